@@ -1,0 +1,47 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import * as fs from 'fs';
+import hbs from 'hbs';
+import * as path from 'path';
+import { AppModule } from './app.module';
+import { AppConfig, loadConfig } from './config/app-config';
+import { languageMiddleware } from './common/i18n/i18n';
+import { viewHelpers } from './common/view-helpers';
+
+/** Builds the whole app (views, i18n, OpenAPI) the same way for `main.ts` and for tests. */
+export async function createApp(): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    logger: [...levelsFrom(loadConfig().logLevel)],
+  });
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  app.use(languageMiddleware);
+  app.useStaticAssets(path.join(viewsDir(), 'assets'), { prefix: '/assets/' });
+  app.setBaseViewsDir(viewsDir());
+  app.setViewEngine('hbs');
+  app.set('view options', { layout: 'layouts/main' });
+  hbs.registerPartials(path.join(viewsDir(), 'partials'));
+  for (const [name, helper] of Object.entries(viewHelpers)) hbs.registerHelper(name, helper);
+  const openApi = new DocumentBuilder()
+    .setTitle('QA call monitoring API')
+    .setDescription('Import interactions, score them on versioned scorecards, read the results.')
+    .setVersion('0.1')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  return app;
+}
+
+function viewsDir(): string {
+  // Found by walking up, so src/ (ts-node, tests) and dist/src/ (built) both work.
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'views')) && dir !== path.dirname(dir)) {
+    dir = path.dirname(dir);
+  }
+  return path.join(dir, 'views');
+}
+
+function levelsFrom(level: AppConfig['logLevel']) {
+  const order = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+  return order.slice(0, order.indexOf(level) + 1);
+}

@@ -1,0 +1,41 @@
+import { MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AgentsModule } from './agents/agents.module';
+import { AuditModule } from './audit/audit.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
+import { HealthController } from './health/health.controller';
+import { ImportsModule } from './imports/imports.module';
+import { InteractionsModule } from './interactions/interactions.module';
+import { ScorecardsModule } from './scorecards/scorecards.module';
+import { ActorMiddleware } from './users/actor.middleware';
+import { UsersModule } from './users/users.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    AuditModule,
+    UsersModule,
+    AgentsModule,
+    ScorecardsModule,
+    InteractionsModule,
+    ImportsModule,
+    EvaluationsModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    {
+      provide: APP_PIPE,
+      useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+    },
+    { provide: APP_FILTER, useClass: HttpExceptionFilter },
+  ],
+})
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ActorMiddleware).exclude('health', 'assets/{*path}').forRoutes('*');
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * The command line: `npm run cli -- <command>`. Run `npm run cli -- --help` for the list.
+ */
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { SingleBar, Presets } from 'cli-progress';
+import { Command } from 'commander';
+import * as fs from 'fs';
+import { DataSource } from 'typeorm';
+import { AgentsService } from './agents/agents.service';
+import { AppModule } from './app.module';
+import { DemoSeeder } from './cli/demo-seeder';
+import { collectTranscriptFiles, readSidecar } from './cli/files';
+import { formatBreakdown, scoreFromFiles } from './cli/score-command';
+import { loadConfig } from './config/app-config';
+import { openDataSource } from './database/data-source';
+import { EvaluationsService } from './evaluations/evaluations.service';
+import { ImportOutcome, ImportService } from './imports/import.service';
+import { ScorecardsService } from './scorecards/scorecards.service';
+
+async function withApp<T>(fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+function progressBar(label: string, total: number): SingleBar {
+  const bar = new SingleBar(
+    {
+      format: `${label} [{bar}] {value}/{total} files · {turns} turns · {errors} errors · {rate}/s · ETA {eta}s`,
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+    },
+    Presets.shades_classic,
+  );
+  bar.start(total, 0, { turns: 0, errors: 0, rate: '0' });
+  return bar;
+}
+
+const program = new Command()
+  .name('npm run cli --')
+  .description('QA call-monitoring platform: command line')
+  .showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    const dataSource = await openDataSource(loadConfig());
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    console.log(
+      applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'Database is up to date.',
+    );
+    await dataSource.destroy();
+  });
+
+program
+  .command('demo')
+  .description('load the demo contact center (teams, agents A-001..A-008, calls, evaluations)')
+  .option('--calls <n>', 'number of calls', (v) => parseInt(v, 10), 200)
+  .action(async (opts: { calls: number }) => {
+    await withApp(async (app) => {
+      const seeder = new DemoSeeder(
+        app.get<DataSource>(getDataSourceToken()),
+        app.get(AgentsService),
+        app.get(ImportService),
+        app.get(ScorecardsService),
+        app.get(EvaluationsService),
+      );
+      const bar = new SingleBar({ format: 'Demo [{bar}] {value}/{total} calls', noTTYOutput: true, notTTYSchedule: 5000 }, Presets.shades_classic);
+      bar.start(opts.calls, 0);
+      const result = await seeder.seed({ calls: opts.calls, onProgress: (n) => bar.update(n) });
+      bar.stop();
+      console.log(
+        result.skipped
+          ? `Demo data is already there (${result.calls} demo calls); nothing was changed.`
+          : `Demo data loaded: ${result.imported} calls, ${result.evaluations} submitted evaluations.`,
+      );
+    });
+  });
+
+program
+  .command('import')
+  .description('import transcript files or directories (native JSON, WebVTT)')
+  .argument('<paths...>', 'files or directories')
+  .option('--agent <externalId>', 'agent for files that carry none')
+  .option('--external-id <id>', 'call id (one file only)')
+  .option('--source <name>', 'source system name', undefined)
+  .option('--channel <channel>', 'voice or chat')
+  .option('--language <lang>', 'ko or en')
+  .option('--format <format>', 'json or vtt (default: detect)')
+  .option('--json', 'print the per-file results as JSON')
+  .action(async (paths: string[], opts: Record<string, string | boolean | undefined>) => {
+    const files = collectTranscriptFiles(paths);
+    if (opts.externalId && files.length > 1) {
+      throw new Error('--external-id can only be given with one file');
+    }
+    const outcomes = await withApp(async (app) => {
+      const importer = app.get(ImportService);
+      const bar = opts.json ? null : progressBar('Import', files.length);
+      const started = Date.now();
+      let turns = 0;
+      const results: ImportOutcome[] = [];
+      for (const [i, file] of files.entries()) {
+        const outcome = await importer.importFile(
+          { name: file, bytes: fs.readFileSync(file), sidecar: readSidecar(file) },
+          {
+            agentExternalId: opts.agent as string | undefined,
+            externalId: opts.externalId as string | undefined,
+            source: opts.source as string | undefined,
+            channel: opts.channel as 'voice' | 'chat' | undefined,
+            language: opts.language as string | undefined,
+            format: opts.format as 'json' | 'vtt' | undefined,
+          },
+        );
+        if (outcome.status === 'imported') turns += outcome.turns;
+        results.push(outcome);
+        const seconds = (Date.now() - started) / 1000 || 0.001;
+        bar?.update(i + 1, {
+          turns,
+          errors: results.filter((r) => r.status === 'failed').length,
+          rate: ((i + 1) / seconds).toFixed(1),
+        });
+      }
+      bar?.stop();
+      return results;
+    });
+    if (opts.json) {
+      console.log(JSON.stringify(outcomes, null, 2));
+    } else {
+      for (const o of outcomes) {
+        if (o.status === 'imported') console.log(`imported  ${o.file} → interaction ${o.interactionId} (${o.turns} turns)`);
+        if (o.status === 'skipped') console.log(`skipped   ${o.file}: ${o.reason}`);
+        if (o.status === 'failed') {
+          console.log(`FAILED    ${o.file}${o.line ? `:${o.line}` : ''}${o.field ? ` (${o.field})` : ''}: ${o.reason}`);
+        }
+      }
+      const count = (s: string) => outcomes.filter((o) => o.status === s).length;
+      console.log(`${count('imported')} imported, ${count('skipped')} skipped, ${count('failed')} failed`);
+    }
+    if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
+  });
+
+program
+  .command('score')
+  .description('compute the score breakdown of a set of answers on a scorecard file')
+  .requiredOption('--scorecard <key>', 'scorecard key, e.g. voice-ko')
+  .requiredOption('--answers <file>', 'answers JSON')
+  .option('--json', 'print the breakdown as JSON')
+  .action((opts: { scorecard: string; answers: string; json?: boolean }) => {
+    const breakdown = scoreFromFiles(loadConfig().scorecardsDir, opts.scorecard, opts.answers);
+    console.log(opts.json ? JSON.stringify(breakdown, null, 2) : formatBreakdown(breakdown));
+  });
+
+const scorecards = program.command('scorecards').description('scorecard files');
+scorecards
+  .command('sync')
+  .description('load scorecards/*.yaml: changed files become new versions')
+  .action(async () => {
+    const results = await withApp((app) => app.get(ScorecardsService).syncFromFiles(null));
+    for (const r of results) {
+      console.log(
+        r.result === 'invalid' ? `REFUSED   ${r.error}` : `${r.result.padEnd(11)} ${r.key} v${r.version}  (${r.file})`,
+      );
+    }
+    if (results.some((r) => r.result === 'invalid')) process.exitCode = 1;
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  console.error(`Error: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,135 @@
+/**
+ * Stores the generated demo contact center: teams, agents, demo users, calls and a set of
+ * submitted evaluations whose answers follow what the agent did on each call.
+ */
+import { DataSource } from 'typeorm';
+import { AgentsService } from '../agents/agents.service';
+import { Agent } from '../agents/entities/agent.entity';
+import type { Actor } from '../common/current-user';
+import { DemoCall, generateDemoContactCenter } from '../demo/demo-data';
+import { EvaluationsService } from '../evaluations/evaluations.service';
+import { ImportService } from '../imports/import.service';
+import { Interaction } from '../interactions/entities/interaction.entity';
+import { ScorecardsService } from '../scorecards/scorecards.service';
+import type { CriterionDefinition, ScorecardDefinition } from '../scorecards/scorecard-definition';
+import { scaleRange } from '../scoring/score-formula';
+import { Role, User } from '../users/entities/user.entity';
+
+export interface DemoSummary {
+  calls: number;
+  imported: number;
+  evaluations: number;
+  skipped: boolean;
+}
+
+export class DemoSeeder {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly agents: AgentsService,
+    private readonly imports: ImportService,
+    private readonly scorecards: ScorecardsService,
+    private readonly evaluations: EvaluationsService,
+  ) {}
+
+  async seed(options: { calls?: number; evaluateEvery?: number; onProgress?: (n: number) => void }) {
+    const already = await this.dataSource.getRepository(Interaction).countBy({ source: 'demo' });
+    if (already > 0) return { calls: already, imported: 0, evaluations: 0, skipped: true };
+    const center = generateDemoContactCenter({ calls: options.calls ?? 200 });
+    await this.dataSource.transaction(async (manager) => {
+      for (const team of center.teams) {
+        await this.agents.findOrCreateTeam(manager, team.name, team.leadName);
+      }
+      for (const agent of center.agents) {
+        await this.agents.findOrCreate(manager, {
+          externalId: agent.externalId,
+          name: agent.name,
+          teamName: agent.team,
+        });
+      }
+    });
+    const users = await this.seedUsers();
+    const evaluator = users.find((u) => u.role === 'evaluator')!;
+    let imported = 0;
+    let evaluated = 0;
+    const every = options.evaluateEvery ?? 4;
+    for (const [i, call] of center.calls.entries()) {
+      const outcome = await this.imports.store(`${call.transcript.meta.externalId}.json`, call.transcript);
+      if (outcome.status === 'imported') {
+        imported++;
+        if (i % every === 0 && (await this.evaluate(evaluator, outcome.interactionId, call))) evaluated++;
+      }
+      options.onProgress?.(i + 1);
+    }
+    return { calls: center.calls.length, imported, evaluations: evaluated, skipped: false };
+  }
+
+  /** Demo users for every role; an agent user for each of A-001 and A-005. */
+  private async seedUsers(): Promise<Actor[]> {
+    const repo = this.dataSource.getRepository(User);
+    const agentId = async (externalId: string) =>
+      (await this.dataSource.getRepository(Agent).findOneBy({ externalId }))?.id ?? null;
+    const people: { email: string; name: string; role: Role; agent?: string }[] = [
+      { email: 'admin@demo.local', name: '관리자 (QA Manager)', role: 'admin' },
+      { email: 'evaluator@demo.local', name: '박평가 (QA Evaluator)', role: 'evaluator' },
+      { email: 'evaluator2@demo.local', name: 'Emma Evans (QA Evaluator)', role: 'evaluator' },
+      { email: 'lead1@demo.local', name: '상담 1팀장', role: 'team_lead' },
+      { email: 'lead2@demo.local', name: '상담 2팀장', role: 'team_lead' },
+      { email: 'agent1@demo.local', name: 'A-001', role: 'agent', agent: 'A-001' },
+      { email: 'agent5@demo.local', name: 'A-005', role: 'agent', agent: 'A-005' },
+    ];
+    const actors: Actor[] = [];
+    for (const p of people) {
+      let user = await repo.findOneBy({ email: p.email });
+      if (!user) {
+        user = await repo.save(
+          repo.create({
+            email: p.email,
+            name: p.name,
+            role: p.role,
+            agentId: p.agent ? await agentId(p.agent) : null,
+          }),
+        );
+      }
+      actors.push({ id: user.id, name: user.name, email: user.email, role: user.role });
+    }
+    return actors;
+  }
+
+  private async evaluate(actor: Actor, interactionId: number, call: DemoCall): Promise<boolean> {
+    const { channel, language } = call.transcript.meta;
+    const key = `${channel ?? 'voice'}-${language ?? 'ko'}`;
+    const version = await this.scorecards.current(key).catch(() => null);
+    if (!version) return false;
+    const draft = await this.evaluations.create(actor, { interactionId, scorecardKey: key });
+    const answers = demoAnswers(version.definition, call.behaviour, interactionId);
+    await this.evaluations.submit(actor, draft.id, { version: draft.version, answers });
+    return true;
+  }
+}
+
+/** What an evaluator would answer for the behaviour the generator put into the call. */
+export function demoAnswers(
+  definition: ScorecardDefinition,
+  behaviour: Record<string, boolean | null>,
+  salt: number,
+) {
+  return definition.sections
+    .flatMap((s) => s.criteria)
+    .map((c) => {
+      const did = behaviour[c.key];
+      if (did === null || did === undefined) {
+        return c.naAllowed ? { key: c.key, na: true } : { key: c.key, value: good(c, salt) };
+      }
+      return { key: c.key, value: did ? good(c, salt) : bad(c) };
+    });
+}
+
+function good(c: CriterionDefinition, salt: number): number {
+  const { max } = scaleRange(c.scale);
+  return c.scale.type === 'yes_no' ? 1 : max - (salt % 2);
+}
+
+function bad(c: CriterionDefinition): number {
+  const { min, max } = scaleRange(c.scale);
+  return c.scale.type === 'points' ? Math.floor(max / 3) : c.scale.type === 'rating' ? 2 : min;
+}

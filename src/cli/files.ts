@@ -1,0 +1,32 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+const TRANSCRIPT = /\.(json|vtt)$/i;
+const SIDECAR = /\.meta\.json$/i;
+
+/** Expands the paths given on the command line: files as they are, directories walked. */
+export function collectTranscriptFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  const walk = (p: string) => {
+    const stat = fs.statSync(p, { throwIfNoEntry: false });
+    if (!stat) throw new Error(`${p}: no such file or directory`);
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(p).sort()) {
+        const child = path.join(p, entry);
+        if (fs.statSync(child).isDirectory() || (TRANSCRIPT.test(entry) && !SIDECAR.test(entry))) {
+          walk(child);
+        }
+      }
+    } else {
+      files.push(p);
+    }
+  };
+  paths.forEach(walk);
+  return files;
+}
+
+/** `<file>.meta.json` beside the transcript, when there is one. */
+export function readSidecar(file: string): Buffer | undefined {
+  const sidecar = `${file}.meta.json`;
+  return fs.existsSync(sidecar) ? fs.readFileSync(sidecar) : undefined;
+}

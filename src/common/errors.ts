@@ -1,0 +1,47 @@
+/**
+ * Domain errors. Services throw these; the one exception filter maps them to HTTP answers
+ * (and pages to a re-rendered form or an error page).
+ */
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  /** The input field the error is about, when there is one. */
+  readonly field?: string;
+}
+
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  constructor(entity: string, id: string | number) {
+    super(`${entity} ${id} not found`);
+  }
+}
+
+export class InputError extends DomainError {
+  readonly status = 400;
+  constructor(
+    override readonly field: string,
+    reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+}
+
+/** The change was made from a stale copy: someone else saved in between. */
+export class StaleVersionError extends DomainError {
+  readonly status = 409;
+  constructor(
+    entity: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(
+      `${entity} was changed by someone else (you sent version ${expected}, it is now at version ${actual}); reload it and apply your change again`,
+    );
+  }
+}
+
+export class EvaluationLockedError extends DomainError {
+  readonly status = 409;
+  constructor(id: number, status: string) {
+    super(`evaluation ${id} is ${status} and can no longer be edited`);
+  }
+}

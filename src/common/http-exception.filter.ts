@@ -1,0 +1,85 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from './errors';
+import { translate } from './i18n/i18n';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  field?: string;
+  details?: string[];
+}
+
+/**
+ * The one place errors become HTTP answers: domain errors and Nest's HttpExceptions keep their
+ * status and message; anything else is a 500 with no stack trace or SQL in the response.
+ * Page requests get the error page; API requests get JSON.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<Request>();
+    const response = ctx.getResponse<Response>();
+    const body = this.toBody(exception, request);
+    if (response.headersSent) return;
+    if (wantsHtml(request)) {
+      const lang = (response.locals.lang as string | undefined) ?? 'ko';
+      response.status(body.statusCode).render('error', {
+        title: translate(lang, 'error.title'),
+        ...body,
+      });
+      return;
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, request: Request): ErrorBody {
+    if (exception instanceof DomainError) {
+      return {
+        statusCode: exception.status,
+        error: HttpStatus[exception.status] ?? 'Error',
+        message: exception.message,
+        ...(exception.field ? { field: exception.field } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse();
+      const messages =
+        typeof res === 'object' && res !== null && 'message' in res
+          ? (res as { message: unknown }).message
+          : exception.message;
+      const list = Array.isArray(messages) ? messages.map(String) : [String(messages)];
+      return {
+        statusCode: status,
+        error: HttpStatus[status] ?? 'Error',
+        message: list.join('; '),
+        ...(list.length > 1 ? { details: list } : {}),
+      };
+    }
+    this.logger.error(
+      `${request.method} ${request.url}: ${exception instanceof Error ? exception.stack : String(exception)}`,
+    );
+    return {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side; the error was logged.',
+    };
+  }
+}
+
+function wantsHtml(request: Request): boolean {
+  if (request.path.startsWith('/api') || request.path === '/health') return false;
+  return (request.headers.accept ?? '').includes('text/html');
+}

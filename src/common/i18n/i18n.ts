@@ -1,0 +1,55 @@
+/**
+ * Korean-first, bilingual strings. Pages call `{{t "key"}}`; the language comes from `?lang=`
+ * (remembered in a cookie), then the cookie, then Accept-Language, then Korean.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import en from './locales/en.json';
+import ko from './locales/ko.json';
+
+export const LANGUAGES = ['ko', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+type Dictionary = Record<string, string>;
+const DICTIONARIES: Record<Language, Dictionary> = { ko, en };
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'ko' || value === 'en';
+}
+
+export function translate(lang: string, key: string, params: Record<string, unknown> = {}): string {
+  const dict = DICTIONARIES[isLanguage(lang) ? lang : 'ko'];
+  const template = dict[key] ?? DICTIONARIES.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    params[name] === undefined ? `{${name}}` : String(params[name]),
+  );
+}
+
+function cookie(req: Request, name: string): string | undefined {
+  const header = req.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+export function resolveLanguage(req: Request): Language {
+  const query = req.query.lang;
+  if (isLanguage(query)) return query;
+  const saved = cookie(req, 'lang');
+  if (isLanguage(saved)) return saved;
+  const accepted = (req.headers['accept-language'] ?? '')
+    .split(',')
+    .map((part) => part.split(';')[0].trim().slice(0, 2).toLowerCase());
+  return accepted.find(isLanguage) ?? 'ko';
+}
+
+/** Express middleware: sets `res.locals.lang` for the views and remembers an explicit switch. */
+export function languageMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const lang = resolveLanguage(req);
+  if (isLanguage(req.query.lang)) {
+    res.cookie('lang', lang, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000 });
+  }
+  res.locals.lang = lang;
+  res.locals.otherLang = lang === 'ko' ? 'en' : 'ko';
+  next();
+}

@@ -1,0 +1,40 @@
+/** Handlebars helpers for the pages. Everything they return is escaped by Handlebars. */
+import type { HelperOptions } from 'handlebars';
+import { translate } from './i18n/i18n';
+
+type Root = { lang?: string };
+const langOf = (options: HelperOptions): string => (options.data?.root as Root)?.lang ?? 'ko';
+
+export function clock(ms: unknown): string {
+  const total = Math.max(0, Math.floor(Number(ms) / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = String(m).padStart(2, '0');
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+export const viewHelpers: Record<string, (...args: never[]) => unknown> = {
+  t(key: string, ...rest: unknown[]) {
+    const options = rest.pop() as HelperOptions;
+    return translate(langOf(options), key, options.hash as Record<string, unknown>);
+  },
+  clock: (ms: unknown) => clock(ms),
+  dateTime(value: unknown, options: HelperOptions) {
+    if (!value) return '';
+    const date = new Date(value as string);
+    if (Number.isNaN(date.getTime())) return '';
+    return date.toLocaleString(langOf(options) === 'en' ? 'en-GB' : 'ko-KR', {
+      timeZone: 'Asia/Seoul',
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+  },
+  eq: (a: unknown, b: unknown) => a === b,
+  concat: (...args: unknown[]) => args.slice(0, -1).join(''),
+  or: (a: unknown, b: unknown) => a || b,
+  percent: (value: unknown) =>
+    value === null || value === undefined ? '–' : `${Number(value).toFixed(1)}%`,
+  json: (value: unknown) => JSON.stringify(value, null, 2),
+};

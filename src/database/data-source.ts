@@ -1,0 +1,42 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** TypeORM options for the configured database: an SQLite file, or PostgreSQL by DATABASE_URL. */
+export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: ['error'] as ('error' | 'warn')[],
+  };
+  if (config.database.type === 'postgres') {
+    return { ...common, type: 'postgres', url: config.database.url };
+  }
+  if (config.database.file !== ':memory:') {
+    fs.mkdirSync(path.dirname(config.database.file), { recursive: true });
+  }
+  return { ...common, type: 'sqlite', database: config.database.file, enableWAL: true };
+}
+
+/**
+ * Settings the SQLite driver has no option for. WAL + synchronous=NORMAL keeps every commit
+ * durable against a crash of the app and makes a commit cheap; busy_timeout lets the CLI and the
+ * server write to the same file.
+ */
+export async function tuneConnection(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type !== 'sqlite') return;
+  await dataSource.query('PRAGMA synchronous = NORMAL');
+  await dataSource.query('PRAGMA busy_timeout = 5000');
+}
+
+export async function openDataSource(config: Pick<AppConfig, 'database'>): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(config));
+  await dataSource.initialize();
+  await tuneConnection(dataSource);
+  return dataSource;
+}

@@ -1,0 +1,114 @@
+/**
+ * The view model of an evaluation, shared by the scoring form and the detail page: the
+ * scorecard version's sections and criteria with the stored answers and computed scores.
+ */
+import type { ScorecardDefinition, CriterionDefinition } from '../scorecards/scorecard-definition';
+import { scaleRange, ScoreBreakdown } from '../scoring/score-formula';
+import type { EvaluationAnswer } from './entities/evaluation-answer.entity';
+
+export interface ScaleOption {
+  value: string;
+  label: string;
+  checked: boolean;
+}
+
+export interface CriterionView {
+  key: string;
+  label: string;
+  guidance: string;
+  critical: string | null;
+  naAllowed: boolean;
+  options: ScaleOption[];
+  answered: boolean;
+  na: boolean;
+  valueLabel: string;
+  earned: number | null;
+  possible: number | null;
+  criticalFailed: boolean;
+  comment: string;
+  turnIndex: number | null;
+  timeMs: number | null;
+  error?: string;
+}
+
+export interface SectionView {
+  key: string;
+  label: string;
+  weight: number;
+  score: number | null;
+  criticalFailed: boolean;
+  criteria: CriterionView[];
+}
+
+/** A value as the form posted it, to keep the user's input when the form is re-rendered. */
+export interface PostedAnswer {
+  value?: string;
+  comment?: string;
+  turnIndex?: string;
+}
+
+export function scaleOptions(
+  criterion: CriterionDefinition,
+  lang: string,
+  selected: string | undefined,
+): ScaleOption[] {
+  const option = (value: number, label: string) => ({
+    value: String(value),
+    label,
+    checked: selected === String(value),
+  });
+  if (criterion.scale.type === 'yes_no') {
+    return [option(1, lang === 'en' ? 'Yes' : '예'), option(0, lang === 'en' ? 'No' : '아니오')];
+  }
+  const { min, max } = scaleRange(criterion.scale);
+  return Array.from({ length: max - min + 1 }, (_, i) => option(min + i, String(min + i)));
+}
+
+export function toSectionViews(
+  definition: ScorecardDefinition,
+  answers: EvaluationAnswer[],
+  breakdown: ScoreBreakdown | null,
+  lang: string,
+  posted: Record<string, PostedAnswer> = {},
+  errors: Record<string, string> = {},
+): SectionView[] {
+  const byKey = new Map(answers.map((a) => [a.criterionKey, a]));
+  return definition.sections.map((section) => {
+    const sectionScore = breakdown?.sections.find((s) => s.key === section.key);
+    return {
+      key: section.key,
+      label: section.label,
+      weight: section.weight,
+      score: sectionScore?.score ?? null,
+      criticalFailed: sectionScore?.criticalFailed ?? false,
+      criteria: section.criteria.map((c) => {
+        const answer = byKey.get(c.key);
+        const scored = sectionScore?.criteria.find((s) => s.key === c.key);
+        const stored = answer ? (answer.value === null ? 'na' : String(answer.value)) : undefined;
+        const selected = posted[c.key]?.value ?? stored;
+        const options = scaleOptions(c, lang, selected);
+        return {
+          key: c.key,
+          label: c.label,
+          guidance: c.guidance,
+          critical: c.critical?.scope ?? null,
+          naAllowed: c.naAllowed,
+          options,
+          answered: answer !== undefined,
+          na: selected === 'na',
+          valueLabel:
+            selected === 'na' ? 'N/A' : (options.find((o) => o.checked)?.label ?? '–'),
+          earned: scored && !scored.na ? scored.earned : null,
+          possible: scored && !scored.na ? scored.possible : null,
+          criticalFailed: scored?.criticalFailed ?? false,
+          comment: posted[c.key]?.comment ?? answer?.comment ?? '',
+          turnIndex: posted[c.key]?.turnIndex
+            ? Number(posted[c.key].turnIndex)
+            : (answer?.turnIndex ?? null),
+          timeMs: answer?.timeMs ?? null,
+          error: errors[c.key],
+        };
+      }),
+    };
+  });
+}

@@ -1,0 +1,143 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Actor, CurrentUser } from '../common/current-user';
+import { DomainError, InputError } from '../common/errors';
+import { translate } from '../common/i18n/i18n';
+import { InteractionsService } from '../interactions/interactions.service';
+import { AnswerDto } from './dto/evaluation.dto';
+import { Evaluation } from './entities/evaluation.entity';
+import { PostedAnswer, toSectionViews } from './evaluation.view';
+import { EvaluationsService } from './evaluations.service';
+
+type FormBody = Record<string, string | undefined>;
+
+@ApiExcludeController()
+@Controller('evaluations')
+export class EvaluationsPagesController {
+  constructor(
+    private readonly evaluations: EvaluationsService,
+    private readonly interactions: InteractionsService,
+  ) {}
+
+  /** From the replay page: open (or reopen) a draft and go to the form. */
+  @Post()
+  async open(@CurrentUser() actor: Actor, @Body() body: FormBody, @Res() res: Response) {
+    const evaluation = await this.evaluations.create(actor, {
+      interactionId: Number(body.interactionId),
+      scorecardKey: String(body.scorecardKey ?? ''),
+    });
+    res.redirect(303, `/evaluations/${evaluation.id}/edit`);
+  }
+
+  @Get(':id')
+  async detail(@Param('id', ParseIntPipe) id: number, @Res() res: Response) {
+    const evaluation = await this.evaluations.get(id);
+    if (evaluation.status === 'draft') return res.redirect(303, `/evaluations/${id}/edit`);
+    res.render('evaluations/detail', await this.view(evaluation, lang(res)));
+  }
+
+  @Get(':id/edit')
+  async edit(@Param('id', ParseIntPipe) id: number, @Res() res: Response) {
+    const evaluation = await this.evaluations.get(id);
+    if (evaluation.status !== 'draft') return res.redirect(303, `/evaluations/${id}`);
+    res.render('evaluations/form', {
+      ...(await this.view(evaluation, lang(res))),
+      saved: res.req.query.saved === '1',
+    });
+  }
+
+  /** The plain form post: works without JavaScript. */
+  @Post(':id')
+  async save(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: FormBody,
+    @Res() res: Response,
+  ) {
+    const current = await this.evaluations.get(id);
+    if (current.status !== 'draft') return res.redirect(303, `/evaluations/${id}`);
+    const interaction = await this.interactions.get(current.interactionId);
+    const definition = current.scorecardVersion!.definition;
+    const posted: Record<string, PostedAnswer> = {};
+    try {
+      const answers: AnswerDto[] = [];
+      for (const c of definition.sections.flatMap((s) => s.criteria)) {
+        posted[c.key] = {
+          value: body[`value_${c.key}`],
+          comment: body[`comment_${c.key}`],
+          turnIndex: body[`turn_${c.key}`],
+        };
+        const answer = toAnswer(c.key, posted[c.key], interaction.turns);
+        if (answer) answers.push(answer);
+      }
+      const version = Number(body.version);
+      if (body.action === 'submit') {
+        await this.evaluations.submit(actor, id, { version, answers });
+        return res.redirect(303, `/evaluations/${id}`);
+      }
+      await this.evaluations.saveAnswers(actor, id, { version, answers });
+      return res.redirect(303, `/evaluations/${id}/edit?saved=1`);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      const key = e instanceof InputError ? e.field.replace(/^answers\./, '') : '';
+      const view = await this.view(current, lang(res), posted, key ? { [key]: e.message } : {});
+      res.status(e.status).render('evaluations/form', {
+        ...view,
+        formError: e instanceof InputError ? translate(lang(res), 'evaluation.fixErrors') : e.message,
+        conflict: e.status === 409,
+      });
+    }
+  }
+
+  private async view(
+    evaluation: Evaluation,
+    language: string,
+    posted?: Record<string, PostedAnswer>,
+    errors?: Record<string, string>,
+  ) {
+    const interaction = await this.interactions.get(evaluation.interactionId);
+    const version = evaluation.scorecardVersion!;
+    return {
+      title: `${translate(language, 'evaluation.title')} #${evaluation.id}`,
+      evaluation,
+      interaction,
+      scorecard: { key: version.scorecard?.key, name: version.definition.name, version: version.version },
+      breakdown: evaluation.breakdown,
+      sections: toSectionViews(
+        version.definition,
+        evaluation.answers ?? [],
+        evaluation.breakdown,
+        language,
+        posted,
+        errors,
+      ),
+      turns: interaction.turns.map((t) => ({
+        seq: t.seq,
+        startMs: t.startMs,
+        speaker: t.speaker,
+        text: t.text.length > 70 ? `${t.text.slice(0, 70)}…` : t.text,
+      })),
+    };
+  }
+}
+
+function lang(res: Response): string {
+  return (res.locals.lang as string | undefined) ?? 'ko';
+}
+
+function toAnswer(
+  key: string,
+  posted: PostedAnswer,
+  turns: { seq: number; startMs: number }[],
+): AnswerDto | null {
+  const comment = posted.comment?.trim() || undefined;
+  const turn = posted.turnIndex ? turns.find((t) => t.seq === Number(posted.turnIndex)) : undefined;
+  if (posted.value === undefined || posted.value === '') {
+    if (comment || turn) throw new InputError(`answers.${key}`, 'give a value or N/A with the comment');
+    return null;
+  }
+  const moment = turn ? { turnIndex: turn.seq, timeMs: turn.startMs } : {};
+  if (posted.value === 'na') return { key, na: true, comment, ...moment };
+  return { key, value: Number(posted.value), comment, ...moment };
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { EvaluationAnswer } from './entities/evaluation-answer.entity';
+import { Evaluation } from './entities/evaluation.entity';
+
+@Injectable()
+export class EvaluationsRepository {
+  constructor(@InjectRepository(Evaluation) private readonly evaluations: Repository<Evaluation>) {}
+
+  findFull(id: number, manager?: EntityManager): Promise<Evaluation | null> {
+    return (manager?.getRepository(Evaluation) ?? this.evaluations).findOne({
+      where: { id },
+      relations: { answers: true, evaluator: true, scorecardVersion: { scorecard: true } },
+    });
+  }
+
+  forInteraction(interactionId: number): Promise<Evaluation[]> {
+    return this.evaluations.find({
+      where: { interactionId },
+      relations: { evaluator: true, scorecardVersion: { scorecard: true } },
+      order: { id: 'DESC' },
+    });
+  }
+
+  findDraft(interactionId: number, evaluatorId: number, scorecardVersionId: number) {
+    return this.evaluations.findOneBy({
+      interactionId,
+      evaluatorId,
+      scorecardVersionId,
+      status: 'draft',
+      kind: 'manual',
+    });
+  }
+
+  /**
+   * The optimistic lock: the row changes only if it is still at the version the caller saw.
+   * Returns false when someone else got there first.
+   */
+  async bumpVersion(
+    manager: EntityManager,
+    id: number,
+    expected: number,
+    changes: Partial<Evaluation>,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Evaluation)
+      .set({ ...changes, version: expected + 1 })
+      .where('id = :id AND version = :expected', { id, expected })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async replaceAnswers(
+    manager: EntityManager,
+    evaluationId: number,
+    answers: Omit<EvaluationAnswer, 'id' | 'evaluationId' | 'evaluation'>[],
+  ): Promise<void> {
+    if (answers.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .delete()
+      .from(EvaluationAnswer)
+      .where('evaluationId = :evaluationId AND criterionKey IN (:...keys)', {
+        evaluationId,
+        keys: answers.map((a) => a.criterionKey),
+      })
+      .execute();
+    await manager.insert(
+      EvaluationAnswer,
+      answers.map((a) => ({ ...a, evaluationId })),
+    );
+  }
+}

@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/current-user';
+import {
+  EvaluationLockedError,
+  InputError,
+  NotFoundError,
+  StaleVersionError,
+} from '../common/errors';
+import { Interaction } from '../interactions/entities/interaction.entity';
+import { ScorecardsService } from '../scorecards/scorecards.service';
+import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
+import {
+  AnswerInput,
+  AnswerValidationError,
+  computeScore,
+  missingAnswers,
+  validateAnswers,
+} from '../scoring/score-formula';
+import { AnswerDto, CreateEvaluationDto, SaveAnswersDto, SubmitEvaluationDto } from './dto/evaluation.dto';
+import { EvaluationAnswer } from './entities/evaluation-answer.entity';
+import { Evaluation } from './entities/evaluation.entity';
+import { EvaluationsRepository } from './evaluations.repository';
+
+@Injectable()
+export class EvaluationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: EvaluationsRepository,
+    private readonly scorecards: ScorecardsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Opens a draft on the scorecard's current version, or returns the actor's open draft. */
+  async create(actor: Actor, dto: CreateEvaluationDto): Promise<Evaluation> {
+    const interaction = await this.dataSource
+      .getRepository(Interaction)
+      .findOne({ where: { id: dto.interactionId }, select: { id: true } });
+    if (!interaction) throw new InputError('interactionId', `interaction ${dto.interactionId} does not exist`);
+    const version = await this.scorecards.current(dto.scorecardKey).catch(() => {
+      throw new InputError('scorecardKey', `no scorecard "${dto.scorecardKey}"`);
+    });
+    const open = await this.repository.findDraft(interaction.id, actor.id, version.id);
+    if (open) return this.get(open.id);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(Evaluation, {
+          interactionId: interaction.id,
+          scorecardVersionId: version.id,
+          evaluatorId: actor.id,
+          kind: 'manual',
+          status: 'draft',
+          version: 1,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'evaluation.created',
+        entityType: 'evaluation',
+        entityId: saved.id,
+        after: { interactionId: interaction.id, scorecard: `${dto.scorecardKey} v${version.version}` },
+      });
+      return saved.id;
+    });
+    return this.get(id);
+  }
+
+  async get(id: number): Promise<Evaluation> {
+    const evaluation = await this.repository.findFull(id);
+    if (!evaluation) throw new NotFoundError('evaluation', id);
+    evaluation.answers?.sort((a, b) => a.id - b.id);
+    return evaluation;
+  }
+
+  forInteraction(interactionId: number): Promise<Evaluation[]> {
+    return this.repository.forInteraction(interactionId);
+  }
+
+  /** Saves answers on a draft; the score is recomputed as a preview. */
+  saveAnswers(actor: Actor, id: number, dto: SaveAnswersDto): Promise<Evaluation> {
+    return this.change(actor, id, dto.version, 'evaluation.answers_saved', (definition, answers) => {
+      const merged = { ...answers, ...this.toInputs(definition, dto.answers) };
+      return { status: 'draft', answers: dto.answers, merged };
+    });
+  }
+
+  /** Saves any last answers, requires every criterion answered, and fixes the score. */
+  submit(actor: Actor, id: number, dto: SubmitEvaluationDto): Promise<Evaluation> {
+    return this.change(actor, id, dto.version, 'evaluation.submitted', (definition, answers) => {
+      const merged = { ...answers, ...this.toInputs(definition, dto.answers ?? []) };
+      const missing = missingAnswers(definition, merged);
+      if (missing.length > 0) {
+        throw new InputError(
+          `answers.${missing[0]}`,
+          `every criterion needs an answer (or N/A) before submitting; missing: ${missing.join(', ')}`,
+        );
+      }
+      return { status: 'submitted', answers: dto.answers ?? [], merged };
+    });
+  }
+
+  private async change(
+    actor: Actor,
+    id: number,
+    expectedVersion: number,
+    action: string,
+    plan: (
+      definition: ScorecardDefinition,
+      answers: Record<string, AnswerInput>,
+    ) => { status: 'draft' | 'submitted'; answers: AnswerDto[]; merged: Record<string, AnswerInput> },
+  ): Promise<Evaluation> {
+    await this.dataSource.transaction(async (manager) => {
+      const before = await this.repository.findFull(id, manager);
+      if (!before) throw new NotFoundError('evaluation', id);
+      if (before.status !== 'draft') throw new EvaluationLockedError(id, before.status);
+      if (before.version !== expectedVersion) {
+        throw new StaleVersionError(`evaluation ${id}`, expectedVersion, before.version);
+      }
+      const definition = before.scorecardVersion!.definition;
+      const { status, answers, merged } = plan(definition, toAnswerInputs(before.answers ?? []));
+      const breakdown = computeScore(definition, merged);
+      await this.repository.replaceAnswers(manager, id, answers.map(toAnswerRow));
+      const submitted = status === 'submitted';
+      const ok = await this.repository.bumpVersion(manager, id, expectedVersion, {
+        status,
+        breakdown,
+        overallScore: breakdown.overall,
+        passed: submitted ? breakdown.passed : null,
+        submittedAt: submitted ? new Date() : null,
+      });
+      if (!ok) throw new StaleVersionError(`evaluation ${id}`, expectedVersion, expectedVersion + 1);
+      await this.audit.record(manager, actor, {
+        action,
+        entityType: 'evaluation',
+        entityId: id,
+        before: snapshot(before),
+        after: { status, version: expectedVersion + 1, overallScore: breakdown.overall, answers: answers.map(toAnswerRow) },
+      });
+    });
+    return this.get(id);
+  }
+
+  /** Checks the answers against this evaluation's scorecard version; errors name `answers.<key>`. */
+  private toInputs(definition: ScorecardDefinition, answers: AnswerDto[]): Record<string, AnswerInput> {
+    const inputs: Record<string, AnswerInput> = {};
+    for (const a of answers) {
+      if (a.key in inputs) throw new InputError(`answers.${a.key}`, 'answered twice');
+      if (!a.na && (a.value === undefined || a.value === null)) {
+        throw new InputError(`answers.${a.key}`, 'give a value on the scale or mark it N/A');
+      }
+      inputs[a.key] = { value: a.na ? null : (a.value as number) };
+    }
+    try {
+      validateAnswers(definition, inputs);
+    } catch (e) {
+      if (e instanceof AnswerValidationError) throw new InputError(`answers.${e.field}`, e.reason);
+      throw e;
+    }
+    return inputs;
+  }
+}
+
+function toAnswerInputs(rows: EvaluationAnswer[]): Record<string, AnswerInput> {
+  return Object.fromEntries(rows.map((r) => [r.criterionKey, { value: r.value }]));
+}
+
+function toAnswerRow(a: AnswerDto) {
+  return {
+    criterionKey: a.key,
+    value: a.na ? null : (a.value ?? null),
+    comment: a.comment?.trim() ? a.comment.trim() : null,
+    turnIndex: a.turnIndex ?? null,
+    timeMs: a.timeMs ?? null,
+  };
+}
+
+function snapshot(e: Evaluation) {
+  return {
+    status: e.status,
+    version: e.version,
+    overallScore: e.overallScore,
+    answers: (e.answers ?? []).map((a) => ({
+      criterionKey: a.criterionKey,
+      value: a.value,
+      comment: a.comment,
+      turnIndex: a.turnIndex,
+      timeMs: a.timeMs,
+    })),
+  };
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, HttpCode, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { AnyFilesInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ImportOptionsDto } from './dto/import-options.dto';
+import { ImportService } from './import.service';
+import { summarise } from './import-summary';
+import { toImportBatch, toImportOptions, UploadedFileLike } from './upload-batch';
+
+@ApiTags('interactions')
+@Controller('api/interactions')
+export class ImportsController {
+  constructor(private readonly imports: ImportService) {}
+
+  @Post('import')
+  @HttpCode(200)
+  @UseInterceptors(AnyFilesInterceptor())
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        files: { type: 'array', items: { type: 'string', format: 'binary' } },
+        agent: { type: 'string' },
+        externalId: { type: 'string' },
+        source: { type: 'string' },
+        channel: { type: 'string', enum: ['voice', 'chat'] },
+        language: { type: 'string', enum: ['ko', 'en'] },
+        format: { type: 'string', enum: ['json', 'vtt'] },
+      },
+    },
+  })
+  @ApiOperation({
+    summary: 'Import transcripts (native JSON, WebVTT); each file succeeds or fails on its own',
+  })
+  async import(@UploadedFiles() files: UploadedFileLike[], @Body() dto: ImportOptionsDto) {
+    const batch = toImportBatch(files);
+    return summarise(await this.imports.importFiles(batch, toImportOptions(dto, batch.length)));
+  }
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Post, Render, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { AnyFilesInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DomainError } from '../common/errors';
+import { translate } from '../common/i18n/i18n';
+import { ImportOptionsDto } from './dto/import-options.dto';
+import { ImportService } from './import.service';
+import { summarise } from './import-summary';
+import { toImportBatch, toImportOptions, UploadedFileLike } from './upload-batch';
+
+@ApiExcludeController()
+@Controller('imports')
+export class ImportsPagesController {
+  constructor(private readonly imports: ImportService) {}
+
+  @Get()
+  @Render('imports/form')
+  form(@Res({ passthrough: true }) res: Response) {
+    return { title: translate(res.locals.lang as string, 'nav.import'), options: {} };
+  }
+
+  @Post()
+  @UseInterceptors(AnyFilesInterceptor())
+  async upload(
+    @UploadedFiles() files: UploadedFileLike[],
+    @Body() dto: ImportOptionsDto,
+    @Res() res: Response,
+  ) {
+    const title = translate(res.locals.lang as string, 'nav.import');
+    try {
+      const batch = toImportBatch(files);
+      const summary = summarise(await this.imports.importFiles(batch, toImportOptions(dto, batch.length)));
+      res.render('imports/form', { title, options: dto, summary });
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      res.status(e.status).render('imports/form', { title, options: dto, formError: e.message });
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { InputError } from '../common/errors';
+import type { ImportFile, ImportOptions } from './import.service';
+import type { ImportOptionsDto } from './dto/import-options.dto';
+
+export interface UploadedFileLike {
+  originalname: string;
+  buffer: Buffer;
+}
+
+const SIDECAR = /\.meta\.json$/i;
+
+/**
+ * Turns uploaded files into import files: a `<name>.meta.json` uploaded beside `<name>` is that
+ * file's sidecar rather than a transcript of its own.
+ */
+export function toImportBatch(files: UploadedFileLike[] | undefined): ImportFile[] {
+  if (!files || files.length === 0) throw new InputError('files', 'choose at least one file');
+  const byName = new Map(files.map((f) => [decodeName(f.originalname), f] as const));
+  const batch: ImportFile[] = [];
+  for (const [name, file] of byName) {
+    if (SIDECAR.test(name) && byName.has(name.replace(SIDECAR, ''))) continue;
+    batch.push({ name, bytes: file.buffer, sidecar: byName.get(`${name}.meta.json`)?.buffer });
+  }
+  return batch;
+}
+
+export function toImportOptions(dto: ImportOptionsDto, fileCount: number): ImportOptions {
+  if (dto.externalId && fileCount > 1) {
+    throw new InputError('externalId', 'a call id can only be given when importing one file');
+  }
+  return {
+    agentExternalId: dto.agent || undefined,
+    externalId: dto.externalId || undefined,
+    source: dto.source || undefined,
+    channel: dto.channel,
+    language: dto.language,
+    format: dto.format,
+  };
+}
+
+/** Multer hands over names as latin1; browsers send UTF-8 (Korean file names). */
+function decodeName(name: string): string {
+  const decoded = Buffer.from(name, 'latin1').toString('utf8');
+  return decoded.includes('\ufffd') ? name : decoded;
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgentsModule } from '../agents/agents.module';
+import { ScorecardsModule } from '../scorecards/scorecards.module';
+import { Interaction } from './entities/interaction.entity';
+import { Turn } from './entities/turn.entity';
+import { InteractionsController } from './interactions.controller';
+import { InteractionsPagesController } from './interactions.pages.controller';
+import { InteractionsRepository } from './interactions.repository';
+import { InteractionsService } from './interactions.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Interaction, Turn]), AgentsModule, ScorecardsModule],
+  controllers: [InteractionsController, InteractionsPagesController],
+  providers: [InteractionsService, InteractionsRepository],
+  exports: [InteractionsService],
+})
+export class InteractionsModule {}

@@ -1,0 +1,59 @@
+import { Controller, Get, Param, ParseIntPipe, Query, Redirect, Render, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AgentsService } from '../agents/agents.service';
+import { translate } from '../common/i18n/i18n';
+import { ScorecardsService } from '../scorecards/scorecards.service';
+import { ListInteractionsDto } from './dto/list-interactions.dto';
+import { InteractionsService } from './interactions.service';
+
+@ApiExcludeController()
+@Controller()
+export class InteractionsPagesController {
+  constructor(
+    private readonly interactions: InteractionsService,
+    private readonly agents: AgentsService,
+    private readonly scorecards: ScorecardsService,
+  ) {}
+
+  @Get()
+  @Redirect('/interactions', 302)
+  home() {}
+
+  @Get('interactions')
+  @Render('interactions/list')
+  async list(@Query() query: ListInteractionsDto, @Res({ passthrough: true }) res: Response) {
+    const page = await this.interactions.list(query);
+    const params = (p: number) => {
+      const search = new URLSearchParams();
+      for (const [k, v] of Object.entries({ ...query, page: p })) if (v) search.set(k, String(v));
+      return `/interactions?${search.toString()}`;
+    };
+    return {
+      title: translate(res.locals.lang as string, 'nav.interactions'),
+      page,
+      filter: query,
+      agents: await this.agents.listAgents(),
+      prev: page.page > 1 ? params(page.page - 1) : null,
+      next: page.page < page.pages ? params(page.page + 1) : null,
+    };
+  }
+
+  @Get('interactions/:id')
+  @Render('interactions/replay')
+  async replay(@Param('id', ParseIntPipe) id: number) {
+    const interaction = await this.interactions.get(id);
+    const scorecards = await this.scorecards.list();
+    const preferred = `${interaction.channel}-${interaction.language}`;
+    return {
+      title: interaction.externalId,
+      interaction,
+      metadata: Object.entries(interaction.metadata ?? {}).map(([key, value]) => ({
+        key,
+        value: typeof value === 'object' ? JSON.stringify(value) : String(value),
+      })),
+      evaluations: await this.interactions.evaluationsOf(id),
+      scorecards: scorecards.map((s) => ({ key: s.key, name: s.name, selected: s.key === preferred })),
+    };
+  }
+}

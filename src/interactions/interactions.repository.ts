@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Page, pageOf } from '../common/pagination';
+import { ListInteractionsDto } from './dto/list-interactions.dto';
+import { Interaction } from './entities/interaction.entity';
+import { Turn } from './entities/turn.entity';
+
+export interface InteractionRow {
+  id: number;
+  source: string;
+  externalId: string;
+  channel: string;
+  language: string;
+  startedAt: Date;
+  durationMs: number;
+  queue: string | null;
+  turnCount: number;
+  agentExternalId: string | null;
+  agentName: string | null;
+  evaluations: number;
+}
+
+@Injectable()
+export class InteractionsRepository {
+  constructor(
+    @InjectRepository(Interaction) private readonly interactions: Repository<Interaction>,
+    @InjectRepository(Turn) private readonly turns: Repository<Turn>,
+  ) {}
+
+  async list(filter: ListInteractionsDto): Promise<Page<InteractionRow>> {
+    const page = filter.page ?? 1;
+    const pageSize = filter.pageSize ?? 25;
+    const qb = this.interactions
+      .createQueryBuilder('i')
+      .leftJoin('i.agent', 'a')
+      .select([
+        'i.id AS "id"',
+        'i.source AS "source"',
+        'i.externalId AS "externalId"',
+        'i.channel AS "channel"',
+        'i.language AS "language"',
+        'i.startedAt AS "startedAt"',
+        'i.durationMs AS "durationMs"',
+        'i.queue AS "queue"',
+        'i.turnCount AS "turnCount"',
+        'a.externalId AS "agentExternalId"',
+        'a.name AS "agentName"',
+      ])
+      .addSelect(
+        (sub) =>
+          sub
+            .select('COUNT(*)')
+            .from('evaluations', 'e')
+            .where('e.interactionId = i.id')
+            .andWhere("e.kind = 'manual'"),
+        'evaluations',
+      );
+    if (filter.agent) qb.andWhere('a.externalId = :agent', { agent: filter.agent });
+    if (filter.channel) qb.andWhere('i.channel = :channel', { channel: filter.channel });
+    if (filter.language) qb.andWhere('i.language = :language', { language: filter.language });
+    if (filter.q) qb.andWhere('i.externalId LIKE :q', { q: `%${escapeLike(filter.q)}%` });
+    const total = await qb.clone().getCount();
+    const rows = await qb
+      .orderBy('i.startedAt', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getRawMany<InteractionRow & { startedAt: string | Date; evaluations: string | number }>();
+    return pageOf(
+      rows.map((r) => ({ ...r, startedAt: new Date(r.startedAt), evaluations: Number(r.evaluations) })),
+      total,
+      page,
+      pageSize,
+    );
+  }
+
+  findWithAgent(id: number): Promise<Interaction | null> {
+    return this.interactions.findOne({ where: { id }, relations: { agent: { team: true } } });
+  }
+
+  /** Read model for the replay page (kept here so interactions need not know evaluations). */
+  async evaluationsOf(interactionId: number): Promise<EvaluationSummary[]> {
+    const rows = await this.interactions.manager
+      .createQueryBuilder()
+      .select([
+        'e.id AS "id"',
+        'e.kind AS "kind"',
+        'e.status AS "status"',
+        'e.overallScore AS "overallScore"',
+        'e.passed AS "passed"',
+        'e.submittedAt AS "submittedAt"',
+        'u.name AS "evaluatorName"',
+        's.key AS "scorecardKey"',
+        'v.version AS "scorecardVersion"',
+      ])
+      .from('evaluations', 'e')
+      .innerJoin('scorecard_versions', 'v', 'v.id = e.scorecardVersionId')
+      .innerJoin('scorecards', 's', 's.id = v.scorecardId')
+      .leftJoin('users', 'u', 'u.id = e.evaluatorId')
+      .where('e.interactionId = :interactionId', { interactionId })
+      .orderBy('e.id', 'DESC')
+      .getRawMany<EvaluationSummary>();
+    return rows.map((r) => ({
+      ...r,
+      overallScore: r.overallScore === null ? null : Number(r.overallScore),
+      passed: r.passed === null ? null : Boolean(r.passed),
+    }));
+  }
+
+  turnsOf(interactionId: number): Promise<Turn[]> {
+    return this.turns.find({ where: { interactionId }, order: { seq: 'ASC' } });
+  }
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[%_]/g, '');
+}
+
+export interface EvaluationSummary {
+  id: number;
+  kind: string;
+  status: string;
+  overallScore: number | null;
+  passed: boolean | null;
+  submittedAt: Date | null;
+  evaluatorName: string | null;
+  scorecardKey: string;
+  scorecardVersion: number;
+}

@@ -1,0 +1,43 @@
+/**
+ * A scorecard as the YAML files describe it, after validation. Plain data:
+ * stored as JSON in each immutable scorecard version and read by the score formula.
+ */
+export type Scale =
+  | { type: 'yes_no' } // answer 1 = yes, 0 = no
+  | { type: 'rating'; min: 1; max: 5 } // answer 1..5
+  | { type: 'points'; max: number }; // answer 0..max
+
+export type CriticalScope = 'evaluation' | 'section';
+
+export interface CriterionDefinition {
+  key: string;
+  label: string;
+  guidance: string;
+  scale: Scale;
+  /** Multiplies the criterion's points inside its section (default 1). */
+  weight: number;
+  naAllowed: boolean;
+  /** A critical criterion that fails zeroes the whole evaluation or its section. */
+  critical?: { scope: CriticalScope; failBelow: number };
+  coaching?: { good?: string; phrases?: string[] };
+  /** Detector configuration for automatic pre-scoring (validated by the auto-QA engine). */
+  auto?: Record<string, unknown>;
+}
+
+export interface SectionDefinition {
+  key: string;
+  label: string;
+  weight: number;
+  criteria: CriterionDefinition[];
+}
+
+export interface ScorecardDefinition {
+  key: string;
+  name: string;
+  language: string;
+  channel: 'voice' | 'chat';
+  description?: string;
+  /** Percentage (0..100) an evaluation must reach to pass. */
+  passingScore: number;
+  sections: SectionDefinition[];
+}

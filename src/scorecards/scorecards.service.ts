@@ -1,0 +1,167 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import * as fs from 'fs';
+import * as path from 'path';
+import { DataSource, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { NotFoundError } from '../common/errors';
+import type { Actor } from '../common/current-user';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ScorecardVersion } from './entities/scorecard-version.entity';
+import { Scorecard } from './entities/scorecard.entity';
+import type { ScorecardDefinition } from './scorecard-definition';
+import {
+  parseScorecardYaml,
+  scorecardContentHash,
+  ScorecardValidationError,
+} from './scorecard-schema';
+
+export type SyncResult =
+  | { file: string; key: string; result: 'created' | 'new_version' | 'unchanged'; version: number }
+  | { file: string; result: 'invalid'; error: string; path: string; reason: string };
+
+@Injectable()
+export class ScorecardsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ScorecardsService.name);
+
+  constructor(
+    @InjectRepository(Scorecard) private readonly scorecards: Repository<Scorecard>,
+    @InjectRepository(ScorecardVersion) private readonly versions: Repository<ScorecardVersion>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const r of await this.syncFromFiles(null)) {
+      if (r.result === 'invalid') this.logger.error(`Scorecard refused: ${r.error}`);
+      else if (r.result !== 'unchanged') this.logger.log(`Scorecard ${r.key}: v${r.version} (${r.result})`);
+    }
+  }
+
+  /**
+   * Loads every YAML file of the scorecards folder. A changed file becomes a new version; an
+   * invalid one is refused with file, path and reason, and its previous version stays active.
+   */
+  async syncFromFiles(actor: Actor | null): Promise<SyncResult[]> {
+    const dir = this.config.scorecardsDir;
+    if (!fs.existsSync(dir)) return [];
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => /\.ya?ml$/i.test(f))
+      .sort();
+    const results: SyncResult[] = [];
+    const seenKeys = new Map<string, string>();
+    for (const name of files) {
+      const file = path.join(path.basename(dir), name);
+      let definition: ScorecardDefinition;
+      try {
+        definition = parseScorecardYaml(fs.readFileSync(path.join(dir, name), 'utf8'), file);
+        const other = seenKeys.get(definition.key);
+        if (other) {
+          throw new ScorecardValidationError(file, 'key', `"${definition.key}" is also used by ${other}`);
+        }
+        seenKeys.set(definition.key, file);
+      } catch (e) {
+        if (!(e instanceof ScorecardValidationError)) throw e;
+        results.push({ file, result: 'invalid', error: e.message, path: e.path, reason: e.reason });
+        continue;
+      }
+      results.push({ file, ...(await this.saveVersion(definition, file, actor)) });
+    }
+    return results;
+  }
+
+  /** Stores the definition as a new version unless the newest version has the same content. */
+  async saveVersion(
+    definition: ScorecardDefinition,
+    sourceFile: string,
+    actor: Actor | null,
+  ): Promise<{ key: string; result: 'created' | 'new_version' | 'unchanged'; version: number }> {
+    const hash = scorecardContentHash(definition);
+    return this.dataSource.transaction(async (manager) => {
+      let scorecard = await manager.findOneBy(Scorecard, { key: definition.key });
+      const current = scorecard?.currentVersionId
+        ? await manager.findOneBy(ScorecardVersion, { id: scorecard.currentVersionId })
+        : null;
+      if (current && current.contentHash === hash) {
+        return { key: definition.key, result: 'unchanged' as const, version: current.version };
+      }
+      const created = !scorecard;
+      scorecard ??= await manager.save(
+        manager.create(Scorecard, { key: definition.key, name: definition.name }),
+      );
+      const version = await manager.save(
+        manager.create(ScorecardVersion, {
+          scorecardId: scorecard.id,
+          version: (current?.version ?? 0) + 1,
+          definition,
+          contentHash: hash,
+          sourceFile,
+        }),
+      );
+      await manager.update(Scorecard, scorecard.id, {
+        currentVersionId: version.id,
+        name: definition.name,
+      });
+      await this.audit.record(manager, actor, {
+        action: created ? 'scorecard.created' : 'scorecard.version_added',
+        entityType: 'scorecard',
+        entityId: definition.key,
+        before: current ? { version: current.version, contentHash: current.contentHash } : null,
+        after: { version: version.version, contentHash: hash, sourceFile },
+      });
+      return {
+        key: definition.key,
+        result: created ? ('created' as const) : ('new_version' as const),
+        version: version.version,
+      };
+    });
+  }
+
+  list(): Promise<(Scorecard & { currentVersion: ScorecardVersion | null })[]> {
+    return this.scorecards
+      .find({ order: { key: 'ASC' } })
+      .then((list) =>
+        Promise.all(
+          list.map(async (s) => ({
+            ...s,
+            currentVersion: s.currentVersionId
+              ? await this.versions.findOneBy({ id: s.currentVersionId })
+              : null,
+          })),
+        ),
+      );
+  }
+
+  async current(key: string): Promise<ScorecardVersion> {
+    const scorecard = await this.scorecards.findOneBy({ key });
+    if (!scorecard?.currentVersionId) throw new NotFoundError('scorecard', key);
+    const version = await this.versions.findOneBy({ id: scorecard.currentVersionId });
+    if (!version) throw new NotFoundError('scorecard', key);
+    return version;
+  }
+
+  async version(key: string, version: number): Promise<ScorecardVersion> {
+    const scorecard = await this.scorecards.findOneBy({ key });
+    const found = scorecard && (await this.versions.findOneBy({ scorecardId: scorecard.id, version }));
+    if (!found) throw new NotFoundError('scorecard version', `${key} v${version}`);
+    return found;
+  }
+
+  async versionsOf(key: string): Promise<ScorecardVersion[]> {
+    const scorecard = await this.scorecards.findOneBy({ key });
+    if (!scorecard) throw new NotFoundError('scorecard', key);
+    return this.versions.find({
+      where: { scorecardId: scorecard.id },
+      order: { version: 'DESC' },
+      select: { id: true, version: true, contentHash: true, sourceFile: true, createdAt: true },
+    });
+  }
+
+  async byId(id: number): Promise<ScorecardVersion> {
+    const version = await this.versions.findOne({ where: { id }, relations: { scorecard: true } });
+    if (!version) throw new NotFoundError('scorecard version', id);
+    return version;
+  }
+}

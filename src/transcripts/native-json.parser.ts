@@ -1,0 +1,674 @@
+import {
+  Channel,
+  ParsedTranscript,
+  Speaker,
+  TranscriptMeta,
+  TranscriptParseError,
+  TranscriptTurn,
+} from './transcript';
+
+/** Longer "turns" are almost always a whole call pasted into one field, not one utterance. */
+export const MAX_TURN_TEXT_CHARS = 20_000;
+
+/** Korean exports label speakers in Korean; accepting both saves a mapping step. */
+const SPEAKER_NAMES: Readonly<Record<string, Speaker>> = {
+  agent: 'agent',
+  customer: 'customer',
+  system: 'system',
+  상담사: 'agent',
+  상담원: 'agent',
+  고객: 'customer',
+  시스템: 'system',
+};
+
+type JsonObject = Record<string, unknown>;
+
+/**
+ * Parses the native JSON transcript format (see README.md in this folder).
+ * Throws TranscriptParseError on the first problem, located by `field` and, when the JSON text
+ * allows it, by the 1-based `line` where the offending turn or property starts.
+ */
+export function parseNativeJson(file: string, text: string): ParsedTranscript {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const root = parseJsonText(file, source);
+  const doc = new JsonDocument(file, source);
+  if (!isObject(root)) {
+    throw doc.error(
+      `not a transcript: no turns array (the file holds ${kindOf(root)}, not an object)`,
+    );
+  }
+  const meta = readMeta(doc, root);
+  const turns = readTurns(doc, root, meta.channel);
+  return { meta, turns };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Locating problems in the JSON text
+
+/** Where things start in the text; only computed once an error needs a line number. */
+interface JsonLayout {
+  /** Offsets of the root object's keys; a repeated key keeps the last, as JSON.parse does. */
+  keys: Map<string, number>;
+  /** Offsets of the elements of the root `turns` array. */
+  turns: number[];
+}
+
+class JsonDocument {
+  private layout: JsonLayout | null | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly text: string,
+  ) {}
+
+  error(reason: string, field?: string, offset?: number): TranscriptParseError {
+    const line = offset === undefined ? undefined : lineAt(this.text, offset);
+    return new TranscriptParseError(this.file, reason, line, field);
+  }
+
+  /** `field` is a path below the root such as `agent.name`; its first segment gives the line. */
+  propertyError(field: string, reason: string): TranscriptParseError {
+    const key = field.split(/[.[]/)[0];
+    return this.error(reason, field, this.getLayout()?.keys.get(key));
+  }
+
+  turnError(index: number, key: string | undefined, reason: string): TranscriptParseError {
+    const field = key === undefined ? `turns[${index}]` : `turns[${index}].${key}`;
+    return this.error(reason, field, this.getLayout()?.turns[index]);
+  }
+
+  private getLayout(): JsonLayout | null {
+    if (this.layout === undefined) this.layout = tryScan(this.text);
+    return this.layout;
+  }
+}
+
+function tryScan(text: string): JsonLayout | null {
+  try {
+    return new JsonScanner(text).scan();
+  } catch {
+    // Only reachable for pathological nesting (stack overflow): lose the line, keep the error.
+    return null;
+  }
+}
+
+/** JSON.parse, with the error located: Node 20's messages often carry no position at all. */
+function parseJsonText(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const problem = findSyntaxProblem(text);
+    if (problem) {
+      const { line, column } = positionAt(text, problem.offset);
+      const found = `${describeChar(text, problem.offset)} (column ${column})`;
+      throw new TranscriptParseError(
+        file,
+        `invalid JSON: expected ${problem.expected} but found ${found}`,
+        line,
+      );
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(message);
+    const line = position ? lineAt(text, Number(position[1])) : undefined;
+    throw new TranscriptParseError(file, `invalid JSON: ${message}`, line);
+  }
+}
+
+function findSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
+  try {
+    new JsonScanner(text).scan();
+    return undefined;
+  } catch (error) {
+    return error instanceof JsonSyntaxProblem ? error : undefined;
+  }
+}
+
+class JsonSyntaxProblem {
+  constructor(
+    readonly offset: number,
+    readonly expected: string,
+  ) {}
+}
+
+const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const JSON_ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
+
+/**
+ * A strict JSON grammar walk that records where the root keys and the turns start.
+ * JSON.parse gives neither positions of values nor (on Node 20) of most syntax errors.
+ */
+class JsonScanner {
+  private pos = 0;
+  private readonly layout: JsonLayout = { keys: new Map(), turns: [] };
+
+  constructor(private readonly text: string) {}
+
+  scan(): JsonLayout {
+    this.value('root');
+    this.skipWhitespace();
+    if (this.pos < this.text.length) this.fail('the end of the document');
+    return this.layout;
+  }
+
+  private value(role: 'root' | 'turns' | 'other'): void {
+    this.skipWhitespace();
+    const c = this.text[this.pos];
+    if (c === '{') return this.object(role === 'root');
+    if (c === '[') return this.array(role === 'turns');
+    if (c === '"') return this.string();
+    if (c === '-' || (c >= '0' && c <= '9')) return this.number();
+    for (const literal of ['true', 'false', 'null']) {
+      if (this.text.startsWith(literal, this.pos)) {
+        this.pos += literal.length;
+        return;
+      }
+    }
+    this.fail('a value');
+  }
+
+  private object(isRoot: boolean): void {
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text[this.pos] === '}') {
+      this.pos++;
+      return;
+    }
+    for (;;) {
+      this.skipWhitespace();
+      if (this.text[this.pos] === '}') this.fail('a property (trailing commas are not allowed)');
+      if (this.text[this.pos] !== '"') this.fail('a property name in double quotes');
+      const keyStart = this.pos;
+      this.string();
+      const key = this.text.slice(keyStart, this.pos);
+      this.skipWhitespace();
+      if (this.text[this.pos] !== ':') this.fail('":" after the property name');
+      this.pos++;
+      const isTurns = isRoot && this.recordKey(key, keyStart) === 'turns';
+      if (isTurns) this.layout.turns = [];
+      this.value(isTurns ? 'turns' : 'other');
+      if (this.endOfListItem('}')) return;
+    }
+  }
+
+  private array(recordElements: boolean): void {
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text[this.pos] === ']') {
+      this.pos++;
+      return;
+    }
+    for (;;) {
+      this.skipWhitespace();
+      if (this.text[this.pos] === ']') this.fail('a value (trailing commas are not allowed)');
+      if (recordElements) this.layout.turns.push(this.pos);
+      this.value('other');
+      if (this.endOfListItem(']')) return;
+    }
+  }
+
+  /** After an object member or array element: true at the closing bracket, false after a comma. */
+  private endOfListItem(close: '}' | ']'): boolean {
+    this.skipWhitespace();
+    const c = this.text[this.pos];
+    if (c === ',') {
+      this.pos++;
+      return false;
+    }
+    if (c === close) {
+      this.pos++;
+      return true;
+    }
+    return this.fail(`"," or "${close}"`);
+  }
+
+  /** Keys are decoded so that an escaped "tur\u006es" is found as turns, as JSON.parse would. */
+  private recordKey(quoted: string, keyStart: number): string {
+    const key = String(JSON.parse(quoted));
+    this.layout.keys.set(key, keyStart);
+    return key;
+  }
+
+  private string(): void {
+    this.pos++;
+    for (;;) {
+      const c = this.text[this.pos];
+      if (c === undefined) this.fail('a closing quote');
+      if (c === '"') {
+        this.pos++;
+        return;
+      }
+      if (c === '\\') {
+        this.escape();
+      } else if (c < ' ') {
+        this.fail('no line break or control character inside a string (write \\n)');
+      } else {
+        this.pos++;
+      }
+    }
+  }
+
+  private escape(): void {
+    const next = this.text[this.pos + 1];
+    if (next !== undefined && JSON_ESCAPES.has(next)) {
+      this.pos += 2;
+    } else if (
+      next === 'u' &&
+      /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))
+    ) {
+      this.pos += 6;
+    } else {
+      this.fail('a valid escape such as \\n or \\u00e9');
+    }
+  }
+
+  private number(): void {
+    JSON_NUMBER.lastIndex = this.pos;
+    const match = JSON_NUMBER.exec(this.text);
+    if (!match) this.fail('a number');
+    else this.pos += match[0].length;
+  }
+
+  private skipWhitespace(): void {
+    for (;;) {
+      const c = this.text[this.pos];
+      if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return;
+      this.pos++;
+    }
+  }
+
+  private fail(expected: string): never {
+    throw new JsonSyntaxProblem(this.pos, expected);
+  }
+}
+
+/** Line breaks count as in WebVTT and editors: \r\n, \n or a lone \r. */
+function positionAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+function lineAt(text: string, offset: number): number {
+  return positionAt(text, offset).line;
+}
+
+function describeChar(text: string, offset: number): string {
+  const c = text[offset];
+  if (c === undefined) return 'the end of the file';
+  if (c === '\n' || c === '\r') return 'a line break';
+  return JSON.stringify(c);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meta
+
+function readMeta(doc: JsonDocument, root: JsonObject): TranscriptMeta {
+  const agent = readAgent(doc, root.agent);
+  const meta: TranscriptMeta = {
+    externalId: readId(doc, root.externalId, 'externalId'),
+    source: readString(doc, root.source, 'source'),
+    channel: readChannel(doc, root.channel),
+    language: readLanguage(doc, root.language),
+    agentExternalId: agent.externalId,
+    agentName: agent.name,
+    teamName: agent.team,
+    startedAt: readStartedAt(doc, root.startedAt),
+    queue: readString(doc, root.queue, 'queue'),
+    notes: readString(doc, root.notes, 'notes'),
+    recordingUrl: readRecordingUrl(doc, root.recordingUrl),
+    metadata: readMetadata(doc, root.metadata),
+  };
+  return withoutUndefined(meta);
+}
+
+function withoutUndefined(meta: TranscriptMeta): TranscriptMeta {
+  return Object.fromEntries(
+    Object.entries(meta).filter(([, value]) => value !== undefined),
+  ) as TranscriptMeta;
+}
+
+/** Exports commonly write null or "" for "not known"; both mean absent rather than an error. */
+function readString(doc: JsonDocument, value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') {
+    throw doc.propertyError(field, `${field} must be a string, got ${kindOf(value)}`);
+  }
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** Telephony systems often emit numeric call and agent ids; they are still identifiers. */
+function readId(doc: JsonDocument, value: unknown, field: string): string | undefined {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  if (isPresent(value) && typeof value !== 'string') {
+    throw doc.propertyError(field, `${field} must be a string or an integer, got ${kindOf(value)}`);
+  }
+  return readString(doc, value, field);
+}
+
+function readChannel(doc: JsonDocument, value: unknown): Channel | undefined {
+  const channel = readString(doc, value, 'channel')?.toLowerCase();
+  if (channel === undefined || channel === 'voice' || channel === 'chat') return channel;
+  throw doc.propertyError(
+    'channel',
+    `channel must be "voice" or "chat", got ${JSON.stringify(value)}`,
+  );
+}
+
+const LANGUAGE_TAG = /^([a-z]{2,3})(?:-[a-z0-9]{1,8})*$/i;
+
+/** Stored as the primary subtag only: scoring cares about Korean vs English, not ko-KR vs ko. */
+function readLanguage(doc: JsonDocument, value: unknown): string | undefined {
+  const language = readString(doc, value, 'language');
+  if (language === undefined) return undefined;
+  const match = LANGUAGE_TAG.exec(language);
+  if (!match) {
+    throw doc.propertyError(
+      'language',
+      `language must be a language tag like "ko" or "en-US", got ${JSON.stringify(language)}`,
+    );
+  }
+  return match[1].toLowerCase();
+}
+
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
+
+function readStartedAt(doc: JsonDocument, value: unknown): string | undefined {
+  const startedAt = readString(doc, value, 'startedAt');
+  if (startedAt === undefined) return undefined;
+  const match = ISO_DATE_TIME.exec(startedAt);
+  // Date.parse alone accepts "2026-02-30" (rolling over to March) and free-form English dates.
+  if (!match || !isCalendarDate(+match[1], +match[2], +match[3]) || isNaN(Date.parse(startedAt))) {
+    throw doc.propertyError(
+      'startedAt',
+      'startedAt must be an ISO-8601 date-time like "2026-11-02T09:15:00+09:00", ' +
+        `got ${JSON.stringify(startedAt)}`,
+    );
+  }
+  return startedAt.replace(' ', 'T');
+}
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The UI links to it, so only web URLs: a javascript: or file: link would be a hazard. */
+function readRecordingUrl(doc: JsonDocument, value: unknown): string | undefined {
+  const url = readString(doc, value, 'recordingUrl');
+  if (url === undefined) return undefined;
+  if (!/^https?:$/.test(parseUrl(url)?.protocol ?? '')) {
+    throw doc.propertyError(
+      'recordingUrl',
+      `recordingUrl must be an absolute http(s) URL, got ${JSON.stringify(url)}`,
+    );
+  }
+  return url;
+}
+
+function parseUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
+function readMetadata(doc: JsonDocument, value: unknown): Record<string, unknown> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) {
+    throw doc.propertyError('metadata', `metadata must be an object, got ${kindOf(value)}`);
+  }
+  return value;
+}
+
+function readAgent(
+  doc: JsonDocument,
+  value: unknown,
+): { externalId?: string; name?: string; team?: string } {
+  if (value === undefined || value === null) return {};
+  if (!isObject(value)) {
+    throw doc.propertyError(
+      'agent',
+      'agent must be an object like {"externalId": "A-001", "name": "김민지", "team": "1팀"}, ' +
+        `got ${kindOf(value)}`,
+    );
+  }
+  return {
+    externalId: readId(doc, value.externalId, 'agent.externalId'),
+    name: readString(doc, value.name, 'agent.name'),
+    team: readString(doc, value.team, 'agent.team'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Turns
+
+function readTurns(
+  doc: JsonDocument,
+  root: JsonObject,
+  channel: Channel | undefined,
+): TranscriptTurn[] {
+  const raw = root.turns;
+  if (raw === undefined) throw doc.error('not a transcript: no turns array');
+  if (!Array.isArray(raw)) {
+    throw doc.propertyError('turns', `not a transcript: no turns array (turns is ${kindOf(raw)})`);
+  }
+  if (raw.length === 0) throw doc.propertyError('turns', 'no turns: the turns array is empty');
+
+  const turns: TranscriptTurn[] = [];
+  raw.forEach((item: unknown, index) => {
+    const { turn, startKey } = readTurn(doc, item, index, channel);
+    const previous = turns[turns.length - 1];
+    if (previous && isGarbageOrder(previous, turn)) {
+      throw doc.turnError(index, startKey, garbageOrderReason(previous, turn));
+    }
+    turns.push(turn);
+  });
+  return turns;
+}
+
+/**
+ * Overlapping speech and diarisation jitter make a turn start a little before the previous one;
+ * sorting fixes that. Starting earlier than the previous turn's start by more than its length
+ * means the file is not in time order at all (e.g. one channel after the other), which we refuse
+ * rather than silently interleave.
+ */
+function isGarbageOrder(previous: TranscriptTurn, turn: TranscriptTurn): boolean {
+  return previous.startMs - turn.startMs > previous.endMs - previous.startMs;
+}
+
+function garbageOrderReason(previous: TranscriptTurn, turn: TranscriptTurn): string {
+  const back = previous.startMs - turn.startMs;
+  return (
+    `turns out of order: this turn starts at ${turn.startMs} ms, ${back} ms before the previous ` +
+    `turn (${previous.startMs}-${previous.endMs} ms); a turn may start before the previous one ` +
+    "by at most that turn's length. List the turns in time order"
+  );
+}
+
+function readTurn(
+  doc: JsonDocument,
+  item: unknown,
+  index: number,
+  channel: Channel | undefined,
+): { turn: TranscriptTurn; startKey: string } {
+  if (!isObject(item)) {
+    throw doc.turnError(index, undefined, `turn must be an object, got ${kindOf(item)}`);
+  }
+  const speaker = readSpeaker(doc, item.speaker, index);
+  const times = readTimes(doc, item, index, channel);
+  const text = readText(doc, item.text, index);
+  return {
+    turn: { speaker, startMs: times.startMs, endMs: times.endMs, text },
+    startKey: times.startKey,
+  };
+}
+
+function readSpeaker(doc: JsonDocument, value: unknown, index: number): Speaker {
+  if (value === undefined || value === null) {
+    throw doc.turnError(index, 'speaker', 'missing speaker (agent, customer or system)');
+  }
+  if (typeof value !== 'string') {
+    throw doc.turnError(index, 'speaker', `speaker must be a string, got ${kindOf(value)}`);
+  }
+  const speaker = SPEAKER_NAMES[value.trim().toLowerCase()];
+  if (!speaker) {
+    throw doc.turnError(
+      index,
+      'speaker',
+      `unknown speaker ${JSON.stringify(value)}: use agent, customer or system (or 상담사, 고객, 시스템)`,
+    );
+  }
+  return speaker;
+}
+
+interface TimeUnit {
+  startKey: 'startMs' | 'start';
+  endKey: 'endMs' | 'end';
+  /** Factor to milliseconds. */
+  scale: number;
+  name: string;
+}
+
+const MILLISECONDS: TimeUnit = {
+  startKey: 'startMs',
+  endKey: 'endMs',
+  scale: 1,
+  name: 'milliseconds',
+};
+const SECONDS: TimeUnit = { startKey: 'start', endKey: 'end', scale: 1000, name: 'seconds' };
+
+function readTimes(
+  doc: JsonDocument,
+  item: JsonObject,
+  index: number,
+  channel: Channel | undefined,
+): { startMs: number; endMs: number; startKey: string } {
+  const unit = timeUnitOf(doc, item, index);
+  const startMs = readTime(doc, item[unit.startKey], index, unit, unit.startKey);
+  const rawEnd = item[unit.endKey];
+  if ((rawEnd === undefined || rawEnd === null) && channel === 'chat') {
+    // A chat message is a point in time.
+    return { startMs, endMs: startMs, startKey: unit.startKey };
+  }
+  const endMs = readTime(doc, rawEnd, index, unit, unit.endKey);
+  if (endMs < startMs) {
+    throw doc.turnError(
+      index,
+      unit.endKey,
+      `turn ends before it starts (${unit.endKey} ${String(rawEnd)} < ` +
+        `${unit.startKey} ${String(item[unit.startKey])})`,
+    );
+  }
+  return { startMs, endMs, startKey: unit.startKey };
+}
+
+/** Mixing units within a turn is almost certainly a mistake that would scale one end by 1000. */
+function timeUnitOf(doc: JsonDocument, item: JsonObject, index: number): TimeUnit {
+  const hasMs = isPresent(item.startMs) || isPresent(item.endMs);
+  const hasSeconds = isPresent(item.start) || isPresent(item.end);
+  if (hasMs && hasSeconds) {
+    throw doc.turnError(
+      index,
+      undefined,
+      'turn mixes startMs/endMs (milliseconds) with start/end (seconds): use one pair',
+    );
+  }
+  return hasSeconds ? SECONDS : MILLISECONDS;
+}
+
+function readTime(
+  doc: JsonDocument,
+  value: unknown,
+  index: number,
+  unit: TimeUnit,
+  key: string,
+): number {
+  const what = key.startsWith('start') ? 'start' : 'end';
+  if (!isPresent(value)) {
+    const hint = what === 'end' ? ' (only chat transcripts may omit it)' : '';
+    throw doc.turnError(
+      index,
+      key,
+      `missing ${what} time: give ${what}Ms (milliseconds) or ${what} (seconds)${hint}`,
+    );
+  }
+  if (typeof value !== 'number') {
+    throw doc.turnError(
+      index,
+      key,
+      `${key} must be a number of ${unit.name}, got ${kindOf(value)}`,
+    );
+  }
+  if (!Number.isFinite(value)) throw doc.turnError(index, key, `${key} must be a finite number`);
+  if (value < 0) throw doc.turnError(index, key, `${key} must not be negative, got ${value}`);
+  const ms = Math.round(value * unit.scale);
+  if (!Number.isSafeInteger(ms)) throw doc.turnError(index, key, `${key} is too large: ${value}`);
+  return ms + 0; // + 0 turns a JSON "-0" into 0
+}
+
+function readText(doc: JsonDocument, value: unknown, index: number): string {
+  if (!isPresent(value)) throw doc.turnError(index, 'text', 'missing text');
+  if (typeof value !== 'string') {
+    throw doc.turnError(index, 'text', `text must be a string, got ${kindOf(value)}`);
+  }
+  const text = value.trim();
+  if (text === '') throw doc.turnError(index, 'text', 'empty text');
+  const length = characterCount(text);
+  if (length > MAX_TURN_TEXT_CHARS) {
+    throw doc.turnError(
+      index,
+      'text',
+      `text is ${length.toLocaleString('en-US')} characters; ` +
+        `the limit is ${MAX_TURN_TEXT_CHARS.toLocaleString('en-US')} per turn`,
+    );
+  }
+  return text;
+}
+
+/** Counts code points, as a person would, so Korean and emoji are not penalised. */
+function characterCount(text: string): number {
+  if (text.length <= MAX_TURN_TEXT_CHARS) return text.length;
+  let pairs = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) pairs++;
+    }
+  }
+  return text.length - pairs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small type guards
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isPresent(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `a string (${JSON.stringify(truncate(value, 40))})`;
+  return `a ${typeof value} (${String(value)})`;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
