@@ -152,10 +152,8 @@ export class ImportService {
         recordingUrl: meta.recordingUrl ?? null,
         turnCount: turns.length,
       } as QueryDeepPartialEntity<Interaction>)
-      .updateEntity(false)
-      .returning(['id'])
       .execute();
-    const interactionId = insertedId(result.raw, result.identifiers);
+    const interactionId = Number(result.identifiers[0]?.id);
     for (let i = 0; i < turns.length; i += TURN_CHUNK) {
       await manager
         .createQueryBuilder()
@@ -208,13 +206,4 @@ function defined<T extends object>(o: T): Partial<T> {
 function baseName(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;
   return name.replace(/\.[^.]+$/, '');
-}
-
-/** SQLite reports the new id in `identifiers`/raw differently from PostgreSQL's RETURNING. */
-function insertedId(raw: unknown, identifiers: Record<string, unknown>[]): number {
-  const fromIdentifiers = identifiers[0]?.id;
-  if (typeof fromIdentifiers === 'number') return fromIdentifiers;
-  if (Array.isArray(raw) && raw[0] && typeof raw[0].id === 'number') return raw[0].id;
-  if (typeof raw === 'number') return raw;
-  throw new Error('could not read the id of the inserted interaction');
 }

@@ -123,11 +123,13 @@ function findSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
   }
 }
 
-class JsonSyntaxProblem {
+class JsonSyntaxProblem extends Error {
   constructor(
     readonly offset: number,
     readonly expected: string,
-  ) {}
+  ) {
+    super(`expected ${expected} at offset ${offset}`);
+  }
 }
 
 const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -330,9 +332,7 @@ function readMeta(doc: JsonDocument, root: JsonObject): TranscriptMeta {
 }
 
 function withoutUndefined(meta: TranscriptMeta): TranscriptMeta {
-  return Object.fromEntries(
-    Object.entries(meta).filter(([, value]) => value !== undefined),
-  ) as TranscriptMeta;
+  return Object.fromEntries(Object.entries(meta).filter(([, value]) => value !== undefined));
 }
 
 /** Exports commonly write null or "" for "not known"; both mean absent rather than an error. */
@@ -521,7 +521,9 @@ function readSpeaker(doc: JsonDocument, value: unknown, index: number): Speaker 
   if (typeof value !== 'string') {
     throw doc.turnError(index, 'speaker', `speaker must be a string, got ${kindOf(value)}`);
   }
-  const speaker = SPEAKER_NAMES[value.trim().toLowerCase()];
+  const name = value.trim().toLowerCase();
+  // hasOwn: "constructor" and friends are not speakers.
+  const speaker = Object.hasOwn(SPEAKER_NAMES, name) ? SPEAKER_NAMES[name] : undefined;
   if (!speaker) {
     throw doc.turnError(
       index,
@@ -666,7 +668,10 @@ function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return `a string (${JSON.stringify(truncate(value, 40))})`;
-  return `a ${typeof value} (${String(value)})`;
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return `a ${typeof value} (${value})`;
+  }
+  return `a ${typeof value}`;
 }
 
 function truncate(text: string, max: number): string {

@@ -147,7 +147,9 @@ function locateCues(file: string, cues: WebVttCue[], lines: string[]): LocatedCu
     const times = { startTime: 0, endTime: 0 };
     new WebVTTCueTimingsAndSettingsParser(content, () => undefined).parse(times, 0);
     const key = timingKey(times.startTime, times.endTime);
-    linesByTiming.set(key, [...(linesByTiming.get(key) ?? []), index + 1]);
+    const sameTiming = linesByTiming.get(key);
+    if (sameTiming) sameTiming.push(index + 1);
+    else linesByTiming.set(key, [index + 1]);
   });
   const located = cues.map((cue) => {
     const line = linesByTiming.get(timingKey(cue.startTime, cue.endTime))?.shift();

@@ -368,6 +368,12 @@ describe('native JSON', () => {
         reason: /^unknown speaker "bot": use agent, customer or system/,
       },
       {
+        title: 'an Object.prototype name as speaker',
+        turn: { speaker: 'toString', startMs: 0, endMs: 1, text: 'x' },
+        field: 'turns[1].speaker',
+        reason: /^unknown speaker "toString"/,
+      },
+      {
         title: 'a missing speaker',
         turn: { startMs: 0, endMs: 1, text: 'x' },
         field: 'turns[1].speaker',
