@@ -21,7 +21,7 @@ export async function createApp(): Promise<NestExpressApplication> {
   app.setBaseViewsDir(viewsDir());
   app.setViewEngine('hbs');
   app.set('view options', { layout: 'layouts/main' });
-  hbs.registerPartials(path.join(viewsDir(), 'partials'));
+  registerPartials(path.join(viewsDir(), 'partials'));
   for (const [name, helper] of Object.entries(viewHelpers)) hbs.registerHelper(name, helper);
   const openApi = new DocumentBuilder()
     .setTitle('QA call monitoring API')
@@ -44,4 +44,11 @@ function viewsDir(): string {
 function levelsFrom(level: AppConfig['logLevel']) {
   const order = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
   return order.slice(0, order.indexOf(level) + 1);
+}
+
+/** hbs.registerPartials reads the folder asynchronously; the first request must not race it. */
+function registerPartials(dir: string): void {
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.hbs'))) {
+    hbs.registerPartial(path.basename(file, '.hbs'), fs.readFileSync(path.join(dir, file), 'utf8'));
+  }
 }

@@ -58,7 +58,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const res = exception.getResponse();
       const messages =
         typeof res === 'object' && res !== null && 'message' in res
-          ? (res as { message: unknown }).message
+          ? res.message
           : exception.message;
       const list = Array.isArray(messages) ? messages.map(String) : [String(messages)];
       return {

@@ -3,7 +3,8 @@ import type { HelperOptions } from 'handlebars';
 import { translate } from './i18n/i18n';
 
 type Root = { lang?: string };
-const langOf = (options: HelperOptions): string => (options.data?.root as Root)?.lang ?? 'ko';
+const langOf = (options: HelperOptions): string =>
+  ((options.data as { root?: Root } | undefined)?.root?.lang ?? 'ko');
 
 export function clock(ms: unknown): string {
   const total = Math.max(0, Math.floor(Number(ms) / 1000));

@@ -174,8 +174,8 @@ export const DEESCALATION_GOOD: Phrases = {
 };
 
 export const DEESCALATION_BAD: Phrases = {
-  ko: ['고객님, 일단 진정하시고 제 말씀부터 들어 보세요.', '그렇게 소리 지르시면 저도 도와드리기 어려워요.'],
-  en: ['Sir, you need to calm down first.', 'If you keep shouting I cannot help you.'],
+  ko: ['고객님, 일단 진정하시고 제 말씀부터 들어 보세요.', '그렇게 소리 지르시면 곤란합니다.'],
+  en: ['Sir, you need to calm down first.', 'Please stop shouting at me.'],
 };
 
 export const CUSTOMER_CALMS: Phrases = {
@@ -226,7 +226,7 @@ export const SILENT_RETURN: Phrases = {
 /** After an unannounced silence later in the call (typing, searching). */
 export const DEAD_AIR_RETURN: Phrases = {
   ko: ['네, 입력하느라고요.', '아, 네. 처리하고 있었어요.'],
-  en: ['Yes, sorry, I was typing.', 'Right, I was just processing that.'],
+  en: ['Yes, I was just typing that in.', 'Right, I was just processing that.'],
 };
 
 /** Used when the agent does not explain a cause. */
@@ -289,12 +289,12 @@ export const WRONG_FIX_FOLLOW_UP: Phrases = {
 /** Needless transfer (index 0 transfers the call) or sending the customer elsewhere (index 1). */
 export const ESCAPE: Phrases = {
   ko: [
-    '그 부분은 저희 부서 담당이 아니라서 다른 부서로 돌려 드릴게요.',
-    '그건 제가 처리할 수 없어서요, {department} 번호로 다시 전화하셔야 해요.',
+    '그 부분은 다른 부서 담당이라서 다른 부서로 돌려 드릴게요.',
+    '그건 {department} 소관이라서요, 그쪽 번호로 다시 전화하셔야 해요.',
   ],
   en: [
-    'That is not our department, I will transfer you to another team.',
-    'I cannot handle that here, you will have to call another number for {department}.',
+    'That is handled by another department, I will transfer you to another team.',
+    "For that you'll have to call another number, the one for {department}.",
   ],
 };
 
@@ -357,6 +357,18 @@ export const SUMMARY_TEMPLATE: Readonly<Record<DemoLanguage, string>> = {
 export const SUMMARY_ACK: MoodPhrases = {
   calm: { ko: ['네, 맞아요.', '네, 그렇게 알고 있을게요.'], en: ['Yes, that is right.', 'Yes, perfect.'] },
   angry: { ko: ['네.'], en: ['Yes.'] },
+};
+
+/** Key points when the call did not end with the fix: a transfer or an unresolved problem. */
+export const SUMMARY_OTHER: Readonly<Record<DemoLanguage, Record<'escaped' | 'unresolved', string>>> = {
+  ko: {
+    escaped: '{department}에서 이어서 처리해 드릴 예정입니다',
+    unresolved: '우선 안내해 드린 방법으로 해 보시고, 안 되면 다시 연락 주시면 됩니다',
+  },
+  en: {
+    escaped: '{department} will take it from here',
+    unresolved: 'you will try the steps I gave you first and call back if it still does not work',
+  },
 };
 
 export const ANYTHING_ELSE: Phrases = {
@@ -560,7 +572,7 @@ export const SCENARIOS: readonly Scenario[] = [
       detailAnswer: '지난주 월요일에 주문했고요, 주문 번호는 N-58213이에요.',
       cause: '확인해 보니 물류센터 입고가 늦어져서 출고가 이틀 지연된 상태입니다.',
       fix: '오늘 오후 출고로 우선 처리해 드렸고, 내일 중에 받아 보실 수 있습니다.',
-      wrongFix: '배송은 택배사 쪽 일이라서 기다리시는 수밖에 없어요.',
+      wrongFix: '배송은 택배사에서 순서대로 진행하니까 며칠만 더 기다려 주세요.',
       options: ['오늘 오후 우선 출고로 내일 받으시는 방법', '가까운 매장에서 오늘 직접 수령하시는 방법'],
       summary: '주문하신 단말기는 오늘 오후 우선 출고되어 내일 중에 도착합니다',
       note: {
@@ -585,7 +597,7 @@ export const SCENARIOS: readonly Scenario[] = [
       detailAnswer: 'It was last Monday, order number N-58213.',
       cause: 'I can see the warehouse received the stock late, so your order was held for two days.',
       fix: 'I have moved your order to priority dispatch this afternoon, so it should arrive tomorrow.',
-      wrongFix: 'Deliveries are up to the courier, so there is nothing to do but wait.',
+      wrongFix: 'Deliveries are handled by the courier, so please give it a few more days.',
       options: ['priority dispatch this afternoon with delivery tomorrow', 'picking it up from your nearest store today'],
       summary: 'your phone goes out on priority dispatch this afternoon and arrives tomorrow',
       note: {
@@ -941,7 +953,7 @@ export const SCENARIOS: readonly Scenario[] = [
       detailAnswer: '일본이요. 출국 전날 앱에서 가입했어요.',
       cause: '확인해 보니 로밍 요금제 시작일이 귀국일로 잘못 설정되어 출장 기간 동안 종량 요금이 부과되었습니다.',
       fix: '로밍 요금제를 출국일로 소급 적용해서 초과 요금 21만 원은 이번 달 청구에서 취소해 드렸습니다.',
-      wrongFix: '이미 사용하신 요금이라서 조정은 어렵고, 분납으로 내실 수는 있어요.',
+      wrongFix: '이미 사용하신 요금이라 그대로 청구되고, 분납으로 내실 수 있어요.',
       options: ['이번 달 청구에서 바로 취소받으시는 방법', '다음 달 요금에서 차감받으시는 방법'],
       summary: '로밍 요금제가 출국일로 소급 적용되어 초과 요금 21만 원이 취소되었습니다',
       note: {
@@ -966,7 +978,7 @@ export const SCENARIOS: readonly Scenario[] = [
       detailAnswer: 'Japan. I bought it in the app the day before I left.',
       cause: 'The roaming pass was set to start on your return date by mistake, so you were charged pay-as-you-go rates during the trip.',
       fix: 'I have back-dated the pass to your departure date and removed the hundred and sixty dollars from this month\u2019s bill.',
-      wrongFix: 'Those charges were already used, so I cannot adjust them, but you can pay in instalments.',
+      wrongFix: 'Those charges are for data you used, so they stay on the bill, but you can pay in instalments.',
       options: ['removing the charge from this month\u2019s bill', 'crediting it on next month\u2019s bill'],
       summary: 'the roaming pass is back-dated and the hundred and sixty dollars is removed from this month\u2019s bill',
       note: {
@@ -1049,7 +1061,7 @@ export const SCENARIOS: readonly Scenario[] = [
       detailAnswer: '작년 봄에 24개월 약정으로 했어요.',
       cause: '확인해 보니 단말기 지원금 반환금과 요금 할인 반환금이 함께 계산되어 금액이 크게 나왔습니다.',
       fix: '장기 고객 혜택을 적용해서 위약금을 18만 원으로 조정했고, 조정 내역은 문자로 보내 드렸습니다.',
-      wrongFix: '위약금은 정해진 거라 저희가 해 드릴 수 있는 건 없어요.',
+      wrongFix: '위약금은 약정서에 정해진 금액 그대로 내시면 됩니다.',
       options: [
         '장기 고객 혜택으로 위약금을 18만 원으로 줄여서 지금 해지하시는 방법',
         '약정이 끝나는 6개월 뒤에 위약금 없이 해지하시는 방법',
@@ -1077,7 +1089,7 @@ export const SCENARIOS: readonly Scenario[] = [
       detailAnswer: 'Last spring, a twenty-four-month contract.',
       cause: 'The fee includes both the device subsidy and the monthly discount being paid back, which is why it is so high.',
       fix: 'I have applied our long-term customer benefit, which brings the fee down to a hundred and thirty dollars, and I have texted you the breakdown.',
-      wrongFix: 'The fee is fixed, so there is nothing we can do about it.',
+      wrongFix: 'The fee is set in your contract, so you will pay it in full.',
       options: [
         'cancelling now with the fee reduced to a hundred and thirty dollars by our long-term customer benefit',
         'cancelling in six months when the contract ends, with no fee',

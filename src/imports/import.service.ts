@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AgentsService } from '../agents/agents.service';
-import type { Actor } from '../common/current-user';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Interaction } from '../interactions/entities/interaction.entity';
 import { Turn } from '../interactions/entities/turn.entity';
@@ -15,7 +14,7 @@ import {
   TranscriptMeta,
   TranscriptParseError,
 } from '../transcripts/transcript';
-import { readTranscriptMeta } from '../transcripts/transcript-meta';
+import { parseSidecarJson } from '../transcripts/native-json.parser';
 
 export interface ImportFile {
   name: string;
@@ -78,7 +77,7 @@ export class ImportService {
       speakerMap: options.speakerMap,
       maxBytes: this.config.maxUploadBytes,
     });
-    const sidecar = file.sidecar ? readSidecar(`${file.name}.meta.json`, file.sidecar) : {};
+    const sidecar = file.sidecar ? parseSidecarJson(`${file.name}.meta.json`, file.sidecar.toString('utf8')) : {};
     const fromOptions: TranscriptMeta = {
       externalId: options.externalId,
       source: options.source,
@@ -184,19 +183,6 @@ function skipped(file: string, interactionId: number, source: string, externalId
     externalId,
     reason: `already imported as interaction ${interactionId} (source "${source}", external id "${externalId}"); nothing was changed`,
   };
-}
-
-function readSidecar(file: string, bytes: Buffer): TranscriptMeta {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(bytes.toString('utf8'));
-  } catch (e) {
-    throw new TranscriptParseError(file, `invalid JSON: ${(e as Error).message}`);
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new TranscriptParseError(file, 'a sidecar must be a JSON object of meta fields');
-  }
-  return readTranscriptMeta(file, raw as Record<string, unknown>);
 }
 
 function defined<T extends object>(o: T): Partial<T> {

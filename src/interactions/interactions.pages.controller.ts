@@ -50,7 +50,7 @@ export class InteractionsPagesController {
       interaction,
       metadata: Object.entries(interaction.metadata ?? {}).map(([key, value]) => ({
         key,
-        value: typeof value === 'object' ? JSON.stringify(value) : String(value),
+        value: typeof value === 'object' ? JSON.stringify(value) : String(value as string),
       })),
       evaluations: await this.interactions.evaluationsOf(id),
       scorecards: scorecards.map((s) => ({ key: s.key, name: s.name, selected: s.key === preferred })),

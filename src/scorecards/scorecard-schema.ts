@@ -488,7 +488,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return JSON.stringify(value);
-  return String(value);
+  return String(value as string | number | boolean);
 }
 
 /** JSON with object keys sorted at every level; arrays keep their order (it is meaningful). */

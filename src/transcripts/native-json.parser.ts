@@ -42,6 +42,20 @@ export function parseNativeJson(file: string, text: string): ParsedTranscript {
   return { meta, turns };
 }
 
+/**
+ * Parses a `<file>.meta.json` sidecar: the meta fields of the native format without turns, for
+ * formats that carry none (WebVTT). Same checks and error locations as the native format.
+ */
+export function parseSidecarJson(file: string, text: string): TranscriptMeta {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const root = parseJsonText(file, source);
+  const doc = new JsonDocument(file, source);
+  if (!isObject(root)) {
+    throw doc.error(`a sidecar must be a JSON object of meta fields (got ${kindOf(root)})`);
+  }
+  return readMeta(doc, root);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Locating problems in the JSON text
 

@@ -46,7 +46,7 @@ export function criterion(key: string, c: Partial<CriterionDefinition> = {}): Cr
     key,
     label: key,
     guidance: `Check ${key}`,
-    scale: { type: 'yes_no' } as Scale,
+    scale: { type: 'yes_no' },
     weight: 1,
     naAllowed: false,
     ...c,

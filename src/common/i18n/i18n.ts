@@ -19,7 +19,7 @@ export function translate(lang: string, key: string, params: Record<string, unkn
   const dict = DICTIONARIES[isLanguage(lang) ? lang : 'ko'];
   const template = dict[key] ?? DICTIONARIES.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) =>
-    params[name] === undefined ? `{${name}}` : String(params[name]),
+    params[name] === undefined ? `{${name}}` : String(params[name] as string | number),
   );
 }
 
