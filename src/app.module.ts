@@ -29,7 +29,11 @@ import { UsersModule } from './users/users.module';
   providers: [
     {
       provide: APP_PIPE,
-      useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+      useValue: new ValidationPipe({
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        transform: true,
+      }),
     },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
   ],

@@ -55,7 +55,9 @@ program
     const dataSource = await openDataSource(loadConfig());
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     console.log(
-      applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'Database is up to date.',
+      applied.length
+        ? `Applied: ${applied.map((m) => m.name).join(', ')}`
+        : 'Database is up to date.',
     );
     await dataSource.destroy();
   });
@@ -73,7 +75,10 @@ program
         app.get(ScorecardsService),
         app.get(EvaluationsService),
       );
-      const bar = new SingleBar({ format: 'Demo [{bar}] {value}/{total} calls', noTTYOutput: true, notTTYSchedule: 5000 }, Presets.shades_classic);
+      const bar = new SingleBar(
+        { format: 'Demo [{bar}] {value}/{total} calls', noTTYOutput: true, notTTYSchedule: 5000 },
+        Presets.shades_classic,
+      );
       bar.start(opts.calls, 0);
       const result = await seeder.seed({ calls: opts.calls, onProgress: (n) => bar.update(n) });
       bar.stop();
@@ -135,14 +140,19 @@ program
       console.log(JSON.stringify(outcomes, null, 2));
     } else {
       for (const o of outcomes) {
-        if (o.status === 'imported') console.log(`imported  ${o.file} → interaction ${o.interactionId} (${o.turns} turns)`);
+        if (o.status === 'imported')
+          console.log(`imported  ${o.file} → interaction ${o.interactionId} (${o.turns} turns)`);
         if (o.status === 'skipped') console.log(`skipped   ${o.file}: ${o.reason}`);
         if (o.status === 'failed') {
-          console.log(`FAILED    ${o.file}${o.line ? `:${o.line}` : ''}${o.field ? ` (${o.field})` : ''}: ${o.reason}`);
+          console.log(
+            `FAILED    ${o.file}${o.line ? `:${o.line}` : ''}${o.field ? ` (${o.field})` : ''}: ${o.reason}`,
+          );
         }
       }
       const count = (s: string) => outcomes.filter((o) => o.status === s).length;
-      console.log(`${count('imported')} imported, ${count('skipped')} skipped, ${count('failed')} failed`);
+      console.log(
+        `${count('imported')} imported, ${count('skipped')} skipped, ${count('failed')} failed`,
+      );
     }
     if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
   });
@@ -166,7 +176,9 @@ scorecards
     const results = await withApp((app) => app.get(ScorecardsService).syncFromFiles(null));
     for (const r of results) {
       console.log(
-        r.result === 'invalid' ? `REFUSED   ${r.error}` : `${r.result.padEnd(11)} ${r.key} v${r.version}  (${r.file})`,
+        r.result === 'invalid'
+          ? `REFUSED   ${r.error}`
+          : `${r.result.padEnd(11)} ${r.key} v${r.version}  (${r.file})`,
       );
     }
     if (results.some((r) => r.result === 'invalid')) process.exitCode = 1;

@@ -31,7 +31,11 @@ export class DemoSeeder {
     private readonly evaluations: EvaluationsService,
   ) {}
 
-  async seed(options: { calls?: number; evaluateEvery?: number; onProgress?: (n: number) => void }) {
+  async seed(options: {
+    calls?: number;
+    evaluateEvery?: number;
+    onProgress?: (n: number) => void;
+  }) {
     const already = await this.dataSource.getRepository(Interaction).countBy({ source: 'demo' });
     if (already > 0) return { calls: already, imported: 0, evaluations: 0, skipped: true };
     const center = generateDemoContactCenter({ calls: options.calls ?? 200 });
@@ -53,10 +57,14 @@ export class DemoSeeder {
     let evaluated = 0;
     const every = options.evaluateEvery ?? 4;
     for (const [i, call] of center.calls.entries()) {
-      const outcome = await this.imports.store(`${call.transcript.meta.externalId}.json`, call.transcript);
+      const outcome = await this.imports.store(
+        `${call.transcript.meta.externalId}.json`,
+        call.transcript,
+      );
       if (outcome.status === 'imported') {
         imported++;
-        if (i % every === 0 && (await this.evaluate(evaluator, outcome.interactionId, call))) evaluated++;
+        if (i % every === 0 && (await this.evaluate(evaluator, outcome.interactionId, call)))
+          evaluated++;
       }
       options.onProgress?.(i + 1);
     }

@@ -4,7 +4,7 @@ import { translate } from './i18n/i18n';
 
 type Root = { lang?: string };
 const langOf = (options: HelperOptions): string =>
-  ((options.data as { root?: Root } | undefined)?.root?.lang ?? 'ko');
+  (options.data as { root?: Root } | undefined)?.root?.lang ?? 'ko';
 
 export function clock(ms: unknown): string {
   const total = Math.max(0, Math.floor(Number(ms) / 1000));

@@ -3,36 +3,58 @@
  * a message naming the variable.
  */
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 import * as path from 'path';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 
 class Environment {
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   HOST?: string;
 
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATA_DIR?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SCORECARDS_DIR?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1024)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1024)
   MAX_UPLOAD_MB?: number;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DEFAULT_USER_EMAIL?: string;
 
-  @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  @IsOptional()
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL?: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -55,7 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(parsed, { skipMissingProperties: false });
   if (errors.length > 0) {
     const lines = errors.map(
-      (e) => `${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+      (e) =>
+        `${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
     );
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }

@@ -7,6 +7,9 @@
 
 export type DemoLanguage = 'ko' | 'en';
 export type DemoQueue = 'billing' | 'technical' | 'orders' | 'cancellations';
+/** How a call ended (metadata.disposition). */
+export type DemoDisposition =
+  'resolved' | 'callback_scheduled' | 'unresolved' | 'transferred' | 'referred';
 
 /** Alternatives for one step, per language. */
 export type Phrases = Readonly<Record<DemoLanguage, readonly string[]>>;
@@ -47,16 +50,41 @@ export interface Scenario {
   en: ScenarioText;
 }
 
-export const COMPANY: Readonly<Record<DemoLanguage, string>> = { ko: '누리텔레콤', en: 'Nuri Telecom' };
+export const COMPANY: Readonly<Record<DemoLanguage, string>> = {
+  ko: '누리텔레콤',
+  en: 'Nuri Telecom',
+};
 
 export const CUSTOMER_NAMES: Readonly<Record<DemoLanguage, readonly string[]>> = {
   ko: [
-    '김영희', '이철수', '박민지', '최성호', '정다은', '강현우', '조은비', '윤재석',
-    '장미경', '임태훈', '한소영', '오준혁', '서지민', '신동욱', '권나래', '황보람',
+    '김영희',
+    '이철수',
+    '박민지',
+    '최성호',
+    '정다은',
+    '강현우',
+    '조은비',
+    '윤재석',
+    '장미경',
+    '임태훈',
+    '한소영',
+    '오준혁',
+    '서지민',
+    '신동욱',
+    '권나래',
+    '황보람',
   ],
   en: [
-    'Sarah Johnson', 'Michael Brown', 'Olivia Davis', 'Daniel Miller', 'Grace Lee',
-    'Ryan Thompson', 'Chloe Martin', 'Ethan Clark', 'Hannah White', 'Lucas Young',
+    'Sarah Johnson',
+    'Michael Brown',
+    'Olivia Davis',
+    'Daniel Miller',
+    'Grace Lee',
+    'Ryan Thompson',
+    'Chloe Martin',
+    'Ethan Clark',
+    'Hannah White',
+    'Lucas Young',
   ],
 };
 
@@ -109,12 +137,24 @@ export const IDENTITY_ASK: Phrases = {
 
 export const IDENTITY_ANSWER: MoodPhrases = {
   calm: {
-    ko: ['네, {customer}입니다. 생년월일은 {birth}입니다.', '{customer}이고요, 뒤 네 자리는 {phone4}입니다.'],
-    en: ['Sure, it is {customer}, born {birthEn}.', 'It is {customer}, and the last four digits are {phone4}.'],
+    ko: [
+      '네, {customer}입니다. 생년월일은 {birth}입니다.',
+      '{customer}이고요, 뒤 네 자리는 {phone4}입니다.',
+    ],
+    en: [
+      'Sure, it is {customer}, born {birthEn}.',
+      'It is {customer}, and the last four digits are {phone4}.',
+    ],
   },
   angry: {
-    ko: ['아 진짜... {customer}요. 생년월일 {birth}. 빨리 좀 해 주세요.', '{customer}요. {phone4}. 됐죠?'],
-    en: ['Ugh. {customer}. Born {birthEn}. Can we speed this up?', '{customer}. {phone4}. Happy now?'],
+    ko: [
+      '아 진짜... {customer}요. 생년월일 {birth}. 빨리 좀 해 주세요.',
+      '{customer}요. {phone4}. 됐죠?',
+    ],
+    en: [
+      'Ugh. {customer}. Born {birthEn}. Can we speed this up?',
+      '{customer}. {phone4}. Happy now?',
+    ],
   },
 };
 
@@ -159,7 +199,10 @@ export const EMPATHY_REACTION: MoodPhrases = {
 /** Angry customer: the agent thanks them for telling (thanks_for_feedback). */
 export const THANKS_FOR_FEEDBACK: Phrases = {
   ko: ['불편하셨던 점 솔직하게 말씀해 주셔서 감사합니다.', '이렇게 말씀해 주셔서 감사합니다.'],
-  en: ['Thank you for telling me about this.', 'Thank you for letting us know, I really appreciate it.'],
+  en: [
+    'Thank you for telling me about this.',
+    'Thank you for letting us know, I really appreciate it.',
+  ],
 };
 
 export const DEESCALATION_GOOD: Phrases = {
@@ -213,7 +256,10 @@ export const HOLD_THANKS: Phrases = {
 
 /** The customer checks whether anyone is still there after an unannounced silence. */
 export const CUSTOMER_HELLO: Readonly<Record<'voice' | 'chat', Phrases>> = {
-  voice: { ko: ['여보세요? 듣고 계세요?', '여보세요?'], en: ['Hello? Are you still there?', 'Hello?'] },
+  voice: {
+    ko: ['여보세요? 듣고 계세요?', '여보세요?'],
+    en: ['Hello? Are you still there?', 'Hello?'],
+  },
   chat: { ko: ['계신가요?', '답변 기다리고 있어요.'], en: ['Are you still there?', 'Hello?'] },
 };
 
@@ -236,7 +282,10 @@ export const NO_CAUSE: Phrases = {
 };
 
 export const CAUSE_REACTION: MoodPhrases = {
-  calm: { ko: ['아, 그랬군요.', '아 그래서 그랬구나.'], en: ['Oh, I see.', 'Ah, that explains it.'] },
+  calm: {
+    ko: ['아, 그랬군요.', '아 그래서 그랬구나.'],
+    en: ['Oh, I see.', 'Ah, that explains it.'],
+  },
   angry: {
     ko: ['그러니까 그쪽 잘못이라는 거잖아요.', '결국 회사 실수네요.'],
     en: ['So it was your mistake, then.', 'So it is your fault after all.'],
@@ -263,27 +312,48 @@ export const PROCEED: Phrases = {
 
 export const FIX_ACK: MoodPhrases = {
   calm: { ko: ['네, 알겠습니다.', '아 네, 감사합니다.'], en: ['Okay, great.', 'Alright, thanks.'] },
-  angry: { ko: ['하... 알겠어요.', '진작 그렇게 해 주시지.'], en: ['Fine.', 'Should have done that in the first place.'] },
+  angry: {
+    ko: ['하... 알겠어요.', '진작 그렇게 해 주시지.'],
+    en: ['Fine.', 'Should have done that in the first place.'],
+  },
 };
 
 export const FIX_DONE: Phrases = {
-  ko: ['처리 완료되었고, 문자로도 안내해 드리겠습니다.', '접수 완료되었습니다. 진행 상황은 문자로 보내 드릴게요.'],
-  en: ['That is all done, and I will send you a text confirmation.', 'It is all set, you will get the details by text.'],
+  ko: [
+    '처리 완료되었고, 문자로도 안내해 드리겠습니다.',
+    '접수 완료되었습니다. 진행 상황은 문자로 보내 드릴게요.',
+  ],
+  en: [
+    'That is all done, and I will send you a text confirmation.',
+    'It is all set, you will get the details by text.',
+  ],
 };
 
 export const CALLBACK: Phrases = {
-  ko: ['처리 결과는 내일 오후 중에 제가 다시 연락드리겠습니다.', '최종 결과는 확인되는 대로 내일 다시 전화드리겠습니다.'],
-  en: ['I will call you back tomorrow afternoon with the result.', 'I will follow up with a call tomorrow once it is confirmed.'],
+  ko: [
+    '처리 결과는 내일 오후 중에 제가 다시 연락드리겠습니다.',
+    '최종 결과는 확인되는 대로 내일 다시 전화드리겠습니다.',
+  ],
+  en: [
+    'I will call you back tomorrow afternoon with the result.',
+    'I will follow up with a call tomorrow once it is confirmed.',
+  ],
 };
 
 export const WRONG_FIX_REACTION: MoodPhrases = {
-  calm: { ko: ['그건 이미 해 봤는데 안 됐어요.', '음... 그게 맞나요?'], en: ['I already tried that.', 'Hmm, are you sure?'] },
+  calm: {
+    ko: ['그건 이미 해 봤는데 안 됐어요.', '음... 그게 맞나요?'],
+    en: ['I already tried that.', 'Hmm, are you sure?'],
+  },
   angry: { ko: ['그거 이미 해 봤다니까요!'], en: ['I told you I already tried that!'] },
 };
 
 export const WRONG_FIX_FOLLOW_UP: Phrases = {
   ko: ['그럼 일단 그렇게 해 보시고 안 되면 다시 전화 주세요.', '일단은 그렇게 안내드리고 있어요.'],
-  en: ['Well, try that first and call back if it still does not work.', 'That is what we normally advise.'],
+  en: [
+    'Well, try that first and call back if it still does not work.',
+    'That is what we normally advise.',
+  ],
 };
 
 /** Needless transfer (index 0 transfers the call) or sending the customer elsewhere (index 1). */
@@ -303,7 +373,10 @@ export const ESCAPE_REACTION: MoodPhrases = {
     ko: ['또 다른 데로 가야 하는 거예요? 여기서 처리 안 되나요?'],
     en: ['Again? Can you not just do it here?'],
   },
-  angry: { ko: ['또 돌려요? 벌써 몇 번째예요!'], en: ['Another transfer? How many times is this now?'] },
+  angry: {
+    ko: ['또 돌려요? 벌써 몇 번째예요!'],
+    en: ['Another transfer? How many times is this now?'],
+  },
 };
 
 export const ESCAPE_FOLLOW_UP: Phrases = {
@@ -312,8 +385,8 @@ export const ESCAPE_FOLLOW_UP: Phrases = {
 };
 
 export const TRANSFER_SYSTEM: Readonly<Record<DemoLanguage, string>> = {
-  ko: '[시스템] 통화가 {department}(으)로 전환되었습니다.',
-  en: '[system] Call transferred to {department}.',
+  ko: '통화가 {department}(으)로 전환되었습니다.',
+  en: 'Call transferred to {department}.',
 };
 
 /** Customer asks again; the agent answers rudely (no_rude_language = false). */
@@ -329,8 +402,16 @@ export const RUDE: Phrases = {
 
 /** Prefixes for the solution turn: negative wording vs. "what I can do". */
 export const NEGATIVE_PREFIX: Phrases = {
-  ko: ['그건 원래 안 되는 건데요, ', '저희 쪽에서는 해 드릴 수 없는 게 많아서요, '],
-  en: ['That is not something we normally do, but ', 'I cannot do much here, but '],
+  ko: [
+    '그건 원래 안 되는 건데요. ',
+    '저희가 해 드릴 수 있는 게 별로 없어요. ',
+    '그건 불가능합니다. ',
+  ],
+  en: [
+    "That's not something we normally do. ",
+    "There's not much I can do here. ",
+    'That is impossible. ',
+  ],
 };
 
 export const POSITIVE_PREFIX: Phrases = {
@@ -355,12 +436,17 @@ export const SUMMARY_TEMPLATE: Readonly<Record<DemoLanguage, string>> = {
 };
 
 export const SUMMARY_ACK: MoodPhrases = {
-  calm: { ko: ['네, 맞아요.', '네, 그렇게 알고 있을게요.'], en: ['Yes, that is right.', 'Yes, perfect.'] },
+  calm: {
+    ko: ['네, 맞아요.', '네, 그렇게 알고 있을게요.'],
+    en: ['Yes, that is right.', 'Yes, perfect.'],
+  },
   angry: { ko: ['네.'], en: ['Yes.'] },
 };
 
 /** Key points when the call did not end with the fix: a transfer or an unresolved problem. */
-export const SUMMARY_OTHER: Readonly<Record<DemoLanguage, Record<'escaped' | 'unresolved', string>>> = {
+export const SUMMARY_OTHER: Readonly<
+  Record<DemoLanguage, Record<'escaped' | 'unresolved', string>>
+> = {
   ko: {
     escaped: '{department}에서 이어서 처리해 드릴 예정입니다',
     unresolved: '우선 안내해 드린 방법으로 해 보시고, 안 되면 다시 연락 주시면 됩니다',
@@ -372,12 +458,19 @@ export const SUMMARY_OTHER: Readonly<Record<DemoLanguage, Record<'escaped' | 'un
 };
 
 export const ANYTHING_ELSE: Phrases = {
-  ko: ['혹시 더 궁금하신 점 있으실까요?', '다른 문의 사항은 없으신가요?', '더 도와드릴 일이 있을까요?'],
+  ko: [
+    '혹시 더 궁금하신 점 있으실까요?',
+    '다른 문의 사항은 없으신가요?',
+    '더 도와드릴 일이 있을까요?',
+  ],
   en: ['Is there anything else I can help you with?', 'Anything else I can do for you today?'],
 };
 
 export const ANYTHING_ELSE_REPLY: MoodPhrases = {
-  calm: { ko: ['아니요, 없습니다.', '아니요, 그거면 돼요.'], en: ['No, that is everything.', 'No, that is all, thanks.'] },
+  calm: {
+    ko: ['아니요, 없습니다.', '아니요, 그거면 돼요.'],
+    en: ['No, that is everything.', 'No, that is all, thanks.'],
+  },
   angry: { ko: ['없어요.'], en: ['No.'] },
 };
 
@@ -398,7 +491,10 @@ export const CLOSING_BAD: Phrases = {
 };
 
 export const BYE: MoodPhrases = {
-  calm: { ko: ['네, 감사합니다. 수고하세요.', '네, 감사합니다.'], en: ['Thanks, bye.', 'Thank you, goodbye.'] },
+  calm: {
+    ko: ['네, 감사합니다. 수고하세요.', '네, 감사합니다.'],
+    en: ['Thanks, bye.', 'Thank you, goodbye.'],
+  },
   angry: {
     ko: ['됐어요. 다음엔 이런 일 없게 하세요.', '알겠어요. 끊을게요.'],
     en: ['Whatever. Make sure this does not happen again.', 'Fine. Goodbye.'],
@@ -467,17 +563,21 @@ export const NOTE_TEMPLATE: Readonly<Record<DemoLanguage, string>> = {
   en: 'Purpose: {purpose} (call at {start}). Status: {status}. Customer wants: {outcome}. Action: {end} {action}.',
 };
 
-/** What a good memo says was done, depending on how the call ended. */
-export const NOTE_ACTION: Readonly<Record<DemoLanguage, Record<'transferred' | 'unresolved' | 'callback', string>>> = {
+/** What a good memo says was done, by how the call ended. */
+export const NOTE_ACTION: Readonly<Record<DemoLanguage, Record<DemoDisposition, string>>> = {
   ko: {
-    transferred: '{department}(으)로 이관, 이관 사유 고객에게 안내',
+    resolved: '{action}',
+    callback_scheduled: '{action}, 익일 오후 결과 회신 예정',
     unresolved: '기본 조치 안내, 미해결 상태로 종료 — 재문의 시 {department} 연결 요청',
-    callback: '{action}, 익일 오후 결과 회신 예정',
+    transferred: '{department}(으)로 이관, 이관 사유 고객에게 안내',
+    referred: '{department} 번호 안내, 고객이 직접 재문의 예정',
   },
   en: {
-    transferred: 'transferred to {department}, reason explained to the customer',
+    resolved: '{action}',
+    callback_scheduled: '{action}; callback with the result tomorrow afternoon',
     unresolved: 'basic steps given, not resolved; on a repeat call connect to {department}',
-    callback: '{action}; callback with the result tomorrow afternoon',
+    transferred: 'transferred to {department}, reason explained to the customer',
+    referred: 'customer given the number for {department} to call directly',
   },
 };
 
@@ -543,9 +643,14 @@ export const SCENARIOS: readonly Scenario[] = [
       detailAnswer: 'The 3rd and the 4th, forty-five dollars each.',
       cause: 'I can see that an auto-pay authorisation error processed the same bill twice.',
       fix: 'I have submitted a refund for the duplicate forty-five dollars; it will be back in your account within three to five business days.',
-      wrongFix: 'It will just sort itself out on next month\u2019s bill, so you do not need to do anything.',
-      options: ['a refund of the duplicate payment to your bank account', 'a credit of the same amount on next month\u2019s bill'],
-      summary: 'the duplicate payment of forty-five dollars has been refunded and will arrive within three to five business days',
+      wrongFix:
+        'It will just sort itself out on next month\u2019s bill, so you do not need to do anything.',
+      options: [
+        'a refund of the duplicate payment to your bank account',
+        'a credit of the same amount on next month\u2019s bill',
+      ],
+      summary:
+        'the duplicate payment of forty-five dollars has been refunded and will arrive within three to five business days',
       note: {
         purpose: 'Duplicate auto-pay charge this month',
         status: 'two $45 debits confirmed, caused by an auto-pay authorisation error',
@@ -573,7 +678,10 @@ export const SCENARIOS: readonly Scenario[] = [
       cause: '확인해 보니 물류센터 입고가 늦어져서 출고가 이틀 지연된 상태입니다.',
       fix: '오늘 오후 출고로 우선 처리해 드렸고, 내일 중에 받아 보실 수 있습니다.',
       wrongFix: '배송은 택배사에서 순서대로 진행하니까 며칠만 더 기다려 주세요.',
-      options: ['오늘 오후 우선 출고로 내일 받으시는 방법', '가까운 매장에서 오늘 직접 수령하시는 방법'],
+      options: [
+        '오늘 오후 우선 출고로 내일 받으시는 방법',
+        '가까운 매장에서 오늘 직접 수령하시는 방법',
+      ],
       summary: '주문하신 단말기는 오늘 오후 우선 출고되어 내일 중에 도착합니다',
       note: {
         purpose: '단말기 주문 배송 지연 문의(주문번호 N-58213)',
@@ -595,10 +703,14 @@ export const SCENARIOS: readonly Scenario[] = [
       ],
       detailQuestion: 'Could you give me the order number and the date you placed the order?',
       detailAnswer: 'It was last Monday, order number N-58213.',
-      cause: 'I can see the warehouse received the stock late, so your order was held for two days.',
+      cause:
+        'I can see the warehouse received the stock late, so your order was held for two days.',
       fix: 'I have moved your order to priority dispatch this afternoon, so it should arrive tomorrow.',
       wrongFix: 'Deliveries are handled by the courier, so please give it a few more days.',
-      options: ['priority dispatch this afternoon with delivery tomorrow', 'picking it up from your nearest store today'],
+      options: [
+        'priority dispatch this afternoon with delivery tomorrow',
+        'picking it up from your nearest store today',
+      ],
       summary: 'your phone goes out on priority dispatch this afternoon and arrives tomorrow',
       note: {
         purpose: 'Delayed phone order N-58213',
@@ -624,10 +736,14 @@ export const SCENARIOS: readonly Scenario[] = [
       ],
       detailQuestion: '어떤 화면에서 멈추는지, 오류 메시지가 뜨는지 말씀해 주시겠어요?',
       detailAnswer: '인증번호 발송 실패라고 뜨고 문자가 안 와요.',
-      cause: '확인해 보니 비밀번호 오류 5회 초과로 계정이 잠겨 있어서 인증 문자가 발송되지 않았습니다.',
+      cause:
+        '확인해 보니 비밀번호 오류 5회 초과로 계정이 잠겨 있어서 인증 문자가 발송되지 않았습니다.',
       fix: '계정 잠금을 해제해 드렸고, 방금 비밀번호 재설정 링크를 문자로 보내 드렸습니다.',
       wrongFix: '앱을 지웠다가 다시 설치해 보세요. 그러면 보통 됩니다.',
-      options: ['문자로 받으신 링크로 바로 재설정하시는 방법', '이메일로 재설정 링크를 받으시는 방법'],
+      options: [
+        '문자로 받으신 링크로 바로 재설정하시는 방법',
+        '이메일로 재설정 링크를 받으시는 방법',
+      ],
       summary: '계정 잠금이 해제되었고 비밀번호 재설정 링크를 문자로 보내 드렸습니다',
       note: {
         purpose: '앱 로그인 불가, 비밀번호 재설정 문의',
@@ -649,10 +765,14 @@ export const SCENARIOS: readonly Scenario[] = [
       ],
       detailQuestion: 'Which screen does it stop on, and do you see an error message?',
       detailAnswer: 'It says the verification code could not be sent.',
-      cause: 'Your account was locked after five wrong passwords, which is why the verification text was not sent.',
+      cause:
+        'Your account was locked after five wrong passwords, which is why the verification text was not sent.',
       fix: 'I have unlocked the account and just texted you a password reset link.',
       wrongFix: 'Just delete the app and reinstall it; that usually fixes it.',
-      options: ['resetting right away with the link I text you', 'getting the reset link by email instead'],
+      options: [
+        'resetting right away with the link I text you',
+        'getting the reset link by email instead',
+      ],
       summary: 'your account is unlocked and a reset link has been sent by text',
       note: {
         purpose: 'Cannot log in to the app, password reset',
@@ -706,11 +826,16 @@ export const SCENARIOS: readonly Scenario[] = [
       ],
       detailQuestion: 'May I ask which date you would like it to end, and the reason?',
       detailAnswer: 'End of this month. The new place already has another provider.',
-      cause: 'I see the previous request was logged as a temporary suspension instead of a cancellation.',
+      cause:
+        'I see the previous request was logged as a temporary suspension instead of a cancellation.',
       fix: 'I have booked the cancellation for the end of this month, and a technician will contact you next week to collect the equipment.',
       wrongFix: 'Cancellations can only be done in a store, in person.',
-      options: ['cancelling at the end of this month', 'moving the service to your new address with three months at a discount'],
-      summary: 'the cancellation is booked for the end of the month and equipment pickup will be arranged next week',
+      options: [
+        'cancelling at the end of this month',
+        'moving the service to your new address with three months at a discount',
+      ],
+      summary:
+        'the cancellation is booked for the end of the month and equipment pickup will be arranged next week',
       note: {
         purpose: 'Internet cancellation (moving house)',
         status: 'earlier request was wrongly logged as a suspension',
@@ -735,7 +860,8 @@ export const SCENARIOS: readonly Scenario[] = [
       ],
       detailQuestion: '반품하신 상품명과 보내신 날짜를 알려 주시겠어요?',
       detailAnswer: '무선 이어폰이고요, 2주 전 금요일에 택배로 보냈어요.',
-      cause: '확인해 보니 반품 상품은 입고됐는데 검수 완료 처리가 누락되어 환불이 진행되지 않았습니다.',
+      cause:
+        '확인해 보니 반품 상품은 입고됐는데 검수 완료 처리가 누락되어 환불이 진행되지 않았습니다.',
       fix: '검수 완료 처리하고 환불 승인해 드렸습니다. 카드 결제 취소로 2~3영업일 안에 반영됩니다.',
       wrongFix: '환불은 원래 한 달 정도 걸리니까 조금 더 기다려 보세요.',
       options: ['결제하신 카드로 취소 처리받으시는 방법', '포인트로 바로 환불받으시는 방법'],
@@ -760,11 +886,13 @@ export const SCENARIOS: readonly Scenario[] = [
       ],
       detailQuestion: 'Which item did you return, and when did you send it?',
       detailAnswer: 'Wireless earbuds. I posted them two weeks ago on Friday.',
-      cause: 'The return arrived, but the inspection step was never marked complete, so the refund did not start.',
+      cause:
+        'The return arrived, but the inspection step was never marked complete, so the refund did not start.',
       fix: 'I have completed the inspection and approved the refund; it goes back to your card within two to three business days.',
       wrongFix: 'Refunds normally take about a month, so just give it a bit longer.',
       options: ['a refund to the card you paid with', 'an instant refund as store credit'],
-      summary: 'the refund for your earbuds is approved and will reach your card in two to three business days',
+      summary:
+        'the refund for your earbuds is approved and will reach your card in two to three business days',
       note: {
         purpose: 'Missing refund for returned wireless earbuds',
         status: 'return received but inspection was never completed',
@@ -792,7 +920,10 @@ export const SCENARIOS: readonly Scenario[] = [
       cause: '확인해 보니 현재 10기가 요금제를 쓰고 계셔서 매달 초과 요금이 발생하고 있었습니다.',
       fix: '다음 달 1일부터 데이터 20기가 요금제로 변경해 드렸고, 월 요금은 3천 원만 올라갑니다.',
       wrongFix: '지금 요금제가 제일 저렴한 거라서 그냥 쓰시는 게 나아요.',
-      options: ['데이터 20기가 요금제로 바꾸시는 방법', '지금 요금제에 데이터 추가 옵션을 붙이시는 방법'],
+      options: [
+        '데이터 20기가 요금제로 바꾸시는 방법',
+        '지금 요금제에 데이터 추가 옵션을 붙이시는 방법',
+      ],
       summary: '다음 달 1일부터 20기가 요금제로 변경되고 월 요금은 3천 원 올라갑니다',
       note: {
         purpose: '요금제 변경 문의(데이터 초과 요금)',
@@ -814,11 +945,16 @@ export const SCENARIOS: readonly Scenario[] = [
       ],
       detailQuestion: 'Roughly how much data do you use in a month?',
       detailAnswer: 'Around fifteen gigabytes, I think.',
-      cause: 'You are on a ten-gigabyte plan, which is why overage charges have been added every month.',
+      cause:
+        'You are on a ten-gigabyte plan, which is why overage charges have been added every month.',
       fix: 'I have switched you to the twenty-gigabyte plan from the 1st of next month; it is only three dollars more a month.',
       wrongFix: 'Your current plan is already the cheapest, so you are better off staying on it.',
-      options: ['moving to the twenty-gigabyte plan', 'keeping your plan and adding a data top-up option'],
-      summary: 'from the 1st of next month you are on the twenty-gigabyte plan for three dollars more a month',
+      options: [
+        'moving to the twenty-gigabyte plan',
+        'keeping your plan and adding a data top-up option',
+      ],
+      summary:
+        'from the 1st of next month you are on the twenty-gigabyte plan for three dollars more a month',
       note: {
         purpose: 'Plan change request (data overage)',
         status: 'on a 10GB plan while using about 15GB, overage charged monthly',
@@ -846,7 +982,10 @@ export const SCENARIOS: readonly Scenario[] = [
       cause: '말씀하신 증상과 원격 진단 결과를 보니 충전 단자 불량으로 확인됩니다.',
       fix: '보증 기간 안이라 무상 수리로 접수해 드렸고, 내일 택배 기사님이 단말기를 가지러 방문합니다.',
       wrongFix: '휴대폰을 껐다 켜 보시면 대부분 해결됩니다.',
-      options: ['택배로 무상 수리를 받으시는 방법', '가까운 서비스센터에 방문하셔서 당일 수리받으시는 방법'],
+      options: [
+        '택배로 무상 수리를 받으시는 방법',
+        '가까운 서비스센터에 방문하셔서 당일 수리받으시는 방법',
+      ],
       summary: '충전 단자 불량으로 무상 수리가 접수되었고, 내일 택배 기사님이 방문합니다',
       note: {
         purpose: '단말기 충전 불량 문의(구입 3개월)',
@@ -871,8 +1010,12 @@ export const SCENARIOS: readonly Scenario[] = [
       cause: 'From what you describe and the remote diagnostics, the charging port is faulty.',
       fix: 'It is under warranty, so I have booked a free repair and a courier will collect the phone tomorrow.',
       wrongFix: 'Just turn it off and on again; that fixes most things.',
-      options: ['a free repair with courier pickup', 'a same-day repair at your nearest service centre'],
-      summary: 'a free warranty repair is booked for the faulty charging port and the courier comes tomorrow',
+      options: [
+        'a free repair with courier pickup',
+        'a same-day repair at your nearest service centre',
+      ],
+      summary:
+        'a free warranty repair is booked for the faulty charging port and the courier comes tomorrow',
       note: {
         purpose: 'Phone not charging (bought 3 months ago)',
         status: 'remote diagnostics show a faulty charging port, under warranty',
@@ -900,7 +1043,10 @@ export const SCENARIOS: readonly Scenario[] = [
       cause: '확인해 보니 고객님 댁 주변 선로 장비에 장애가 있어서 신호가 불안정했습니다.',
       fix: '선로 점검 기사님을 오늘 오후 4시로 예약해 드렸고, 장애 기간만큼 요금은 감면 처리해 드렸습니다.',
       wrongFix: '공유기 전원을 뺐다가 다시 꽂아 보세요. 그래도 안 되면 내일 다시 전화 주세요.',
-      options: ['오늘 오후 4시에 기사님 방문을 받으시는 방법', '내일 오전 첫 방문으로 예약하시는 방법'],
+      options: [
+        '오늘 오후 4시에 기사님 방문을 받으시는 방법',
+        '내일 오전 첫 방문으로 예약하시는 방법',
+      ],
       summary: '오늘 오후 4시에 선로 점검 기사님이 방문하고, 장애 기간 요금은 감면됩니다',
       note: {
         purpose: '인터넷 끊김 문의(재택근무)',
@@ -922,9 +1068,11 @@ export const SCENARIOS: readonly Scenario[] = [
       ],
       detailQuestion: 'Could you check what colour the lights on the router are?',
       detailAnswer: 'The internet light is flashing red.',
-      cause: 'There is a fault on the line equipment near your home, which made the signal unstable.',
+      cause:
+        'There is a fault on the line equipment near your home, which made the signal unstable.',
       fix: 'I have booked an engineer for 4 pm today and credited your bill for the days without service.',
-      wrongFix: 'Unplug the router and plug it back in. If that does not work, call again tomorrow.',
+      wrongFix:
+        'Unplug the router and plug it back in. If that does not work, call again tomorrow.',
       options: ['an engineer visit at 4 pm today', 'the first slot tomorrow morning'],
       summary: 'an engineer is coming at 4 pm today and the outage days are credited on your bill',
       note: {
@@ -951,7 +1099,8 @@ export const SCENARIOS: readonly Scenario[] = [
       ],
       detailQuestion: '방문하신 국가와 로밍 요금제 가입하신 날짜를 알려 주시겠어요?',
       detailAnswer: '일본이요. 출국 전날 앱에서 가입했어요.',
-      cause: '확인해 보니 로밍 요금제 시작일이 귀국일로 잘못 설정되어 출장 기간 동안 종량 요금이 부과되었습니다.',
+      cause:
+        '확인해 보니 로밍 요금제 시작일이 귀국일로 잘못 설정되어 출장 기간 동안 종량 요금이 부과되었습니다.',
       fix: '로밍 요금제를 출국일로 소급 적용해서 초과 요금 21만 원은 이번 달 청구에서 취소해 드렸습니다.',
       wrongFix: '이미 사용하신 요금이라 그대로 청구되고, 분납으로 내실 수 있어요.',
       options: ['이번 달 청구에서 바로 취소받으시는 방법', '다음 달 요금에서 차감받으시는 방법'],
@@ -976,11 +1125,17 @@ export const SCENARIOS: readonly Scenario[] = [
       ],
       detailQuestion: 'Which country did you visit, and when did you buy the roaming pass?',
       detailAnswer: 'Japan. I bought it in the app the day before I left.',
-      cause: 'The roaming pass was set to start on your return date by mistake, so you were charged pay-as-you-go rates during the trip.',
+      cause:
+        'The roaming pass was set to start on your return date by mistake, so you were charged pay-as-you-go rates during the trip.',
       fix: 'I have back-dated the pass to your departure date and removed the hundred and sixty dollars from this month\u2019s bill.',
-      wrongFix: 'Those charges are for data you used, so they stay on the bill, but you can pay in instalments.',
-      options: ['removing the charge from this month\u2019s bill', 'crediting it on next month\u2019s bill'],
-      summary: 'the roaming pass is back-dated and the hundred and sixty dollars is removed from this month\u2019s bill',
+      wrongFix:
+        'Those charges are for data you used, so they stay on the bill, but you can pay in instalments.',
+      options: [
+        'removing the charge from this month\u2019s bill',
+        'crediting it on next month\u2019s bill',
+      ],
+      summary:
+        'the roaming pass is back-dated and the hundred and sixty dollars is removed from this month\u2019s bill',
       note: {
         purpose: 'High roaming charges after a trip to Japan',
         status: 'roaming pass start date was set to the return date by mistake',
@@ -1032,9 +1187,11 @@ export const SCENARIOS: readonly Scenario[] = [
       detailAnswer: 'The box says C-2231.',
       cause: 'It looks like it was swapped with a product with a similar code when it was packed.',
       fix: 'I am sending the correct item out today, and a courier will collect the wrong one tomorrow at no cost to you.',
-      wrongFix: 'Please return the item first, and once we have checked it you can place a new order.',
+      wrongFix:
+        'Please return the item first, and once we have checked it you can place a new order.',
       options: ['a straight exchange for the right item', 'a full refund'],
-      summary: 'the correct item ships today and the wrong one is collected tomorrow free of charge',
+      summary:
+        'the correct item ships today and the wrong one is collected tomorrow free of charge',
       note: {
         purpose: 'Wrong item delivered (case for a different model)',
         status: 'packed with a similar-code product (C-2231) at dispatch',
@@ -1059,7 +1216,8 @@ export const SCENARIOS: readonly Scenario[] = [
       ],
       detailQuestion: '가입하신 시기와 약정 기간을 기억하시나요?',
       detailAnswer: '작년 봄에 24개월 약정으로 했어요.',
-      cause: '확인해 보니 단말기 지원금 반환금과 요금 할인 반환금이 함께 계산되어 금액이 크게 나왔습니다.',
+      cause:
+        '확인해 보니 단말기 지원금 반환금과 요금 할인 반환금이 함께 계산되어 금액이 크게 나왔습니다.',
       fix: '장기 고객 혜택을 적용해서 위약금을 18만 원으로 조정했고, 조정 내역은 문자로 보내 드렸습니다.',
       wrongFix: '위약금은 약정서에 정해진 금액 그대로 내시면 됩니다.',
       options: [
@@ -1087,14 +1245,16 @@ export const SCENARIOS: readonly Scenario[] = [
       ],
       detailQuestion: 'Do you remember when you signed up and how long the contract was?',
       detailAnswer: 'Last spring, a twenty-four-month contract.',
-      cause: 'The fee includes both the device subsidy and the monthly discount being paid back, which is why it is so high.',
+      cause:
+        'The fee includes both the device subsidy and the monthly discount being paid back, which is why it is so high.',
       fix: 'I have applied our long-term customer benefit, which brings the fee down to a hundred and thirty dollars, and I have texted you the breakdown.',
       wrongFix: 'The fee is set in your contract, so you will pay it in full.',
       options: [
         'cancelling now with the fee reduced to a hundred and thirty dollars by our long-term customer benefit',
         'cancelling in six months when the contract ends, with no fee',
       ],
-      summary: 'the fee is reduced to a hundred and thirty dollars and the breakdown is on its way by text',
+      summary:
+        'the fee is reduced to a hundred and thirty dollars and the breakdown is on its way by text',
       note: {
         purpose: 'Early termination fee enquiry (switching provider)',
         status: 'fee of about $220 combines device subsidy and discount payback',

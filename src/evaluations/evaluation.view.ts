@@ -96,8 +96,7 @@ export function toSectionViews(
           options,
           answered: answer !== undefined,
           na: selected === 'na',
-          valueLabel:
-            selected === 'na' ? 'N/A' : (options.find((o) => o.checked)?.label ?? '–'),
+          valueLabel: selected === 'na' ? 'N/A' : (options.find((o) => o.checked)?.label ?? '–'),
           earned: scored && !scored.na ? scored.earned : null,
           possible: scored && !scored.na ? scored.possible : null,
           criticalFailed: scored?.criticalFailed ?? false,

@@ -29,7 +29,11 @@ export class EvaluationsController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Save answers on a draft (409 when `version` is stale)' })
-  save(@CurrentUser() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: SaveAnswersDto) {
+  save(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: SaveAnswersDto,
+  ) {
     return this.evaluations.saveAnswers(actor, id, dto);
   }
 

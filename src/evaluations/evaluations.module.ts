@@ -10,7 +10,11 @@ import { EvaluationsRepository } from './evaluations.repository';
 import { EvaluationsService } from './evaluations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Evaluation, EvaluationAnswer]), ScorecardsModule, InteractionsModule],
+  imports: [
+    TypeOrmModule.forFeature([Evaluation, EvaluationAnswer]),
+    ScorecardsModule,
+    InteractionsModule,
+  ],
   controllers: [EvaluationsController, EvaluationsPagesController],
   providers: [EvaluationsService, EvaluationsRepository],
   exports: [EvaluationsService],

@@ -84,7 +84,8 @@ export class EvaluationsPagesController {
       const view = await this.view(current, lang(res), posted, key ? { [key]: e.message } : {});
       res.status(e.status).render('evaluations/form', {
         ...view,
-        formError: e instanceof InputError ? translate(lang(res), 'evaluation.fixErrors') : e.message,
+        formError:
+          e instanceof InputError ? translate(lang(res), 'evaluation.fixErrors') : e.message,
         conflict: e.status === 409,
       });
     }
@@ -102,7 +103,11 @@ export class EvaluationsPagesController {
       title: `${translate(language, 'evaluation.title')} #${evaluation.id}`,
       evaluation,
       interaction,
-      scorecard: { key: version.scorecard?.key, name: version.definition.name, version: version.version },
+      scorecard: {
+        key: version.scorecard?.key,
+        name: version.definition.name,
+        version: version.version,
+      },
       breakdown: evaluation.breakdown,
       sections: toSectionViews(
         version.definition,
@@ -134,7 +139,8 @@ function toAnswer(
   const comment = posted.comment?.trim() || undefined;
   const turn = posted.turnIndex ? turns.find((t) => t.seq === Number(posted.turnIndex)) : undefined;
   if (posted.value === undefined || posted.value === '') {
-    if (comment || turn) throw new InputError(`answers.${key}`, 'give a value or N/A with the comment');
+    if (comment || turn)
+      throw new InputError(`answers.${key}`, 'give a value or N/A with the comment');
     return null;
   }
   const moment = turn ? { turnIndex: turn.seq, timeMs: turn.startMs } : {};

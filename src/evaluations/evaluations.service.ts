@@ -19,7 +19,12 @@ import {
   missingAnswers,
   validateAnswers,
 } from '../scoring/score-formula';
-import { AnswerDto, CreateEvaluationDto, SaveAnswersDto, SubmitEvaluationDto } from './dto/evaluation.dto';
+import {
+  AnswerDto,
+  CreateEvaluationDto,
+  SaveAnswersDto,
+  SubmitEvaluationDto,
+} from './dto/evaluation.dto';
 import { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import { Evaluation } from './entities/evaluation.entity';
 import { EvaluationsRepository } from './evaluations.repository';
@@ -38,7 +43,8 @@ export class EvaluationsService {
     const interaction = await this.dataSource
       .getRepository(Interaction)
       .findOne({ where: { id: dto.interactionId }, select: { id: true } });
-    if (!interaction) throw new InputError('interactionId', `interaction ${dto.interactionId} does not exist`);
+    if (!interaction)
+      throw new InputError('interactionId', `interaction ${dto.interactionId} does not exist`);
     const version = await this.scorecards.current(dto.scorecardKey).catch(() => {
       throw new InputError('scorecardKey', `no scorecard "${dto.scorecardKey}"`);
     });
@@ -59,7 +65,10 @@ export class EvaluationsService {
         action: 'evaluation.created',
         entityType: 'evaluation',
         entityId: saved.id,
-        after: { interactionId: interaction.id, scorecard: `${dto.scorecardKey} v${version.version}` },
+        after: {
+          interactionId: interaction.id,
+          scorecard: `${dto.scorecardKey} v${version.version}`,
+        },
       });
       return saved.id;
     });
@@ -79,10 +88,16 @@ export class EvaluationsService {
 
   /** Saves answers on a draft; the score is recomputed as a preview. */
   saveAnswers(actor: Actor, id: number, dto: SaveAnswersDto): Promise<Evaluation> {
-    return this.change(actor, id, dto.version, 'evaluation.answers_saved', (definition, answers) => {
-      const merged = { ...answers, ...this.toInputs(definition, dto.answers) };
-      return { status: 'draft', answers: dto.answers, merged };
-    });
+    return this.change(
+      actor,
+      id,
+      dto.version,
+      'evaluation.answers_saved',
+      (definition, answers) => {
+        const merged = { ...answers, ...this.toInputs(definition, dto.answers) };
+        return { status: 'draft', answers: dto.answers, merged };
+      },
+    );
   }
 
   /** Saves any last answers, requires every criterion answered, and fixes the score. */
@@ -108,7 +123,11 @@ export class EvaluationsService {
     plan: (
       definition: ScorecardDefinition,
       answers: Record<string, AnswerInput>,
-    ) => { status: 'draft' | 'submitted'; answers: AnswerDto[]; merged: Record<string, AnswerInput> },
+    ) => {
+      status: 'draft' | 'submitted';
+      answers: AnswerDto[];
+      merged: Record<string, AnswerInput>;
+    },
   ): Promise<Evaluation> {
     await this.dataSource.transaction(async (manager) => {
       const before = await this.repository.findFull(id, manager);
@@ -129,20 +148,29 @@ export class EvaluationsService {
         passed: submitted ? breakdown.passed : null,
         submittedAt: submitted ? new Date() : null,
       });
-      if (!ok) throw new StaleVersionError(`evaluation ${id}`, expectedVersion, expectedVersion + 1);
+      if (!ok)
+        throw new StaleVersionError(`evaluation ${id}`, expectedVersion, expectedVersion + 1);
       await this.audit.record(manager, actor, {
         action,
         entityType: 'evaluation',
         entityId: id,
         before: snapshot(before),
-        after: { status, version: expectedVersion + 1, overallScore: breakdown.overall, answers: answers.map(toAnswerRow) },
+        after: {
+          status,
+          version: expectedVersion + 1,
+          overallScore: breakdown.overall,
+          answers: answers.map(toAnswerRow),
+        },
       });
     });
     return this.get(id);
   }
 
   /** Checks the answers against this evaluation's scorecard version; errors name `answers.<key>`. */
-  private toInputs(definition: ScorecardDefinition, answers: AnswerDto[]): Record<string, AnswerInput> {
+  private toInputs(
+    definition: ScorecardDefinition,
+    answers: AnswerDto[],
+  ): Record<string, AnswerInput> {
     const inputs: Record<string, AnswerInput> = {};
     for (const a of answers) {
       if (a.key in inputs) throw new InputError(`answers.${a.key}`, 'answered twice');

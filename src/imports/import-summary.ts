@@ -8,6 +8,12 @@ export interface ImportSummary {
 }
 
 export function summarise(results: ImportOutcome[]): ImportSummary {
-  const count = (status: ImportOutcome['status']) => results.filter((r) => r.status === status).length;
-  return { imported: count('imported'), skipped: count('skipped'), failed: count('failed'), results };
+  const count = (status: ImportOutcome['status']) =>
+    results.filter((r) => r.status === status).length;
+  return {
+    imported: count('imported'),
+    skipped: count('skipped'),
+    failed: count('failed'),
+    results,
+  };
 }

@@ -63,7 +63,13 @@ export class ImportService {
       transcript = this.prepare(file, options);
     } catch (e) {
       if (e instanceof TranscriptParseError) {
-        return { file: file.name, status: 'failed', reason: e.reason, line: e.line, field: e.field };
+        return {
+          file: file.name,
+          status: 'failed',
+          reason: e.reason,
+          line: e.line,
+          field: e.field,
+        };
       }
       throw e;
     }
@@ -77,7 +83,9 @@ export class ImportService {
       speakerMap: options.speakerMap,
       maxBytes: this.config.maxUploadBytes,
     });
-    const sidecar = file.sidecar ? parseSidecarJson(`${file.name}.meta.json`, file.sidecar.toString('utf8')) : {};
+    const sidecar = file.sidecar
+      ? parseSidecarJson(`${file.name}.meta.json`, file.sidecar.toString('utf8'))
+      : {};
     const fromOptions: TranscriptMeta = {
       externalId: options.externalId,
       source: options.source,
@@ -111,7 +119,13 @@ export class ImportService {
         });
         if (existing) return skipped(fileName, existing.id, source, externalId);
         const interactionId = await this.insert(manager, transcript);
-        return { file: fileName, status: 'imported', interactionId, externalId, turns: turns.length };
+        return {
+          file: fileName,
+          status: 'imported',
+          interactionId,
+          externalId,
+          turns: turns.length,
+        };
       });
     } catch (e) {
       // Two imports of the same call racing: the loser finds the winner's row.
@@ -133,7 +147,7 @@ export class ImportService {
           teamName: meta.teamName,
         })
       : null;
-    const result = await manager
+    const insert = manager
       .createQueryBuilder()
       .insert()
       .into(Interaction)
@@ -151,8 +165,10 @@ export class ImportService {
         recordingUrl: meta.recordingUrl ?? null,
         turnCount: turns.length,
       } as QueryDeepPartialEntity<Interaction>)
-      .execute();
-    const interactionId = Number(result.identifiers[0]?.id);
+      .updateEntity(false);
+    // Only the id is needed: skip TypeORM's re-read of the generated columns.
+    if (manager.connection.options.type === 'postgres') insert.returning('id');
+    const interactionId = insertedId((await insert.execute()).raw);
     for (let i = 0; i < turns.length; i += TURN_CHUNK) {
       await manager
         .createQueryBuilder()
@@ -192,4 +208,13 @@ function defined<T extends object>(o: T): Partial<T> {
 function baseName(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;
   return name.replace(/\.[^.]+$/, '');
+}
+
+/** PostgreSQL answers RETURNING rows; SQLite's driver answers the last inserted row id. */
+function insertedId(raw: unknown): number {
+  const id: unknown = Array.isArray(raw) ? (raw[0] as { id?: unknown } | undefined)?.id : raw;
+  if (typeof id !== 'number' || !Number.isInteger(id)) {
+    throw new Error('the database did not report the id of the new interaction');
+  }
+  return id;
 }

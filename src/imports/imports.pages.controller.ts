@@ -1,4 +1,13 @@
-import { Body, Controller, Get, Post, Render, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Post,
+  Render,
+  Res,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -30,7 +39,9 @@ export class ImportsPagesController {
     const title = translate(res.locals.lang as string, 'nav.import');
     try {
       const batch = toImportBatch(files);
-      const summary = summarise(await this.imports.importFiles(batch, toImportOptions(dto, batch.length)));
+      const summary = summarise(
+        await this.imports.importFiles(batch, toImportOptions(dto, batch.length)),
+      );
       res.render('imports/form', { title, options: dto, summary });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;

@@ -53,7 +53,11 @@ export class InteractionsPagesController {
         value: typeof value === 'object' ? JSON.stringify(value) : String(value as string),
       })),
       evaluations: await this.interactions.evaluationsOf(id),
-      scorecards: scorecards.map((s) => ({ key: s.key, name: s.name, selected: s.key === preferred })),
+      scorecards: scorecards.map((s) => ({
+        key: s.key,
+        name: s.name,
+        selected: s.key === preferred,
+      })),
     };
   }
 }

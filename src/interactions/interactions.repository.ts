@@ -68,7 +68,11 @@ export class InteractionsRepository {
       .limit(pageSize)
       .getRawMany<InteractionRow & { startedAt: string | Date; evaluations: string | number }>();
     return pageOf(
-      rows.map((r) => ({ ...r, startedAt: new Date(r.startedAt), evaluations: Number(r.evaluations) })),
+      rows.map((r) => ({
+        ...r,
+        startedAt: new Date(r.startedAt),
+        evaluations: Number(r.evaluations),
+      })),
       total,
       page,
       pageSize,

@@ -488,7 +488,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return JSON.stringify(value);
-  return String(value as string | number | boolean);
+  return JSON.stringify(value) ?? String(typeof value);
 }
 
 /** JSON with object keys sorted at every level; arrays keep their order (it is meaningful). */

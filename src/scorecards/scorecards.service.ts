@@ -35,7 +35,8 @@ export class ScorecardsService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     for (const r of await this.syncFromFiles(null)) {
       if (r.result === 'invalid') this.logger.error(`Scorecard refused: ${r.error}`);
-      else if (r.result !== 'unchanged') this.logger.log(`Scorecard ${r.key}: v${r.version} (${r.result})`);
+      else if (r.result !== 'unchanged')
+        this.logger.log(`Scorecard ${r.key}: v${r.version} (${r.result})`);
     }
   }
 
@@ -59,7 +60,11 @@ export class ScorecardsService implements OnApplicationBootstrap {
         definition = parseScorecardYaml(fs.readFileSync(path.join(dir, name), 'utf8'), file);
         const other = seenKeys.get(definition.key);
         if (other) {
-          throw new ScorecardValidationError(file, 'key', `"${definition.key}" is also used by ${other}`);
+          throw new ScorecardValidationError(
+            file,
+            'key',
+            `"${definition.key}" is also used by ${other}`,
+          );
         }
         seenKeys.set(definition.key, file);
       } catch (e) {
@@ -120,18 +125,16 @@ export class ScorecardsService implements OnApplicationBootstrap {
   }
 
   list(): Promise<(Scorecard & { currentVersion: ScorecardVersion | null })[]> {
-    return this.scorecards
-      .find({ order: { key: 'ASC' } })
-      .then((list) =>
-        Promise.all(
-          list.map(async (s) => ({
-            ...s,
-            currentVersion: s.currentVersionId
-              ? await this.versions.findOneBy({ id: s.currentVersionId })
-              : null,
-          })),
-        ),
-      );
+    return this.scorecards.find({ order: { key: 'ASC' } }).then((list) =>
+      Promise.all(
+        list.map(async (s) => ({
+          ...s,
+          currentVersion: s.currentVersionId
+            ? await this.versions.findOneBy({ id: s.currentVersionId })
+            : null,
+        })),
+      ),
+    );
   }
 
   async current(key: string): Promise<ScorecardVersion> {
@@ -144,7 +147,8 @@ export class ScorecardsService implements OnApplicationBootstrap {
 
   async version(key: string, version: number): Promise<ScorecardVersion> {
     const scorecard = await this.scorecards.findOneBy({ key });
-    const found = scorecard && (await this.versions.findOneBy({ scorecardId: scorecard.id, version }));
+    const found =
+      scorecard && (await this.versions.findOneBy({ scorecardId: scorecard.id, version }));
     if (!found) throw new NotFoundError('scorecard version', `${key} v${version}`);
     return found;
   }

@@ -48,9 +48,7 @@ export class TranscriptParseError extends Error {
     readonly line?: number,
     readonly field?: string,
   ) {
-    super(
-      `${file}${line !== undefined ? `:${line}` : ''}${field ? ` (${field})` : ''}: ${reason}`,
-    );
+    super(`${file}${line !== undefined ? `:${line}` : ''}${field ? ` (${field})` : ''}: ${reason}`);
     this.name = 'TranscriptParseError';
   }
 }

@@ -19,7 +19,9 @@ export class UsersService implements OnApplicationBootstrap {
     const email = this.config.defaultUserEmail;
     const user =
       (await this.users.findOneBy({ email })) ??
-      (await this.users.save(this.users.create({ email, name: 'QA Evaluator', role: 'evaluator' })));
+      (await this.users.save(
+        this.users.create({ email, name: 'QA Evaluator', role: 'evaluator' }),
+      ));
     this.defaultActor = toActor(user);
   }
 

@@ -55,15 +55,21 @@ describe('an evaluator scores a call in Chromium', () => {
     await page.select('select[name="turn_greeting"]', '1');
     await Promise.all([page.waitForNavigation(), page.click('#save-draft')]);
     expect(await text('.notice')).toContain('임시 저장');
-    expect(await page.$eval('input[name="value_greeting"][value="1"]', (el) => (el as HTMLInputElement).checked)).toBe(true);
-    expect(await page.$eval('textarea[name="comment_greeting"]', (el) => (el as HTMLTextAreaElement).value)).toContain('본인 이름');
+    expect(await page.$eval('input[name="value_greeting"][value="1"]', (el) => el.checked)).toBe(
+      true,
+    );
+    expect(await page.$eval('textarea[name="comment_greeting"]', (el) => el.value)).toContain(
+      '본인 이름',
+    );
   });
 
   it('shows which criterion is missing when submitted too early, without losing input', async () => {
     await Promise.all([page.waitForNavigation(), page.click('#submit-evaluation')]);
     expect(await text('.error')).toContain('표시된 항목');
     expect(await page.$$eval('.criterion.has-error', (els) => els.length)).toBe(1);
-    expect(await page.$eval('input[name="value_greeting"][value="1"]', (el) => (el as HTMLInputElement).checked)).toBe(true);
+    expect(await page.$eval('input[name="value_greeting"][value="1"]', (el) => el.checked)).toBe(
+      true,
+    );
   });
 
   it('fills the form, submits, and reads the score on the evaluation page', async () => {
@@ -82,7 +88,8 @@ describe('an evaluator scores a call in Chromium', () => {
     expect(page.url()).toMatch(/\/evaluations\/\d+$/);
 
     const evaluationId = Number(page.url().split('/').pop());
-    const stored = (await request(t.app.getHttpServer()).get(`/api/evaluations/${evaluationId}`)).body;
+    const stored = (await request(t.app.getHttpServer()).get(`/api/evaluations/${evaluationId}`))
+      .body;
     expect(stored.status).toBe('submitted');
     // The page shows the score the server computed, with pass/fail and who scored it.
     expect(await text('#overall-score')).toContain(`${stored.overallScore.toFixed(1)}%`);

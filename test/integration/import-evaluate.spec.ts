@@ -57,7 +57,9 @@ describe('import → evaluate → submit → score, over HTTP', () => {
 
   it('importing the same interaction again changes nothing and says so', async () => {
     const turnsBefore = await count('turns');
-    const res = await importFiles([['call-ko.json', fixture('transcripts', 'call-ko.json')]]).expect(200);
+    const res = await importFiles([
+      ['call-ko.json', fixture('transcripts', 'call-ko.json')],
+    ]).expect(200);
     expect(res.body).toMatchObject({ imported: 0, skipped: 1 });
     expect(res.body.results[0].reason).toMatch(/already imported as interaction \d+/);
     expect(await count('turns')).toBe(turnsBefore);
@@ -160,7 +162,9 @@ describe('import → evaluate → submit → score, over HTTP', () => {
       .patch(`/api/evaluations/${evaluationId}`)
       .send({
         version,
-        answers: [{ key: 'greeting', value: 1, comment: '회사명과 이름 안내', turnIndex: 1, timeMs: 4500 }],
+        answers: [
+          { key: 'greeting', value: 1, comment: '회사명과 이름 안내', turnIndex: 1, timeMs: 4500 },
+        ],
       })
       .expect(200);
     expect(saved.body).toMatchObject({ status: 'draft', version: 2 });

@@ -13,7 +13,10 @@ describe(`migrations and entities agree (${process.env.DATABASE_URL ? 'PostgreSQ
   beforeAll(async () => {
     const config = loadConfig();
     if (config.database.type === 'postgres') await wipePostgres(config.database.url);
-    const database = config.database.type === 'postgres' ? config.database : { type: 'sqlite' as const, file: ':memory:' };
+    const database =
+      config.database.type === 'postgres'
+        ? config.database
+        : { type: 'sqlite' as const, file: ':memory:' };
     dataSource = new DataSource(dataSourceOptions({ database }));
     await dataSource.initialize();
   });

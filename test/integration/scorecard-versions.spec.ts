@@ -17,12 +17,22 @@ describe('scorecard files become immutable versions', () => {
 
   it('loads the shipped scorecards as version 1 at start-up', async () => {
     const list = (await http.get('/api/scorecards').expect(200)).body;
-    expect(list.map((s: { key: string }) => s.key)).toEqual(expect.arrayContaining(['voice-ko', 'voice-en']));
+    expect(list.map((s: { key: string }) => s.key)).toEqual(
+      expect.arrayContaining(['voice-ko', 'voice-en']),
+    );
     const ko = (await http.get('/api/scorecards/voice-ko').expect(200)).body;
     expect(ko.version).toBe(1);
-    const keys = ko.definition.sections.flatMap((s: { criteria: { key: string }[] }) => s.criteria.map((c) => c.key));
+    const keys = ko.definition.sections.flatMap((s: { criteria: { key: string }[] }) =>
+      s.criteria.map((c) => c.key),
+    );
     expect(keys).toEqual(
-      expect.arrayContaining(['greeting', 'identity_verification', 'no_rude_language', 'notes_quality', 'root_cause']),
+      expect.arrayContaining([
+        'greeting',
+        'identity_verification',
+        'no_rude_language',
+        'notes_quality',
+        'root_cause',
+      ]),
     );
   });
 
@@ -32,19 +42,33 @@ describe('scorecard files become immutable versions', () => {
       .attach('files', fixture('transcripts', 'call-en.vtt'), 'call-en.vtt')
       .expect(200);
     const interactionId = imported.body.results[0].interactionId;
-    const draft = (await http.post('/api/evaluations').send({ interactionId, scorecardKey: 'voice-en' }).expect(201)).body;
+    const draft = (
+      await http
+        .post('/api/evaluations')
+        .send({ interactionId, scorecardKey: 'voice-en' })
+        .expect(201)
+    ).body;
     const definition = draft.scorecardVersion.definition;
-    const answers = definition.sections.flatMap((s: { criteria: { key: string; scale: { type: string; max?: number } }[] }) =>
-      s.criteria.map((c) => ({ key: c.key, value: c.scale.type === 'yes_no' ? 1 : c.scale.max })),
+    const answers = definition.sections.flatMap(
+      (s: { criteria: { key: string; scale: { type: string; max?: number } }[] }) =>
+        s.criteria.map((c) => ({ key: c.key, value: c.scale.type === 'yes_no' ? 1 : c.scale.max })),
     );
-    const submitted = (await http.post(`/api/evaluations/${draft.id}/submit`).send({ version: 1, answers }).expect(201)).body;
+    const submitted = (
+      await http
+        .post(`/api/evaluations/${draft.id}/submit`)
+        .send({ version: 1, answers })
+        .expect(201)
+    ).body;
     expect(submitted.overallScore).toBe(100);
 
     // Rename a criterion label and add a new criterion to the first section.
     const yaml = fs.readFileSync(file(), 'utf8');
     const changed = yaml
       .replace(/^( {4}label: .*)$/m, '$1 (revised)')
-      .replace(/^ {4}criteria:\n/m, `    criteria:\n      - key: brand_name\n        label: Used the brand name\n        guidance: Says the company name in full.\n        scale: yes_no\n`);
+      .replace(
+        /^ {4}criteria:\n/m,
+        `    criteria:\n      - key: brand_name\n        label: Used the brand name\n        guidance: Says the company name in full.\n        scale: yes_no\n`,
+      );
     fs.writeFileSync(file(), changed);
     const sync = (await http.post('/api/scorecards/sync').expect(200)).body;
     expect(sync).toEqual(
@@ -62,17 +86,27 @@ describe('scorecard files become immutable versions', () => {
     const old = (await http.get(`/api/evaluations/${draft.id}`).expect(200)).body;
     expect(old.scorecardVersion.version).toBe(1);
     expect(old.overallScore).toBe(100);
-    expect(old.scorecardVersion.definition.sections[0].criteria.map((c: { key: string }) => c.key)).not.toContain('brand_name');
+    expect(
+      old.scorecardVersion.definition.sections[0].criteria.map((c: { key: string }) => c.key),
+    ).not.toContain('brand_name');
     const page = await http.get(`/evaluations/${draft.id}`).set('Accept', 'text/html').expect(200);
     expect(page.text).toContain('voice-en v1');
     expect(page.text).not.toContain('brand_name');
     // A new evaluation uses v2.
-    const fresh = (await http.post('/api/evaluations').send({ interactionId, scorecardKey: 'voice-en' }).expect(201)).body;
+    const fresh = (
+      await http
+        .post('/api/evaluations')
+        .send({ interactionId, scorecardKey: 'voice-en' })
+        .expect(201)
+    ).body;
     expect(fresh.scorecardVersion.version).toBe(2);
 
     // Syncing again without a change makes no new version.
     const again = (await http.post('/api/scorecards/sync').expect(200)).body;
-    expect(again.find((r: { key?: string }) => r.key === 'voice-en')).toMatchObject({ result: 'unchanged', version: 2 });
+    expect(again.find((r: { key?: string }) => r.key === 'voice-en')).toMatchObject({
+      result: 'unchanged',
+      version: 2,
+    });
   });
 
   it('refuses an invalid file with file, path and reason, and keeps the previous version active', async () => {

@@ -6,7 +6,9 @@ export function chromiumPath(): string {
   const candidates = [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium'];
   const found = candidates.find((p): p is string => !!p && fs.existsSync(p));
   if (!found) {
-    throw new Error('Chromium not found: run `apt-get install -y chromium` or set PUPPETEER_EXECUTABLE_PATH');
+    throw new Error(
+      'Chromium not found: run `apt-get install -y chromium` or set PUPPETEER_EXECUTABLE_PATH',
+    );
   }
   return found;
 }

@@ -33,7 +33,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const scorecardsDir = path.join(tmp, 'scorecards');
   fs.mkdirSync(scorecardsDir);
   for (const f of fs.readdirSync(path.join(REPO_ROOT, 'scorecards'))) {
-    if (f.endsWith('.yaml')) fs.copyFileSync(path.join(REPO_ROOT, 'scorecards', f), path.join(scorecardsDir, f));
+    if (f.endsWith('.yaml'))
+      fs.copyFileSync(path.join(REPO_ROOT, 'scorecards', f), path.join(scorecardsDir, f));
   }
   if (process.env.DATABASE_URL) await wipePostgres(process.env.DATABASE_URL);
   Object.assign(process.env, {

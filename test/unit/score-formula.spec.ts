@@ -69,7 +69,10 @@ describe('score formula', () => {
 
   it('a failed critical criterion with scope "evaluation" zeroes the overall score', () => {
     const card = ScorecardBuilder.create()
-      .section('etiquette', 50, [{ key: 'rude', critical: { scope: 'evaluation', failBelow: 1 } }, { key: 'x' }])
+      .section('etiquette', 50, [
+        { key: 'rude', critical: { scope: 'evaluation', failBelow: 1 } },
+        { key: 'x' },
+      ])
       .section('other', 50, [{ key: 'y' }])
       .build();
     const result = computeScore(card, { rude: { value: 0 }, x: { value: 1 }, y: { value: 1 } });
@@ -82,7 +85,10 @@ describe('score formula', () => {
 
   it('a failed critical criterion with scope "section" zeroes only its section', () => {
     const card = ScorecardBuilder.create()
-      .section('identity', 50, [{ key: 'id', critical: { scope: 'section', failBelow: 1 } }, { key: 'x' }])
+      .section('identity', 50, [
+        { key: 'id', critical: { scope: 'section', failBelow: 1 } },
+        { key: 'x' },
+      ])
       .section('other', 50, [{ key: 'y' }])
       .build();
     const result = computeScore(card, { id: { value: 0 }, x: { value: 1 }, y: { value: 1 } });
@@ -93,13 +99,18 @@ describe('score formula', () => {
 
   it('a critical criterion answered N/A does not fail', () => {
     const card = ScorecardBuilder.create()
-      .section('s', 1, [{ key: 'id', naAllowed: true, critical: { scope: 'evaluation', failBelow: 1 } }, { key: 'x' }])
+      .section('s', 1, [
+        { key: 'id', naAllowed: true, critical: { scope: 'evaluation', failBelow: 1 } },
+        { key: 'x' },
+      ])
       .build();
     expect(computeScore(card, { id: { value: null }, x: { value: 1 } }).overall).toBe(100);
   });
 
   it('refuses values outside the scale, N/A where not allowed and unknown keys, naming the key', () => {
-    const card = ScorecardBuilder.create().section('s', 1, [{ key: 'g' }, { key: 'p', scale: points(5) }]).build();
+    const card = ScorecardBuilder.create()
+      .section('s', 1, [{ key: 'g' }, { key: 'p', scale: points(5) }])
+      .build();
     const field = (answers: Parameters<typeof computeScore>[1]) => {
       try {
         computeScore(card, answers);
@@ -115,7 +126,9 @@ describe('score formula', () => {
   });
 
   it('gives no overall score when nothing applies, and lists what is missing', () => {
-    const card = ScorecardBuilder.create().section('s', 1, [{ key: 'a', naAllowed: true }, { key: 'b' }]).build();
+    const card = ScorecardBuilder.create()
+      .section('s', 1, [{ key: 'a', naAllowed: true }, { key: 'b' }])
+      .build();
     expect(computeScore(card, { a: { value: null } }).overall).toBeNull();
     expect(missingAnswers(card, { a: { value: null } })).toEqual(['b']);
   });

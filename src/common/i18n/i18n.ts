@@ -18,9 +18,11 @@ export function isLanguage(value: unknown): value is Language {
 export function translate(lang: string, key: string, params: Record<string, unknown> = {}): string {
   const dict = DICTIONARIES[isLanguage(lang) ? lang : 'ko'];
   const template = dict[key] ?? DICTIONARIES.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
-    params[name] === undefined ? `{${name}}` : String(params[name] as string | number),
-  );
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) return `{${name}}`;
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  });
 }
 
 function cookie(req: Request, name: string): string | undefined {

@@ -4,26 +4,35 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator'
 /** Multipart form fields sent with the files; each applies where the file itself is silent. */
 export class ImportOptionsDto {
   @ApiPropertyOptional({ description: 'Agent external id for files that carry none (WebVTT)' })
-  @IsOptional() @IsString() @MaxLength(120)
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
   agent?: string;
 
   @ApiPropertyOptional({ description: 'Call id, for a single file that carries none' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   externalId?: string;
 
   @ApiPropertyOptional({ description: 'Source system name (default "import")' })
-  @IsOptional() @IsString() @Matches(/^[\w.-]{1,120}$/, { message: 'source may hold letters, digits, . _ - only' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w.-]{1,120}$/, { message: 'source may hold letters, digits, . _ - only' })
   source?: string;
 
   @ApiPropertyOptional({ enum: ['voice', 'chat'] })
-  @IsOptional() @IsIn(['voice', 'chat'])
+  @IsOptional()
+  @IsIn(['voice', 'chat'])
   channel?: 'voice' | 'chat';
 
   @ApiPropertyOptional({ enum: ['ko', 'en'] })
-  @IsOptional() @IsIn(['ko', 'en'])
+  @IsOptional()
+  @IsIn(['ko', 'en'])
   language?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'vtt'], description: 'Overrides format detection' })
-  @IsOptional() @IsIn(['json', 'vtt'])
+  @IsOptional()
+  @IsIn(['json', 'vtt'])
   format?: 'json' | 'vtt';
 }

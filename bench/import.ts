@@ -1,0 +1,146 @@
+/**
+ * bench/import: 2,000 WebVTT calls of 60 turns imported into SQLite through the real import path
+ * (parse, validate, match the agent, one transaction per call), against a baseline measured in
+ * the same run: the same rows inserted with a raw sqlite3 prepared statement in one transaction.
+ * Target: ≥ 20,000 turns/s and within 3× of the baseline.
+ *   npm run bench:import [-- --calls 2000 --turns 60]
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import sqlite3 from 'sqlite3';
+import { AppModule } from '../src/app.module';
+import { loadConfig } from '../src/config/app-config';
+import { openDataSource } from '../src/database/data-source';
+import { generateDemoContactCenter, renderWebVtt } from '../src/demo/demo-data';
+import { ImportService } from '../src/imports/import.service';
+import { parseTranscript } from '../src/transcripts/parse-transcript';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+interface File {
+  name: string;
+  bytes: Buffer;
+  agent: string;
+}
+
+function makeFiles(calls: number, turns: number): File[] {
+  const center = generateDemoContactCenter({ calls, turnsPerCall: turns, seed: 7 });
+  return center.calls.map((c, i) => ({
+    name: `bench-${String(i).padStart(5, '0')}.vtt`,
+    bytes: Buffer.from(renderWebVtt(c.transcript)),
+    agent: c.transcript.meta.agentExternalId ?? 'A-001',
+  }));
+}
+
+async function freshDatabase(dir: string): Promise<string> {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'qa.sqlite');
+  const ds = await openDataSource({ database: { type: 'sqlite', file } });
+  await ds.runMigrations();
+  await ds.destroy();
+  return file;
+}
+
+async function ours(files: File[], dir: string): Promise<{ seconds: number; turns: number }> {
+  await freshDatabase(dir);
+  process.env.DATA_DIR = dir;
+  process.env.LOG_LEVEL = 'error';
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
+  const importer = app.get(ImportService);
+  let turns = 0;
+  const started = process.hrtime.bigint();
+  for (const f of files) {
+    const outcome = await importer.importFile(
+      { name: f.name, bytes: f.bytes },
+      { agentExternalId: f.agent },
+    );
+    if (outcome.status !== 'imported') throw new Error(`${f.name}: ${JSON.stringify(outcome)}`);
+    turns += outcome.turns;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await app.close();
+  return { seconds, turns };
+}
+
+function run(db: sqlite3.Database, sql: string, params: unknown[] = []): Promise<number> {
+  return new Promise((resolve, reject) =>
+    db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+      if (err) reject(err);
+      else resolve(this.lastID);
+    }),
+  );
+}
+
+function stepStatement(stmt: sqlite3.Statement, params: unknown[]): Promise<void> {
+  return new Promise((resolve, reject) =>
+    stmt.run(params, (err: Error | null) => (err ? reject(err) : resolve())),
+  );
+}
+
+/** The same rows, already parsed, through one prepared statement in one transaction. */
+async function baseline(files: File[], dir: string): Promise<{ seconds: number; turns: number }> {
+  const file = await freshDatabase(dir);
+  const parsed = files.map((f) => parseTranscript(f.name, f.bytes));
+  const db = new sqlite3.Database(file);
+  await run(db, 'PRAGMA journal_mode = WAL');
+  await run(db, 'PRAGMA synchronous = NORMAL');
+  await run(db, "INSERT INTO agents (externalId, name) VALUES ('A-BENCH', 'bench')");
+  const insertTurn = db.prepare(
+    'INSERT INTO turns (interactionId, seq, speaker, startMs, endMs, text) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  let turns = 0;
+  const started = process.hrtime.bigint();
+  await run(db, 'BEGIN');
+  for (const [i, t] of parsed.entries()) {
+    const id = await run(
+      db,
+      'INSERT INTO interactions (source, externalId, channel, language, agentId, startedAt, durationMs, turnCount) VALUES (?, ?, ?, ?, 1, ?, ?, ?)',
+      ['bench', files[i].name, 'voice', 'ko', new Date().toISOString(), 0, t.turns.length],
+    );
+    for (const [seq, turn] of t.turns.entries()) {
+      await stepStatement(insertTurn, [id, seq, turn.speaker, turn.startMs, turn.endMs, turn.text]);
+      turns++;
+    }
+  }
+  await run(db, 'COMMIT');
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await new Promise<void>((resolve) => insertTurn.finalize(() => resolve()));
+  await new Promise<void>((resolve) => db.close(() => resolve()));
+  return { seconds, turns };
+}
+
+async function main() {
+  const calls = arg('calls', 2000);
+  const turnsPerCall = arg('turns', 60);
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qa-bench-import-'));
+  loadConfig(); // fail fast on a bad environment
+  const files = makeFiles(calls, turnsPerCall);
+  const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
+  console.log(
+    `bench/import: ${calls} WebVTT calls × ${turnsPerCall} turns (${(bytes / 1e6).toFixed(1)} MB) into SQLite, ${os.cpus().length} cores, node ${process.version}`,
+  );
+  const base = await baseline(files, path.join(root, 'baseline'));
+  const our = await ours(files, path.join(root, 'ours'));
+  const ourRate = our.turns / our.seconds;
+  const baseRate = base.turns / base.seconds;
+  const ratio = baseRate / ourRate;
+  const row = (name: string, r: { seconds: number; turns: number }, rate: number) =>
+    `${name.padEnd(46)} ${r.turns} turns in ${r.seconds.toFixed(2)} s = ${Math.round(rate).toLocaleString('en')} turns/s (${Math.round(calls / r.seconds).toLocaleString('en')} calls/s)`;
+  console.log(row('ours: parse + validate + import, txn per call', our, ourRate));
+  console.log(row('baseline: raw sqlite3 prepared stmt, one txn', base, baseRate));
+  console.log(
+    `ratio (baseline rate / our rate): ${ratio.toFixed(2)}×  — target ≤ 3×; target ≥ 20,000 turns/s: ${ourRate >= 20000 ? 'met' : 'NOT met'}`,
+  );
+  fs.rmSync(root, { recursive: true, force: true });
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

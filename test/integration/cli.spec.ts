@@ -1,0 +1,60 @@
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { promisify } from 'util';
+import { FIXTURES, REPO_ROOT, wipePostgres } from '../support/test-app';
+
+const run = promisify(execFile);
+jest.setTimeout(120_000);
+
+/** The command line as a user runs it, as a child process against its own database. */
+describe('npm run cli -- import / score / scorecards sync', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qa-cli-'));
+  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error' };
+  const cli = (...args: string[]) =>
+    run('node', ['-r', 'ts-node/register/transpile-only', 'src/cli.ts', ...args], {
+      cwd: REPO_ROOT,
+      env,
+    }).catch((e: { stdout: string; stderr: string; code: number }) => e);
+
+  beforeAll(async () => {
+    if (process.env.DATABASE_URL) await wipePostgres(process.env.DATABASE_URL);
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('imports files with options, reports each file, and skips them the second time', async () => {
+    const vtt = path.join(FIXTURES, 'transcripts', 'call-en.vtt');
+    const json = path.join(FIXTURES, 'transcripts', 'call-ko.json');
+    const bad = path.join(FIXTURES, 'transcripts', 'bad-unknown-speaker.vtt');
+    const first = await cli('import', vtt, json, bad, '--agent', 'A-321');
+    expect(first.stdout).toMatch(/imported\s+.*call-en\.vtt → interaction \d+ \(10 turns\)/);
+    expect(first.stdout).toMatch(/FAILED\s+.*bad-unknown-speaker\.vtt:\d+: unknown speaker/);
+    expect(first.stdout).toContain('2 imported, 0 skipped, 1 failed');
+    expect(first.stderr).toContain('Import [');
+    expect((first as { code?: number }).code).toBe(1);
+
+    const again = await cli('import', vtt, json, '--agent', 'A-321', '--json');
+    const results = JSON.parse((again as { stdout: string }).stdout);
+    expect(results.map((r: { status: string }) => r.status)).toEqual(['skipped', 'skipped']);
+  });
+
+  it('prints the score breakdown as JSON', async () => {
+    const answers = path.join(dataDir, 'answers.json');
+    fs.writeFileSync(answers, JSON.stringify({ greeting: 1, closing: 0 }));
+    const out = await cli('score', '--scorecard', 'voice-en', '--answers', answers, '--json');
+    const breakdown = JSON.parse(out.stdout);
+    expect(breakdown.sections[0]).toMatchObject({
+      key: 'script_adherence',
+      earned: 1,
+      possible: 2,
+      score: 50,
+    });
+    expect(breakdown.overall).toBe(50);
+  });
+
+  it('syncs scorecards and says what it did', async () => {
+    const out = await cli('scorecards', 'sync');
+    expect(out.stdout).toMatch(/unchanged\s+voice-ko v1/);
+  });
+});
