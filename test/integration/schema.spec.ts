@@ -1,6 +1,10 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/database/data-source';
+import { MIGRATIONS } from '../../src/database/migrations';
 import { wipePostgres } from '../support/test-app';
 
 /**
@@ -40,5 +44,40 @@ describe(`migrations and entities agree (${process.env.DATABASE_URL ? 'PostgreSQ
     }
     await runner.release();
     expect(left).toEqual([]);
+  });
+});
+
+describe('upgrading an existing database keeps its data', () => {
+  it('evaluations and their answers survive every later migration', async () => {
+    const config = loadConfig();
+    if (config.database.type === 'postgres') await wipePostgres(config.database.url);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qa-upgrade-')), 'qa.sqlite');
+    const database = config.database.type === 'postgres' ? config.database : { type: 'sqlite' as const, file };
+    const first = new DataSource({ ...dataSourceOptions({ database }), migrations: [MIGRATIONS[0]] });
+    await first.initialize();
+    await first.runMigrations();
+    await first.query(`INSERT INTO scorecards (key, name) VALUES ('k', 'K')`);
+    await first.query(
+      `INSERT INTO scorecard_versions ("scorecardId", version, definition, "contentHash", "sourceFile") VALUES (1, 1, '{}', 'h', 'f')`,
+    );
+    await first.query(
+      `INSERT INTO interactions (source, "externalId", channel, language, "startedAt", "durationMs", "turnCount") VALUES ('s', 'e', 'voice', 'ko', '2026-11-01 10:00:00', 1000, 0)`,
+    );
+    await first.query(
+      `INSERT INTO evaluations ("interactionId", "scorecardVersionId", kind, status, version) VALUES (1, 1, 'manual', 'submitted', 3)`,
+    );
+    await first.query(
+      `INSERT INTO evaluation_answers ("evaluationId", "criterionKey", value, comment) VALUES (1, 'greeting', 1, 'kept')`,
+    );
+    await first.destroy();
+
+    const all = new DataSource(dataSourceOptions({ database }));
+    await all.initialize();
+    await all.runMigrations();
+    const answers = await all.query(`SELECT "criterionKey", value, comment FROM evaluation_answers`);
+    const evaluations = await all.query(`SELECT status, version FROM evaluations`);
+    await all.destroy();
+    expect(answers).toEqual([{ criterionKey: 'greeting', value: 1, comment: 'kept' }]);
+    expect(evaluations).toEqual([{ status: 'submitted', version: 3 }]);
   });
 });

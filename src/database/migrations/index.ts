@@ -1,4 +1,5 @@
 import { Initial1795546664163 } from './1795546664163-Initial';
+import { AutoQa1795547984566 } from './1795547984566-AutoQa';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
-export const MIGRATIONS = [Initial1795546664163];
+export const MIGRATIONS = [Initial1795546664163, AutoQa1795547984566];

@@ -32,4 +32,22 @@ export class EvaluationAnswer {
 
   @Column({ type: 'integer', nullable: true })
   timeMs: number | null;
+
+  /**
+   * What auto-QA suggested for this criterion ('pass' | 'fail' | 'na'), kept beside the human's
+   * value so machine-human agreement can be reported. Null when there was no suggestion.
+   */
+  @Column({ type: 'varchar', length: 4, nullable: true })
+  suggestion: AutoSuggestion | null;
+
+  /** The machine's evidence: the turns, times and words behind the suggestion. */
+  @Column({ type: 'simple-json', nullable: true })
+  evidence: StoredEvidence | null;
+}
+
+export type AutoSuggestion = 'pass' | 'fail' | 'na';
+
+export interface StoredEvidence {
+  reason: string;
+  items: { turn: number | null; startMs: number | null; text: string; value?: number | string }[];
 }

@@ -29,6 +29,7 @@ export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 @Entity('evaluations')
 @Index('IDX_evaluations_interaction', ['interactionId'])
 @Index('IDX_evaluations_status_kind', ['status', 'kind'])
+@Index('IDX_evaluations_interaction_kind', ['interactionId', 'kind'])
 export class Evaluation {
   @PrimaryGeneratedColumn()
   id: number;
@@ -70,6 +71,10 @@ export class Evaluation {
 
   @Column({ type: 'simple-json', nullable: true })
   breakdown: ScoreBreakdown | null;
+
+  /** Call metrics measured by auto-QA (interruptions, silence, talk ratio ...); auto kind only. */
+  @Column({ type: 'simple-json', nullable: true })
+  metrics: Record<string, unknown> | null;
 
   /** Optimistic lock: every change must carry the version it was made from. */
   @Column({ type: 'integer', default: 1 })
