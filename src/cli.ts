@@ -11,8 +11,10 @@ import * as fs from 'fs';
 import { DataSource } from 'typeorm';
 import { AgentsService } from './agents/agents.service';
 import { AppModule } from './app.module';
+import { AutoQaService } from './autoqa/autoqa.service';
 import { DemoSeeder } from './cli/demo-seeder';
 import { collectTranscriptFiles, readSidecar } from './cli/files';
+import { autoQaFromFiles, formatAutoQa, toAutoQaJson } from './cli/autoqa-command';
 import { formatBreakdown, scoreFromFiles } from './cli/score-command';
 import { loadConfig } from './config/app-config';
 import { openDataSource } from './database/data-source';
@@ -82,6 +84,7 @@ program
       bar.start(opts.calls, 0);
       const result = await seeder.seed({ calls: opts.calls, onProgress: (n) => bar.update(n) });
       bar.stop();
+      await app.get(AutoQaService).drain();
       console.log(
         result.skipped
           ? `Demo data is already there (${result.calls} demo calls); nothing was changed.`
@@ -134,6 +137,9 @@ program
         });
       }
       bar?.stop();
+      // Auto-QA pre-scores the imported calls in the background; let it finish before exiting.
+      if (!opts.json) console.log('Auto-QA is pre-scoring the imported calls …');
+      await app.get(AutoQaService).drain();
       return results;
     });
     if (opts.json) {
@@ -166,6 +172,18 @@ program
   .action((opts: { scorecard: string; answers: string; json?: boolean }) => {
     const breakdown = scoreFromFiles(loadConfig().scorecardsDir, opts.scorecard, opts.answers);
     console.log(opts.json ? JSON.stringify(breakdown, null, 2) : formatBreakdown(breakdown));
+  });
+
+program
+  .command('autoqa')
+  .description('pre-score one transcript file with auto-QA and show the evidence')
+  .argument('<transcript>', 'a transcript file in any format the importer accepts')
+  .requiredOption('--scorecard <key>', 'scorecard key, e.g. voice-ko')
+  .option('--notes-file <file>', "the agent's after-call notes (overrides notes in the file)")
+  .option('--json', 'print the result as JSON')
+  .action((file: string, opts: { scorecard: string; notesFile?: string; json?: boolean }) => {
+    const result = autoQaFromFiles(loadConfig().scorecardsDir, file, opts.scorecard, opts.notesFile);
+    console.log(opts.json ? JSON.stringify(toAutoQaJson(result), null, 2) : formatAutoQa(result));
   });
 
 const scorecards = program.command('scorecards').description('scorecard files');

@@ -33,10 +33,12 @@ export const viewHelpers: Record<string, (...args: never[]) => unknown> = {
     });
   },
   eq: (a: unknown, b: unknown) => a === b,
+  isNumber: (a: unknown) => typeof a === 'number',
   concat: (...args: unknown[]) => args.slice(0, -1).join(''),
   or: (a: unknown, b: unknown) => a || b,
   /** Points such as 0.4 × 3 without floating-point noise. */
   num: (value: unknown) => String(Math.round(Number(value) * 100) / 100),
+  percentOf: (ratio: unknown) => `${Math.round(Number(ratio) * 100)}%`,
   percent: (value: unknown) =>
     value === null || value === undefined ? '–' : `${Number(value).toFixed(1)}%`,
   json: (value: unknown) => JSON.stringify(value, null, 2),

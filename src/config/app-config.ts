@@ -54,6 +54,10 @@ class Environment {
   DEFAULT_USER_EMAIL?: string;
 
   @IsOptional()
+  @IsIn(['on', 'off'])
+  AUTOQA?: 'on' | 'off';
+
+  @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL?: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
@@ -67,6 +71,8 @@ export interface AppConfig {
   maxUploadBytes: number;
   /** Who the app acts as until sign-in exists (issue: people and permissions). */
   defaultUserEmail: string;
+  /** Pre-score every imported interaction in the background (AUTOQA=on|off). */
+  autoQa: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -94,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     scorecardsDir: path.resolve(root, parsed.SCORECARDS_DIR ?? 'scorecards'),
     maxUploadBytes: (parsed.MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
     defaultUserEmail: parsed.DEFAULT_USER_EMAIL ?? 'evaluator@demo.local',
+    autoQa: (parsed.AUTOQA ?? 'on') === 'on',
     logLevel: parsed.LOG_LEVEL ?? 'log',
   };
 }

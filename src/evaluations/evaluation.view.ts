@@ -3,6 +3,7 @@
  * scorecard version's sections and criteria with the stored answers and computed scores.
  */
 import type { ScorecardDefinition, CriterionDefinition } from '../scorecards/scorecard-definition';
+import { resultOfValue } from '../autoqa/suggestions';
 import { scaleRange, ScoreBreakdown } from '../scoring/score-formula';
 import type { EvaluationAnswer } from './entities/evaluation-answer.entity';
 
@@ -29,6 +30,12 @@ export interface CriterionView {
   turnIndex: number | null;
   timeMs: number | null;
   error?: string;
+  /** Auto-QA's suggestion and why, when the criterion has one. */
+  suggestion: string | null;
+  suggestionReason: string | null;
+  evidence: { turn: number | null; startMs: number | null; text: string; value?: number | string }[];
+  /** The evaluator's answer differs from the suggestion. */
+  overridden: boolean;
 }
 
 export interface SectionView {
@@ -106,6 +113,12 @@ export function toSectionViews(
             : (answer?.turnIndex ?? null),
           timeMs: answer?.timeMs ?? null,
           error: errors[c.key],
+          suggestion: answer?.suggestion ?? null,
+          suggestionReason: answer?.evidence?.reason ?? null,
+          evidence: answer?.evidence?.items ?? [],
+          overridden:
+            !!answer?.suggestion &&
+            answer.suggestion !== resultOfValue(c, answer.value),
         };
       }),
     };

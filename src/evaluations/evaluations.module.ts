@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AutoQaModule } from '../autoqa/autoqa.module';
 import { InteractionsModule } from '../interactions/interactions.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { EvaluationAnswer } from './entities/evaluation-answer.entity';
@@ -14,6 +15,7 @@ import { EvaluationsService } from './evaluations.service';
     TypeOrmModule.forFeature([Evaluation, EvaluationAnswer]),
     ScorecardsModule,
     InteractionsModule,
+    AutoQaModule,
   ],
   controllers: [EvaluationsController, EvaluationsPagesController],
   providers: [EvaluationsService, EvaluationsRepository],

@@ -9,7 +9,8 @@ import {
   NotFoundError,
   StaleVersionError,
 } from '../common/errors';
-import { Interaction } from '../interactions/entities/interaction.entity';
+import { AutoQaService } from '../autoqa/autoqa.service';
+import { InteractionsService } from '../interactions/interactions.service';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 import {
@@ -36,20 +37,27 @@ export class EvaluationsService {
     private readonly repository: EvaluationsRepository,
     private readonly scorecards: ScorecardsService,
     private readonly audit: AuditService,
+    private readonly interactions: InteractionsService,
+    private readonly autoQa: AutoQaService,
   ) {}
 
   /** Opens a draft on the scorecard's current version, or returns the actor's open draft. */
   async create(actor: Actor, dto: CreateEvaluationDto): Promise<Evaluation> {
-    const interaction = await this.dataSource
-      .getRepository(Interaction)
-      .findOne({ where: { id: dto.interactionId }, select: { id: true } });
-    if (!interaction)
+    const interaction = await this.interactions.get(dto.interactionId).catch(() => {
       throw new InputError('interactionId', `interaction ${dto.interactionId} does not exist`);
+    });
     const version = await this.scorecards.current(dto.scorecardKey).catch(() => {
       throw new InputError('scorecardKey', `no scorecard "${dto.scorecardKey}"`);
     });
     const open = await this.repository.findDraft(interaction.id, actor.id, version.id);
     if (open) return this.get(open.id);
+    // The draft arrives pre-filled with auto-QA's suggestions and their evidence; the
+    // evaluator accepts or overrides each, and both values are kept.
+    const suggestions = this.autoQa.suggest(interaction, interaction.turns, version.definition);
+    const preview = computeScore(
+      version.definition,
+      Object.fromEntries(suggestions.map((s) => [s.key, { value: s.value }])),
+    );
     const id = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
         manager.create(Evaluation, {
@@ -59,8 +67,22 @@ export class EvaluationsService {
           kind: 'manual',
           status: 'draft',
           version: 1,
+          breakdown: suggestions.length > 0 ? preview : null,
+          overallScore: suggestions.length > 0 ? preview.overall : null,
         }),
       );
+      if (suggestions.length > 0) {
+        await manager.insert(
+          EvaluationAnswer,
+          suggestions.map((s) => ({
+            evaluationId: saved.id,
+            criterionKey: s.key,
+            value: s.value,
+            suggestion: s.suggestion,
+            evidence: s.evidence,
+          })),
+        );
+      }
       await this.audit.record(manager, actor, {
         action: 'evaluation.created',
         entityType: 'evaluation',
@@ -68,6 +90,7 @@ export class EvaluationsService {
         after: {
           interactionId: interaction.id,
           scorecard: `${dto.scorecardKey} v${version.version}`,
+          suggestions: suggestions.length,
         },
       });
       return saved.id;
@@ -139,7 +162,17 @@ export class EvaluationsService {
       const definition = before.scorecardVersion!.definition;
       const { status, answers, merged } = plan(definition, toAnswerInputs(before.answers ?? []));
       const breakdown = computeScore(definition, merged);
-      await this.repository.replaceAnswers(manager, id, answers.map(toAnswerRow));
+      const machine = new Map((before.answers ?? []).map((a) => [a.criterionKey, a]));
+      await this.repository.replaceAnswers(
+        manager,
+        id,
+        answers.map((a) => ({
+          ...toAnswerRow(a),
+          // The machine's suggestion stays beside whatever the evaluator answers.
+          suggestion: machine.get(a.key)?.suggestion ?? null,
+          evidence: machine.get(a.key)?.evidence ?? null,
+        })),
+      );
       const submitted = status === 'submitted';
       const ok = await this.repository.bumpVersion(manager, id, expectedVersion, {
         status,

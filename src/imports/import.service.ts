@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AgentsService } from '../agents/agents.service';
+import { AutoQaService } from '../autoqa/autoqa.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Interaction } from '../interactions/entities/interaction.entity';
 import { Turn } from '../interactions/entities/turn.entity';
@@ -48,6 +49,7 @@ export class ImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly agents: AgentsService,
+    private readonly autoQa: AutoQaService,
   ) {}
 
   /** Imports each file on its own: a bad file fails alone and the others still import. */
@@ -112,7 +114,7 @@ export class ImportService {
     const externalId = meta.externalId as string;
     const source = meta.source as string;
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const outcome = await this.dataSource.transaction(async (manager) => {
         const existing = await manager.findOne(Interaction, {
           where: { source, externalId },
           select: { id: true },
@@ -125,8 +127,11 @@ export class ImportService {
           interactionId,
           externalId,
           turns: turns.length,
-        };
+        } as const;
       });
+      // Pre-scoring runs after the commit, in the background: the import does not wait for it.
+      if (outcome.status === 'imported') this.autoQa.schedule();
+      return outcome;
     } catch (e) {
       // Two imports of the same call racing: the loser finds the winner's row.
       if (e instanceof QueryFailedError && /unique|duplicate/i.test(e.message)) {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 import { AgentsModule } from '../agents/agents.module';
+import { AutoQaModule } from '../autoqa/autoqa.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ImportService } from './import.service';
 import { ImportsController } from './imports.controller';
@@ -10,6 +11,7 @@ import { ImportsPagesController } from './imports.pages.controller';
 @Module({
   imports: [
     AgentsModule,
+    AutoQaModule,
     // Files up to 3× the transcript limit are accepted so that an oversized transcript gets its
     // own error in the batch report instead of failing the whole upload.
     MulterModule.registerAsync({

@@ -45,6 +45,7 @@ export class InteractionsPagesController {
     const interaction = await this.interactions.get(id);
     const scorecards = await this.scorecards.list();
     const preferred = `${interaction.channel}-${interaction.language}`;
+    const evaluations = await this.interactions.evaluationsOf(id);
     return {
       title: interaction.externalId,
       interaction,
@@ -52,7 +53,8 @@ export class InteractionsPagesController {
         key,
         value: typeof value === 'object' ? JSON.stringify(value) : String(value as string),
       })),
-      evaluations: await this.interactions.evaluationsOf(id),
+      evaluations,
+      autoMetrics: evaluations.find((e) => e.kind === 'auto')?.metrics ?? null,
       scorecards: scorecards.map((s) => ({
         key: s.key,
         name: s.name,

@@ -97,6 +97,7 @@ export class InteractionsRepository {
         'u.name AS "evaluatorName"',
         's.key AS "scorecardKey"',
         'v.version AS "scorecardVersion"',
+        'e.metrics AS "metrics"',
       ])
       .from('evaluations', 'e')
       .innerJoin('scorecard_versions', 'v', 'v.id = e.scorecardVersionId')
@@ -104,11 +105,12 @@ export class InteractionsRepository {
       .leftJoin('users', 'u', 'u.id = e.evaluatorId')
       .where('e.interactionId = :interactionId', { interactionId })
       .orderBy('e.id', 'DESC')
-      .getRawMany<EvaluationSummary>();
+      .getRawMany<Omit<EvaluationSummary, 'metrics'> & { metrics: string | null }>();
     return rows.map((r) => ({
       ...r,
       overallScore: r.overallScore === null ? null : Number(r.overallScore),
       passed: r.passed === null ? null : Boolean(r.passed),
+      metrics: typeof r.metrics === 'string' ? (JSON.parse(r.metrics) as AutoMetrics) : null,
     }));
   }
 
@@ -131,4 +133,15 @@ export interface EvaluationSummary {
   evaluatorName: string | null;
   scorecardKey: string;
   scorecardVersion: number;
+  /** Auto evaluations only: what auto-QA measured on the call. */
+  metrics: AutoMetrics | null;
+}
+
+export interface AutoMetrics {
+  interruptions: number;
+  longestSilenceMs: number;
+  unannouncedSilences: number;
+  agentTalkRatio: number | null;
+  apologies: number;
+  customerNegativity: { start: number; peak: number; end: number };
 }

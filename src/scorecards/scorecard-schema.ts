@@ -8,6 +8,7 @@
  */
 import { createHash } from 'crypto';
 import { parseDocument } from 'yaml';
+import { validateAutoBlock } from '../autoqa/auto-block';
 import type {
   CriterionDefinition,
   CriticalScope,
@@ -235,9 +236,9 @@ function validateCriterion(value: unknown, path: string, keys: UniqueKeys): Crit
       : parseCritical(map.critical, scale, join(path, 'critical'));
   const coaching =
     map.coaching === undefined ? undefined : parseCoaching(map.coaching, join(path, 'coaching'));
-  // `auto` belongs to the auto-QA engine, which validates its content; here it only has to be a
-  // mapping so the engine always receives an object.
-  const auto = map.auto === undefined ? undefined : expectMapping(map.auto, join(path, 'auto'));
+  // `auto` belongs to the auto-QA engine, which validates its content strictly (detector,
+  // fields, thresholds, regexes) so that a bad block is refused when the file is loaded.
+  const auto = map.auto === undefined ? undefined : parseAuto(map.auto, join(path, 'auto'));
 
   return {
     key,
@@ -250,6 +251,20 @@ function validateCriterion(value: unknown, path: string, keys: UniqueKeys): Crit
     ...(coaching === undefined ? {} : { coaching }),
     ...(auto === undefined ? {} : { auto }),
   };
+}
+
+/**
+ * The validated block, stored as the plain object it is. The validator names the file itself;
+ * here the file is not known yet, so its problem is re-thrown as ours and `withFile` adds it.
+ */
+function parseAuto(value: unknown, path: string): Mapping {
+  expectMapping(value, path);
+  try {
+    return validateAutoBlock(value, path, '');
+  } catch (err) {
+    if (err instanceof ScorecardValidationError) fail(err.path, err.reason);
+    throw err;
+  }
 }
 
 /** `path` is the section's or criterion's own path; the problem is reported on its key. */

@@ -237,7 +237,7 @@ describe('parseScorecardYaml: conversion and defaults', () => {
       na: true,
       critical: 'section',
       coaching: { good: '  Says both names.\n', phrases: ['Thank you for calling.'] },
-      auto: { phrases: ['thank you for calling'], window: { firstTurns: 2 } },
+      auto: { detector: 'phrases', anyOf: ['thank you for calling'], window: { firstTurns: 2 } },
     });
     criterionOf(data, 0, 1).critical = 'evaluation';
     criterionOf(data, 1, 0).critical = { scope: 'section' };
@@ -250,7 +250,8 @@ describe('parseScorecardYaml: conversion and defaults', () => {
       phrases: ['Thank you for calling.'],
     });
     expect(greeting.auto).toEqual({
-      phrases: ['thank you for calling'],
+      detector: 'phrases',
+      anyOf: ['thank you for calling'],
       window: { firstTurns: 2 },
     });
     expect(criterion(def, 'empathy').critical).toEqual({ scope: 'evaluation', failBelow: 3 });
@@ -514,7 +515,11 @@ describe('scorecardContentHash', () => {
 
   it('is stable under key reordering', () => {
     const data = validData();
-    criterionOf(data, 0, 0).auto = { phrases: ['hello'], window: { from: 0, to: 2 } };
+    criterionOf(data, 0, 0).auto = {
+      detector: 'phrases',
+      anyOf: ['hello'],
+      window: { lastTurns: 2 },
+    };
     const reordered = reverseKeys(data) as Mutable;
     expect(Object.keys(reordered)[0]).not.toBe(Object.keys(data)[0]);
     expect(stringify(reordered)).not.toBe(stringify(data));

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { EvaluationAnswer } from '../evaluations/entities/evaluation-answer.entity';
+import { Evaluation } from '../evaluations/entities/evaluation.entity';
+import { Interaction } from '../interactions/entities/interaction.entity';
+import { Turn } from '../interactions/entities/turn.entity';
+import type { ScoreBreakdown } from '../scoring/score-formula';
+import type { SuggestedAnswer } from './suggestions';
+
+export interface AgreementRow {
+  criterionKey: string;
+  suggestion: string;
+  value: number | null;
+  n: number;
+}
+
+@Injectable()
+export class AutoQaRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Interactions with no auto evaluation yet, among the channel-language pairs given. */
+  async pending(pairs: string[], limit: number): Promise<number[]> {
+    if (pairs.length === 0) return [];
+    const rows = await this.dataSource
+      .getRepository(Interaction)
+      .createQueryBuilder('i')
+      .select('i.id', 'id')
+      .leftJoin(Evaluation, 'e', "e.interactionId = i.id AND e.kind = 'auto'")
+      .where('e.id IS NULL')
+      .andWhere("(i.channel || '-' || i.language) IN (:...pairs)", { pairs })
+      .orderBy('i.id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: number }>();
+    return rows.map((r) => Number(r.id));
+  }
+
+  async load(ids: number[]): Promise<{ interactions: Interaction[]; turns: Map<number, Turn[]> }> {
+    const interactions = await this.dataSource.getRepository(Interaction).findBy({ id: In(ids) });
+    const turns = new Map<number, Turn[]>(ids.map((id) => [id, []]));
+    const rows = await this.dataSource.getRepository(Turn).find({
+      where: { interactionId: In(ids) },
+      order: { interactionId: 'ASC', seq: 'ASC' },
+    });
+    for (const t of rows) turns.get(t.interactionId)?.push(t);
+    return { interactions, turns };
+  }
+
+  async insertAuto(
+    manager: EntityManager,
+    auto: {
+      interactionId: number;
+      scorecardVersionId: number;
+      breakdown: ScoreBreakdown;
+      metrics: Record<string, unknown>;
+      answers: SuggestedAnswer[];
+    },
+  ): Promise<void> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Evaluation)
+      .values({
+        interactionId: auto.interactionId,
+        scorecardVersionId: auto.scorecardVersionId,
+        evaluatorId: null,
+        kind: 'auto',
+        status: 'submitted',
+        overallScore: auto.breakdown.overall,
+        passed: auto.breakdown.overall === null ? null : auto.breakdown.passed,
+        breakdown: auto.breakdown as never,
+        metrics: auto.metrics as never,
+        version: 1,
+        submittedAt: new Date(),
+      })
+      .execute();
+    const evaluationId = Number(inserted.identifiers[0]?.id);
+    if (auto.answers.length === 0) return;
+    await manager.insert(
+      EvaluationAnswer,
+      auto.answers.map((a) => ({
+        evaluationId,
+        criterionKey: a.key,
+        value: a.value,
+        suggestion: a.suggestion,
+        evidence: a.evidence,
+      })),
+    );
+  }
+
+  /** Human answers next to the machine's suggestion, counted per criterion, suggestion and value. */
+  agreement(scorecardId: number): Promise<AgreementRow[]> {
+    return this.dataSource
+      .getRepository(EvaluationAnswer)
+      .createQueryBuilder('a')
+      .innerJoin(Evaluation, 'e', 'e.id = a.evaluationId')
+      .innerJoin('scorecard_versions', 'v', 'v.id = e.scorecardVersionId')
+      .select('a.criterionKey', 'criterionKey')
+      .addSelect('a.suggestion', 'suggestion')
+      .addSelect('a.value', 'value')
+      .addSelect('COUNT(*)', 'n')
+      .where("e.kind = 'manual'")
+      .andWhere("e.status <> 'draft'")
+      .andWhere('a.suggestion IS NOT NULL')
+      .andWhere('v.scorecardId = :scorecardId', { scorecardId })
+      .groupBy('a.criterionKey')
+      .addGroupBy('a.suggestion')
+      .addGroupBy('a.value')
+      .getRawMany<AgreementRow>()
+      .then((rows) => rows.map((r) => ({ ...r, n: Number(r.n) })));
+  }
+}

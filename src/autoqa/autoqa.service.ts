@@ -1,0 +1,185 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { Interaction } from '../interactions/entities/interaction.entity';
+import type { Turn } from '../interactions/entities/turn.entity';
+import type { ScorecardVersion } from '../scorecards/entities/scorecard-version.entity';
+import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
+import { ScorecardsService } from '../scorecards/scorecards.service';
+import { computeScore } from '../scoring/score-formula';
+import type { AutoQaResult } from './autoqa.types';
+import { AutoQaRepository } from './autoqa.repository';
+import { runAutoQa } from './engine';
+import { resultOfValue, SuggestedAnswer, toSuggestedAnswers } from './suggestions';
+
+const BATCH = 25;
+
+export interface CriterionAgreement {
+  key: string;
+  label: string;
+  compared: number;
+  agreed: number;
+  /** 0..100, null when no human answer has a suggestion to compare with. */
+  rate: number | null;
+}
+
+/**
+ * Pre-scores every imported interaction in the background: an `auto` evaluation on the
+ * scorecard of its channel and language (voice-ko, chat-en ...). The work list is the database
+ * itself (interactions without an auto evaluation), so a restart loses nothing; batches yield
+ * to the event loop so that pages stay fast while thousands of calls are scored.
+ */
+@Injectable()
+export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AutoQaService.name);
+  private running: Promise<void> | null = null;
+  private wanted = false;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repository: AutoQaRepository,
+    private readonly scorecards: ScorecardsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.autoQa) this.schedule();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.running;
+  }
+
+  /** Asks for a pass over the pending interactions; returns at once. */
+  schedule(): void {
+    if (!this.config.autoQa || this.stopped) return;
+    this.wanted = true;
+    this.running ??= this.loop()
+      .catch((e: unknown) => this.logger.error(`auto-QA stopped: ${String(e)}`))
+      .finally(() => (this.running = null));
+  }
+
+  /** Resolves when no work is left (tests, the CLI, benchmarks). */
+  async drain(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Suggestions for one interaction on one scorecard version, computed now (scoring form). */
+  suggest(
+    interaction: Interaction,
+    turns: Turn[],
+    definition: ScorecardDefinition,
+  ): SuggestedAnswer[] {
+    return toSuggestedAnswers(definition, this.run(interaction, turns, definition));
+  }
+
+  async agreement(key: string): Promise<CriterionAgreement[]> {
+    const version = await this.scorecards.current(key);
+    const rows = await this.repository.agreement(version.scorecardId);
+    const criteria = version.definition.sections.flatMap((s) => s.criteria);
+    return criteria
+      .filter((c) => c.auto)
+      .map((c) => {
+        const mine = rows.filter((r) => r.criterionKey === c.key);
+        const compared = mine.reduce((n, r) => n + r.n, 0);
+        const agreed = mine
+          .filter(
+            (r) => resultOfValue(c, r.value === null ? null : Number(r.value)) === r.suggestion,
+          )
+          .reduce((n, r) => n + r.n, 0);
+        return {
+          key: c.key,
+          label: c.label,
+          compared,
+          agreed,
+          rate: compared === 0 ? null : Math.round((agreed / compared) * 1000) / 10,
+        };
+      });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.wanted && !this.stopped) {
+      this.wanted = false;
+      const versions = await this.currentVersions();
+      for (;;) {
+        const ids = await this.repository.pending([...versions.keys()], BATCH);
+        if (ids.length === 0 || this.stopped) break;
+        await this.scoreBatch(ids, versions);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+
+  /** The current version of each scorecard, by the channel-language pair it serves. */
+  private async currentVersions(): Promise<Map<string, ScorecardVersion>> {
+    const versions = new Map<string, ScorecardVersion>();
+    for (const s of await this.scorecards.list()) {
+      const v = s.currentVersion;
+      if (!v || !v.definition.sections.some((sec) => sec.criteria.some((c) => c.auto))) continue;
+      const pair = `${v.definition.channel}-${v.definition.language}`;
+      // The scorecard named after the pair wins (voice-ko), else the first found.
+      if (!versions.has(pair) || s.key === pair) versions.set(pair, v);
+    }
+    return versions;
+  }
+
+  private async scoreBatch(ids: number[], versions: Map<string, ScorecardVersion>): Promise<void> {
+    const { interactions, turns } = await this.repository.load(ids);
+    await this.dataSource.transaction(async (manager) => {
+      for (const interaction of interactions) {
+        const version = versions.get(`${interaction.channel}-${interaction.language}`);
+        if (!version) continue;
+        const result = this.run(interaction, turns.get(interaction.id) ?? [], version.definition);
+        const answers = toSuggestedAnswers(version.definition, result);
+        const breakdown = computeScore(
+          version.definition,
+          Object.fromEntries(answers.map((a) => [a.key, { value: a.value }])),
+        );
+        await this.repository.insertAuto(manager, {
+          interactionId: interaction.id,
+          scorecardVersionId: version.id,
+          breakdown,
+          metrics: { ...result.metrics },
+          answers,
+        });
+      }
+    });
+  }
+
+  private run(
+    interaction: Interaction,
+    turns: Turn[],
+    definition: ScorecardDefinition,
+  ): AutoQaResult {
+    return runAutoQa(
+      {
+        turns,
+        channel: interaction.channel,
+        language: interaction.language,
+        notes: interaction.notes,
+        metadata: interaction.metadata,
+        sourceMetrics: sourceMetricsOf(interaction.metadata),
+      },
+      definition,
+    );
+  }
+}
+
+/** Metrics an import stored from the source (Contact Lens), under `metadata.sourceMetrics`. */
+function sourceMetricsOf(metadata: Record<string, unknown> | null) {
+  const source = metadata?.sourceMetrics;
+  return typeof source === 'object' && source !== null
+    ? (source as AutoQaSourceMetrics)
+    : undefined;
+}
+
+type AutoQaSourceMetrics = NonNullable<Parameters<typeof runAutoQa>[0]['sourceMetrics']>;

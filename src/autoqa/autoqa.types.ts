@@ -1,0 +1,190 @@
+/**
+ * The auto-QA engine's contract (see README.md in this folder): its input, its result, and the
+ * typed `auto` blocks of a scorecard criterion after `validateAutoBlock`. Plain data only.
+ */
+import type { TranscriptTurn } from '../transcripts/transcript';
+
+export interface CustomerNegativity {
+  start: number;
+  peak: number;
+  end: number;
+}
+
+export interface AutoQaSourceMetrics {
+  interruptions?: number;
+  longestSilenceMs?: number;
+  agentTalkRatio?: number;
+  /** On the engine's 0..10 negativity scale (the importer converts the source's scale). */
+  customerSentiment?: CustomerNegativity;
+}
+
+export interface AutoQaInput {
+  turns: TranscriptTurn[];
+  channel: 'voice' | 'chat';
+  /** 'ko' | 'en' */
+  language: string;
+  /** The agent's after-call notes. */
+  notes?: string | null;
+  metadata?: Record<string, unknown> | null;
+  /** Measured by the source (Contact Lens): used instead of our own measurement when present. */
+  sourceMetrics?: AutoQaSourceMetrics;
+}
+
+export interface Evidence {
+  /** 0-based index into `turns`; null for evidence that is not a turn (notes, measurements). */
+  turn: number | null;
+  startMs: number | null;
+  /** The quoted words: the whole turn text (or the notes), trimmed to 200 characters. */
+  text: string;
+  /** The matched phrase (as written in the scorecard) or the measured number. */
+  value?: number | string;
+}
+
+export type AutoResult = 'pass' | 'fail' | 'na';
+
+export interface CriterionResult {
+  key: string;
+  result: AutoResult;
+  evidence: Evidence[];
+  /** One short English sentence saying why. */
+  reason: string;
+}
+
+export interface AutoQaMetrics {
+  interruptions: number;
+  longestSilenceMs: number;
+  unannouncedSilences: number;
+  agentTalkRatio: number | null;
+  apologies: number;
+  customerNegativity: CustomerNegativity;
+}
+
+export interface AutoQaResult {
+  criteria: CriterionResult[];
+  metrics: AutoQaMetrics;
+}
+
+/** What one detector (or a `when` condition) returns for one criterion. */
+export interface DetectorOutcome {
+  result: AutoResult;
+  evidence: Evidence[];
+  reason: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The `auto` block, as validated by validateAutoBlock. Type aliases (not interfaces) so that a
+// block stays assignable to the definition's `auto?: Record<string, unknown>`.
+
+export type AutoSpeaker = 'agent' | 'customer' | 'any';
+
+export type AutoWindow =
+  | { firstSeconds: number }
+  | { lastSeconds: number }
+  | { firstTurns: number }
+  | { lastTurns: number };
+
+/** A phrase as written: plain text, or `re:<regex>`. */
+export type PhraseList = string[];
+
+export type PhraseCondition = { anyOf: PhraseList; speaker?: AutoSpeaker; window?: AutoWindow };
+
+export type WhenCondition =
+  { customerNegative: boolean } | { silenceOverMs: number } | { phrases: PhraseCondition };
+
+export type PhrasesBlock = {
+  detector: 'phrases';
+  when?: WhenCondition;
+  anyOf?: PhraseList;
+  allOf?: PhraseList[];
+  min?: number;
+  max?: number;
+  speaker?: AutoSpeaker;
+  window?: AutoWindow;
+};
+
+export type ForbiddenBlock = {
+  detector: 'forbidden';
+  when?: WhenCondition;
+  anyOf: PhraseList;
+  speaker?: AutoSpeaker;
+  window?: AutoWindow;
+};
+
+export type SequenceStep = { name: string; anyOf: PhraseList };
+
+export type SequenceBlock = {
+  detector: 'sequence';
+  when?: WhenCondition;
+  steps: SequenceStep[];
+  minSteps?: number;
+  speaker?: AutoSpeaker;
+  window?: AutoWindow;
+};
+
+export type InterruptionsBlock = {
+  detector: 'interruptions';
+  when?: WhenCondition;
+  overlapMs?: number;
+  max?: number;
+  backchannels?: PhraseList;
+};
+
+export type SilenceMode = 'announced' | 'longest';
+
+export type SilenceBlock = {
+  detector: 'silence';
+  when?: WhenCondition;
+  thresholdMs?: number;
+  announce?: PhraseList;
+  thank?: PhraseList;
+  announceWithinTurns?: number;
+  mode?: SilenceMode;
+};
+
+export type TalkRatioBlock = {
+  detector: 'talk_ratio';
+  when?: WhenCondition;
+  maxAgentRatio?: number;
+  minAgentRatio?: number;
+};
+
+export type CountBlock = {
+  detector: 'count';
+  when?: WhenCondition;
+  anyOf: PhraseList;
+  max: number;
+  speaker?: AutoSpeaker;
+  window?: AutoWindow;
+};
+
+export type NegativityBlock = {
+  detector: 'negativity';
+  when?: WhenCondition;
+  lexicon?: PhraseList;
+  minPeak?: number;
+  segments?: number;
+};
+
+export type NotesBlock = {
+  detector: 'notes';
+  when?: WhenCondition;
+  purpose?: PhraseList;
+  status?: PhraseList;
+  outcome?: PhraseList;
+  vague?: PhraseList;
+  judgemental?: PhraseList;
+  minLength?: number;
+};
+
+export type AutoBlock =
+  | PhrasesBlock
+  | ForbiddenBlock
+  | SequenceBlock
+  | InterruptionsBlock
+  | SilenceBlock
+  | TalkRatioBlock
+  | CountBlock
+  | NegativityBlock
+  | NotesBlock;
+
+export type DetectorName = AutoBlock['detector'];

@@ -1,0 +1,335 @@
+/**
+ * What every detector of one call shares: the turns normalised once, speaker indexes, and
+ * per-call memos (phrase-list × turn matches, windows, gaps, negativity, interruptions), so
+ * that twenty criteria over sixty turns do each piece of work once.
+ */
+import type { TranscriptTurn } from '../../transcripts/transcript';
+import type {
+  AutoQaSourceMetrics,
+  AutoSpeaker,
+  AutoWindow,
+  CustomerNegativity,
+  Evidence,
+} from '../autoqa.types';
+import { MatchLanguage, normalizeText, PhraseMatcher, WholeTextMatcher } from '../text-match';
+
+/** Who and when a detector looks at; `key` identifies it in the per-call memo. */
+export interface CompiledScope {
+  speaker: AutoSpeaker;
+  window: AutoWindow | undefined;
+  key: string;
+}
+
+export function compileScope(
+  speaker: AutoSpeaker | undefined,
+  window: AutoWindow | undefined,
+  defaultSpeaker: AutoSpeaker = 'agent',
+): CompiledScope {
+  const who = speaker ?? defaultSpeaker;
+  return {
+    speaker: who,
+    window,
+    key: `${who}:${window === undefined ? '' : JSON.stringify(window)}`,
+  };
+}
+
+/** Negativity settings, compiled (used by the detector, `when` and the metrics). */
+export interface NegativitySettings {
+  lexicon: PhraseMatcher;
+  minPeak: number;
+  segments: number;
+}
+
+export interface NegativityScores extends CustomerNegativity {
+  /** Customer turns with a lexicon match, and the first entry they matched. */
+  hits: { turn: number; phrase: string }[];
+}
+
+export interface InterruptionSettings {
+  overlapMs: number;
+  backchannels: WholeTextMatcher;
+}
+
+export interface Interruption {
+  turn: number;
+  overlapMs: number;
+}
+
+export interface Gap {
+  /** The turn after the silence. */
+  turn: number;
+  /** When the silence started (the latest end so far). */
+  startMs: number;
+  ms: number;
+}
+
+const UNKNOWN = 0;
+const NO = 1;
+const YES = 2;
+
+export class CallContext {
+  readonly norm: string[];
+  /** Indexes of the agent's turns, in order. */
+  readonly agentTurns: number[] = [];
+  readonly customerTurns: number[] = [];
+  /** agentBefore[i] = how many agent turns come before turn i (length n + 1). */
+  readonly agentBefore: Int32Array;
+  readonly notes: string | null;
+
+  private readonly matchMemo: Uint8Array;
+  private readonly scopes = new Map<string, number[]>();
+  private readonly negativity = new Map<string, NegativityScores>();
+  private readonly interruptions = new Map<string, Interruption[]>();
+  private gapList: Gap[] | null = null;
+  private notesNorm: string | null | undefined = undefined;
+  private longest = 0;
+
+  constructor(
+    readonly turns: readonly TranscriptTurn[],
+    readonly language: MatchLanguage,
+    readonly channel: 'voice' | 'chat',
+    notes: string | null | undefined,
+    readonly source: AutoQaSourceMetrics,
+    matcherCount: number,
+  ) {
+    const n = turns.length;
+    this.norm = new Array<string>(n);
+    this.agentBefore = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      const t = turns[i];
+      this.norm[i] = normalizeText(t.text, language);
+      this.agentBefore[i] = this.agentTurns.length;
+      if (t.speaker === 'agent') this.agentTurns.push(i);
+      else if (t.speaker === 'customer') this.customerTurns.push(i);
+    }
+    this.agentBefore[n] = this.agentTurns.length;
+    this.notes = typeof notes === 'string' && notes.trim() !== '' ? notes : null;
+    this.matchMemo = new Uint8Array(matcherCount * n);
+  }
+
+  /** The notes, normalised like the turns (null when there are none). */
+  normalizedNotes(): string | null {
+    if (this.notesNorm === undefined) {
+      this.notesNorm = this.notes === null ? null : normalizeText(this.notes, this.language);
+    }
+    return this.notesNorm;
+  }
+
+  get voice(): boolean {
+    return this.channel === 'voice';
+  }
+
+  /** Whether turn `i` matches the list; each (list, turn) pair is tested at most once a call. */
+  matches(matcher: PhraseMatcher, i: number): boolean {
+    const slot = matcher.id * this.turns.length + i;
+    const known = this.matchMemo[slot];
+    if (known !== UNKNOWN) return known === YES;
+    const yes = matcher.test(this.norm[i]);
+    this.matchMemo[slot] = yes ? YES : NO;
+    return yes;
+  }
+
+  /** The turns a detector looks at: the window over all turns, then the speaker. */
+  scope(scope: CompiledScope): number[] {
+    let found = this.scopes.get(scope.key);
+    if (found === undefined) {
+      found = this.computeScope(scope);
+      this.scopes.set(scope.key, found);
+    }
+    return found;
+  }
+
+  private computeScope({ speaker, window }: CompiledScope): number[] {
+    const turns = this.turns;
+    const n = turns.length;
+    let from = 0;
+    let to = n;
+    let keep: ((t: TranscriptTurn) => boolean) | null = null;
+    if (window !== undefined) {
+      if ('firstTurns' in window) to = Math.min(n, window.firstTurns);
+      else if ('lastTurns' in window) from = Math.max(0, n - window.lastTurns);
+      else if ('firstSeconds' in window) {
+        const limit = window.firstSeconds * 1000;
+        keep = (t) => t.startMs < limit;
+      } else {
+        let end = -Infinity;
+        for (const t of turns) end = Math.max(end, t.endMs, t.startMs);
+        const limit = end - window.lastSeconds * 1000;
+        keep = (t) => Math.max(t.endMs, t.startMs) > limit;
+      }
+    }
+    const out: number[] = [];
+    for (let i = from; i < to; i++) {
+      const t = turns[i];
+      if (speaker !== 'any' && t.speaker !== speaker) continue;
+      if (keep !== null && !keep(t)) continue;
+      out.push(i);
+    }
+    return out;
+  }
+
+  /** Gaps between consecutive turns: next start − latest end so far (only positive ones). */
+  gaps(): Gap[] {
+    if (this.gapList === null) {
+      const gaps: Gap[] = [];
+      let longest = 0;
+      let end = -Infinity;
+      this.turns.forEach((t, i) => {
+        if (i > 0 && t.startMs > end) {
+          const ms = t.startMs - end;
+          gaps.push({ turn: i, startMs: end, ms });
+          if (ms > longest) longest = ms;
+        }
+        end = Math.max(end, t.endMs);
+      });
+      this.gapList = gaps;
+      this.longest = longest;
+    }
+    return this.gapList;
+  }
+
+  /** Our own measurement of the longest silence, in ms. */
+  longestGapMs(): number {
+    this.gaps();
+    return this.longest;
+  }
+
+  /** The longest silence: the source's figure when it gave one, else ours. */
+  longestSilenceMs(): number {
+    return this.source.longestSilenceMs ?? this.longestGapMs();
+  }
+
+  /** Agent talk time / (agent + customer talk time); null when nobody talked. */
+  measuredTalkRatio(): number | null {
+    let agent = 0;
+    let customer = 0;
+    for (const t of this.turns) {
+      const ms = Math.max(0, t.endMs - t.startMs);
+      if (t.speaker === 'agent') agent += ms;
+      else if (t.speaker === 'customer') customer += ms;
+    }
+    return agent + customer === 0 ? null : agent / (agent + customer);
+  }
+
+  /**
+   * Agent turns that start at least `overlapMs` before the end of the customer turn in
+   * progress, excluding turns that are only backchannels.
+   */
+  interruptionsWith(settings: InterruptionSettings, key: string): Interruption[] {
+    let found = this.interruptions.get(key);
+    if (found !== undefined) return found;
+    found = [];
+    let customerEnd = -Infinity;
+    for (let i = 0; i < this.turns.length; i++) {
+      const t = this.turns[i];
+      if (t.speaker === 'customer') {
+        customerEnd = Math.max(customerEnd, t.endMs);
+      } else if (t.speaker === 'agent') {
+        const overlap = customerEnd - t.startMs;
+        if (
+          overlap >= settings.overlapMs &&
+          overlap > 0 &&
+          !settings.backchannels.test(this.norm[i])
+        ) {
+          found.push({ turn: i, overlapMs: overlap });
+        }
+      }
+    }
+    this.interruptions.set(key, found);
+    return found;
+  }
+
+  /**
+   * Customer turns split into `segments` parts (start, middle…, end); a part scores matched
+   * lexicon entries per customer turn × 10, capped at 10, rounded to one decimal.
+   */
+  negativityWith(settings: NegativitySettings): NegativityScores {
+    const key = `${settings.lexicon.id}:${settings.segments}`;
+    let found = this.negativity.get(key);
+    if (found !== undefined) return found;
+    const customer = this.customerTurns;
+    const n = customer.length;
+    const k = settings.segments;
+    const scores: number[] = [];
+    const hits: { turn: number; phrase: string }[] = [];
+    for (let s = 0; s < k; s++) {
+      const from = Math.floor((s * n) / k);
+      const to = Math.floor(((s + 1) * n) / k);
+      let matched = 0;
+      for (let j = from; j < to; j++) {
+        const i = customer[j];
+        if (!this.matches(settings.lexicon, i)) continue;
+        const entries = settings.lexicon.distinct(this.norm[i]);
+        matched += entries.length;
+        hits.push({ turn: i, phrase: entries[0] });
+      }
+      scores.push(to > from ? round1(Math.min(10, (matched / (to - from)) * 10)) : 0);
+    }
+    found = { start: scores[0], peak: Math.max(...scores), end: scores[k - 1], hits };
+    this.negativity.set(key, found);
+    return found;
+  }
+
+  /** The customer's negativity: the source's when it gave one, else ours. */
+  customerNegativity(settings: NegativitySettings): CustomerNegativity {
+    const source = this.source.customerSentiment;
+    if (source !== undefined) return { start: source.start, peak: source.peak, end: source.end };
+    const { start, peak, end } = this.negativityWith(settings);
+    return { start, peak, end };
+  }
+
+  /** Evidence quoting turn `i`. */
+  evidence(i: number, value?: number | string): Evidence {
+    const t = this.turns[i];
+    return {
+      turn: i,
+      startMs: t.startMs,
+      text: quote(t.text),
+      ...(value === undefined ? {} : { value }),
+    };
+  }
+
+  /** The first listed phrase found in turn `i` (for evidence). */
+  phraseIn(matcher: PhraseMatcher, i: number): string {
+    return matcher.find(this.norm[i])?.phrase ?? matcher.phrases[0];
+  }
+}
+
+export const QUOTE_LENGTH = 200;
+
+export function quote(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length <= QUOTE_LENGTH ? trimmed : trimmed.slice(0, QUOTE_LENGTH);
+}
+
+export function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** `12 s`, `12.5 s` */
+export function seconds(ms: number): string {
+  return `${round1(ms / 1000)} s`;
+}
+
+/** `agent turn`, `customer turn`, `turn` with the window: `agent turn in the first 30 s`. */
+export function describeScope(scope: CompiledScope, plural = false): string {
+  const who = scope.speaker === 'any' ? '' : `${scope.speaker} `;
+  return `${who}turn${plural ? 's' : ''}${describeWindow(scope.window)}`;
+}
+
+export function describeWindow(window: AutoWindow | undefined): string {
+  if (window === undefined) return '';
+  if ('firstSeconds' in window) return ` in the first ${window.firstSeconds} s`;
+  if ('lastSeconds' in window) return ` in the last ${window.lastSeconds} s`;
+  if ('firstTurns' in window) return ` in the first ${count(window.firstTurns, 'turn')}`;
+  return ` in the last ${count(window.lastTurns, 'turn')}`;
+}
+
+/** `1 turn`, `3 turns`; the first/last 1 turn reads `the first turn`. */
+function count(n: number, noun: string): string {
+  return n === 1 ? noun : `${n} ${noun}s`;
+}
+
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
+}

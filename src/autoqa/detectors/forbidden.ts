@@ -1,0 +1,31 @@
+/** `forbidden`: no turn in the window says a listed phrase; evidence = every offending turn. */
+import type { DetectorOutcome, Evidence, ForbiddenBlock } from '../autoqa.types';
+import type { MatcherLibrary, PhraseMatcher } from '../text-match';
+import { CallContext, CompiledScope, compileScope, describeScope, plural } from './context';
+import { withArticle } from './shared';
+
+export interface ForbiddenConfig {
+  anyOf: PhraseMatcher;
+  scope: CompiledScope;
+}
+
+export function compileForbidden(block: ForbiddenBlock, lib: MatcherLibrary): ForbiddenConfig {
+  return { anyOf: lib.matcher(block.anyOf), scope: compileScope(block.speaker, block.window) };
+}
+
+export function detectForbidden(ctx: CallContext, config: ForbiddenConfig): DetectorOutcome {
+  const { anyOf, scope } = config;
+  const evidence: Evidence[] = [];
+  for (const i of ctx.scope(scope)) {
+    if (ctx.matches(anyOf, i)) evidence.push(ctx.evidence(i, ctx.phraseIn(anyOf, i)));
+  }
+  const who = describeScope(scope);
+  if (evidence.length === 0) {
+    return { result: 'pass', evidence, reason: `no ${who} says a forbidden phrase` };
+  }
+  const reason =
+    evidence.length === 1
+      ? `${withArticle(who)} says the forbidden phrase "${String(evidence[0].value)}"`
+      : `${plural(evidence.length, who, describeScope(scope, true))} say a forbidden phrase`;
+  return { result: 'fail', evidence, reason };
+}

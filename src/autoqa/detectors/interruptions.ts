@@ -1,0 +1,67 @@
+/**
+ * `interruptions`: agent turns that start at least `overlapMs` before the end of the customer
+ * turn in progress, backchannels excluded, number at most `max`. N/A on chat.
+ */
+import type { DetectorOutcome, InterruptionsBlock } from '../autoqa.types';
+import type { MatchLanguage, MatcherLibrary } from '../text-match';
+import { CallContext, InterruptionSettings, plural } from './context';
+import { DEFAULT_BACKCHANNELS, DEFAULT_OVERLAP_MS } from './defaults';
+import { NOT_ON_CHAT } from './shared';
+
+export interface InterruptionsConfig {
+  settings: InterruptionSettings;
+  /** Identifies the settings in the per-call memo (shared with the metrics). */
+  key: string;
+  max: number;
+}
+
+export function compileInterruptionSettings(
+  block: InterruptionsBlock | undefined,
+  lib: MatcherLibrary,
+  language: MatchLanguage,
+): { settings: InterruptionSettings; key: string } {
+  const overlapMs = block?.overlapMs ?? DEFAULT_OVERLAP_MS;
+  const backchannels = block?.backchannels ?? DEFAULT_BACKCHANNELS[language];
+  return {
+    settings: { overlapMs, backchannels: lib.whole(backchannels) },
+    key: `${overlapMs}:${JSON.stringify(backchannels)}`,
+  };
+}
+
+export function compileInterruptions(
+  block: InterruptionsBlock,
+  lib: MatcherLibrary,
+  language: MatchLanguage,
+): InterruptionsConfig {
+  return { ...compileInterruptionSettings(block, lib, language), max: block.max ?? 0 };
+}
+
+export function detectInterruptions(
+  ctx: CallContext,
+  config: InterruptionsConfig,
+): DetectorOutcome {
+  if (!ctx.voice) return NOT_ON_CHAT;
+  const { max } = config;
+  const source = ctx.source.interruptions;
+  if (source !== undefined) {
+    return {
+      result: source <= max ? 'pass' : 'fail',
+      evidence: [
+        { turn: null, startMs: null, text: 'interruptions measured by the source', value: source },
+      ],
+      reason: `the source measured ${plural(source, 'interruption')} (at most ${max} allowed)`,
+    };
+  }
+  const found = ctx.interruptionsWith(config.settings, config.key);
+  const evidence = found.map((x) => ctx.evidence(x.turn, x.overlapMs));
+  const what = `${config.settings.overlapMs} ms or more before the customer finished`;
+  if (found.length === 0) {
+    return { result: 'pass', evidence, reason: `no agent turn starts ${what}` };
+  }
+  const verb = found.length === 1 ? 'starts' : 'start';
+  return {
+    result: found.length <= max ? 'pass' : 'fail',
+    evidence,
+    reason: `${plural(found.length, 'agent turn')} ${verb} ${what} (at most ${max} allowed)`,
+  };
+}

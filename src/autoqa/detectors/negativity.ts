@@ -1,0 +1,59 @@
+/**
+ * `negativity`: customer turns split into start / middle / end; a part scores matched lexicon
+ * entries per customer turn × 10, capped at 10. N/A when the peak is under `minPeak`; pass when
+ * the end is under the peak and under `minPeak` (the customer calmed down).
+ */
+import type { DetectorOutcome, Evidence, NegativityBlock } from '../autoqa.types';
+import type { MatchLanguage, MatcherLibrary } from '../text-match';
+import type { CallContext, NegativitySettings } from './context';
+import { DEFAULT_MIN_PEAK, DEFAULT_NEGATIVITY, DEFAULT_SEGMENTS } from './defaults';
+import { MAX_EVIDENCE } from './shared';
+
+export function compileNegativity(
+  block: NegativityBlock | undefined,
+  lib: MatcherLibrary,
+  language: MatchLanguage,
+): NegativitySettings {
+  return {
+    lexicon: lib.matcher(block?.lexicon ?? DEFAULT_NEGATIVITY[language]),
+    minPeak: block?.minPeak ?? DEFAULT_MIN_PEAK,
+    segments: block?.segments ?? DEFAULT_SEGMENTS,
+  };
+}
+
+export function detectNegativity(ctx: CallContext, config: NegativitySettings): DetectorOutcome {
+  const { start, peak, end } = ctx.customerNegativity(config);
+  const evidence: Evidence[] =
+    ctx.source.customerSentiment !== undefined
+      ? [
+          {
+            turn: null,
+            startMs: null,
+            text: `customer negativity measured by the source: start ${start}, peak ${peak}, end ${end}`,
+            value: end,
+          },
+        ]
+      : ctx
+          .negativityWith(config)
+          .hits.slice(0, MAX_EVIDENCE)
+          .map((h) => ctx.evidence(h.turn, h.phrase));
+  if (peak < config.minPeak) {
+    return {
+      result: 'na',
+      evidence,
+      reason: `customer negativity peaked at ${peak}, under ${config.minPeak}`,
+    };
+  }
+  if (end < peak && end < config.minPeak) {
+    return {
+      result: 'pass',
+      evidence,
+      reason: `customer negativity fell from a peak of ${peak} to ${end} by the end`,
+    };
+  }
+  return {
+    result: 'fail',
+    evidence,
+    reason: `customer negativity was still ${end} at the end (peak ${peak})`,
+  };
+}

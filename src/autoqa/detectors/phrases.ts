@@ -1,0 +1,95 @@
+/** `phrases`: enough turns in the window say a listed phrase, and every `allOf` group is said. */
+import type { DetectorOutcome, Evidence, PhrasesBlock } from '../autoqa.types';
+import type { MatcherLibrary, PhraseMatcher } from '../text-match';
+import { CallContext, CompiledScope, compileScope, describeScope, plural } from './context';
+import { listPhrases, MAX_EVIDENCE, withArticle } from './shared';
+
+export interface PhrasesConfig {
+  anyOf: PhraseMatcher | null;
+  allOf: PhraseMatcher[];
+  min: number;
+  max: number | undefined;
+  scope: CompiledScope;
+}
+
+export function compilePhrases(block: PhrasesBlock, lib: MatcherLibrary): PhrasesConfig {
+  return {
+    anyOf: block.anyOf === undefined ? null : lib.matcher(block.anyOf),
+    allOf: (block.allOf ?? []).map((group) => lib.matcher(group)),
+    min: block.min ?? 1,
+    max: block.max,
+    scope: compileScope(block.speaker, block.window),
+  };
+}
+
+export function detectPhrases(ctx: CallContext, config: PhrasesConfig): DetectorOutcome {
+  const { anyOf, allOf, min, max, scope } = config;
+  const turns = ctx.scope(scope);
+  const evidence: Evidence[] = [];
+  let matching = 0;
+  if (anyOf !== null) {
+    for (const i of turns) {
+      if (!ctx.matches(anyOf, i)) continue;
+      matching++;
+      if (evidence.length < MAX_EVIDENCE) evidence.push(ctx.evidence(i, ctx.phraseIn(anyOf, i)));
+    }
+  }
+  let missingGroup = -1;
+  allOf.forEach((group, g) => {
+    const found = turns.find((i) => ctx.matches(group, i));
+    if (found === undefined) {
+      if (missingGroup < 0) missingGroup = g;
+    } else if (!evidence.some((e) => e.turn === found)) {
+      evidence.push(ctx.evidence(found, ctx.phraseIn(group, found)));
+    }
+  });
+  evidence.sort((a, b) => (a.turn ?? 0) - (b.turn ?? 0));
+
+  const who = describeScope(scope);
+  const whoPlural = describeScope(scope, true);
+  if (anyOf !== null && matching < min) {
+    const reason =
+      matching === 0
+        ? `no ${who} says a listed phrase`
+        : `only ${plural(matching, who, whoPlural)} ${matching === 1 ? 'says' : 'say'} a listed phrase (${min} needed)`;
+    return { result: 'fail', evidence, reason };
+  }
+  if (anyOf !== null && max !== undefined && matching > max) {
+    return {
+      result: 'fail',
+      evidence,
+      reason: `${plural(matching, who, whoPlural)} say a listed phrase (at most ${max} allowed)`,
+    };
+  }
+  if (missingGroup >= 0) {
+    const group = allOf[missingGroup];
+    return {
+      result: 'fail',
+      evidence,
+      reason: `no ${who} says a phrase of required group ${missingGroup + 1} (${listPhrases(group.phrases)})`,
+    };
+  }
+  return {
+    result: 'pass',
+    evidence,
+    reason: passReason(config, matching, evidence, who, whoPlural),
+  };
+}
+
+function passReason(
+  config: PhrasesConfig,
+  matching: number,
+  evidence: Evidence[],
+  who: string,
+  whoPlural: string,
+): string {
+  const groups = config.allOf.length > 0 ? 'every required phrase group' : '';
+  if (config.anyOf === null) return `${groups} is said in ${whoPlural}`;
+  const said =
+    matching === 0
+      ? `no ${who} says a listed phrase`
+      : matching === 1
+        ? `${withArticle(who)} says "${String(evidence.find((e) => e.value !== undefined)?.value)}"`
+        : `${plural(matching, who, whoPlural)} say a listed phrase`;
+  return groups === '' ? said : `${said}, and ${groups} is said`;
+}

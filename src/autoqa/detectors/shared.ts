@@ -1,0 +1,32 @@
+/** Small pieces the detectors share: evidence limits and reason wording. */
+import type { DetectorOutcome } from '../autoqa.types';
+
+/** Detectors that can find many matching turns quote at most this many. */
+export const MAX_EVIDENCE = 10;
+
+export const NOT_ON_CHAT: DetectorOutcome = {
+  result: 'na',
+  evidence: [],
+  reason: 'not measured on chat',
+};
+
+/** `an agent turn`, `a customer turn`, `a turn`. */
+export function withArticle(text: string): string {
+  return `${/^[aeiou]/i.test(text) ? 'an' : 'a'} ${text}`;
+}
+
+/** `"thank you", "hello" …` for a reason, the first few phrases only. */
+export function listPhrases(phrases: readonly string[], max = 2): string {
+  const shown = phrases.slice(0, max).map((p) => `"${p}"`);
+  return phrases.length > max ? `${shown.join(', ')} …` : shown.join(', ');
+}
+
+/** m:ss of a time offset. */
+export function clock(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+export function percent(ratio: number): string {
+  return `${Math.round(ratio * 100)}%`;
+}

@@ -1,0 +1,153 @@
+/**
+ * `silence`. `announced`: every gap over the threshold was announced by one of the last
+ * `announceWithinTurns` agent turns before it (and, with `thank`, thanked by one of the next two
+ * agent turns); N/A when no gap is over the threshold. `longest`: the longest gap is not over
+ * the threshold. N/A on chat.
+ */
+import type { DetectorOutcome, Evidence, SilenceBlock, SilenceMode } from '../autoqa.types';
+import type { MatchLanguage, MatcherLibrary, PhraseMatcher } from '../text-match';
+import { CallContext, Gap, plural, seconds } from './context';
+import {
+  DEFAULT_ANNOUNCE,
+  DEFAULT_ANNOUNCE_WITHIN_TURNS,
+  DEFAULT_SILENCE_MS,
+  THANK_WITHIN_TURNS,
+} from './defaults';
+import { clock, NOT_ON_CHAT } from './shared';
+
+export interface SilenceConfig {
+  thresholdMs: number;
+  announce: PhraseMatcher | null;
+  thank: PhraseMatcher | null;
+  announceWithinTurns: number;
+  mode: SilenceMode;
+}
+
+export function compileSilence(block: SilenceBlock, lib: MatcherLibrary): SilenceConfig {
+  return {
+    thresholdMs: block.thresholdMs ?? DEFAULT_SILENCE_MS,
+    announce: block.announce === undefined ? null : lib.matcher(block.announce),
+    thank: block.thank === undefined ? null : lib.matcher(block.thank),
+    announceWithinTurns: block.announceWithinTurns ?? DEFAULT_ANNOUNCE_WITHIN_TURNS,
+    mode: block.mode ?? (block.announce === undefined ? 'longest' : 'announced'),
+  };
+}
+
+/** The settings of the unannounced-silence metric: the block's, with default announcements. */
+export function compileSilenceMetric(
+  block: SilenceBlock | undefined,
+  lib: MatcherLibrary,
+  language: MatchLanguage,
+): SilenceConfig {
+  const config = compileSilence(block ?? { detector: 'silence' }, lib);
+  return { ...config, announce: config.announce ?? lib.matcher(DEFAULT_ANNOUNCE[language]) };
+}
+
+export interface LongSilence {
+  gap: Gap;
+  /** The agent turn that announced it, or null. */
+  announcedBy: number | null;
+  /** The agent turn that thanked the customer afterwards, or null (or no `thank` asked). */
+  thankedBy: number | null;
+  ok: boolean;
+}
+
+/** Every gap over the threshold, and whether it was announced (and thanked). */
+export function longSilences(ctx: CallContext, config: SilenceConfig): LongSilence[] {
+  const out: LongSilence[] = [];
+  for (const gap of ctx.gaps()) {
+    if (gap.ms <= config.thresholdMs) continue;
+    const before = ctx.agentBefore[gap.turn];
+    const announcedBy = firstMatching(
+      ctx,
+      config.announce,
+      Math.max(0, before - config.announceWithinTurns),
+      before,
+    );
+    const thankedBy = firstMatching(ctx, config.thank, before, before + THANK_WITHIN_TURNS);
+    const ok = announcedBy !== null && (config.thank === null || thankedBy !== null);
+    out.push({ gap, announcedBy, thankedBy, ok });
+  }
+  return out;
+}
+
+/** The first agent turn among agentTurns[from..to) that matches. */
+function firstMatching(
+  ctx: CallContext,
+  matcher: PhraseMatcher | null,
+  from: number,
+  to: number,
+): number | null {
+  if (matcher === null) return null;
+  const agent = ctx.agentTurns;
+  for (let k = from; k < Math.min(to, agent.length); k++) {
+    if (ctx.matches(matcher, agent[k])) return agent[k];
+  }
+  return null;
+}
+
+export function detectSilence(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
+  if (!ctx.voice) return NOT_ON_CHAT;
+  return config.mode === 'longest' ? longest(ctx, config) : announced(ctx, config);
+}
+
+function longest(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
+  const limit = seconds(config.thresholdMs);
+  const source = ctx.source.longestSilenceMs;
+  let ms: number;
+  let evidence: Evidence[];
+  if (source !== undefined) {
+    ms = source;
+    evidence = [
+      { turn: null, startMs: null, text: 'longest silence measured by the source', value: ms },
+    ];
+  } else {
+    const gaps = ctx.gaps();
+    const top = gaps.reduce<Gap | null>(
+      (best, g) => (best === null || g.ms > best.ms ? g : best),
+      null,
+    );
+    ms = top === null ? 0 : top.ms;
+    evidence = top === null ? [] : [{ ...ctx.evidence(top.turn, top.ms), startMs: top.startMs }];
+  }
+  return ms <= config.thresholdMs
+    ? {
+        result: 'pass',
+        evidence,
+        reason: `the longest silence, ${seconds(ms)}, is not over ${limit}`,
+      }
+    : { result: 'fail', evidence, reason: `the longest silence, ${seconds(ms)}, is over ${limit}` };
+}
+
+function announced(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
+  const limit = seconds(config.thresholdMs);
+  const silences = longSilences(ctx, config);
+  if (silences.length === 0) {
+    return { result: 'na', evidence: [], reason: `no silence over ${limit}` };
+  }
+  const evidence: Evidence[] = [];
+  for (const s of silences) {
+    if (s.announcedBy !== null && config.announce !== null) {
+      evidence.push(ctx.evidence(s.announcedBy, ctx.phraseIn(config.announce, s.announcedBy)));
+    }
+    evidence.push({ ...ctx.evidence(s.gap.turn, s.gap.ms), startMs: s.gap.startMs });
+    if (s.thankedBy !== null && config.thank !== null) {
+      evidence.push(ctx.evidence(s.thankedBy, ctx.phraseIn(config.thank, s.thankedBy)));
+    }
+  }
+  const bad = silences.find((s) => !s.ok);
+  if (bad !== undefined) {
+    const what = `the ${seconds(bad.gap.ms)} silence at ${clock(bad.gap.startMs)}`;
+    const reason =
+      bad.announcedBy === null
+        ? `${what} was not announced`
+        : `${what} was announced but not thanked`;
+    return { result: 'fail', evidence, reason };
+  }
+  const done = config.thank === null ? 'announced' : 'announced and thanked';
+  const reason =
+    silences.length === 1
+      ? `the ${seconds(silences[0].gap.ms)} silence was ${done}`
+      : `all ${plural(silences.length, 'silence')} over ${limit} were ${done}`;
+  return { result: 'pass', evidence, reason };
+}

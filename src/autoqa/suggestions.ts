@@ -1,0 +1,61 @@
+/**
+ * Between the engine's pass/fail/na and a scorecard's answers. Pure.
+ */
+import type { CriterionDefinition, ScorecardDefinition } from '../scorecards/scorecard-definition';
+import { scaleRange } from '../scoring/score-formula';
+import type { AutoQaResult } from './autoqa.types';
+
+export type Suggestion = 'pass' | 'fail' | 'na';
+
+export interface SuggestedAnswer {
+  key: string;
+  /** The answer the suggestion stands for; null = N/A. */
+  value: number | null;
+  suggestion: Suggestion;
+  evidence: {
+    reason: string;
+    items: { turn: number | null; startMs: number | null; text: string; value?: number | string }[];
+  };
+}
+
+/**
+ * pass → the top of the scale, fail → the bottom, na → N/A. A criterion that allows no N/A gets
+ * no answer for an `na` suggestion: it counts as not applicable in the machine's score, and a
+ * human has to decide it.
+ */
+export function toSuggestedAnswers(
+  scorecard: ScorecardDefinition,
+  result: AutoQaResult,
+): SuggestedAnswer[] {
+  const criteria = new Map(
+    scorecard.sections.flatMap((s) => s.criteria).map((c) => [c.key, c] as const),
+  );
+  const answers: SuggestedAnswer[] = [];
+  for (const r of result.criteria) {
+    const criterion = criteria.get(r.key);
+    if (!criterion) continue;
+    const value = valueFor(criterion, r.result);
+    if (value === undefined) continue;
+    answers.push({
+      key: r.key,
+      value,
+      suggestion: r.result,
+      evidence: { reason: r.reason, items: r.evidence },
+    });
+  }
+  return answers;
+}
+
+function valueFor(criterion: CriterionDefinition, result: Suggestion): number | null | undefined {
+  const { min, max } = scaleRange(criterion.scale);
+  if (result === 'pass') return max;
+  if (result === 'fail') return min;
+  return criterion.naAllowed ? null : undefined;
+}
+
+/** How a human answer reads as pass/fail/na: pass when it earns at least 80 % of the points. */
+export function resultOfValue(criterion: CriterionDefinition, value: number | null): Suggestion {
+  if (value === null) return 'na';
+  const { max } = scaleRange(criterion.scale);
+  return value >= 0.8 * max ? 'pass' : 'fail';
+}

@@ -1,0 +1,364 @@
+/**
+ * Text matching for auto-QA (README "Text matching"): normalisation of turns and notes, and
+ * compilation of phrase lists into regular expressions, once per scorecard version.
+ *
+ * - Korean: NFC, lower case, whitespace / punctuation / symbols removed; a phrase ending in a
+ *   known polite ending matches every ending of its family.
+ * - English: NFC, lower case, curly apostrophes straightened, whitespace runs collapsed; phrases
+ *   match whole words, each word also in its simple inflections.
+ * - `re:<regex>` entries are used as written on the normalised text (flag `u`, plus `i` for
+ *   English).
+ */
+
+export type MatchLanguage = 'ko' | 'en';
+
+/** The matching rules to use: the call's language when it is one we know, else the scorecard's. */
+export function matchLanguage(callLanguage: string, scorecardLanguage: string): MatchLanguage {
+  if (callLanguage === 'ko' || callLanguage === 'en') return callLanguage;
+  return scorecardLanguage === 'ko' ? 'ko' : 'en';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation
+
+const KO_STRIP = /[\s\p{P}\p{S}]+/gu;
+const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\uff07]/g;
+const WHITESPACE = /\s+/g;
+
+export function normalizeKo(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(KO_STRIP, '');
+}
+
+export function normalizeEn(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(APOSTROPHES, "'")
+    .replace(WHITESPACE, ' ')
+    .trim();
+}
+
+export function normalizeText(text: string, language: MatchLanguage): string {
+  return language === 'ko' ? normalizeKo(text) : normalizeEn(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrase compilation
+
+export const REGEX_PREFIX = 're:';
+
+/**
+ * Polite-ending families, most specific first. A phrase ending in any member matches every
+ * member; when several members end the phrase, the longest wins (`감사합니다` → the thanks
+ * family, not `합니다`), ties going to the earlier family.
+ */
+export const KO_ENDING_FAMILIES: readonly (readonly string[])[] = [
+  ['입니다', '이에요', '예요', '이야'],
+  ['드릴까요', '드릴게요', '드리겠습니다', '드릴께요', '드려요'],
+  ['주시겠어요', '주시겠습니까', '주세요', '주십시오', '주실래요', '주시면'],
+  ['합니다', '해요', '하겠습니다', '할게요'],
+  ['감사합니다', '감사드립니다', '고맙습니다', '감사해요'],
+  ['죄송합니다', '죄송해요', '미안합니다', '송구합니다'],
+  ['습니다', '어요', '아요', '요'],
+];
+
+/** Every member once, longest first: the family whose member ends a phrase. */
+const KO_ENDINGS: readonly { ending: string; family: readonly string[] }[] =
+  KO_ENDING_FAMILIES.flatMap((family) => family.map((ending) => ({ ending, family })))
+    .map((e, order) => ({ ...e, order }))
+    .sort((a, b) => b.ending.length - a.ending.length || a.order - b.order)
+    .map(({ ending, family }) => ({ ending, family }));
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** The regex source of a Korean phrase (already normalised), with its ending family. */
+export function koPhraseSource(phrase: string): string {
+  const norm = normalizeKo(phrase);
+  const found = KO_ENDINGS.find((e) => norm.endsWith(e.ending));
+  if (found === undefined) return escapeRegex(norm);
+  const stem = norm.slice(0, norm.length - found.ending.length);
+  const members = [...found.family].sort((a, b) => b.length - a.length).map(escapeRegex);
+  return `${escapeRegex(stem)}(?:${members.join('|')})`;
+}
+
+const EN_TOKEN = /[\p{L}\p{N}']+/gu;
+const EN_SEPARATOR = "[^\\p{L}\\p{N}']+";
+/** Not in the middle of a word (nor after `x'` as in we're). */
+const EN_START = "(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]')";
+/** Not followed by more of the word (nor by `'x` as in can't). */
+const EN_END = "(?![\\p{L}\\p{N}]|'[\\p{L}\\p{N}])";
+const VOWEL = /[aeiou]/;
+
+/**
+ * One English word and its simple inflections: -s, -es, -ed, -d, -ing, y→ies/ied, plus the
+ * spelling changes those need in practice (transfer → transferred/transferring, hope → hoping).
+ * Words of one or two letters, and words with digits or apostrophes, match only as written.
+ */
+export function enWordSource(word: string): string {
+  const w = escapeRegex(word);
+  if (!/^[a-z]{3,}$/.test(word)) return w;
+  const last = word[word.length - 1];
+  const before = word[word.length - 2];
+  const suffixes = ['s', 'es', 'ed', 'd', 'ing'];
+  if (!VOWEL.test(last) && !'wxy'.includes(last) && VOWEL.test(before)) {
+    suffixes.push(`${last}ed`, `${last}ing`);
+  }
+  const forms = [`${w}(?:${suffixes.join('|')})?`];
+  if (last === 'y' && !VOWEL.test(before)) forms.push(`${w.slice(0, -1)}(?:ies|ied)`);
+  if (last === 'e' && word.length > 3) forms.push(`${w.slice(0, -1)}ing`);
+  return forms.length === 1 ? forms[0] : `(?:${forms.join('|')})`;
+}
+
+/** The words of an English phrase; punctuation between them is as free as whitespace. */
+export function enPhraseWords(phrase: string): string[] {
+  return (normalizeEn(phrase).match(EN_TOKEN) ?? [])
+    .map((t) => t.replace(/^'+|'+$/g, ''))
+    .filter((t) => t !== '');
+}
+
+/** Regex source of an English phrase, without the word boundaries. */
+export function enPhraseSource(phrase: string): string {
+  return enPhraseWords(phrase).map(enWordSource).join(EN_SEPARATOR);
+}
+
+/** Whether a plain phrase has something to match once normalised (letters or digits). */
+export function hasWords(phrase: string): boolean {
+  return /[\p{L}\p{N}]/u.test(phrase);
+}
+
+/** The regex body of a `re:` entry, or null for a plain phrase. */
+export function regexBody(phrase: string): string | null {
+  return phrase.startsWith(REGEX_PREFIX) ? phrase.slice(REGEX_PREFIX.length) : null;
+}
+
+function flagsFor(language: MatchLanguage): string {
+  return language === 'ko' ? 'u' : 'iu';
+}
+
+/** Source of one entry as a standalone pattern (boundaries included for English words). */
+function entrySource(phrase: string, language: MatchLanguage): string {
+  const body = regexBody(phrase);
+  if (body !== null) return body;
+  return language === 'ko'
+    ? koPhraseSource(phrase)
+    : `${EN_START}${enPhraseSource(phrase)}${EN_END}`;
+}
+
+/** A backreference or named group would change meaning (or clash) inside a combined pattern. */
+const NOT_COMBINABLE = /\\[1-9]|\\k<|\(\?<[^=!]/;
+
+export interface PhraseHit {
+  /** Position in the normalised text. */
+  index: number;
+  end: number;
+  /** The entry as written in the scorecard. */
+  phrase: string;
+}
+
+/**
+ * A compiled phrase list. One combined alternation answers "does this text match" and finds
+ * occurrences; per-entry sticky patterns tell which entry matched, only when a match is found.
+ * `id` is unique within a `MatcherLibrary`, for per-call memos.
+ */
+export class PhraseMatcher {
+  private readonly combined: RegExp | null;
+  private readonly combinedGlobal: RegExp | null;
+  private readonly entries: readonly RegExp[];
+  private readonly entriesGlobal: readonly RegExp[];
+
+  constructor(
+    readonly id: number,
+    readonly phrases: readonly string[],
+    readonly language: MatchLanguage,
+  ) {
+    const flags = flagsFor(language);
+    const sources = phrases.map((p) => entrySource(p, language));
+    this.entries = sources.map((s) => new RegExp(s, `${flags}y`));
+    this.entriesGlobal = sources.map((s) => new RegExp(s, `${flags}g`));
+    const combined = this.combinedSource(phrases, sources, language);
+    this.combined = combined === null ? null : new RegExp(combined, flags);
+    this.combinedGlobal = combined === null ? null : new RegExp(combined, `${flags}g`);
+  }
+
+  private combinedSource(
+    phrases: readonly string[],
+    sources: string[],
+    language: MatchLanguage,
+  ): string | null {
+    if (phrases.length === 0) return null;
+    const regexes = phrases.flatMap((p) => {
+      const body = regexBody(p);
+      return body === null ? [] : [body];
+    });
+    if (regexes.some((r) => NOT_COMBINABLE.test(r))) return null;
+    if (language === 'ko') return sources.map((s) => `(?:${s})`).join('|');
+    // English: one pair of word boundaries around all the plain phrases.
+    const plain = phrases.filter((p) => regexBody(p) === null).map(enPhraseSource);
+    const parts = regexes.map((r) => `(?:${r})`);
+    if (plain.length > 0) parts.unshift(`${EN_START}(?:${plain.join('|')})${EN_END}`);
+    return parts.join('|');
+  }
+
+  get empty(): boolean {
+    return this.phrases.length === 0;
+  }
+
+  test(norm: string): boolean {
+    if (this.combined !== null) return this.combined.test(norm);
+    return this.entriesGlobal.some((r) => {
+      r.lastIndex = 0;
+      return r.test(norm);
+    });
+  }
+
+  /** The first (leftmost) occurrence at or after `from`. */
+  find(norm: string, from = 0): PhraseHit | null {
+    if (this.combinedGlobal !== null) {
+      const r = this.combinedGlobal;
+      for (let at = from; at <= norm.length;) {
+        r.lastIndex = at;
+        const m = r.exec(norm);
+        if (m === null) return null;
+        const phrase = this.entryAt(norm, m.index);
+        if (phrase !== null) return { index: m.index, end: m.index + m[0].length, phrase };
+        at = m.index + 1; // cannot happen with the same patterns; never loop forever anyway
+      }
+      return null;
+    }
+    let best: PhraseHit | null = null;
+    this.entriesGlobal.forEach((r, i) => {
+      r.lastIndex = from;
+      const m = r.exec(norm);
+      if (m !== null && (best === null || m.index < best.index)) {
+        best = { index: m.index, end: m.index + m[0].length, phrase: this.phrases[i] };
+      }
+    });
+    return best;
+  }
+
+  /** Every non-overlapping occurrence, left to right. */
+  findAll(norm: string): PhraseHit[] {
+    const hits: PhraseHit[] = [];
+    for (let at = 0; at <= norm.length;) {
+      const hit = this.find(norm, at);
+      if (hit === null) break;
+      hits.push(hit);
+      at = hit.end > hit.index ? hit.end : hit.index + 1;
+    }
+    return hits;
+  }
+
+  /** How many different entries occur in the text. */
+  distinct(norm: string): string[] {
+    if (!this.test(norm)) return [];
+    return this.phrases.filter((_, i) => {
+      const r = this.entriesGlobal[i];
+      r.lastIndex = 0;
+      return r.test(norm);
+    });
+  }
+
+  /** The entry (in list order) that matches exactly at `index`. */
+  private entryAt(norm: string, index: number): string | null {
+    for (let i = 0; i < this.entries.length; i++) {
+      const r = this.entries[i];
+      r.lastIndex = index;
+      if (r.test(norm)) return this.phrases[i];
+    }
+    return null;
+  }
+}
+
+/**
+ * Whether a whole text is made only of listed phrases (backchannels: `네`, `네 네`, `uh-huh,
+ * yeah`). An empty normalised text counts too: nothing was said.
+ */
+export class WholeTextMatcher {
+  private readonly pattern: RegExp | null;
+
+  constructor(phrases: readonly string[], language: MatchLanguage) {
+    if (phrases.length === 0) {
+      this.pattern = null;
+      return;
+    }
+    const alternation = phrases
+      .map((p) => {
+        const body = regexBody(p);
+        if (body !== null) return `(?:${body})`;
+        return `(?:${language === 'ko' ? koPhraseSource(p) : enPhraseSource(p)})`;
+      })
+      .join('|');
+    const source =
+      language === 'ko'
+        ? `^(?:${alternation})+$`
+        : `^[^\\p{L}\\p{N}]*(?:${alternation})(?:[^\\p{L}\\p{N}]+(?:${alternation}))*[^\\p{L}\\p{N}]*$`;
+    let pattern: RegExp | null;
+    try {
+      pattern = new RegExp(source, flagsFor(language));
+    } catch {
+      pattern = null; // e.g. clashing named groups in re: entries: match nothing as a whole
+    }
+    this.pattern = pattern;
+  }
+
+  test(norm: string): boolean {
+    if (norm === '' || /^[^\p{L}\p{N}]*$/u.test(norm)) return true;
+    return this.pattern !== null && this.pattern.test(norm);
+  }
+}
+
+/** Compiles phrase lists for one scorecard and language, sharing identical lists. */
+export class MatcherLibrary {
+  private readonly byList = new Map<string, PhraseMatcher>();
+  private readonly wholeByList = new Map<string, WholeTextMatcher>();
+
+  constructor(readonly language: MatchLanguage) {}
+
+  get size(): number {
+    return this.byList.size;
+  }
+
+  matcher(phrases: readonly string[]): PhraseMatcher {
+    const key = JSON.stringify(phrases);
+    let found = this.byList.get(key);
+    if (found === undefined) {
+      found = new PhraseMatcher(this.byList.size, phrases, this.language);
+      this.byList.set(key, found);
+    }
+    return found;
+  }
+
+  whole(phrases: readonly string[]): WholeTextMatcher {
+    const key = JSON.stringify(phrases);
+    let found = this.wholeByList.get(key);
+    if (found === undefined) {
+      found = new WholeTextMatcher(phrases, this.language);
+      this.wholeByList.set(key, found);
+    }
+    return found;
+  }
+}
+
+/**
+ * A value computed once per scorecard definition object and matching language. Scorecard
+ * versions are immutable, so object identity is the version; a WeakMap lets them be collected.
+ */
+export class ScorecardCache<T> {
+  private readonly byDefinition = new WeakMap<object, Map<MatchLanguage, T>>();
+
+  get(definition: object, language: MatchLanguage, build: () => T): T {
+    let perLanguage = this.byDefinition.get(definition);
+    if (perLanguage === undefined) {
+      perLanguage = new Map();
+      this.byDefinition.set(definition, perLanguage);
+    }
+    let value = perLanguage.get(language);
+    if (value === undefined) {
+      value = build();
+      perLanguage.set(language, value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,118 @@
+import request from 'supertest';
+import { AutoQaService } from '../../src/autoqa/autoqa.service';
+import { fixture, startTestApp, TestApp } from '../support/test-app';
+
+describe('auto-QA pre-scores imported calls; evaluators accept or override', () => {
+  let t: TestApp;
+  let http: ReturnType<typeof request>;
+  let interactionId: number;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    http = request(t.app.getHttpServer());
+    const res = await http
+      .post('/api/interactions/import')
+      .attach('files', fixture('transcripts', 'call-ko.json'), 'call-ko.json')
+      .attach('files', fixture('transcripts', 'call-en.vtt'), 'call-en.vtt')
+      .expect(200);
+    interactionId = res.body.results[0].interactionId;
+    await t.app.get(AutoQaService).drain();
+  });
+  afterAll(() => t.close());
+
+  it('gives every imported call an auto evaluation, kept apart from human ones', async () => {
+    const evaluations = (
+      await http.get(`/api/evaluations?interactionId=${interactionId}`).expect(200)
+    ).body;
+    const auto = evaluations.filter((e: { kind: string }) => e.kind === 'auto');
+    expect(auto).toHaveLength(1);
+    expect(auto[0]).toMatchObject({ status: 'submitted', evaluatorId: null });
+    const full = (await http.get(`/api/evaluations/${auto[0].id}`).expect(200)).body;
+    expect(full.scorecardVersion.definition.key).toBe('voice-ko');
+    expect(full.metrics).toEqual(
+      expect.objectContaining({
+        interruptions: expect.any(Number),
+        longestSilenceMs: expect.any(Number),
+      }),
+    );
+    const greeting = full.answers.find(
+      (a: { criterionKey: string }) => a.criterionKey === 'greeting',
+    );
+    // The fixture's agent greets with the company and her own name in the first turn.
+    expect(greeting).toMatchObject({ suggestion: 'pass', value: 1 });
+    expect(greeting.evidence.items[0]).toMatchObject({
+      turn: expect.any(Number),
+      text: expect.stringContaining('김민지'),
+    });
+    // The English call was scored on voice-en.
+    const other = (await http.get('/api/interactions?language=en').expect(200)).body.items[0];
+    const otherEvals = (await http.get(`/api/evaluations?interactionId=${other.id}`)).body;
+    expect(
+      otherEvals.find((e: { kind: string }) => e.kind === 'auto').scorecardVersion.scorecard.key,
+    ).toBe('voice-en');
+    // Auto evaluations are not counted as human evaluations in the list.
+    const listed = (await http.get('/api/interactions').expect(200)).body.items;
+    expect(listed.every((i: { evaluations: number }) => i.evaluations === 0)).toBe(true);
+  });
+
+  it('pre-fills a new human draft with the suggestions and their evidence', async () => {
+    const draft = (
+      await http
+        .post('/api/evaluations')
+        .send({ interactionId, scorecardKey: 'voice-ko' })
+        .expect(201)
+    ).body;
+    const greeting = draft.answers.find(
+      (a: { criterionKey: string }) => a.criterionKey === 'greeting',
+    );
+    expect(greeting).toMatchObject({ value: 1, suggestion: 'pass' });
+    expect(
+      draft.answers.some((a: { criterionKey: string }) => a.criterionKey === 'root_cause'),
+    ).toBe(false);
+    const page = await http
+      .get(`/evaluations/${draft.id}/edit`)
+      .set('Accept', 'text/html')
+      .expect(200);
+    expect(page.text).toMatch(/data-suggestion="pass"/);
+    expect(page.text).toContain(`/interactions/${interactionId}#turn-`);
+  });
+
+  it('keeps the suggestion beside an overriding answer, and reports agreement per criterion', async () => {
+    const draft = (
+      await http
+        .post('/api/evaluations')
+        .send({ interactionId, scorecardKey: 'voice-ko' })
+        .expect(201)
+    ).body;
+    const definition = draft.scorecardVersion.definition;
+    const answers = definition.sections.flatMap(
+      (s: { criteria: { key: string; scale: { type: string; max?: number } }[] }) =>
+        s.criteria.map((c) => ({ key: c.key, value: c.scale.type === 'yes_no' ? 1 : c.scale.max })),
+    );
+    answers.find((a: { key: string }) => a.key === 'greeting').value = 0; // override the machine's pass
+    const submitted = (
+      await http
+        .post(`/api/evaluations/${draft.id}/submit`)
+        .send({ version: draft.version, answers })
+        .expect(201)
+    ).body;
+    const greeting = submitted.answers.find(
+      (a: { criterionKey: string }) => a.criterionKey === 'greeting',
+    );
+    expect(greeting).toMatchObject({ value: 0, suggestion: 'pass' });
+
+    const agreement = (await http.get('/api/autoqa/agreement/voice-ko').expect(200)).body;
+    const row = agreement.find((r: { key: string }) => r.key === 'greeting');
+    expect(row).toMatchObject({ compared: 1, agreed: 0, rate: 0 });
+    const page = await http.get(`/evaluations/${draft.id}`).set('Accept', 'text/html').expect(200);
+    expect(page.text).toContain('평가자가 변경함');
+  });
+
+  it('shows the measured call metrics on the replay page', async () => {
+    const page = await http
+      .get(`/interactions/${interactionId}`)
+      .set('Accept', 'text/html')
+      .expect(200);
+    expect(page.text).toContain('id="auto-metrics"');
+  });
+});

@@ -1,0 +1,191 @@
+/** `when` conditions: the criterion applies only when its condition holds, else it is N/A. */
+import { runAutoQa } from '../../../src/autoqa/engine';
+import type { AutoQaInput } from '../../../src/autoqa/autoqa.types';
+import type { ScorecardDefinition } from '../../../src/scorecards/scorecard-definition';
+import type { Speaker, TranscriptTurn } from '../../../src/transcripts/transcript';
+
+function turn(speaker: Speaker, startS: number, endS: number, text: string): TranscriptTurn {
+  return { speaker, startMs: startS * 1000, endMs: endS * 1000, text };
+}
+
+function criterion(key: string, auto: Record<string, unknown>) {
+  return {
+    key,
+    label: key,
+    guidance: 'g',
+    scale: { type: 'yes_no' as const },
+    weight: 1,
+    naAllowed: true,
+    auto,
+  };
+}
+
+function card(criteria: ReturnType<typeof criterion>[]): ScorecardDefinition {
+  return {
+    key: 'when-ko',
+    name: 'When',
+    language: 'ko',
+    channel: 'voice',
+    passingScore: 80,
+    sections: [{ key: 'main', label: 'Main', weight: 1, criteria }],
+  };
+}
+
+function results(
+  turns: TranscriptTurn[],
+  def: ScorecardDefinition,
+  extra: Partial<AutoQaInput> = {},
+) {
+  return runAutoQa({ turns, channel: 'voice', language: 'ko', ...extra }, def).criteria;
+}
+
+/** An upset customer, an apology with empathy, a 12 s hold, a calmer end. */
+const UPSET = [
+  turn('agent', 0, 3, '한빛카드 상담사 이준호입니다.'),
+  turn('customer', 3.5, 8, '지난달에 이중 결제가 됐는데 너무 화가 나요. 벌써 몇 번째예요.'),
+  turn('agent', 8.5, 12, '불편을 드려 정말 죄송합니다. 많이 답답하셨겠어요.'),
+  turn('customer', 12.5, 14, '빨리 좀 해 주세요.'),
+  turn('agent', 14.5, 16, '확인해 드리겠습니다.'),
+  turn('agent', 28, 33, '환불 접수가 완료되었습니다.'),
+  turn('customer', 33.5, 35, '네, 감사합니다.'),
+  turn('agent', 35.5, 37, '감사합니다. 좋은 하루 보내세요.'),
+];
+
+/** A calm call with no long gap. */
+const CALM = [
+  turn('agent', 0, 3, '한빛카드 상담사 이준호입니다.'),
+  turn('customer', 3.5, 6, '포인트 조회하려고요.'),
+  turn('agent', 6.5, 9, '현재 포인트는 삼천 점입니다.'),
+  turn('customer', 9.5, 11, '네, 감사합니다.'),
+];
+
+const empathy = criterion('empathy', {
+  detector: 'phrases',
+  anyOf: ['많이 답답하셨겠어요', '속상하셨겠어요'],
+  when: { customerNegative: true },
+});
+
+describe('when: { customerNegative }', () => {
+  it('applies the criterion when the customer was negative (default lexicon)', () => {
+    const [r] = results(UPSET, card([empathy]));
+    expect(r).toEqual({
+      key: 'empathy',
+      result: 'pass',
+      evidence: [{ turn: 2, startMs: 8500, text: UPSET[2].text, value: '많이 답답하셨겠어요' }],
+      reason: 'an agent turn says "많이 답답하셨겠어요"',
+    });
+  });
+
+  it('is N/A with the reason when the customer was calm', () => {
+    expect(results(CALM, card([empathy]))[0]).toEqual({
+      key: 'empathy',
+      result: 'na',
+      evidence: [],
+      reason: 'the customer was not negative (peak 0, under 2)',
+    });
+  });
+
+  it("uses the scorecard's first negativity block (its lexicon and minPeak)", () => {
+    const deesc = criterion('deescalation', { detector: 'negativity', lexicon: ['포인트'] });
+    // Only the CALM customer says 포인트: negative by this scorecard's lexicon.
+    const [r] = results(CALM, card([empathy, deesc]));
+    expect(r).toMatchObject({ key: 'empathy', result: 'fail' });
+    const strict = criterion('deescalation', {
+      detector: 'negativity',
+      lexicon: ['포인트'],
+      minPeak: 10.0,
+    });
+    // Two customer turns over three thirds: 포인트 is alone in the middle one, 10 ≥ 10.
+    expect(results(CALM, card([empathy, strict]))[0]).toMatchObject({ result: 'fail' });
+  });
+
+  it('customerNegative: false applies to calm calls only', () => {
+    const calmOnly = criterion('calm', {
+      detector: 'phrases',
+      anyOf: ['감사합니다'],
+      when: { customerNegative: false },
+    });
+    expect(results(UPSET, card([calmOnly]))[0]).toEqual({
+      key: 'calm',
+      result: 'na',
+      evidence: [],
+      reason: 'the customer was negative (peak 10)',
+    });
+    expect(results(CALM, card([calmOnly]))[0]).toMatchObject({ result: 'fail' });
+  });
+
+  it('follows the source sentiment when given', () => {
+    const [r] = results(CALM, card([empathy]), {
+      sourceMetrics: { customerSentiment: { start: 3, peak: 7, end: 2 } },
+    });
+    expect(r).toMatchObject({ result: 'fail', reason: 'no agent turn says a listed phrase' });
+  });
+});
+
+describe('when: { silenceOverMs }', () => {
+  const thanked = criterion('thanked', {
+    detector: 'phrases',
+    anyOf: ['기다려 주셔서 감사합니다', '오래 기다리셨습니다'],
+    when: { silenceOverMs: 10000 },
+  });
+
+  it('applies when some gap is over N ms', () => {
+    // The 12 s gap after 확인해 드리겠습니다 is never thanked.
+    expect(results(UPSET, card([thanked]))[0]).toEqual({
+      key: 'thanked',
+      result: 'fail',
+      evidence: [],
+      reason: 'no agent turn says a listed phrase',
+    });
+  });
+
+  it('is N/A without such a gap, and on chat', () => {
+    expect(results(CALM, card([thanked]))[0]).toMatchObject({
+      result: 'na',
+      reason: 'no silence over 10 s',
+    });
+    expect(results(UPSET, card([thanked]), { channel: 'chat' })[0]).toMatchObject({
+      result: 'na',
+      reason: 'silences are not measured on chat',
+    });
+  });
+});
+
+describe('when: { phrases }', () => {
+  const refund = (speaker: string) =>
+    criterion('refund_explained', {
+      detector: 'phrases',
+      anyOf: ['영업일', '카드사 정책'],
+      when: { phrases: { anyOf: ['환불'], speaker } },
+    });
+
+  it('applies when a turn of the speaker says a condition phrase', () => {
+    expect(results(UPSET, card([refund('agent')]))[0]).toEqual({
+      key: 'refund_explained',
+      result: 'fail',
+      evidence: [],
+      reason: 'no agent turn says a listed phrase',
+    });
+  });
+
+  it('is N/A with the reason otherwise', () => {
+    expect(results(UPSET, card([refund('customer')]))[0]).toEqual({
+      key: 'refund_explained',
+      result: 'na',
+      evidence: [],
+      reason: 'no customer turn says a condition phrase',
+    });
+  });
+
+  it('honours the window of the condition', () => {
+    const early = criterion('early', {
+      detector: 'phrases',
+      anyOf: ['죄송합니다'],
+      when: { phrases: { anyOf: ['화가 나'], speaker: 'any', window: { lastTurns: 3 } } },
+    });
+    expect(results(UPSET, card([early]))[0]).toMatchObject({
+      result: 'na',
+      reason: 'no turn in the last 3 turns says a condition phrase',
+    });
+  });
+});

@@ -1,0 +1,499 @@
+/**
+ * One golden case per detector: a small hand-written call, the expected result, evidence and
+ * reason. Variants cover the other outcomes of the same detector.
+ */
+import { runAutoQa } from '../../../src/autoqa/engine';
+import type { AutoQaInput, CriterionResult } from '../../../src/autoqa/autoqa.types';
+import type { ScorecardDefinition } from '../../../src/scorecards/scorecard-definition';
+import type { Speaker, TranscriptTurn } from '../../../src/transcripts/transcript';
+
+function turn(speaker: Speaker, startS: number, endS: number, text: string): TranscriptTurn {
+  return { speaker, startMs: Math.round(startS * 1000), endMs: Math.round(endS * 1000), text };
+}
+
+function card(language: 'ko' | 'en', auto: Record<string, unknown>): ScorecardDefinition {
+  return {
+    key: `test-${language}`,
+    name: 'Test',
+    language,
+    channel: 'voice',
+    passingScore: 80,
+    sections: [
+      {
+        key: 'main',
+        label: 'Main',
+        weight: 1,
+        criteria: [
+          {
+            key: 'c',
+            label: 'C',
+            guidance: 'g',
+            scale: { type: 'yes_no' },
+            weight: 1,
+            naAllowed: true,
+            auto,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function judge(
+  turns: TranscriptTurn[],
+  language: 'ko' | 'en',
+  auto: Record<string, unknown>,
+  extra: Partial<AutoQaInput> = {},
+): Omit<CriterionResult, 'key'> {
+  const result = runAutoQa({ turns, channel: 'voice', language, ...extra }, card(language, auto));
+  const { result: outcome, evidence, reason } = result.criteria[0];
+  return { result: outcome, evidence, reason };
+}
+
+/** A Korean card-service call: greeting, verification, an announced hold, a resolution. */
+const KO_CALL = [
+  turn('agent', 0, 4, '안녕하십니까, 한빛카드 상담사 김민지입니다.'),
+  turn('customer', 4.5, 8, '네, 카드 결제일을 바꾸고 싶어서요.'),
+  turn('agent', 8.2, 12, '본인 확인을 위해 생년월일 말씀해 주시겠어요?'),
+  turn('customer', 12.5, 14, '팔오 공일 공일이요.'),
+  turn('agent', 14.5, 17, '확인 감사합니다. 잠시만 기다려주세요.'),
+  turn('agent', 30, 35, '기다려 주셔서 감사합니다. 결제일은 앱에서도 변경 가능합니다.'),
+  turn('customer', 34.5, 38, '아 네, 그럼 25일로 해 주세요.'),
+  turn('agent', 37.6, 42, '네, 25일로 변경해 드렸습니다. 더 궁금하신 점 있으실까요?'),
+  turn('customer', 42.5, 44, '아니요, 없어요.'),
+  turn('agent', 43, 43.5, '네, 네.'),
+  turn('agent', 45, 48, '감사합니다. 좋은 하루 보내세요.'),
+];
+
+/** An English billing call: a complaint, an interruption, an announced hold, apologies. */
+const EN_CALL = [
+  turn('agent', 0, 5, 'Thank you for calling Acme, this is Sam speaking.'),
+  turn('customer', 5.5, 12, 'Hi, I was charged twice and honestly this is ridiculous.'),
+  turn('agent', 10.8, 11.2, 'Uh-huh.'),
+  turn('agent', 11.5, 16, "I'm so sorry about that, let me check your account."),
+  turn('customer', 16.5, 18, 'Okay.'),
+  turn(
+    'agent',
+    30,
+    36,
+    "Thanks for holding. I've transferred the refund, you'll see it in 3 days.",
+  ),
+  turn('customer', 36.5, 40, "Great, thanks, that's a relief."),
+  turn('agent', 40.5, 44, 'Sorry again for the trouble. Is there anything else I can help with?'),
+  turn('customer', 44.5, 46, "No, that's all."),
+  turn('agent', 46.5, 49, 'Thanks for calling Acme, have a great day.'),
+];
+
+const ev = (turns: TranscriptTurn[], i: number, value?: number | string) => ({
+  turn: i,
+  startMs: turns[i].startMs,
+  text: turns[i].text,
+  ...(value === undefined ? {} : { value }),
+});
+
+describe('phrases', () => {
+  it('passes when an agent turn in the window says the phrase (입니다 ~ 예요)', () => {
+    expect(
+      judge(KO_CALL, 'ko', {
+        detector: 'phrases',
+        anyOf: ['한빛카드 상담사 김민지예요'],
+        window: { firstSeconds: 10 },
+      }),
+    ).toEqual({
+      result: 'pass',
+      evidence: [ev(KO_CALL, 0, '한빛카드 상담사 김민지예요')],
+      reason: 'an agent turn in the first 10 s says "한빛카드 상담사 김민지예요"',
+    });
+  });
+
+  it('fails when nothing in the window matches', () => {
+    expect(
+      judge(KO_CALL, 'ko', {
+        detector: 'phrases',
+        anyOf: ['좋은 하루 보내세요'],
+        window: { firstTurns: 3 },
+      }),
+    ).toEqual({
+      result: 'fail',
+      evidence: [],
+      reason: 'no agent turn in the first 3 turns says a listed phrase',
+    });
+  });
+
+  it('counts matching turns against min and max', () => {
+    const auto = { detector: 'phrases', anyOf: ['감사합니다'] };
+    // Turns 4, 5 and 10 thank the customer (기다려 주셔서 감사합니다 counts too).
+    expect(judge(KO_CALL, 'ko', { ...auto, min: 4 })).toMatchObject({
+      result: 'fail',
+      reason: 'only 3 agent turns say a listed phrase (4 needed)',
+    });
+    expect(judge(KO_CALL, 'ko', { ...auto, max: 2 })).toEqual({
+      result: 'fail',
+      evidence: [4, 5, 10].map((i) => ev(KO_CALL, i, '감사합니다')),
+      reason: '3 agent turns say a listed phrase (at most 2 allowed)',
+    });
+  });
+
+  it('needs every allOf group somewhere in the window', () => {
+    expect(
+      judge(KO_CALL, 'ko', { detector: 'phrases', allOf: [['본인 확인'], ['생년월일']] }),
+    ).toEqual({
+      result: 'pass',
+      evidence: [ev(KO_CALL, 2, '본인 확인')],
+      reason: 'every required phrase group is said in agent turns',
+    });
+    expect(
+      judge(KO_CALL, 'ko', {
+        detector: 'phrases',
+        anyOf: ['생년월일'],
+        allOf: [['본인 확인'], ['주소', '전화번호']],
+      }),
+    ).toEqual({
+      result: 'fail',
+      evidence: [ev(KO_CALL, 2, '생년월일')],
+      reason: 'no agent turn says a phrase of required group 2 ("주소", "전화번호")',
+    });
+  });
+
+  it('looks at the customer when asked', () => {
+    expect(
+      judge(KO_CALL, 'ko', { detector: 'phrases', anyOf: ['결제일'], speaker: 'customer' }),
+    ).toEqual({
+      result: 'pass',
+      evidence: [ev(KO_CALL, 1, '결제일')],
+      reason: 'a customer turn says "결제일"',
+    });
+  });
+});
+
+describe('forbidden', () => {
+  const rude = [
+    turn('agent', 0, 3, '안녕하세요, 한빛카드입니다.'),
+    turn('customer', 3.5, 6, '카드가 정지됐어요.'),
+    turn('agent', 6.5, 10, '그건 제 담당이 아니라서요, 모르겠는데요.'),
+    turn('customer', 10.5, 11, '네?'),
+    turn('agent', 11.5, 14, '규정이라서요. 다른 부서에 문의하세요.'),
+  ];
+  const auto = { detector: 'forbidden', anyOf: ['모르겠는데요', '규정이라서요', '제 담당이 아니'] };
+
+  it('quotes every offending turn, with the first phrase found in it', () => {
+    expect(judge(rude, 'ko', auto)).toEqual({
+      result: 'fail',
+      evidence: [ev(rude, 2, '제 담당이 아니'), ev(rude, 4, '규정이라서요')],
+      reason: '2 agent turns say a forbidden phrase',
+    });
+  });
+
+  it('names the phrase when one turn offends, and passes a clean call', () => {
+    expect(judge(rude, 'ko', { ...auto, window: { firstTurns: 3 } })).toMatchObject({
+      result: 'fail',
+      reason: 'an agent turn in the first 3 turns says the forbidden phrase "제 담당이 아니"',
+    });
+    expect(judge(KO_CALL, 'ko', auto)).toEqual({
+      result: 'pass',
+      evidence: [],
+      reason: 'no agent turn says a forbidden phrase',
+    });
+  });
+});
+
+describe('sequence', () => {
+  const steps = [
+    { name: 'greet', anyOf: ['안녕하십니까'] },
+    { name: 'verify', anyOf: ['생년월일'] },
+    { name: 'resolve', anyOf: ['변경해 드렸습니다'] },
+    { name: 'close', anyOf: ['좋은 하루 보내세요'] },
+  ];
+
+  it('passes when every step is found in order, one evidence entry per step', () => {
+    expect(judge(KO_CALL, 'ko', { detector: 'sequence', steps })).toEqual({
+      result: 'pass',
+      evidence: [
+        ev(KO_CALL, 0, '안녕하십니까'),
+        ev(KO_CALL, 2, '생년월일'),
+        ev(KO_CALL, 7, '변경해 드렸습니다'),
+        ev(KO_CALL, 10, '좋은 하루 보내세요'),
+      ],
+      reason: 'all 4 steps are said in order',
+    });
+  });
+
+  it('names the out-of-order step', () => {
+    expect(
+      judge(KO_CALL, 'ko', { detector: 'sequence', steps: [steps[1], steps[0], steps[2]] }),
+    ).toEqual({
+      result: 'fail',
+      evidence: [ev(KO_CALL, 2, '생년월일'), ev(KO_CALL, 7, '변경해 드렸습니다')],
+      reason: 'step "greet" comes before step "verify" (2 of 3 steps in order, 3 needed)',
+    });
+  });
+
+  it('names the missing step, and passes with minSteps', () => {
+    const withApology = [steps[0], { name: 'apologise', anyOf: ['죄송합니다'] }, steps[3]];
+    expect(judge(KO_CALL, 'ko', { detector: 'sequence', steps: withApology })).toMatchObject({
+      result: 'fail',
+      reason: 'step "apologise" is missing (2 of 3 steps in order, 3 needed)',
+    });
+    expect(
+      judge(KO_CALL, 'ko', { detector: 'sequence', steps: withApology, minSteps: 2 }),
+    ).toMatchObject({
+      result: 'pass',
+      reason: 'step "apologise" is missing (2 of 3 steps in order, 2 needed)',
+    });
+  });
+
+  it('orders two steps inside one turn by their position in the text', () => {
+    const resolve = { name: 'resolve', anyOf: ['변경해 드렸습니다'] };
+    const ask = { name: 'ask', anyOf: ['더 궁금하신 점'] };
+    expect(judge(KO_CALL, 'ko', { detector: 'sequence', steps: [resolve, ask] })).toMatchObject({
+      result: 'pass',
+    });
+    expect(judge(KO_CALL, 'ko', { detector: 'sequence', steps: [ask, resolve] })).toMatchObject({
+      result: 'fail',
+      reason: 'step "resolve" comes before step "ask" (1 of 2 steps in order, 2 needed)',
+    });
+  });
+});
+
+describe('interruptions', () => {
+  it('counts agent turns that start ≥ 300 ms before the customer finished, not backchannels', () => {
+    // Turn 2 (Uh-huh.) overlaps by 1.2 s but is a backchannel; turn 3 overlaps by 500 ms.
+    expect(judge(EN_CALL, 'en', { detector: 'interruptions' })).toEqual({
+      result: 'fail',
+      evidence: [ev(EN_CALL, 3, 500)],
+      reason: '1 agent turn starts 300 ms or more before the customer finished (at most 0 allowed)',
+    });
+  });
+
+  it('excludes Korean backchannels (네, 네.) and honours max and overlapMs', () => {
+    // Turn 7 starts 400 ms before the customer's turn 6 ends; turn 9 (네, 네.) is a backchannel.
+    expect(judge(KO_CALL, 'ko', { detector: 'interruptions', max: 1 })).toEqual({
+      result: 'pass',
+      evidence: [ev(KO_CALL, 7, 400)],
+      reason: '1 agent turn starts 300 ms or more before the customer finished (at most 1 allowed)',
+    });
+    expect(judge(KO_CALL, 'ko', { detector: 'interruptions', overlapMs: 500 })).toEqual({
+      result: 'pass',
+      evidence: [],
+      reason: 'no agent turn starts 500 ms or more before the customer finished',
+    });
+    expect(judge(KO_CALL, 'ko', { detector: 'interruptions', backchannels: [] })).toMatchObject({
+      result: 'fail',
+      evidence: [ev(KO_CALL, 7, 400), ev(KO_CALL, 9, 1000)],
+    });
+  });
+
+  it('is N/A on chat', () => {
+    const result = runAutoQa(
+      { turns: EN_CALL, channel: 'chat', language: 'en' },
+      card('en', { detector: 'interruptions' }),
+    );
+    expect(result.criteria[0]).toEqual({
+      key: 'c',
+      result: 'na',
+      evidence: [],
+      reason: 'not measured on chat',
+    });
+  });
+});
+
+describe('silence', () => {
+  const hold = {
+    detector: 'silence',
+    announce: ['let me check', 'one moment'],
+    thank: ['thanks for holding'],
+  };
+
+  it('passes when the 12 s gap was announced before and thanked after', () => {
+    expect(judge(EN_CALL, 'en', hold)).toEqual({
+      result: 'pass',
+      evidence: [
+        ev(EN_CALL, 3, 'let me check'),
+        { ...ev(EN_CALL, 5, 12000), startMs: 18000 },
+        ev(EN_CALL, 5, 'thanks for holding'),
+      ],
+      reason: 'the 12 s silence was announced and thanked',
+    });
+  });
+
+  it('accepts Korean announcements of the same ending family (주시겠어요 ~ 주세요)', () => {
+    expect(
+      judge(KO_CALL, 'ko', {
+        detector: 'silence',
+        announce: ['잠시만 기다려 주시겠어요'],
+        thank: ['기다려 주셔서 감사합니다'],
+        mode: 'announced',
+      }),
+    ).toMatchObject({ result: 'pass', reason: 'the 13 s silence was announced and thanked' });
+  });
+
+  it('fails an unannounced gap, and is N/A when no gap is over the threshold', () => {
+    expect(judge(EN_CALL, 'en', { detector: 'silence', announce: ['please hold'] })).toEqual({
+      result: 'fail',
+      evidence: [{ ...ev(EN_CALL, 5, 12000), startMs: 18000 }],
+      reason: 'the 12 s silence at 0:18 was not announced',
+    });
+    expect(judge(EN_CALL, 'en', { ...hold, thresholdMs: 15000 })).toEqual({
+      result: 'na',
+      evidence: [],
+      reason: 'no silence over 15 s',
+    });
+    expect(judge(EN_CALL, 'en', { ...hold, thank: ['thank you for waiting'] })).toMatchObject({
+      result: 'fail',
+      reason: 'the 12 s silence at 0:18 was announced but not thanked',
+    });
+  });
+
+  it('longest mode compares the longest gap with the threshold', () => {
+    expect(judge(EN_CALL, 'en', { detector: 'silence', mode: 'longest' })).toEqual({
+      result: 'fail',
+      evidence: [{ ...ev(EN_CALL, 5, 12000), startMs: 18000 }],
+      reason: 'the longest silence, 12 s, is over 10 s',
+    });
+    expect(judge(EN_CALL, 'en', { detector: 'silence', thresholdMs: 12000 })).toMatchObject({
+      result: 'pass',
+      reason: 'the longest silence, 12 s, is not over 12 s',
+    });
+  });
+});
+
+describe('talk_ratio', () => {
+  it('measures agent / (agent + customer) talk time', () => {
+    // Agent 21.9 s, customer 13 s: 62.8 %.
+    expect(judge(EN_CALL, 'en', { detector: 'talk_ratio', maxAgentRatio: 0.6 })).toEqual({
+      result: 'fail',
+      evidence: [
+        {
+          turn: null,
+          startMs: null,
+          text: 'agent talk time 63% of agent and customer talk time',
+          value: 0.628,
+        },
+      ],
+      reason: 'the agent talked 63% of the time, above the 60% maximum',
+    });
+    expect(
+      judge(EN_CALL, 'en', { detector: 'talk_ratio', minAgentRatio: 0.3, maxAgentRatio: 0.7 }),
+    ).toMatchObject({ result: 'pass', reason: 'the agent talked 63% of the time, within bounds' });
+    expect(judge(EN_CALL, 'en', { detector: 'talk_ratio', minAgentRatio: 0.65 })).toMatchObject({
+      result: 'fail',
+      reason: 'the agent talked 63% of the time, below the 65% minimum',
+    });
+  });
+});
+
+describe('count', () => {
+  it('counts every occurrence, not turns', () => {
+    expect(
+      judge(EN_CALL, 'en', { detector: 'count', anyOf: ['sorry', 'apologize'], max: 1 }),
+    ).toEqual({
+      result: 'fail',
+      evidence: [ev(EN_CALL, 3, 'sorry'), ev(EN_CALL, 7, 'sorry')],
+      reason: 'listed phrases occur 2 times in agent turns (at most 1 allowed)',
+    });
+    const twice = [
+      turn('agent', 0, 3, '죄송합니다, 정말 죄송해요.'),
+      turn('customer', 3, 4, '네.'),
+    ];
+    expect(judge(twice, 'ko', { detector: 'count', anyOf: ['죄송합니다'], max: 2 })).toEqual({
+      result: 'pass',
+      evidence: [ev(twice, 0, '죄송합니다'), ev(twice, 0, '죄송합니다')],
+      reason: 'listed phrases occur 2 times in agent turns (at most 2 allowed)',
+    });
+  });
+});
+
+describe('negativity', () => {
+  const lexicon = ['짜증', '몇 번째', '답답', '최악'];
+  const calmed = [
+    turn('agent', 0, 2, '네, 한빛카드입니다.'),
+    turn('customer', 2, 6, '아니 진짜 짜증나네요, 몇 번째 전화하는 건지.'),
+    turn('agent', 6, 8, '많이 불편하셨죠, 죄송합니다.'),
+    turn('customer', 8, 10, '너무 답답해요.'),
+    turn('agent', 10, 14, '지금 바로 해결해 드리겠습니다.'),
+    turn('customer', 14, 16, '네, 그렇게 해 주세요.'),
+    turn('customer', 16, 17, '아 그렇군요.'),
+    turn('agent', 17, 20, '처리되었습니다.'),
+    turn('customer', 20, 22, '네 감사합니다.'),
+    turn('customer', 22, 23, '좋은 하루 되세요.'),
+  ];
+
+  it('passes when the customer calmed down (start 10, middle 0, end 0)', () => {
+    // Start third: 3 entries over 2 customer turns → 15, capped at 10.
+    expect(judge(calmed, 'ko', { detector: 'negativity', lexicon })).toEqual({
+      result: 'pass',
+      evidence: [ev(calmed, 1, '짜증'), ev(calmed, 3, '답답')],
+      reason: 'customer negativity fell from a peak of 10 to 0 by the end',
+    });
+  });
+
+  it('fails when the customer is still negative at the end, N/A when never negative', () => {
+    const still = [...calmed.slice(0, 9), turn('customer', 22, 23, '진짜 최악이네요.')];
+    // End third: 1 entry over 2 customer turns → 5.
+    expect(judge(still, 'ko', { detector: 'negativity', lexicon })).toMatchObject({
+      result: 'fail',
+      reason: 'customer negativity was still 5 at the end (peak 10)',
+    });
+    expect(judge(KO_CALL, 'ko', { detector: 'negativity', lexicon })).toEqual({
+      result: 'na',
+      evidence: [],
+      reason: 'customer negativity peaked at 0, under 2',
+    });
+  });
+
+  it('uses the default lexicon of the language', () => {
+    expect(judge(EN_CALL, 'en', { detector: 'negativity' })).toEqual({
+      result: 'pass',
+      evidence: [ev(EN_CALL, 1, 'ridiculous')],
+      reason: 'customer negativity fell from a peak of 10 to 0 by the end',
+    });
+  });
+});
+
+describe('notes', () => {
+  const auto = {
+    detector: 'notes',
+    purpose: ['문의', '요청'],
+    status: ['확인'],
+    outcome: ['완료', '안내'],
+    vague: ['처리함'],
+    judgemental: ['진상', '무례'],
+  };
+  const notesOf = (notes: string | null) => judge(KO_CALL, 'ko', auto, { notes });
+
+  it('passes specific notes and quotes them', () => {
+    const notes = '결제일 변경 문의. 본인 확인 후 25일로 변경 완료.';
+    expect(notesOf(notes)).toEqual({
+      result: 'pass',
+      evidence: [{ turn: null, startMs: null, text: notes, value: '문의, 확인, 완료' }],
+      reason:
+        'the notes state the purpose, status and outcome, with no vague or judgemental phrase',
+    });
+  });
+
+  it('fails missing, short, incomplete, vague and judgemental notes', () => {
+    expect(notesOf(null)).toEqual({
+      result: 'fail',
+      evidence: [],
+      reason: 'there are no after-call notes',
+    });
+    expect(notesOf('문의 완료')).toEqual({
+      result: 'fail',
+      evidence: [{ turn: null, startMs: null, text: '문의 완료', value: 5 }],
+      reason: 'the notes are 5 characters long, under the minimum of 15',
+    });
+    expect(notesOf('결제일 변경 문의가 있어 안내를 드렸음')).toMatchObject({
+      result: 'fail',
+      reason: 'the notes do not state the status',
+    });
+    expect(notesOf('결제일 문의, 본인 확인 후 처리함. 완료.')).toMatchObject({
+      result: 'fail',
+      evidence: [{ value: '처리함' }],
+      reason: 'the notes use the vague phrase "처리함"',
+    });
+    expect(notesOf('진상 고객 결제일 문의, 확인 후 변경 완료')).toMatchObject({
+      result: 'fail',
+      reason: 'the notes use the judgemental phrase "진상"',
+    });
+  });
+});
