@@ -126,6 +126,10 @@ describe('import → evaluate → submit → score, over HTTP', () => {
 
   let evaluationId: number;
   let version: number;
+  /** Auto-QA's suggestions that the draft arrives with. */
+  let prefilled: unknown[];
+  const answerOf = (body: { answers: { criterionKey: string }[] }, key: string) =>
+    body.answers.find((a) => a.criterionKey === key);
 
   it('opens a draft on the current scorecard version', async () => {
     const res = await http
@@ -137,6 +141,7 @@ describe('import → evaluate → submit → score, over HTTP', () => {
     expect(res.body.evaluator.email).toBe('evaluator@demo.local');
     evaluationId = res.body.id;
     version = res.body.version;
+    prefilled = res.body.answers;
   });
 
   it('rejects answers outside the scale, N/A where not allowed and unknown keys with the field named', async () => {
@@ -154,7 +159,7 @@ describe('import → evaluate → submit → score, over HTTP', () => {
       /value must be a whole number/,
     );
     const unchanged = (await http.get(`/api/evaluations/${evaluationId}`)).body;
-    expect(unchanged).toMatchObject({ version: 1, answers: [] });
+    expect(unchanged).toMatchObject({ version: 1, answers: prefilled });
   });
 
   it('saves a draft, and a save carrying a stale version gets 409 and changes nothing', async () => {
@@ -168,7 +173,7 @@ describe('import → evaluate → submit → score, over HTTP', () => {
       })
       .expect(200);
     expect(saved.body).toMatchObject({ status: 'draft', version: 2 });
-    expect(saved.body.answers[0]).toMatchObject({
+    expect(answerOf(saved.body, 'greeting')).toMatchObject({
       criterionKey: 'greeting',
       value: 1,
       turnIndex: 1,
@@ -182,7 +187,7 @@ describe('import → evaluate → submit → score, over HTTP', () => {
     expect(stale.body.message).toMatch(/changed by someone else/);
     const after = (await http.get(`/api/evaluations/${evaluationId}`)).body;
     expect(after.version).toBe(2);
-    expect(after.answers[0].value).toBe(1);
+    expect(answerOf(after, 'greeting')).toMatchObject({ value: 1 });
     version = 2;
   });
 
@@ -263,5 +268,53 @@ describe('import → evaluate → submit → score, over HTTP', () => {
       error: 'NOT_FOUND',
       message: 'evaluation 99999 not found',
     });
+  });
+});
+
+describe('the plumbing a user relies on', () => {
+  let t: TestApp;
+  let http: ReturnType<typeof request>;
+  beforeAll(async () => {
+    t = await startTestApp();
+    http = request(t.app.getHttpServer());
+  });
+  afterAll(() => t.close());
+
+  it('serves the OpenAPI document at /api/docs and health at /health', async () => {
+    const doc = (await http.get('/api/docs-json').expect(200)).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/interactions/import', '/api/evaluations/{id}/submit']),
+    );
+    await http.get('/api/docs').expect(200);
+    expect((await http.get('/health').expect(200)).body).toMatchObject({ status: 'ok' });
+  });
+
+  it('renders pages in Korean by default, English by Accept-Language, and remembers a switch', async () => {
+    const ko = await http.get('/interactions').set('Accept', 'text/html').expect(200);
+    expect(ko.text).toContain('상담 목록');
+    const en = await http
+      .get('/interactions')
+      .set('Accept', 'text/html')
+      .set('Accept-Language', 'en-US,en;q=0.9')
+      .expect(200);
+    expect(en.text).toContain('No interactions match.');
+    const switched = await http.get('/interactions?lang=en').set('Accept', 'text/html').expect(200);
+    const cookie = switched.headers['set-cookie'];
+    const after = await http
+      .get('/scorecards')
+      .set('Accept', 'text/html')
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(after.text).toContain('Scorecards are the files');
+  });
+
+  it('refuses unknown fields and bad query values with a 400 naming them', async () => {
+    const res = await http
+      .post('/api/evaluations')
+      .send({ interactionId: 1, scorecardKey: 'voice-ko', hack: 1 })
+      .expect(400);
+    expect(res.body.message).toContain('property hack should not exist');
+    const bad = await http.get('/api/interactions?pageSize=5000').expect(400);
+    expect(bad.body.message).toMatch(/pageSize/);
   });
 });

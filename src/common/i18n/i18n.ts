@@ -53,5 +53,9 @@ export function languageMiddleware(req: Request, res: Response, next: NextFuncti
   }
   res.locals.lang = lang;
   res.locals.otherLang = lang === 'ko' ? 'en' : 'ko';
+  // The switch keeps the page and its filters, changing only the language.
+  const url = new URL(req.originalUrl, 'http://local');
+  url.searchParams.set('lang', res.locals.otherLang as string);
+  res.locals.switchUrl = `${url.pathname}${url.search}`;
   next();
 }

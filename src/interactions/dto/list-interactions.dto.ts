@@ -15,6 +15,11 @@ export class ListInteractionsDto extends PageQueryDto {
   @IsIn(['ko', 'en'])
   language?: string;
 
+  /** The page's language switch (read by the i18n middleware). */
+  @IsOptional()
+  @IsIn(['ko', 'en'])
+  lang?: 'ko' | 'en';
+
   /** Part of the external id. */
   @IsOptional()
   @IsString()
