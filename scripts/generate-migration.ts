@@ -63,7 +63,9 @@ export class ${className} extends DialectMigration {
 }
 `,
   );
-  console.log(`Wrote ${path.relative(process.cwd(), file)}; add ${className} to migrations/index.ts`);
+  console.log(
+    `Wrote ${path.relative(process.cwd(), file)}; add ${className} to migrations/index.ts`,
+  );
 }
 
 main().catch((e: unknown) => {

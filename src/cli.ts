@@ -182,7 +182,12 @@ program
   .option('--notes-file <file>', "the agent's after-call notes (overrides notes in the file)")
   .option('--json', 'print the result as JSON')
   .action((file: string, opts: { scorecard: string; notesFile?: string; json?: boolean }) => {
-    const result = autoQaFromFiles(loadConfig().scorecardsDir, file, opts.scorecard, opts.notesFile);
+    const result = autoQaFromFiles(
+      loadConfig().scorecardsDir,
+      file,
+      opts.scorecard,
+      opts.notesFile,
+    );
     console.log(opts.json ? JSON.stringify(toAutoQaJson(result), null, 2) : formatAutoQa(result));
   });
 

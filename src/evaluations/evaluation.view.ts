@@ -33,7 +33,12 @@ export interface CriterionView {
   /** Auto-QA's suggestion and why, when the criterion has one. */
   suggestion: string | null;
   suggestionReason: string | null;
-  evidence: { turn: number | null; startMs: number | null; text: string; value?: number | string }[];
+  evidence: {
+    turn: number | null;
+    startMs: number | null;
+    text: string;
+    value?: number | string;
+  }[];
   /** The evaluator's answer differs from the suggestion. */
   overridden: boolean;
 }
@@ -116,9 +121,7 @@ export function toSectionViews(
           suggestion: answer?.suggestion ?? null,
           suggestionReason: answer?.evidence?.reason ?? null,
           evidence: answer?.evidence?.items ?? [],
-          overridden:
-            !!answer?.suggestion &&
-            answer.suggestion !== resultOfValue(c, answer.value),
+          overridden: !!answer?.suggestion && answer.suggestion !== resultOfValue(c, answer.value),
         };
       }),
     };

@@ -52,8 +52,12 @@ describe('upgrading an existing database keeps its data', () => {
     const config = loadConfig();
     if (config.database.type === 'postgres') await wipePostgres(config.database.url);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qa-upgrade-')), 'qa.sqlite');
-    const database = config.database.type === 'postgres' ? config.database : { type: 'sqlite' as const, file };
-    const first = new DataSource({ ...dataSourceOptions({ database }), migrations: [MIGRATIONS[0]] });
+    const database =
+      config.database.type === 'postgres' ? config.database : { type: 'sqlite' as const, file };
+    const first = new DataSource({
+      ...dataSourceOptions({ database }),
+      migrations: [MIGRATIONS[0]],
+    });
     await first.initialize();
     await first.runMigrations();
     await first.query(`INSERT INTO scorecards (key, name) VALUES ('k', 'K')`);
@@ -74,7 +78,9 @@ describe('upgrading an existing database keeps its data', () => {
     const all = new DataSource(dataSourceOptions({ database }));
     await all.initialize();
     await all.runMigrations();
-    const answers = await all.query(`SELECT "criterionKey", value, comment FROM evaluation_answers`);
+    const answers = await all.query(
+      `SELECT "criterionKey", value, comment FROM evaluation_answers`,
+    );
     const evaluations = await all.query(`SELECT status, version FROM evaluations`);
     await all.destroy();
     expect(answers).toEqual([{ criterionKey: 'greeting', value: 1, comment: 'kept' }]);
