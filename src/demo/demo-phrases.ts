@@ -474,14 +474,17 @@ export const ANYTHING_ELSE_REPLY: MoodPhrases = {
   angry: { ko: ['없어요.'], en: ['No.'] },
 };
 
+// A good closing checks satisfaction before thanking and saying goodbye (script step 000).
 export const CLOSING_GOOD: Phrases = {
   ko: [
-    '{company}을 이용해 주셔서 감사합니다. 지금까지 상담원 {agentPast}. 좋은 하루 보내세요.',
-    '감사합니다, {customerCall}. 편안한 하루 되세요. 상담원 {agentPast}.',
+    '오늘 안내가 도움이 되셨을까요? {company}을 이용해 주셔서 감사합니다. 지금까지 상담원 {agentPast}. 좋은 하루 보내세요.',
+    '궁금하신 점은 충분히 해결되셨나요? 감사합니다, {customerCall}. 편안한 하루 되세요. 상담원 {agentPast}.',
+    '상담 내용은 만족스러우셨을까요? 늘 {company}을 이용해 주셔서 감사합니다. 좋은 하루 되세요.',
   ],
   en: [
-    'Thank you for calling {company}. This was {agent}, have a great day!',
-    'Thanks for your time, {customerCall}. Take care and have a lovely day.',
+    'Was I able to help you today? Thank you for calling {company}. This was {agent}, have a great day!',
+    'Has that answered everything for you? Thanks for your time, {customerCall}. Take care and have a lovely day.',
+    'Are you happy with how we left things today? Thank you for calling {company}, goodbye for now.',
   ],
 };
 
