@@ -37,7 +37,7 @@ export const DETECTOR_FIELDS: Record<DetectorName, readonly string[]> = {
   forbidden: [...COMMON, 'anyOf', ...SCOPE],
   sequence: [...COMMON, 'steps', 'minSteps', ...SCOPE],
   interruptions: [...COMMON, 'overlapMs', 'max', 'backchannels'],
-  silence: [...COMMON, 'thresholdMs', 'announce', 'thank', 'announceWithinTurns', 'mode'],
+  silence: [...COMMON, 'thresholdMs', 'announce', 'thank', 'announceWithinTurns', 'mode', 'none'],
   talk_ratio: [...COMMON, 'maxAgentRatio', 'minAgentRatio'],
   count: [...COMMON, 'anyOf', 'max', ...SCOPE],
   negativity: [...COMMON, 'lexicon', 'minPeak', 'segments'],
@@ -164,6 +164,7 @@ function readSilence(map: Mapping, path: string): Body<SilenceBlock> {
     thank: optional(map, 'thank', path, phraseList),
     announceWithinTurns: optional(map, 'announceWithinTurns', path, wholeNumber(1)),
     mode: optional(map, 'mode', path, (v, p) => choice(v, p, SILENCE_MODES)),
+    none: optional(map, 'none', path, (v, p) => choice(v, p, ['pass', 'na'] as const)),
   });
   if (block.mode === 'announced' && block.announce === undefined) {
     fail(join(path, 'announce'), 'is required when mode is announced');

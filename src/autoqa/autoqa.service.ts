@@ -1,3 +1,4 @@
+import { transaction } from '../database/transaction';
 import {
   Inject,
   Injectable,
@@ -134,7 +135,7 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
 
   private async scoreBatch(ids: number[], versions: Map<string, ScorecardVersion>): Promise<void> {
     const { interactions, turns } = await this.repository.load(ids);
-    await this.dataSource.transaction(async (manager) => {
+    await transaction(this.dataSource, async (manager) => {
       for (const interaction of interactions) {
         const version = versions.get(`${interaction.channel}-${interaction.language}`);
         if (!version) continue;

@@ -139,6 +139,8 @@ export type SilenceBlock = {
   thank?: PhraseList;
   announceWithinTurns?: number;
   mode?: SilenceMode;
+  /** What a call with no silence over the threshold gets in `announced` mode (default na). */
+  none?: 'pass' | 'na';
 };
 
 export type TalkRatioBlock = {

@@ -2,6 +2,7 @@
  * Stores the generated demo contact center: teams, agents, demo users, calls and a set of
  * submitted evaluations whose answers follow what the agent did on each call.
  */
+import { transaction } from '../database/transaction';
 import { DataSource } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
 import { Agent } from '../agents/entities/agent.entity';
@@ -39,7 +40,7 @@ export class DemoSeeder {
     const already = await this.dataSource.getRepository(Interaction).countBy({ source: 'demo' });
     if (already > 0) return { calls: already, imported: 0, evaluations: 0, skipped: true };
     const center = generateDemoContactCenter({ calls: options.calls ?? 200 });
-    await this.dataSource.transaction(async (manager) => {
+    await transaction(this.dataSource, async (manager) => {
       for (const team of center.teams) {
         await this.agents.findOrCreateTeam(manager, team.name, team.leadName);
       }

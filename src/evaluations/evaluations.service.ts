@@ -1,3 +1,4 @@
+import { transaction } from '../database/transaction';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -58,7 +59,7 @@ export class EvaluationsService {
       version.definition,
       Object.fromEntries(suggestions.map((s) => [s.key, { value: s.value }])),
     );
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await transaction(this.dataSource, async (manager) => {
       const saved = await manager.save(
         manager.create(Evaluation, {
           interactionId: interaction.id,
@@ -152,7 +153,7 @@ export class EvaluationsService {
       merged: Record<string, AnswerInput>;
     },
   ): Promise<Evaluation> {
-    await this.dataSource.transaction(async (manager) => {
+    await transaction(this.dataSource, async (manager) => {
       const before = await this.repository.findFull(id, manager);
       if (!before) throw new NotFoundError('evaluation', id);
       if (before.status !== 'draft') throw new EvaluationLockedError(id, before.status);

@@ -1,3 +1,4 @@
+import { transaction } from '../database/transaction';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -114,7 +115,7 @@ export class ImportService {
     const externalId = meta.externalId as string;
     const source = meta.source as string;
     try {
-      const outcome = await this.dataSource.transaction(async (manager) => {
+      const outcome = await transaction(this.dataSource, async (manager) => {
         const existing = await manager.findOne(Interaction, {
           where: { source, externalId },
           select: { id: true },

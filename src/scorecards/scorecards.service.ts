@@ -1,3 +1,4 @@
+import { transaction } from '../database/transaction';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import * as fs from 'fs';
@@ -84,7 +85,7 @@ export class ScorecardsService implements OnApplicationBootstrap {
     actor: Actor | null,
   ): Promise<{ key: string; result: 'created' | 'new_version' | 'unchanged'; version: number }> {
     const hash = scorecardContentHash(definition);
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       let scorecard = await manager.findOneBy(Scorecard, { key: definition.key });
       const current = scorecard?.currentVersionId
         ? await manager.findOneBy(ScorecardVersion, { id: scorecard.currentVersionId })

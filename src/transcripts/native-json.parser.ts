@@ -107,7 +107,7 @@ function tryScan(text: string): JsonLayout | null {
 }
 
 /** JSON.parse, with the error located: Node 20's messages often carry no position at all. */
-function parseJsonText(file: string, text: string): unknown {
+export function parseJsonText(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

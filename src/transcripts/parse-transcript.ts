@@ -1,13 +1,37 @@
-import { parseNativeJson } from './native-json.parser';
+import { fromAssemblyAiJson } from './assemblyai.parser';
+import { fromChatJson } from './chat-json.parser';
+import { fromConnectChatJson } from './connect-chat.parser';
+import { fromContactLensJson } from './contact-lens.parser';
+import { fromDeepgramJson } from './deepgram.parser';
+import {
+  isTranscriptFormat,
+  Sniffed,
+  sniffFormat,
+  TRANSCRIPT_FORMATS,
+  TranscriptFormat,
+} from './detect-format';
+import { fromAbcdJson, fromHgTodsJson } from './dialogue-datasets.parser';
+import { fromGoogleCcaiJson } from './google-ccai.parser';
+import { parseJsonText, parseNativeJson } from './native-json.parser';
+import { ParserOptions } from './speaker-roles';
+import { parseSrt } from './srt.parser';
+import { parsePlainText } from './text.parser';
 import { ParsedTranscript, Speaker, TranscriptParseError, TranscriptTurn } from './transcript';
+import { fromTranscribeJson } from './transcribe.parser';
 import { parseWebVtt } from './webvtt.parser';
+import { fromWhisperJson } from './whisper.parser';
 
-export type TranscriptFormat = 'json' | 'vtt';
+export { detectJsonFormat, TRANSCRIPT_FORMATS } from './detect-format';
+export type { TranscriptFormat } from './detect-format';
 
 export interface ParseTranscriptOptions {
   /** Skips detection, e.g. when the user picked the format explicitly. */
   format?: TranscriptFormat;
-  /** WebVTT voice name → speaker, for names the parser cannot guess ("Jordan", "김민지"). */
+  /**
+   * Speaker names or labels → speaker, for names the parser cannot place: WebVTT voices
+   * ("Jordan", "김민지"), text prefixes, and the numbered speakers of speech-to-text output
+   * ("spk_0", "A", "speaker_1"). See README.md for each format's labels.
+   */
   speakerMap?: Record<string, Speaker>;
   maxBytes?: number;
 }
@@ -17,38 +41,92 @@ const MIB = 1024 * 1024;
 /** A long call is well under 1 MB of text: 20 MB leaves room but stops one upload eating memory. */
 export const DEFAULT_MAX_TRANSCRIPT_BYTES = 20 * MIB;
 
+type Parse = (
+  file: string,
+  text: string,
+  json: () => unknown,
+  options: ParserOptions,
+) => ParsedTranscript[];
+
+const one =
+  (parse: (file: string, root: unknown, options: ParserOptions) => ParsedTranscript): Parse =>
+  (file, _text, json, options) => [parse(file, json(), options)];
+
+/** Each format's parser; JSON formats get the document already parsed. */
+const PARSERS: Readonly<Record<TranscriptFormat, Parse>> = {
+  json: (file, text) => [parseNativeJson(file, text)],
+  vtt: (file, text, _json, options) => [parseWebVtt(file, text, options.speakerMap)],
+  srt: (file, text, _json, options) => [parseSrt(file, text, options)],
+  text: (file, text, _json, options) => [parsePlainText(file, text, options)],
+  transcribe: one(fromTranscribeJson),
+  'contact-lens': one(fromContactLensJson),
+  'google-ccai': one(fromGoogleCcaiJson),
+  deepgram: one(fromDeepgramJson),
+  assemblyai: one(fromAssemblyAiJson),
+  whisper: one(fromWhisperJson),
+  'connect-chat': one(fromConnectChatJson),
+  'chat-json': (file, _text, json) => fromChatJson(file, json()),
+  abcd: (file, _text, json) => fromAbcdJson(file, json()),
+  'hg-tods': (file, _text, json) => fromHgTodsJson(file, json()),
+};
+
 /**
  * Turns an uploaded file into a transcript: checks size and encoding, picks the format by
  * extension or content, parses, and returns the turns sorted by start time.
- * Every problem is a TranscriptParseError meant to be shown to the user as is.
+ * Every problem is a TranscriptParseError meant to be shown to the user as is. A file holding
+ * several dialogues (ABCD, HG-TODS, an array of chats) is refused: see parseTranscripts.
  */
 export function parseTranscript(
   file: string,
   bytes: Buffer,
   options: ParseTranscriptOptions = {},
 ): ParsedTranscript {
+  const transcripts = parseTranscripts(file, bytes, options);
+  if (transcripts.length > 1) {
+    throw new TranscriptParseError(
+      file,
+      `the file holds ${transcripts.length.toLocaleString('en-US')} dialogues: import it with ` +
+        'the batch importer, which makes one interaction per dialogue',
+    );
+  }
+  return transcripts[0];
+}
+
+/**
+ * Like parseTranscript, for files that may hold several dialogues: one transcript per dialogue
+ * (externalId `<file base>#<dialogue id or index>`), or `[transcript]` for a single one. Any
+ * problem in any dialogue refuses the whole file.
+ */
+export function parseTranscripts(
+  file: string,
+  bytes: Buffer,
+  options: ParseTranscriptOptions = {},
+): ParsedTranscript[] {
   const text = decodeTranscript(file, bytes, options.maxBytes ?? DEFAULT_MAX_TRANSCRIPT_BYTES);
-  const format = options.format ?? detectFormat(file, text);
+  if (options.format !== undefined && !isTranscriptFormat(options.format)) {
+    throw new TranscriptParseError(
+      file,
+      `unknown format ${JSON.stringify(options.format)}: use one of ${TRANSCRIPT_FORMATS.join(', ')}`,
+    );
+  }
+  const sniffed: Sniffed =
+    options.format === undefined ? sniffFormat(file, text) : { format: options.format };
+  const format = sniffed.format;
   if (format === undefined) {
     throw new TranscriptParseError(
       file,
-      'not a transcript: unrecognised format (expected native JSON or WebVTT)',
+      'not a transcript: unrecognised format (expected native JSON, WebVTT, SubRip, text with ' +
+        'speaker prefixes, or a supported vendor export)',
     );
   }
-  const parsed =
-    format === 'json' ? parseNativeJson(file, text) : parseWebVtt(file, text, options.speakerMap);
-  return { meta: parsed.meta, turns: normaliseTurns(file, parsed.turns) };
+  const json = (): unknown => sniffed.json?.root ?? parseJsonText(file, text);
+  const parsed = PARSERS[format](file, text, json, { speakerMap: options.speakerMap });
+  return parsed.map((p) => ({ meta: p.meta, turns: normaliseTurns(file, p.turns) }));
 }
 
-/** By extension first (cheap and what the user meant), then by the first characters. */
+/** The format `parseTranscript` would use for this file (undefined: not a transcript). */
 export function detectFormat(file: string, text: string): TranscriptFormat | undefined {
-  const extension = /\.([^./\\]+)$/.exec(file)?.[1].toLowerCase();
-  if (extension === 'json') return 'json';
-  if (extension === 'vtt' || extension === 'webvtt') return 'vtt';
-  const start = stripBom(text).trimStart();
-  if (start.startsWith('{')) return 'json';
-  if (start.startsWith('WEBVTT')) return 'vtt';
-  return undefined;
+  return sniffFormat(file, text).format;
 }
 
 function decodeTranscript(file: string, bytes: Buffer, maxBytes: number): string {

@@ -197,7 +197,7 @@ describe('import → evaluate → submit → score, over HTTP', () => {
       .send({ version })
       .expect(400);
     expect(res.body.field).toMatch(/^answers\./);
-    expect(res.body.message).toMatch(/missing: .*identity_verification/);
+    expect(res.body.message).toMatch(/missing: .*root_cause/);
   });
 
   it('submits and returns section and overall scores computed by the formula', async () => {

@@ -147,8 +147,13 @@ describe('shipped voice scorecards', () => {
         expect(c.coaching?.good).toEqual(expect.any(String));
         expect(c.coaching?.phrases?.length).toBeGreaterThanOrEqual(3);
         expect(c.coaching?.phrases?.length).toBeLessThanOrEqual(6);
-        expect(c.auto).toBeUndefined();
       }
+      // Every machine-judgeable criterion has an auto block; problem solving stays human.
+      const auto = loadShipped(name).sections.flatMap((s) => s.criteria.filter((c) => c.auto));
+      expect(auto.map((c) => c.key)).toEqual(
+        expect.arrayContaining(['greeting', 'no_interruptions', 'deescalation', 'notes_quality']),
+      );
+      expect(auto.map((c) => c.key)).not.toContain('root_cause');
     },
   );
 

@@ -21,6 +21,7 @@ export interface SilenceConfig {
   thank: PhraseMatcher | null;
   announceWithinTurns: number;
   mode: SilenceMode;
+  none: 'pass' | 'na';
 }
 
 export function compileSilence(block: SilenceBlock, lib: MatcherLibrary): SilenceConfig {
@@ -30,6 +31,7 @@ export function compileSilence(block: SilenceBlock, lib: MatcherLibrary): Silenc
     thank: block.thank === undefined ? null : lib.matcher(block.thank),
     announceWithinTurns: block.announceWithinTurns ?? DEFAULT_ANNOUNCE_WITHIN_TURNS,
     mode: block.mode ?? (block.announce === undefined ? 'longest' : 'announced'),
+    none: block.none ?? 'na',
   };
 }
 
@@ -40,7 +42,12 @@ export function compileSilenceMetric(
   language: MatchLanguage,
 ): SilenceConfig {
   const config = compileSilence(block ?? { detector: 'silence' }, lib);
-  return { ...config, announce: config.announce ?? lib.matcher(DEFAULT_ANNOUNCE[language]) };
+  // The metric counts silences nobody announced; thanking afterwards is a criterion's business.
+  return {
+    ...config,
+    announce: config.announce ?? lib.matcher(DEFAULT_ANNOUNCE[language]),
+    thank: null,
+  };
 }
 
 export interface LongSilence {
@@ -123,7 +130,7 @@ function announced(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
   const limit = seconds(config.thresholdMs);
   const silences = longSilences(ctx, config);
   if (silences.length === 0) {
-    return { result: 'na', evidence: [], reason: `no silence over ${limit}` };
+    return { result: config.none, evidence: [], reason: `no silence over ${limit}` };
   }
   const evidence: Evidence[] = [];
   for (const s of silences) {

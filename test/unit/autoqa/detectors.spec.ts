@@ -344,6 +344,15 @@ describe('silence', () => {
     });
   });
 
+  it('passes a call with no long silence when told to (`none: pass`, for "no dead air")', () => {
+    expect(judge(EN_CALL, 'en', { ...hold, thresholdMs: 15000, none: 'pass' })).toEqual({
+      result: 'pass',
+      evidence: [],
+      reason: 'no silence over 15 s',
+    });
+    expect(judge(EN_CALL, 'en', { ...hold, none: 'pass' })).toMatchObject({ result: 'pass' });
+  });
+
   it('longest mode compares the longest gap with the threshold', () => {
     expect(judge(EN_CALL, 'en', { detector: 'silence', mode: 'longest' })).toEqual({
       result: 'fail',
