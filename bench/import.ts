@@ -56,7 +56,7 @@ async function ours(files: File[], dir: string): Promise<{ seconds: number; turn
   let turns = 0;
   const started = process.hrtime.bigint();
   for (const f of files) {
-    const outcome = await importer.importFile(
+    const [outcome] = await importer.importFile(
       { name: f.name, bytes: f.bytes },
       { agentExternalId: f.agent },
     );

@@ -20,6 +20,7 @@ import { loadConfig } from './config/app-config';
 import { openDataSource } from './database/data-source';
 import { EvaluationsService } from './evaluations/evaluations.service';
 import { ImportOutcome, ImportService } from './imports/import.service';
+import { TRANSCRIPT_FORMATS, TranscriptFormat } from './transcripts/parse-transcript';
 import { ScorecardsService } from './scorecards/scorecards.service';
 
 async function withApp<T>(fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {
@@ -95,14 +96,14 @@ program
 
 program
   .command('import')
-  .description('import transcript files or directories (native JSON, WebVTT)')
+  .description('import transcript files or directories (every supported format)')
   .argument('<paths...>', 'files or directories')
   .option('--agent <externalId>', 'agent for files that carry none')
   .option('--external-id <id>', 'call id (one file only)')
   .option('--source <name>', 'source system name', undefined)
   .option('--channel <channel>', 'voice or chat')
   .option('--language <lang>', 'ko or en')
-  .option('--format <format>', 'json or vtt (default: detect)')
+  .option('--format <format>', `one of ${TRANSCRIPT_FORMATS.join(', ')} (default: detect)`)
   .option('--json', 'print the per-file results as JSON')
   .action(async (paths: string[], opts: Record<string, string | boolean | undefined>) => {
     const files = collectTranscriptFiles(paths);
@@ -116,7 +117,7 @@ program
       let turns = 0;
       const results: ImportOutcome[] = [];
       for (const [i, file] of files.entries()) {
-        const outcome = await importer.importFile(
+        const outcomes = await importer.importFile(
           { name: file, bytes: fs.readFileSync(file), sidecar: readSidecar(file) },
           {
             agentExternalId: opts.agent as string | undefined,
@@ -124,11 +125,11 @@ program
             source: opts.source as string | undefined,
             channel: opts.channel as 'voice' | 'chat' | undefined,
             language: opts.language as string | undefined,
-            format: opts.format as 'json' | 'vtt' | undefined,
+            format: opts.format as TranscriptFormat | undefined,
           },
         );
-        if (outcome.status === 'imported') turns += outcome.turns;
-        results.push(outcome);
+        for (const o of outcomes) if (o.status === 'imported') turns += o.turns;
+        results.push(...outcomes);
         const seconds = (Date.now() - started) / 1000 || 0.001;
         bar?.update(i + 1, {
           turns,

@@ -9,7 +9,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Interaction } from '../interactions/entities/interaction.entity';
 import { Turn } from '../interactions/entities/turn.entity';
 import { detectLanguage } from '../transcripts/detect-language';
-import { parseTranscript, TranscriptFormat } from '../transcripts/parse-transcript';
+import { parseTranscripts, TranscriptFormat } from '../transcripts/parse-transcript';
 import {
   ParsedTranscript,
   Speaker,
@@ -56,36 +56,39 @@ export class ImportService {
   /** Imports each file on its own: a bad file fails alone and the others still import. */
   async importFiles(files: ImportFile[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
     const outcomes: ImportOutcome[] = [];
-    for (const file of files) outcomes.push(await this.importFile(file, options));
+    for (const file of files) outcomes.push(...(await this.importFile(file, options)));
     return outcomes;
   }
 
-  async importFile(file: ImportFile, options: ImportOptions = {}): Promise<ImportOutcome> {
-    let transcript: ParsedTranscript;
+  /** One outcome per interaction in the file (research data sets hold many dialogues). */
+  async importFile(file: ImportFile, options: ImportOptions = {}): Promise<ImportOutcome[]> {
+    let transcripts: ParsedTranscript[];
     try {
-      transcript = this.prepare(file, options);
+      transcripts = this.prepare(file, options);
     } catch (e) {
       if (e instanceof TranscriptParseError) {
-        return {
-          file: file.name,
-          status: 'failed',
-          reason: e.reason,
-          line: e.line,
-          field: e.field,
-        };
+        return [
+          { file: file.name, status: 'failed', reason: e.reason, line: e.line, field: e.field },
+        ];
       }
       throw e;
     }
-    return this.store(file.name, transcript);
+    return this.storeAll(file.name, transcripts);
   }
 
   /** Parses the file and settles every meta field: file > sidecar > options > defaults. */
-  prepare(file: ImportFile, options: ImportOptions): ParsedTranscript {
-    const parsed = parseTranscript(file.name, file.bytes, {
+  prepare(file: ImportFile, options: ImportOptions): ParsedTranscript[] {
+    const dialogues = parseTranscripts(file.name, file.bytes, {
       format: options.format,
       speakerMap: options.speakerMap,
       maxBytes: this.config.maxUploadBytes,
     });
+    if (options.externalId && dialogues.length > 1) {
+      throw new TranscriptParseError(
+        file.name,
+        `the file holds ${dialogues.length} dialogues, so one call id cannot be given for it`,
+      );
+    }
     const sidecar = file.sidecar
       ? parseSidecarJson(`${file.name}.meta.json`, file.sidecar.toString('utf8'))
       : {};
@@ -96,50 +99,60 @@ export class ImportService {
       language: options.language,
       agentExternalId: options.agentExternalId,
     };
-    const meta = { ...defined(fromOptions), ...defined(sidecar), ...defined(parsed.meta) };
-    return {
-      turns: parsed.turns,
-      meta: {
-        ...meta,
-        externalId: meta.externalId ?? baseName(file.name),
-        source: meta.source ?? DEFAULT_SOURCE,
-        channel: meta.channel ?? 'voice',
-        language: meta.language ?? detectLanguage(parsed.turns),
-      },
-    };
+    return dialogues.map((parsed) => {
+      const meta = { ...defined(fromOptions), ...defined(sidecar), ...defined(parsed.meta) };
+      return {
+        turns: parsed.turns,
+        meta: {
+          ...meta,
+          externalId: meta.externalId ?? baseName(file.name),
+          source: meta.source ?? DEFAULT_SOURCE,
+          channel: meta.channel ?? 'voice',
+          language: meta.language ?? detectLanguage(parsed.turns),
+        },
+      };
+    });
   }
 
-  /** One transaction per interaction: the interaction and all its turns land, or nothing does. */
   async store(fileName: string, transcript: ParsedTranscript): Promise<ImportOutcome> {
-    const { meta, turns } = transcript;
-    const externalId = meta.externalId as string;
-    const source = meta.source as string;
+    return (await this.storeAll(fileName, [transcript]))[0];
+  }
+
+  /**
+   * One transaction per file: all its interactions and their turns land, or nothing does.
+   * Interactions already there (same source and external id) are skipped and left unchanged.
+   */
+  async storeAll(
+    fileName: string,
+    transcripts: ParsedTranscript[],
+    retried = false,
+  ): Promise<ImportOutcome[]> {
     try {
-      const outcome = await transaction(this.dataSource, async (manager) => {
-        const existing = await manager.findOne(Interaction, {
-          where: { source, externalId },
-          select: { id: true },
-        });
-        if (existing) return skipped(fileName, existing.id, source, externalId);
-        const interactionId = await this.insert(manager, transcript);
-        return {
-          file: fileName,
-          status: 'imported',
-          interactionId,
-          externalId,
-          turns: turns.length,
-        } as const;
+      const outcomes = await transaction(this.dataSource, async (manager) => {
+        const results: ImportOutcome[] = [];
+        for (const transcript of transcripts) {
+          const { source, externalId } = transcript.meta as { source: string; externalId: string };
+          const existing = await manager.findOne(Interaction, {
+            where: { source, externalId },
+            select: { id: true },
+          });
+          if (existing) {
+            results.push(skipped(fileName, existing.id, source, externalId));
+            continue;
+          }
+          const interactionId = await this.insert(manager, transcript);
+          const turns = transcript.turns.length;
+          results.push({ file: fileName, status: 'imported', interactionId, externalId, turns });
+        }
+        return results;
       });
       // Pre-scoring runs after the commit, in the background: the import does not wait for it.
-      if (outcome.status === 'imported') this.autoQa.schedule();
-      return outcome;
+      if (outcomes.some((o) => o.status === 'imported')) this.autoQa.schedule();
+      return outcomes;
     } catch (e) {
-      // Two imports of the same call racing: the loser finds the winner's row.
-      if (e instanceof QueryFailedError && /unique|duplicate/i.test(e.message)) {
-        const winner = await this.dataSource
-          .getRepository(Interaction)
-          .findOne({ where: { source, externalId }, select: { id: true } });
-        if (winner) return skipped(fileName, winner.id, source, externalId);
+      // Two imports of the same call racing: the loser retries and finds the winner's rows.
+      if (!retried && e instanceof QueryFailedError && /unique|duplicate/i.test(e.message)) {
+        return this.storeAll(fileName, transcripts, true);
       }
       throw e;
     }

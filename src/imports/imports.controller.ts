@@ -1,3 +1,4 @@
+import { TRANSCRIPT_FORMATS } from '../transcripts/parse-transcript';
 import { Body, Controller, HttpCode, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -25,12 +26,13 @@ export class ImportsController {
         source: { type: 'string' },
         channel: { type: 'string', enum: ['voice', 'chat'] },
         language: { type: 'string', enum: ['ko', 'en'] },
-        format: { type: 'string', enum: ['json', 'vtt'] },
+        format: { type: 'string', enum: [...TRANSCRIPT_FORMATS] },
       },
     },
   })
   @ApiOperation({
-    summary: 'Import transcripts (native JSON, WebVTT); each file succeeds or fails on its own',
+    summary:
+      'Import transcripts in any supported format; each file succeeds or fails on its own, one result per interaction',
   })
   async import(@UploadedFiles() files: UploadedFileLike[], @Body() dto: ImportOptionsDto) {
     const batch = toImportBatch(files);

@@ -1,3 +1,4 @@
+import { TRANSCRIPT_FORMATS } from '../transcripts/parse-transcript';
 import {
   Body,
   Controller,
@@ -26,7 +27,11 @@ export class ImportsPagesController {
   @Get()
   @Render('imports/form')
   form(@Res({ passthrough: true }) res: Response) {
-    return { title: translate(res.locals.lang as string, 'nav.import'), options: {} };
+    return {
+      title: translate(res.locals.lang as string, 'nav.import'),
+      options: {},
+      formats: TRANSCRIPT_FORMATS,
+    };
   }
 
   @Post()
@@ -42,10 +47,15 @@ export class ImportsPagesController {
       const summary = summarise(
         await this.imports.importFiles(batch, toImportOptions(dto, batch.length)),
       );
-      res.render('imports/form', { title, options: dto, summary });
+      res.render('imports/form', { title, options: dto, summary, formats: TRANSCRIPT_FORMATS });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
-      res.status(e.status).render('imports/form', { title, options: dto, formError: e.message });
+      res.status(e.status).render('imports/form', {
+        title,
+        options: dto,
+        formError: e.message,
+        formats: TRANSCRIPT_FORMATS,
+      });
     }
   }
 }

@@ -1,3 +1,4 @@
+import { TRANSCRIPT_FORMATS, TranscriptFormat } from '../../transcripts/parse-transcript';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
@@ -31,8 +32,8 @@ export class ImportOptionsDto {
   @IsIn(['ko', 'en'])
   language?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'vtt'], description: 'Overrides format detection' })
+  @ApiPropertyOptional({ enum: TRANSCRIPT_FORMATS, description: 'Overrides format detection' })
   @IsOptional()
-  @IsIn(['json', 'vtt'])
-  format?: 'json' | 'vtt';
+  @IsIn([...TRANSCRIPT_FORMATS])
+  format?: TranscriptFormat;
 }

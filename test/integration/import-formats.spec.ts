@@ -1,0 +1,77 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import request from 'supertest';
+import { REPO_ROOT, startTestApp, TestApp } from '../support/test-app';
+
+const EXTERNAL = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'external');
+const external = (...p: string[]) => fs.readFileSync(path.join(EXTERNAL, ...p));
+
+describe('importing the formats contact centers use, through the API', () => {
+  let t: TestApp;
+  let http: ReturnType<typeof request>;
+  beforeAll(async () => {
+    t = await startTestApp({ AUTOQA: 'off' });
+    http = request(t.app.getHttpServer());
+  });
+  afterAll(() => t.close());
+
+  it('imports every dialogue of a research data set file as a chat, in one go, and skips them the second time', async () => {
+    const first = await http
+      .post('/api/interactions/import')
+      .attach('files', external('abcd', 'abcd_sample.json'), 'abcd_sample.json')
+      .attach('files', external('hg-tods', 'manual2dial_dial_validation.json'), 'hg-tods.json')
+      .expect(200);
+    expect(first.body.failed).toBe(0);
+    expect(first.body.imported).toBeGreaterThanOrEqual(503);
+    const korean = (
+      await http.get('/api/interactions?language=ko&channel=chat&pageSize=1').expect(200)
+    ).body;
+    expect(korean.total).toBeGreaterThanOrEqual(500);
+    const one = (await http.get(`/api/interactions/${korean.items[0].id}`).expect(200)).body;
+    expect(one.turns.some((turn: { speaker: string }) => turn.speaker === 'agent')).toBe(true);
+    expect(one.turns.some((turn: { speaker: string }) => turn.speaker === 'customer')).toBe(true);
+
+    const again = await http
+      .post('/api/interactions/import')
+      .attach('files', external('abcd', 'abcd_sample.json'), 'abcd_sample.json')
+      .expect(200);
+    expect(again.body).toMatchObject({ imported: 0, skipped: 3, failed: 0 });
+  });
+
+  it('imports Amazon Transcribe output, telling the agent by its greeting and saying it guessed', async () => {
+    const res = await http
+      .post('/api/interactions/import')
+      .attach('files', external('transcribe', '03-speaker-identification.json'), 'speakers.json')
+      .attach('files', external('transcribe', '01-plain.json'), 'plain.json')
+      .expect(200);
+    const [speakers, plain] = res.body.results;
+    expect(speakers.status).toBe('imported');
+    // Without speaker or channel labels nobody can tell agent from customer: refused, with why.
+    expect(plain).toMatchObject({ status: 'failed', reason: expect.stringMatching(/speaker/i) });
+    const call = (await http.get(`/api/interactions/${speakers.interactionId}`).expect(200)).body;
+    expect(call.turns.length).toBeGreaterThan(1);
+    expect(
+      call.turns.every((turn: { startMs: number; endMs: number }) => turn.endMs >= turn.startMs),
+    ).toBe(true);
+  });
+
+  it('takes an explicit format and refuses one that does not fit, naming the file', async () => {
+    const res = await http
+      .post('/api/interactions/import')
+      .attach('files', Buffer.from('상담사: 안녕하세요 고객님\n고객: 요금 문의요\n'), 'memo.json')
+      .field('format', 'text')
+      .expect(200);
+    expect(res.body.results[0]).toMatchObject({ status: 'imported' });
+    const bad = await http
+      .post('/api/interactions/import')
+      .attach('files', Buffer.from('{"hello": 1}'), 'x.json')
+      .field('format', 'contact-lens')
+      .expect(200);
+    expect(bad.body.results[0]).toMatchObject({ file: 'x.json', status: 'failed' });
+    await http
+      .post('/api/interactions/import')
+      .attach('files', Buffer.from('x'), 'x.txt')
+      .field('format', 'docx')
+      .expect(400);
+  });
+});
