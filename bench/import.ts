@@ -132,7 +132,10 @@ async function main() {
   const ratio = baseRate / ourRate;
   const row = (name: string, r: { seconds: number; turns: number }, rate: number) =>
     `${name.padEnd(46)} ${r.turns} turns in ${r.seconds.toFixed(2)} s = ${Math.round(rate).toLocaleString('en')} turns/s (${Math.round(calls / r.seconds).toLocaleString('en')} calls/s)`;
-  console.log(row('ours: parse + validate + import, txn per call', our, ourRate));
+  console.log(
+    row('ours: parse + validate + import, txn per call', our, ourRate) +
+      (process.env.AUTOQA === 'off' ? '' : '  [auto-QA on, waits for imports to pause]'),
+  );
   console.log(row('baseline: raw sqlite3 prepared stmt, one txn', base, baseRate));
   console.log(
     `ratio (baseline rate / our rate): ${ratio.toFixed(2)}×  — target ≤ 3×; target ≥ 20,000 turns/s: ${ourRate >= 20000 ? 'met' : 'NOT met'}`,

@@ -21,6 +21,8 @@ import { runAutoQa } from './engine';
 import { resultOfValue, SuggestedAnswer, toSuggestedAnswers } from './suggestions';
 
 const BATCH = 25;
+/** Scoring waits until imports have paused this long, so it never slows an import down. */
+const QUIET_MS = 300;
 
 export interface CriterionAgreement {
   key: string;
@@ -43,6 +45,7 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
   private running: Promise<void> | null = null;
   private wanted = false;
   private stopped = false;
+  private lastImportAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -58,6 +61,12 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     await this.running;
+  }
+
+  /** An import just committed: score its calls once the imports pause. Returns at once. */
+  importedJustNow(): void {
+    this.lastImportAt = Date.now();
+    this.schedule();
   }
 
   /** Asks for a pass over the pending interactions; returns at once. */
@@ -112,11 +121,19 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
       this.wanted = false;
       const versions = await this.currentVersions();
       for (;;) {
+        await this.waitForQuiet();
         const ids = await this.repository.pending([...versions.keys()], BATCH);
         if (ids.length === 0 || this.stopped) break;
         await this.scoreBatch(ids, versions);
         await new Promise((resolve) => setImmediate(resolve));
       }
+    }
+  }
+
+  private async waitForQuiet(): Promise<void> {
+    for (let wait = QUIET_MS - (Date.now() - this.lastImportAt); wait > 0 && !this.stopped;) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      wait = QUIET_MS - (Date.now() - this.lastImportAt);
     }
   }
 

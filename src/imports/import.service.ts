@@ -147,7 +147,7 @@ export class ImportService {
         return results;
       });
       // Pre-scoring runs after the commit, in the background: the import does not wait for it.
-      if (outcomes.some((o) => o.status === 'imported')) this.autoQa.schedule();
+      if (outcomes.some((o) => o.status === 'imported')) this.autoQa.importedJustNow();
       return outcomes;
     } catch (e) {
       // Two imports of the same call racing: the loser retries and finds the winner's rows.
