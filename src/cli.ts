@@ -13,7 +13,7 @@ import { AgentsService } from './agents/agents.service';
 import { AppModule } from './app.module';
 import { AutoQaService } from './autoqa/autoqa.service';
 import { DemoSeeder } from './cli/demo-seeder';
-import { collectTranscriptFiles, readSidecar } from './cli/files';
+import { collectTranscriptFiles, errorReportCsv, readSidecar } from './cli/files';
 import { autoQaFromFiles, formatAutoQa, toAutoQaJson } from './cli/autoqa-command';
 import { formatBreakdown, scoreFromFiles } from './cli/score-command';
 import { loadConfig } from './config/app-config';
@@ -105,6 +105,7 @@ program
   .option('--language <lang>', 'ko or en')
   .option('--format <format>', `one of ${TRANSCRIPT_FORMATS.join(', ')} (default: detect)`)
   .option('--json', 'print the per-file results as JSON')
+  .option('--report <file>', 'where to write the error report (CSV) when a file fails')
   .action(async (paths: string[], opts: Record<string, string | boolean | undefined>) => {
     const files = collectTranscriptFiles(paths);
     if (opts.externalId && files.length > 1) {
@@ -161,7 +162,14 @@ program
         `${count('imported')} imported, ${count('skipped')} skipped, ${count('failed')} failed`,
       );
     }
-    if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
+    const failures = outcomes.filter((o) => o.status === 'failed');
+    if (failures.length > 0) {
+      const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+      const report = (opts.report as string | undefined) ?? `import-errors-${stamp}.csv`;
+      fs.writeFileSync(report, errorReportCsv(failures));
+      console.error(`Error report: ${report}`);
+      process.exitCode = 1;
+    }
   });
 
 program

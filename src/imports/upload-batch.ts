@@ -1,6 +1,7 @@
 import { InputError } from '../common/errors';
 import type { ImportFile, ImportOptions } from './import.service';
 import type { ImportOptionsDto } from './dto/import-options.dto';
+import { unzipUpload } from './zip-archive';
 
 export interface UploadedFileLike {
   originalname: string;
@@ -8,6 +9,7 @@ export interface UploadedFileLike {
 }
 
 const SIDECAR = /\.meta\.json$/i;
+const ZIP = /\.zip$/i;
 
 /**
  * Turns uploaded files into import files: a `<name>.meta.json` uploaded beside `<name>` is that
@@ -15,7 +17,12 @@ const SIDECAR = /\.meta\.json$/i;
  */
 export function toImportBatch(files: UploadedFileLike[] | undefined): ImportFile[] {
   if (!files || files.length === 0) throw new InputError('files', 'choose at least one file');
-  const byName = new Map(files.map((f) => [decodeName(f.originalname), f] as const));
+  // A zip holds a batch of its own: its files (and sidecars) join the others.
+  const expanded = files.flatMap((f) => {
+    const name = decodeName(f.originalname);
+    return ZIP.test(name) ? unzipUpload(name, f.buffer) : [{ name, buffer: f.buffer }];
+  });
+  const byName = new Map(expanded.map((f) => [f.name, f] as const));
   const batch: ImportFile[] = [];
   for (const [name, file] of byName) {
     if (SIDECAR.test(name) && byName.has(name.replace(SIDECAR, ''))) continue;

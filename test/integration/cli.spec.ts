@@ -39,6 +39,37 @@ describe('npm run cli -- import / score / scorecards sync', () => {
     expect(results.map((r: { status: string }) => r.status)).toEqual(['skipped', 'skipped']);
   });
 
+  it('walks a directory, writes an error report, and resumes: a second run skips what is in', async () => {
+    const dir = path.join(dataDir, 'batch');
+    fs.mkdirSync(path.join(dir, 'sub'), { recursive: true });
+    fs.copyFileSync(path.join(FIXTURES, 'transcripts', 'call-ko.vtt'), path.join(dir, 'a.vtt'));
+    fs.writeFileSync(path.join(dir, 'a.vtt.meta.json'), JSON.stringify({ externalId: 'DIR-A' }));
+    fs.copyFileSync(
+      path.join(FIXTURES, 'transcripts', 'call-en.vtt'),
+      path.join(dir, 'sub', 'b.vtt'),
+    );
+    fs.writeFileSync(path.join(dir, 'sub', 'broken.json'), '{ "turns": [ { "speaker": "agent" ');
+    fs.writeFileSync(path.join(dir, 'notes.md'), 'not a transcript, not picked up');
+    const report = path.join(dataDir, 'errors.csv');
+    const first = await cli('import', dir, '--report', report);
+    expect(first.stdout).toContain('2 imported, 0 skipped, 1 failed');
+    const csv = fs.readFileSync(report, 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('file,line,field,reason');
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toMatch(/broken\.json,\d+,/);
+
+    fs.writeFileSync(
+      path.join(dir, 'sub', 'broken.json'),
+      fs
+        .readFileSync(path.join(FIXTURES, 'transcripts', 'call-ko.json'))
+        .toString()
+        .replace('HB-20261102-0042', 'DIR-C'),
+    );
+    const second = await cli('import', dir);
+    expect(second.stdout).toContain('1 imported, 2 skipped, 0 failed');
+    expect((second as { code?: number }).code).toBeUndefined();
+  });
+
   it('prints the score breakdown as JSON', async () => {
     const answers = path.join(dataDir, 'answers.json');
     fs.writeFileSync(answers, JSON.stringify({ greeting: 1, closing: 0 }));

@@ -1,10 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { strToU8, zipSync } from 'fflate';
 import request from 'supertest';
 import { REPO_ROOT, startTestApp, TestApp } from '../support/test-app';
 
 const EXTERNAL = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'external');
 const external = (...p: string[]) => fs.readFileSync(path.join(EXTERNAL, ...p));
+const fixtureBytes = (name: string) =>
+  fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'transcripts', name));
 
 describe('importing the formats contact centers use, through the API', () => {
   let t: TestApp;
@@ -53,6 +56,34 @@ describe('importing the formats contact centers use, through the API', () => {
     expect(
       call.turns.every((turn: { startMs: number; endMs: number }) => turn.endMs >= turn.startMs),
     ).toBe(true);
+  });
+
+  it('unpacks an uploaded zip, sidecars included, and refuses a broken one', async () => {
+    const zip = zipSync({
+      'calls/one.vtt': new Uint8Array(fixtureBytes('call-ko.vtt')),
+      'calls/one.vtt.meta.json': strToU8(
+        JSON.stringify({ externalId: 'ZIP-1', agent: { externalId: 'A-777' } }),
+      ),
+      'calls/two.vtt': new Uint8Array(fixtureBytes('call-en.vtt')),
+      '__MACOSX/calls/._one.vtt': strToU8('junk'),
+    });
+    const res = await http
+      .post('/api/interactions/import')
+      .attach('files', Buffer.from(zip), 'batch.zip')
+      .expect(200);
+    expect(res.body).toMatchObject({ imported: 2, failed: 0 });
+    expect(res.body.results[0]).toMatchObject({
+      file: 'batch.zip/calls/one.vtt',
+      externalId: 'ZIP-1',
+    });
+    const broken = await http
+      .post('/api/interactions/import')
+      .attach('files', Buffer.from('PK\u0003\u0004 not really'), 'broken.zip')
+      .expect(400);
+    expect(broken.body).toMatchObject({
+      field: 'files',
+      message: expect.stringContaining('broken.zip'),
+    });
   });
 
   it('takes an explicit format and refuses one that does not fit, naming the file', async () => {
