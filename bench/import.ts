@@ -10,13 +10,12 @@ import { NestFactory } from '@nestjs/core';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import sqlite3 from 'sqlite3';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/app-config';
-import { openDataSource } from '../src/database/data-source';
 import { generateDemoContactCenter, renderWebVtt } from '../src/demo/demo-data';
 import { ImportService } from '../src/imports/import.service';
 import { parseTranscript } from '../src/transcripts/parse-transcript';
+import { freshDatabase, rawInsertBaseline } from './support/raw-insert';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,15 +35,6 @@ function makeFiles(calls: number, turns: number): File[] {
     bytes: Buffer.from(renderWebVtt(c.transcript)),
     agent: c.transcript.meta.agentExternalId ?? 'A-001',
   }));
-}
-
-async function freshDatabase(dir: string): Promise<string> {
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'qa.sqlite');
-  const ds = await openDataSource({ database: { type: 'sqlite', file } });
-  await ds.runMigrations();
-  await ds.destroy();
-  return file;
 }
 
 async function ours(files: File[], dir: string): Promise<{ seconds: number; turns: number }> {
@@ -68,53 +58,6 @@ async function ours(files: File[], dir: string): Promise<{ seconds: number; turn
   return { seconds, turns };
 }
 
-function run(db: sqlite3.Database, sql: string, params: unknown[] = []): Promise<number> {
-  return new Promise((resolve, reject) =>
-    db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
-      if (err) reject(err);
-      else resolve(this.lastID);
-    }),
-  );
-}
-
-function stepStatement(stmt: sqlite3.Statement, params: unknown[]): Promise<void> {
-  return new Promise((resolve, reject) =>
-    stmt.run(params, (err: Error | null) => (err ? reject(err) : resolve())),
-  );
-}
-
-/** The same rows, already parsed, through one prepared statement in one transaction. */
-async function baseline(files: File[], dir: string): Promise<{ seconds: number; turns: number }> {
-  const file = await freshDatabase(dir);
-  const parsed = files.map((f) => parseTranscript(f.name, f.bytes));
-  const db = new sqlite3.Database(file);
-  await run(db, 'PRAGMA journal_mode = WAL');
-  await run(db, 'PRAGMA synchronous = NORMAL');
-  await run(db, "INSERT INTO agents (externalId, name) VALUES ('A-BENCH', 'bench')");
-  const insertTurn = db.prepare(
-    'INSERT INTO turns (interactionId, seq, speaker, startMs, endMs, text) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  let turns = 0;
-  const started = process.hrtime.bigint();
-  await run(db, 'BEGIN');
-  for (const [i, t] of parsed.entries()) {
-    const id = await run(
-      db,
-      'INSERT INTO interactions (source, externalId, channel, language, agentId, startedAt, durationMs, turnCount) VALUES (?, ?, ?, ?, 1, ?, ?, ?)',
-      ['bench', files[i].name, 'voice', 'ko', new Date().toISOString(), 0, t.turns.length],
-    );
-    for (const [seq, turn] of t.turns.entries()) {
-      await stepStatement(insertTurn, [id, seq, turn.speaker, turn.startMs, turn.endMs, turn.text]);
-      turns++;
-    }
-  }
-  await run(db, 'COMMIT');
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  await new Promise<void>((resolve) => insertTurn.finalize(() => resolve()));
-  await new Promise<void>((resolve) => db.close(() => resolve()));
-  return { seconds, turns };
-}
-
 async function main() {
   const calls = arg('calls', 2000);
   const turnsPerCall = arg('turns', 60);
@@ -125,7 +68,8 @@ async function main() {
   console.log(
     `bench/import: ${calls} WebVTT calls × ${turnsPerCall} turns (${(bytes / 1e6).toFixed(1)} MB) into SQLite, ${os.cpus().length} cores, node ${process.version}`,
   );
-  const base = await baseline(files, path.join(root, 'baseline'));
+  const parsed = files.map((f) => parseTranscript(f.name, f.bytes));
+  const base = await rawInsertBaseline(parsed, path.join(root, 'baseline'));
   const our = await ours(files, path.join(root, 'ours'));
   const ourRate = our.turns / our.seconds;
   const baseRate = base.turns / base.seconds;
