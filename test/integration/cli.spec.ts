@@ -84,6 +84,47 @@ describe('npm run cli -- import / score / scorecards sync', () => {
     expect(breakdown.overall).toBe(50);
   });
 
+  it('runs auto-QA on one file and prints criteria with evidence and the call metrics as JSON', async () => {
+    const file = path.join(FIXTURES, 'autoqa', 'calls', 'ko-voice-07-dead-air.json');
+    const notes = path.join(dataDir, 'notes.txt');
+    fs.writeFileSync(notes, '확인 필요');
+    const out = await cli(
+      'autoqa',
+      file,
+      '--scorecard',
+      'voice-ko',
+      '--notes-file',
+      notes,
+      '--json',
+    );
+    const result = JSON.parse(out.stdout);
+    const byKey = Object.fromEntries(result.criteria.map((c: { key: string }) => [c.key, c]));
+    expect(byKey.no_dead_air.result).toBe('fail');
+    expect(byKey.no_dead_air.evidence[0]).toEqual(
+      expect.objectContaining({
+        turn: expect.any(Number),
+        startMs: expect.any(Number),
+        text: expect.any(String),
+      }),
+    );
+    // The notes given on the command line replace the file's own: vague, so they fail.
+    expect(byKey.notes_quality.result).toBe('fail');
+    expect(result.metrics).toEqual(
+      expect.objectContaining({
+        interruptions: expect.any(Number),
+        longestSilenceMs: expect.any(Number),
+        unannouncedSilences: expect.any(Number),
+        apologies: expect.any(Number),
+        customerNegativity: expect.objectContaining({
+          start: expect.any(Number),
+          peak: expect.any(Number),
+          end: expect.any(Number),
+        }),
+      }),
+    );
+    expect(result.metrics.longestSilenceMs).toBeGreaterThanOrEqual(15000);
+  });
+
   it('syncs scorecards and says what it did', async () => {
     const out = await cli('scorecards', 'sync');
     expect(out.stdout).toMatch(/unchanged\s+voice-ko v1/);
