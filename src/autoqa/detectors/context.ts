@@ -290,8 +290,11 @@ export class CallContext {
   }
 
   /** The first listed phrase found in turn `i` (for evidence). */
+  /** The phrase that matched turn i; for a `re:` pattern, the words it matched (readable). */
   phraseIn(matcher: PhraseMatcher, i: number): string {
-    return matcher.find(this.norm[i])?.phrase ?? matcher.phrases[0];
+    const hit = matcher.find(this.norm[i]);
+    if (hit === null) return matcher.phrases[0];
+    return hit.phrase.startsWith('re:') ? this.norm[i].slice(hit.index, hit.end) : hit.phrase;
   }
 }
 

@@ -17,8 +17,13 @@ export function withArticle(text: string): string {
 
 /** `"thank you", "hello" …` for a reason, the first few phrases only. */
 export function listPhrases(phrases: readonly string[], max = 2): string {
-  const shown = phrases.slice(0, max).map((p) => `"${p}"`);
-  return phrases.length > max ? `${shown.join(', ')} …` : shown.join(', ');
+  // Patterns are for the engine; a person reads the plain phrases of the list.
+  const plain = phrases.filter((p) => !p.startsWith('re:'));
+  if (plain.length === 0) return 'a listed pattern';
+  const shown = plain.slice(0, max).map((p) => `"${p}"`);
+  return plain.length > max || plain.length < phrases.length
+    ? `${shown.join(', ')} …`
+    : shown.join(', ');
 }
 
 /** m:ss of a time offset. */

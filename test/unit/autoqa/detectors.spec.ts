@@ -506,3 +506,28 @@ describe('notes', () => {
     });
   });
 });
+
+describe('evidence a person can read', () => {
+  it('quotes the words a `re:` pattern matched, never the pattern, in evidence and reasons', () => {
+    const calls = [
+      {
+        speaker: 'agent' as const,
+        startMs: 0,
+        endMs: 3000,
+        text: '본인 확인을 위해 성함을 말씀해 주세요.',
+      },
+      { speaker: 'customer' as const, startMs: 3200, endMs: 5000, text: '홍길동입니다.' },
+    ];
+    const hit = judge(calls, 'ko', { detector: 'phrases', anyOf: ['re:본인(확인|인증)'] });
+    expect(hit.result).toBe('pass');
+    expect(hit.evidence[0].value).toBe('본인확인');
+    expect(hit.reason).not.toContain('re:');
+    const miss = judge(calls, 'ko', {
+      detector: 'phrases',
+      allOf: [['re:생년월일(을)?'], ['성함']],
+    });
+    expect(miss.result).toBe('fail');
+    expect(miss.reason).toContain('a listed pattern');
+    expect(miss.reason).not.toContain('re:');
+  });
+});
