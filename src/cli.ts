@@ -20,6 +20,7 @@ import { loadConfig } from './config/app-config';
 import { openDataSource } from './database/data-source';
 import { EvaluationsService } from './evaluations/evaluations.service';
 import { ImportOutcome, ImportService } from './imports/import.service';
+import { parseSpeakerMap } from './imports/upload-batch';
 import { TRANSCRIPT_FORMATS, TranscriptFormat } from './transcripts/parse-transcript';
 import { ScorecardsService } from './scorecards/scorecards.service';
 
@@ -104,6 +105,7 @@ program
   .option('--channel <channel>', 'voice or chat')
   .option('--language <lang>', 'ko or en')
   .option('--format <format>', `one of ${TRANSCRIPT_FORMATS.join(', ')} (default: detect)`)
+  .option('--speakers <map>', 'who is who when the format does not say: spk_0=agent,spk_1=customer')
   .option('--json', 'print the per-file results as JSON')
   .option('--report <file>', 'where to write the error report (CSV) when a file fails')
   .action(async (paths: string[], opts: Record<string, string | boolean | undefined>) => {
@@ -127,6 +129,7 @@ program
             channel: opts.channel as 'voice' | 'chat' | undefined,
             language: opts.language as string | undefined,
             format: opts.format as TranscriptFormat | undefined,
+            speakerMap: opts.speakers ? parseSpeakerMap(opts.speakers as string) : undefined,
           },
         );
         for (const o of outcomes) if (o.status === 'imported') turns += o.turns;

@@ -17,6 +17,7 @@ import {
   TranscriptParseError,
 } from '../transcripts/transcript';
 import { parseSidecarJson } from '../transcripts/native-json.parser';
+import type { SpeakerGuess } from '../transcripts/speaker-roles';
 
 export interface ImportFile {
   name: string;
@@ -37,7 +38,15 @@ export interface ImportOptions {
 }
 
 export type ImportOutcome =
-  | { file: string; status: 'imported'; interactionId: number; externalId: string; turns: number }
+  | {
+      file: string;
+      status: 'imported';
+      interactionId: number;
+      externalId: string;
+      turns: number;
+      /** Set when the agent was told from the customer by a guess: for the user to check. */
+      speakerGuess?: SpeakerGuess;
+    }
   | { file: string; status: 'skipped'; interactionId: number; externalId: string; reason: string }
   | { file: string; status: 'failed'; reason: string; line?: number; field?: string };
 
@@ -142,7 +151,15 @@ export class ImportService {
           }
           const interactionId = await this.insert(manager, transcript);
           const turns = transcript.turns.length;
-          results.push({ file: fileName, status: 'imported', interactionId, externalId, turns });
+          const guess = transcript.meta.metadata?.speakerGuess as SpeakerGuess | undefined;
+          results.push({
+            file: fileName,
+            status: 'imported',
+            interactionId,
+            externalId,
+            turns,
+            ...(guess ? { speakerGuess: guess } : {}),
+          });
         }
         return results;
       });
@@ -158,7 +175,8 @@ export class ImportService {
     }
   }
 
-  private async insert(manager: EntityManager, { meta, turns }: ParsedTranscript): Promise<number> {
+  /** Inserts one interaction and its turns inside the caller's transaction; returns its id. */
+  async insert(manager: EntityManager, { meta, turns }: ParsedTranscript): Promise<number> {
     const agent = meta.agentExternalId
       ? await this.agents.findOrCreate(manager, {
           externalId: meta.agentExternalId,

@@ -27,6 +27,7 @@ export class ImportsController {
         channel: { type: 'string', enum: ['voice', 'chat'] },
         language: { type: 'string', enum: ['ko', 'en'] },
         format: { type: 'string', enum: [...TRANSCRIPT_FORMATS] },
+        speakers: { type: 'string', example: 'spk_0=agent,spk_1=customer' },
       },
     },
   })

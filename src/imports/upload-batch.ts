@@ -1,4 +1,5 @@
 import { InputError } from '../common/errors';
+import type { Speaker } from '../transcripts/transcript';
 import type { ImportFile, ImportOptions } from './import.service';
 import type { ImportOptionsDto } from './dto/import-options.dto';
 import { unzipUpload } from './zip-archive';
@@ -42,7 +43,27 @@ export function toImportOptions(dto: ImportOptionsDto, fileCount: number): Impor
     channel: dto.channel,
     language: dto.language,
     format: dto.format,
+    speakerMap: dto.speakers ? parseSpeakerMap(dto.speakers) : undefined,
   };
+}
+
+/** `spk_0=agent, spk_1=customer` → { spk_0: 'agent', spk_1: 'customer' }. */
+export function parseSpeakerMap(text: string): Record<string, Speaker> {
+  const map: Record<string, Speaker> = {};
+  for (const pair of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [name, role] = pair.split('=').map((p) => p.trim());
+    if (!name || !role || !['agent', 'customer', 'system'].includes(role)) {
+      throw new InputError(
+        'speakers',
+        `"${pair}" is not <speaker>=agent|customer|system (e.g. spk_0=agent,spk_1=customer)`,
+      );
+    }
+    map[name] = role as Speaker;
+  }
+  return map;
 }
 
 /** Multer hands over names as latin1; browsers send UTF-8 (Korean file names). */

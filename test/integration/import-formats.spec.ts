@@ -86,6 +86,44 @@ describe('importing the formats contact centers use, through the API', () => {
     });
   });
 
+  it('says when it guessed who the agent is, and follows a speaker mapping given by the user', async () => {
+    const file = external('transcribe', '03-speaker-identification.json');
+    const guessed = await http
+      .post('/api/interactions/import')
+      .attach('files', file, 'guess.json')
+      .field('source', 'guess')
+      .expect(200);
+    const guess = guessed.body.results[0].speakerGuess;
+    expect(guess).toEqual(
+      expect.objectContaining({
+        agent: expect.stringMatching(/^spk_/),
+        confidence: expect.stringMatching(/high|low/),
+      }),
+    );
+    const other = guess.agent === 'spk_0' ? 'spk_1' : 'spk_0';
+    const mapped = await http
+      .post('/api/interactions/import')
+      .attach('files', file, 'mapped.json')
+      .field('source', 'mapped')
+      .field('speakers', `${other}=agent,${guess.agent}=customer`)
+      .expect(200);
+    expect(mapped.body.results[0].speakerGuess).toBeUndefined();
+    const a = (await http.get(`/api/interactions/${guessed.body.results[0].interactionId}`)).body;
+    const b = (await http.get(`/api/interactions/${mapped.body.results[0].interactionId}`)).body;
+    // Same words, roles swapped.
+    expect(b.turns[0].text).toBe(a.turns[0].text);
+    expect(b.turns[0].speaker).not.toBe(a.turns[0].speaker);
+    const bad = await http
+      .post('/api/interactions/import')
+      .attach('files', file, 'x.json')
+      .field('speakers', 'spk_0=boss')
+      .expect(400);
+    expect(bad.body).toMatchObject({
+      field: 'speakers',
+      message: expect.stringContaining('spk_0=boss'),
+    });
+  });
+
   it('takes an explicit format and refuses one that does not fit, naming the file', async () => {
     const res = await http
       .post('/api/interactions/import')

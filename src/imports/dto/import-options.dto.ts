@@ -36,4 +36,12 @@ export class ImportOptionsDto {
   @IsOptional()
   @IsIn([...TRANSCRIPT_FORMATS])
   format?: TranscriptFormat;
+
+  @ApiPropertyOptional({
+    description: 'Who is who when the format does not say: "spk_0=agent,spk_1=customer"',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  speakers?: string;
 }
