@@ -10,6 +10,7 @@ import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { InteractionsModule } from './interactions/interactions.module';
+import { MysteryShopModule } from './mystery-shop/mystery-shop.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
 import { ActorMiddleware } from './users/actor.middleware';
 import { UsersModule } from './users/users.module';
@@ -26,6 +27,7 @@ import { UsersModule } from './users/users.module';
     InteractionsModule,
     ImportsModule,
     EvaluationsModule,
+    MysteryShopModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -20,6 +20,9 @@ import { loadConfig } from './config/app-config';
 import { openDataSource } from './database/data-source';
 import { EvaluationsService } from './evaluations/evaluations.service';
 import { ImportOutcome, ImportService } from './imports/import.service';
+import { mysteryShopUploadFromDisk } from './cli/mystery-shop-files';
+import { MysteryShopService } from './mystery-shop/mystery-shop.service';
+import { UsersService } from './users/users.service';
 import { parseSpeakerMap } from './imports/upload-batch';
 import { TRANSCRIPT_FORMATS, TranscriptFormat } from './transcripts/parse-transcript';
 import { ScorecardsService } from './scorecards/scorecards.service';
@@ -201,6 +204,33 @@ program
       opts.notesFile,
     );
     console.log(opts.json ? JSON.stringify(toAutoQaJson(result), null, 2) : formatAutoQa(result));
+  });
+
+program
+  .command('import-mystery-shop')
+  .description('import mystery-shopper results (CSV or XLSX): a dry run first, then for real')
+  .argument('<file>', 'the results, one row a shop')
+  .option('--mapping <file>', "a mapping of the vendor's column names and value words (YAML/JSON)")
+  .option('--dry-run', 'only check: list row errors and what would be created')
+  .option('--json', 'print the report as JSON')
+  .action(async (file: string, opts: { mapping?: string; dryRun?: boolean; json?: boolean }) => {
+    const report = await withApp(async (app) => {
+      const service = app.get(MysteryShopService);
+      const upload = mysteryShopUploadFromDisk(file, opts.mapping);
+      const actor = await app.get(UsersService).resolveActor(undefined);
+      if (!actor) throw new Error('no default user to record as the importer');
+      return opts.dryRun ? service.dryRun(upload) : service.commit(actor, upload);
+    });
+    if (opts.json) {
+      console.log(JSON.stringify(report, null, 2));
+    } else {
+      for (const e of report.errors) console.log(`row ${e.line}, ${e.column}: ${e.reason}`);
+      console.log(
+        `${report.rows} rows: ${report.errors.length} errors, ${report.create.length} ${report.committed ? 'created' : 'to create'}, ${report.skipped.length} already imported` +
+          (report.committed ? '' : ' (dry run: nothing written)'),
+      );
+    }
+    if (report.errors.length > 0) process.exitCode = 1;
   });
 
 const scorecards = program.command('scorecards').description('scorecard files');

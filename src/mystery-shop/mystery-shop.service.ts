@@ -1,0 +1,238 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AgentsService } from '../agents/agents.service';
+import { Agent } from '../agents/entities/agent.entity';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/current-user';
+import { InputError } from '../common/errors';
+import { transaction } from '../database/transaction';
+import { EvaluationAnswer } from '../evaluations/entities/evaluation-answer.entity';
+import { Evaluation } from '../evaluations/entities/evaluation.entity';
+import { ImportService } from '../imports/import.service';
+import { Interaction } from '../interactions/entities/interaction.entity';
+import type { ScorecardVersion } from '../scorecards/entities/scorecard-version.entity';
+import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
+import { ScorecardsService } from '../scorecards/scorecards.service';
+import { computeScore } from '../scoring/score-formula';
+import { parseTranscript } from '../transcripts/parse-transcript';
+import { TranscriptParseError, type ParsedTranscript } from '../transcripts/transcript';
+import {
+  MysteryShopFileError,
+  MysteryShopMappingError,
+  parseMapping,
+  readRows,
+  validateShops,
+  type ShopResult,
+} from './mystery-shop.parser';
+
+export const MYSTERY_SHOP_SOURCE = 'mystery-shop';
+const TRANSCRIPT_FILE = /\.(json|vtt|srt|txt)$/i;
+
+export interface MysteryShopUpload {
+  file: { name: string; bytes: Buffer };
+  mapping?: { name: string; text: string };
+  /** Transcript files named by the rows' transcript column, uploaded or read beside the file. */
+  transcripts?: Map<string, Buffer>;
+}
+
+export interface RowError {
+  line: number;
+  column: string;
+  reason: string;
+}
+
+export interface MysteryShopReport {
+  file: string;
+  rows: number;
+  errors: RowError[];
+  /** Shops that a commit creates (or created). */
+  create: { line: number; shopId: string; agent: string; scorecard: string; newAgent: boolean }[];
+  /** Shops already imported: left unchanged (idempotent on source + shop id). */
+  skipped: { line: number; shopId: string; interactionId: number }[];
+  committed: boolean;
+}
+
+/**
+ * Mystery-shopper results: a dry run lists every row's problems and what would be created; a
+ * commit, allowed only when the dry run is clean, writes everything in one transaction — a shop
+ * as an interaction (with its transcript when given) and a `mystery_shop` evaluation.
+ */
+@Injectable()
+export class MysteryShopService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scorecards: ScorecardsService,
+    private readonly agents: AgentsService,
+    private readonly imports: ImportService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async dryRun(upload: MysteryShopUpload): Promise<MysteryShopReport> {
+    return (await this.plan(upload)).report;
+  }
+
+  async commit(actor: Actor, upload: MysteryShopUpload): Promise<MysteryShopReport> {
+    const { report, shops, versions, transcripts } = await this.plan(upload);
+    if (report.errors.length > 0) {
+      throw new InputError(
+        'file',
+        `${report.errors.length} row problem(s) in ${report.file}; fix them (see the dry run) — nothing was imported`,
+      );
+    }
+    await transaction(this.dataSource, async (manager) => {
+      for (const shop of shops) {
+        if (report.skipped.some((s) => s.line === shop.line)) continue;
+        await this.store(
+          manager,
+          actor,
+          shop,
+          versions.get(shop.scorecardKey)!,
+          transcripts.get(shop.line),
+        );
+      }
+    });
+    return { ...report, committed: true };
+  }
+
+  private async plan(upload: MysteryShopUpload) {
+    const versions = new Map<string, ScorecardVersion>();
+    for (const s of await this.scorecards.list())
+      if (s.currentVersion) versions.set(s.key, s.currentVersion);
+    const definitions = new Map<string, ScorecardDefinition>(
+      [...versions].map(([key, v]) => [key, v.definition]),
+    );
+    const { table, mapping } = await this.read(upload);
+    const { valid, errors } = validateShops(table, mapping, definitions);
+    const report: MysteryShopReport = {
+      file: upload.file.name,
+      rows: table.rows.length,
+      errors: [...errors],
+      create: [],
+      skipped: [],
+      committed: false,
+    };
+    const transcripts = new Map<number, ParsedTranscript>();
+    const source = mapping?.source ?? MYSTERY_SHOP_SOURCE;
+    const shops: ShopResult[] = [];
+    for (const shop of valid) {
+      const transcript = this.transcriptOf(shop, upload, report.errors);
+      if (transcript === null) continue;
+      if (transcript) transcripts.set(shop.line, transcript);
+      shops.push(shop);
+      const existing = await this.dataSource
+        .getRepository(Interaction)
+        .findOne({ where: { source, externalId: shop.shopId }, select: { id: true } });
+      if (existing) {
+        report.skipped.push({ line: shop.line, shopId: shop.shopId, interactionId: existing.id });
+        continue;
+      }
+      const agent = await this.dataSource
+        .getRepository(Agent)
+        .findOneBy({ externalId: shop.agentExternalId });
+      report.create.push({
+        line: shop.line,
+        shopId: shop.shopId,
+        agent: shop.agentExternalId,
+        scorecard: shop.scorecardKey,
+        newAgent: agent === null,
+      });
+    }
+    report.errors.sort((a, b) => a.line - b.line);
+    return { report, shops: shops.map((s) => ({ ...s, source })), versions, transcripts };
+  }
+
+  /** A file or mapping that cannot be read at all is a 400 naming it; row problems are not. */
+  private async read(upload: MysteryShopUpload) {
+    try {
+      const table = await readRows(upload.file.name, upload.file.bytes);
+      const mapping = upload.mapping
+        ? parseMapping(upload.mapping.name, upload.mapping.text)
+        : undefined;
+      return { table, mapping };
+    } catch (e) {
+      if (e instanceof MysteryShopFileError) throw new InputError('file', e.message);
+      if (e instanceof MysteryShopMappingError) throw new InputError('mapping', e.message);
+      throw e;
+    }
+  }
+
+  /** undefined: no transcript asked for; null: asked for but unusable (an error is recorded). */
+  private transcriptOf(shop: ShopResult, upload: MysteryShopUpload, errors: RowError[]) {
+    // A recording (".mp3") is only referred to; a transcript file is imported with the shop.
+    if (!shop.transcriptFile || !TRANSCRIPT_FILE.test(shop.transcriptFile)) return undefined;
+    const bytes = upload.transcripts?.get(shop.transcriptFile);
+    if (!bytes) {
+      errors.push({
+        line: shop.line,
+        column: 'transcript',
+        reason: `transcript file "${shop.transcriptFile}" was not uploaded with the results`,
+      });
+      return null;
+    }
+    try {
+      return parseTranscript(shop.transcriptFile, bytes);
+    } catch (e) {
+      if (!(e instanceof TranscriptParseError)) throw e;
+      errors.push({ line: shop.line, column: 'transcript', reason: e.message });
+      return null;
+    }
+  }
+
+  private async store(
+    manager: EntityManager,
+    actor: Actor,
+    shop: ShopResult & { source: string },
+    version: ScorecardVersion,
+    transcript: ParsedTranscript | undefined,
+  ): Promise<void> {
+    const agent = await this.agents.findOrCreate(manager, { externalId: shop.agentExternalId });
+    const interactionId = await this.imports.insert(manager, {
+      turns: transcript?.turns ?? [],
+      meta: {
+        source: shop.source,
+        externalId: shop.shopId,
+        channel: shop.channel,
+        language: version.definition.language,
+        agentExternalId: agent.externalId,
+        startedAt: shop.date,
+        metadata: {
+          mysteryShop: true,
+          ...(shop.overallComment ? { overallComment: shop.overallComment } : {}),
+          ...(shop.transcriptFile && !transcript ? { recordingFile: shop.transcriptFile } : {}),
+        },
+      },
+    });
+    const answers = Object.fromEntries(shop.answers.map((a) => [a.key, { value: a.value }]));
+    const breakdown = computeScore(version.definition, answers);
+    const evaluation = await manager.save(
+      manager.create(Evaluation, {
+        interactionId,
+        scorecardVersionId: version.id,
+        evaluatorId: actor.id,
+        kind: 'mystery_shop',
+        status: 'submitted',
+        version: 1,
+        breakdown,
+        overallScore: breakdown.overall,
+        passed: breakdown.passed,
+        submittedAt: new Date(shop.date),
+      }),
+    );
+    await manager.insert(
+      EvaluationAnswer,
+      shop.answers.map((a) => ({
+        evaluationId: evaluation.id,
+        criterionKey: a.key,
+        value: a.value,
+        comment: a.comment ?? null,
+      })),
+    );
+    await this.audit.record(manager, actor, {
+      action: 'evaluation.mystery_shop_imported',
+      entityType: 'evaluation',
+      entityId: evaluation.id,
+      after: { shopId: shop.shopId, line: shop.line, overallScore: breakdown.overall },
+    });
+  }
+}
