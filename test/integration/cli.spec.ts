@@ -125,6 +125,17 @@ describe('npm run cli -- import / score / scorecards sync', () => {
     expect(result.metrics.longestSilenceMs).toBeGreaterThanOrEqual(15000);
   });
 
+  it('dry-runs mystery-shopper results, listing the bad rows, and writes nothing', async () => {
+    const csv = path.join(FIXTURES, 'mystery-shop', 'sample-ko.csv');
+    const mapping = path.join(FIXTURES, 'mystery-shop', 'mapping-ko.yaml');
+    const out = await cli('import-mystery-shop', csv, '--mapping', mapping, '--dry-run');
+    expect(out.stdout).toContain('row 7, 최장 보류(0-3): value 5 is outside the scale 0-3');
+    expect(out.stdout).toContain(
+      '12 rows: 2 errors, 10 to create, 0 already imported (dry run: nothing written)',
+    );
+    expect((out as { code?: number }).code).toBe(1);
+  });
+
   it('syncs scorecards and says what it did', async () => {
     const out = await cli('scorecards', 'sync');
     expect(out.stdout).toMatch(/unchanged\s+voice-ko v1/);
