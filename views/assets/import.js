@@ -1,0 +1,34 @@
+// Upload progress for the import form. Without JavaScript the form posts as usual.
+(function () {
+  var form = document.getElementById('import-form');
+  if (!form || !window.XMLHttpRequest || !window.FormData) return;
+  var bar = document.getElementById('import-progress');
+  var label = document.getElementById('import-progress-label');
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    xhr.setRequestHeader('Accept', 'text/html');
+    bar.hidden = false;
+    xhr.upload.onprogress = function (e) {
+      if (!e.lengthComputable) return;
+      var pct = Math.round((e.loaded / e.total) * 100);
+      bar.value = pct;
+      label.textContent = label.dataset.uploading.replace('{pct}', pct);
+    };
+    xhr.upload.onload = function () {
+      bar.removeAttribute('value');
+      label.textContent = label.dataset.processing;
+    };
+    xhr.onload = function () {
+      document.open();
+      document.write(xhr.responseText);
+      document.close();
+    };
+    xhr.onerror = function () {
+      label.textContent = label.dataset.failed;
+    };
+    form.querySelector('button[type=submit]').disabled = true;
+    xhr.send(new FormData(form));
+  });
+})();
