@@ -1,5 +1,5 @@
 import { child, isPresent, item, JsonFields, withoutUndefined } from './json-fields';
-import { parseJsonText } from './native-json.parser';
+import { fromJsonText } from './native-json.parser';
 import { KeyedTurn, ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
 import { ParsedTranscript } from './transcript';
 
@@ -7,13 +7,7 @@ import { ParsedTranscript } from './transcript';
  * AssemblyAI transcript: `utterances[]` (speaker_labels=true or multichannel) with `start`/`end`
  * in milliseconds, `speaker` ("A", "B", ... or a channel number) and `text`. See README.md.
  */
-export function parseAssemblyAi(
-  file: string,
-  text: string,
-  options: ParserOptions = {},
-): ParsedTranscript {
-  return fromAssemblyAiJson(file, parseJsonText(file, text), options);
-}
+export const parseAssemblyAi = fromJsonText(fromAssemblyAiJson);
 
 export function fromAssemblyAiJson(
   file: string,

@@ -1,6 +1,6 @@
 import { participantOf, readParticipants } from './contact-lens.parser';
 import { child, isPresent, item, JsonFields, JsonObject, withoutUndefined } from './json-fields';
-import { parseJsonText } from './native-json.parser';
+import { fromJsonText } from './native-json.parser';
 import { ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
 import { ParsedTranscript, Speaker } from './transcript';
 
@@ -19,13 +19,7 @@ interface Message {
  * (joined, left, typing), attachments and structured messages are skipped. Times are relative
  * to the first message. See README.md.
  */
-export function parseConnectChat(
-  file: string,
-  text: string,
-  options: ParserOptions = {},
-): ParsedTranscript {
-  return fromConnectChatJson(file, parseJsonText(file, text), options);
-}
+export const parseConnectChat = fromJsonText(fromConnectChatJson);
 
 export function fromConnectChatJson(
   file: string,

@@ -7,7 +7,7 @@ import {
   maxOf,
   withoutUndefined,
 } from './json-fields';
-import { parseJsonText } from './native-json.parser';
+import { fromJsonText } from './native-json.parser';
 import { KeyedTurn, ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
 import { Channel, ParsedTranscript, Speaker } from './transcript';
 
@@ -46,13 +46,7 @@ export function sentimentToNegativity(score: number): number {
  * `Transcript[]` turns with millisecond offsets and a participant role; conversation
  * characteristics and categories are kept in `meta.metadata`. See README.md.
  */
-export function parseContactLens(
-  file: string,
-  text: string,
-  options: ParserOptions = {},
-): ParsedTranscript {
-  return fromContactLensJson(file, parseJsonText(file, text), options);
-}
+export const parseContactLens = fromJsonText(fromContactLensJson);
 
 export function fromContactLensJson(
   file: string,

@@ -1,5 +1,5 @@
 import { child, isPresent, item, JsonFields, JsonObject, withoutUndefined } from './json-fields';
-import { parseJsonText } from './native-json.parser';
+import { fromJsonText } from './native-json.parser';
 import { KeyedTurn, ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
 import { ParsedTranscript } from './transcript';
 import { joinChannels, joinTokens, TimedToken } from './word-turns';
@@ -13,13 +13,7 @@ const NO_SPEAKERS =
  * words of `results.channels[].alternatives[0]`. Speakers are `speaker_<n>` (diarize) or
  * `channel_<n>` (multichannel without diarize). See README.md.
  */
-export function parseDeepgram(
-  file: string,
-  text: string,
-  options: ParserOptions = {},
-): ParsedTranscript {
-  return fromDeepgramJson(file, parseJsonText(file, text), options);
-}
+export const parseDeepgram = fromJsonText(fromDeepgramJson);
 
 export function fromDeepgramJson(
   file: string,

@@ -7,7 +7,7 @@ import {
   minOf,
   withoutUndefined,
 } from './json-fields';
-import { parseJsonText } from './native-json.parser';
+import { fromJsonText } from './native-json.parser';
 import { KeyedTurn, ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
 import { Channel, ParsedTranscript, Speaker } from './transcript';
 
@@ -26,13 +26,7 @@ const CCAI_ROLES: Readonly<Record<string, Speaker>> = {
  * with word offsets or message times), or the conversation data upload format (`entries[]` with
  * `start_timestamp_usec`, `role`, `user_id`). See README.md.
  */
-export function parseGoogleCcai(
-  file: string,
-  text: string,
-  options: ParserOptions = {},
-): ParsedTranscript {
-  return fromGoogleCcaiJson(file, parseJsonText(file, text), options);
-}
+export const parseGoogleCcai = fromJsonText(fromGoogleCcaiJson);
 
 export function fromGoogleCcaiJson(
   file: string,

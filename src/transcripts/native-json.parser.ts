@@ -1,3 +1,4 @@
+import type { ParserOptions } from './speaker-roles';
 import {
   Channel,
   ParsedTranscript,
@@ -104,6 +105,13 @@ function tryScan(text: string): JsonLayout | null {
     // Only reachable for pathological nesting (stack overflow): lose the line, keep the error.
     return null;
   }
+}
+
+/** A vendor format's reader of parsed JSON, as a parser of the file's text. */
+export function fromJsonText<T>(
+  read: (file: string, root: unknown, options?: ParserOptions) => T,
+): (file: string, text: string, options?: ParserOptions) => T {
+  return (file, text, options = {}) => read(file, parseJsonText(file, text), options);
 }
 
 /** JSON.parse, with the error located: Node 20's messages often carry no position at all. */

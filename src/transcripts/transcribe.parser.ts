@@ -1,5 +1,5 @@
 import { child, item, isPresent, JsonFields, JsonObject, withoutUndefined } from './json-fields';
-import { parseJsonText } from './native-json.parser';
+import { fromJsonText } from './native-json.parser';
 import {
   KeyedTurn,
   lookupSpeaker,
@@ -23,13 +23,7 @@ interface Word extends TimedToken {
  * Amazon Transcribe batch output: one item per word or punctuation mark, turns rebuilt from
  * `speaker_labels` (spk_0, spk_1, ...) or `channel_labels` (ch_0, ch_1). See README.md.
  */
-export function parseTranscribe(
-  file: string,
-  text: string,
-  options: ParserOptions = {},
-): ParsedTranscript {
-  return fromTranscribeJson(file, parseJsonText(file, text), options);
-}
+export const parseTranscribe = fromJsonText(fromTranscribeJson);
 
 export function fromTranscribeJson(
   file: string,

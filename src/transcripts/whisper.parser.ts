@@ -1,5 +1,5 @@
 import { child, isPresent, item, JsonFields, JsonObject, withoutUndefined } from './json-fields';
-import { parseJsonText } from './native-json.parser';
+import { fromJsonText } from './native-json.parser';
 import { splitSpeakerPrefix } from './speaker-prefix';
 import { KeyedTurn, ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
 import { ParsedTranscript } from './transcript';
@@ -28,13 +28,7 @@ type Piece = KeyedTurn & { index: number };
  * from `speaker` (stereo --diarize), from `speaker_turn_next` / "[SPEAKER_TURN]" (--tinydiarize,
  * two alternating speakers), or from speaker prefixes in the text. See README.md.
  */
-export function parseWhisper(
-  file: string,
-  text: string,
-  options: ParserOptions = {},
-): ParsedTranscript {
-  return fromWhisperJson(file, parseJsonText(file, text), options);
-}
+export const parseWhisper = fromJsonText(fromWhisperJson);
 
 export function fromWhisperJson(
   file: string,
