@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { AutoQaController } from './autoqa.controller';
+import { AutoQaPagesController } from './autoqa.pages.controller';
 import { AutoQaRepository } from './autoqa.repository';
 import { AutoQaService } from './autoqa.service';
 
 @Module({
   imports: [ScorecardsModule],
-  controllers: [AutoQaController],
+  controllers: [AutoQaController, AutoQaPagesController],
   providers: [AutoQaService, AutoQaRepository],
   exports: [AutoQaService],
 })

@@ -106,6 +106,15 @@ describe('auto-QA pre-scores imported calls; evaluators accept or override', () 
     expect(row).toMatchObject({ compared: 1, agreed: 0, rate: 0 });
     const page = await http.get(`/evaluations/${draft.id}`).set('Accept', 'text/html').expect(200);
     expect(page.text).toContain('평가자가 변경함');
+    const report = await http
+      .get('/scorecards/voice-ko/agreement')
+      .set('Accept', 'text/html')
+      .set('Accept-Language', 'en')
+      .expect(200);
+    expect(report.text).toMatch(
+      /id="agreement-overall">Overall \d+(\.\d)?% \(\d+ answers compared\)/,
+    );
+    expect(report.text).toContain('<code>greeting</code></td><td>1</td><td>0</td><td>0%');
   });
 
   it('shows the measured call metrics on the replay page', async () => {
