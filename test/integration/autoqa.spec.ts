@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { bestAnswers } from '../support/answers';
 import { AutoQaService } from '../../src/autoqa/autoqa.service';
 import { fixture, startTestApp, TestApp } from '../support/test-app';
 
@@ -85,11 +86,8 @@ describe('auto-QA pre-scores imported calls; evaluators accept or override', () 
         .expect(201)
     ).body;
     const definition = draft.scorecardVersion.definition;
-    const answers = definition.sections.flatMap(
-      (s: { criteria: { key: string; scale: { type: string; max?: number } }[] }) =>
-        s.criteria.map((c) => ({ key: c.key, value: c.scale.type === 'yes_no' ? 1 : c.scale.max })),
-    );
-    answers.find((a: { key: string }) => a.key === 'greeting').value = 0; // override the machine's pass
+    const answers = bestAnswers(definition);
+    answers.find((a) => a.key === 'greeting')!.value = 0; // override the machine's pass
     const submitted = (
       await http
         .post(`/api/evaluations/${draft.id}/submit`)

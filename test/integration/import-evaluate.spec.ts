@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { bestAnswers } from '../support/answers';
 import { fixture, startTestApp, TestApp } from '../support/test-app';
 
 describe('import → evaluate → submit → score, over HTTP', () => {
@@ -209,11 +210,7 @@ describe('import → evaluate → submit → score, over HTTP', () => {
     const scorecard = (await http.get('/api/scorecards/voice-ko')).body.definition;
     const sections: Def[] = scorecard.sections;
     // Everything but the greeting, which the draft already holds (with its comment).
-    const answers = sections.flatMap((s) =>
-      s.criteria
-        .filter((c) => c.key !== 'greeting')
-        .map((c) => ({ key: c.key, value: c.scale.type === 'yes_no' ? 1 : c.scale.max })),
-    );
+    const answers = bestAnswers(scorecard, ['greeting']);
     // Miss the one criterion of the notes section, so that section scores 0.
     answers.find((a) => a.key === 'notes_quality')!.value = 0;
     const res = await http

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import request from 'supertest';
+import { bestAnswers } from '../support/answers';
 import { fixture, startTestApp, TestApp } from '../support/test-app';
 
 describe('scorecard files become immutable versions', () => {
@@ -49,10 +50,7 @@ describe('scorecard files become immutable versions', () => {
         .expect(201)
     ).body;
     const definition = draft.scorecardVersion.definition;
-    const answers = definition.sections.flatMap(
-      (s: { criteria: { key: string; scale: { type: string; max?: number } }[] }) =>
-        s.criteria.map((c) => ({ key: c.key, value: c.scale.type === 'yes_no' ? 1 : c.scale.max })),
-    );
+    const answers = bestAnswers(definition);
     const submitted = (
       await http
         .post(`/api/evaluations/${draft.id}/submit`)
