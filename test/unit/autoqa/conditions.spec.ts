@@ -1,35 +1,15 @@
 /** `when` conditions: the criterion applies only when its condition holds, else it is N/A. */
 import { runAutoQa } from '../../../src/autoqa/engine';
 import type { AutoQaInput } from '../../../src/autoqa/autoqa.types';
-import type { ScorecardDefinition } from '../../../src/scorecards/scorecard-definition';
-import type { Speaker, TranscriptTurn } from '../../../src/transcripts/transcript';
+import type {
+  CriterionDefinition,
+  ScorecardDefinition,
+} from '../../../src/scorecards/scorecard-definition';
+import type { TranscriptTurn } from '../../../src/transcripts/transcript';
+import { autoCriterion, cardWith, turn } from './support';
 
-function turn(speaker: Speaker, startS: number, endS: number, text: string): TranscriptTurn {
-  return { speaker, startMs: startS * 1000, endMs: endS * 1000, text };
-}
-
-function criterion(key: string, auto: Record<string, unknown>) {
-  return {
-    key,
-    label: key,
-    guidance: 'g',
-    scale: { type: 'yes_no' as const },
-    weight: 1,
-    naAllowed: true,
-    auto,
-  };
-}
-
-function card(criteria: ReturnType<typeof criterion>[]): ScorecardDefinition {
-  return {
-    key: 'when-ko',
-    name: 'When',
-    language: 'ko',
-    channel: 'voice',
-    passingScore: 80,
-    sections: [{ key: 'main', label: 'Main', weight: 1, criteria }],
-  };
-}
+const criterion = autoCriterion;
+const card = (criteria: CriterionDefinition[]) => cardWith('ko', criteria, 'when-ko');
 
 function results(
   turns: TranscriptTurn[],

@@ -4,40 +4,11 @@
  */
 import { runAutoQa } from '../../../src/autoqa/engine';
 import type { AutoQaInput, CriterionResult } from '../../../src/autoqa/autoqa.types';
-import type { ScorecardDefinition } from '../../../src/scorecards/scorecard-definition';
-import type { Speaker, TranscriptTurn } from '../../../src/transcripts/transcript';
+import type { TranscriptTurn } from '../../../src/transcripts/transcript';
+import { autoCriterion, cardWith, turn } from './support';
 
-function turn(speaker: Speaker, startS: number, endS: number, text: string): TranscriptTurn {
-  return { speaker, startMs: Math.round(startS * 1000), endMs: Math.round(endS * 1000), text };
-}
-
-function card(language: 'ko' | 'en', auto: Record<string, unknown>): ScorecardDefinition {
-  return {
-    key: `test-${language}`,
-    name: 'Test',
-    language,
-    channel: 'voice',
-    passingScore: 80,
-    sections: [
-      {
-        key: 'main',
-        label: 'Main',
-        weight: 1,
-        criteria: [
-          {
-            key: 'c',
-            label: 'C',
-            guidance: 'g',
-            scale: { type: 'yes_no' },
-            weight: 1,
-            naAllowed: true,
-            auto,
-          },
-        ],
-      },
-    ],
-  };
-}
+const card = (language: 'ko' | 'en', auto: Record<string, unknown>) =>
+  cardWith(language, [autoCriterion('c', auto)]);
 
 function judge(
   turns: TranscriptTurn[],

@@ -6,23 +6,9 @@ import type {
   ScorecardDefinition,
 } from '../../../src/scorecards/scorecard-definition';
 import { parseScorecardYaml } from '../../../src/scorecards/scorecard-schema';
-import type { Speaker, TranscriptTurn } from '../../../src/transcripts/transcript';
+import { autoCriterion, turn } from './support';
 
-function turn(speaker: Speaker, startS: number, endS: number, text: string): TranscriptTurn {
-  return { speaker, startMs: startS * 1000, endMs: endS * 1000, text };
-}
-
-function criterion(key: string, auto?: Record<string, unknown>): CriterionDefinition {
-  return {
-    key,
-    label: key,
-    guidance: 'g',
-    scale: { type: 'yes_no' },
-    weight: 1,
-    naAllowed: true,
-    ...(auto === undefined ? {} : { auto }),
-  };
-}
+const criterion = autoCriterion;
 
 function card(language: 'ko' | 'en', ...criteria: CriterionDefinition[]): ScorecardDefinition {
   return {
