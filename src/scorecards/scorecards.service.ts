@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/errors';
 import type { Actor } from '../common/current-user';
@@ -125,17 +125,16 @@ export class ScorecardsService implements OnApplicationBootstrap {
     });
   }
 
-  list(): Promise<(Scorecard & { currentVersion: ScorecardVersion | null })[]> {
-    return this.scorecards.find({ order: { key: 'ASC' } }).then((list) =>
-      Promise.all(
-        list.map(async (s) => ({
-          ...s,
-          currentVersion: s.currentVersionId
-            ? await this.versions.findOneBy({ id: s.currentVersionId })
-            : null,
-        })),
-      ),
-    );
+  /** Every scorecard with its current version: two queries, whatever the number of scorecards. */
+  async list(): Promise<(Scorecard & { currentVersion: ScorecardVersion | null })[]> {
+    const scorecards = await this.scorecards.find({ order: { key: 'ASC' } });
+    const ids = scorecards.map((s) => s.currentVersionId).filter((id): id is number => id !== null);
+    const versions = ids.length ? await this.versions.findBy({ id: In(ids) }) : [];
+    const byId = new Map(versions.map((v) => [v.id, v]));
+    return scorecards.map((s) => ({
+      ...s,
+      currentVersion: (s.currentVersionId !== null && byId.get(s.currentVersionId)) || null,
+    }));
   }
 
   async current(key: string): Promise<ScorecardVersion> {
