@@ -1,5 +1,6 @@
 /** Handlebars helpers for the pages. Everything they return is escaped by Handlebars. */
 import type { HelperOptions } from 'handlebars';
+import hbs from 'hbs';
 import { translate } from './i18n/i18n';
 
 type Root = { lang?: string };
@@ -42,4 +43,15 @@ export const viewHelpers: Record<string, (...args: never[]) => unknown> = {
   percent: (value: unknown) =>
     value === null || value === undefined ? '–' : `${Number(value).toFixed(1)}%`,
   json: (value: unknown) => JSON.stringify(value, null, 2),
+  /**
+   * Data for a `<script type="application/json">` block, unescaped by Handlebars: `<`, `>`, `&`
+   * and the line separators become \u escapes, so no text can close the element.
+   */
+  jsonScript: (value: unknown) =>
+    new hbs.handlebars.SafeString(
+      JSON.stringify(value ?? null).replace(
+        /[<>&\u2028\u2029]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      ),
+    ),
 };
