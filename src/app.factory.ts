@@ -1,7 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import * as fs from 'fs';
+import helmet from 'helmet';
 import hbs from 'hbs';
 import * as path from 'path';
 import { AppModule } from './app.module';
@@ -14,8 +16,11 @@ export async function createApp(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     logger: [...levelsFrom(loadConfig().logLevel)],
   });
+  const config = loadConfig();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
+  if (config.trustProxy) app.set('trust proxy', trustProxyValue(config.trustProxy));
+  app.use(securityHeaders());
   app.use(languageMiddleware);
   app.useStaticAssets(path.join(viewsDir(), 'assets'), { prefix: '/assets/' });
   app.setBaseViewsDir(viewsDir());
@@ -30,6 +35,49 @@ export async function createApp(): Promise<NestExpressApplication> {
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
   return app;
+}
+
+/**
+ * helmet's headers with a strict Content-Security-Policy: scripts, styles and fonts from this
+ * site only (no inline code anywhere in views/), recordings from wherever they are kept. The
+ * OpenAPI page (Swagger UI) needs inline styles and its own init script, so it alone gets them.
+ */
+function securityHeaders() {
+  const directives = {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    mediaSrc: ["'self'", 'https:', 'http:', 'blob:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  };
+  const strict = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives },
+    crossOriginEmbedderPolicy: false,
+  });
+  const docs = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        ...directives,
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  return (req: Request, res: Response, next: NextFunction) =>
+    (req.path.startsWith('/api/docs') ? docs : strict)(req, res, next);
+}
+
+function trustProxyValue(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 function viewsDir(): string {

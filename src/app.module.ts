@@ -1,7 +1,10 @@
 import { MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AgentsModule } from './agents/agents.module';
 import { AuditModule } from './audit/audit.module';
+import { AccessGuard } from './auth/access.guard';
+import { ActorMiddleware } from './auth/actor.middleware';
+import { AuthModule } from './auth/auth.module';
 import { AutoQaModule } from './autoqa/autoqa.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { ConfigModule } from './config/config.module';
@@ -12,7 +15,6 @@ import { ImportsModule } from './imports/imports.module';
 import { InteractionsModule } from './interactions/interactions.module';
 import { MysteryShopModule } from './mystery-shop/mystery-shop.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
-import { ActorMiddleware } from './users/actor.middleware';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -21,6 +23,7 @@ import { UsersModule } from './users/users.module';
     DatabaseModule,
     AuditModule,
     UsersModule,
+    AuthModule,
     AgentsModule,
     ScorecardsModule,
     AutoQaModule,
@@ -40,6 +43,7 @@ import { UsersModule } from './users/users.module';
       }),
     },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
+    { provide: APP_GUARD, useClass: AccessGuard },
   ],
 })
 export class AppModule implements NestModule {

@@ -13,6 +13,7 @@ import { AgentsService } from './agents/agents.service';
 import { AppModule } from './app.module';
 import { AutoQaService } from './autoqa/autoqa.service';
 import { DemoSeeder } from './cli/demo-seeder';
+import { cliActor, registerUserCommands } from './cli/users-command';
 import { collectTranscriptFiles, errorReportCsv, readSidecar } from './cli/files';
 import { autoQaFromFiles, formatAutoQa, toAutoQaJson } from './cli/autoqa-command';
 import { formatBreakdown, scoreFromFiles } from './cli/score-command';
@@ -81,6 +82,7 @@ program
         app.get(ImportService),
         app.get(ScorecardsService),
         app.get(EvaluationsService),
+        app.get(UsersService),
       );
       const bar = new SingleBar(
         { format: 'Demo [{bar}] {value}/{total} calls', noTTYOutput: true, notTTYSchedule: 5000 },
@@ -213,25 +215,32 @@ program
   .option('--mapping <file>', "a mapping of the vendor's column names and value words (YAML/JSON)")
   .option('--dry-run', 'only check: list row errors and what would be created')
   .option('--json', 'print the report as JSON')
-  .action(async (file: string, opts: { mapping?: string; dryRun?: boolean; json?: boolean }) => {
-    const report = await withApp(async (app) => {
-      const service = app.get(MysteryShopService);
-      const upload = mysteryShopUploadFromDisk(file, opts.mapping);
-      const actor = await app.get(UsersService).resolveActor(undefined);
-      if (!actor) throw new Error('no default user to record as the importer');
-      return opts.dryRun ? service.dryRun(upload) : service.commit(actor, upload);
-    });
-    if (opts.json) {
-      console.log(JSON.stringify(report, null, 2));
-    } else {
-      for (const e of report.errors) console.log(`row ${e.line}, ${e.column}: ${e.reason}`);
-      console.log(
-        `${report.rows} rows: ${report.errors.length} errors, ${report.create.length} ${report.committed ? 'created' : 'to create'}, ${report.skipped.length} already imported` +
-          (report.committed ? '' : ' (dry run: nothing written)'),
-      );
-    }
-    if (report.errors.length > 0) process.exitCode = 1;
-  });
+  .option('--as <email>', 'who the import is recorded as (default: the first admin)')
+  .action(
+    async (
+      file: string,
+      opts: { mapping?: string; dryRun?: boolean; json?: boolean; as?: string },
+    ) => {
+      const report = await withApp(async (app) => {
+        const service = app.get(MysteryShopService);
+        const upload = mysteryShopUploadFromDisk(file, opts.mapping);
+        if (opts.dryRun) return service.dryRun(upload);
+        return service.commit(await cliActor(app, opts.as), upload);
+      });
+      if (opts.json) {
+        console.log(JSON.stringify(report, null, 2));
+      } else {
+        for (const e of report.errors) console.log(`row ${e.line}, ${e.column}: ${e.reason}`);
+        console.log(
+          `${report.rows} rows: ${report.errors.length} errors, ${report.create.length} ${report.committed ? 'created' : 'to create'}, ${report.skipped.length} already imported` +
+            (report.committed ? '' : ' (dry run: nothing written)'),
+        );
+      }
+      if (report.errors.length > 0) process.exitCode = 1;
+    },
+  );
+
+registerUserCommands(program, withApp);
 
 const scorecards = program.command('scorecards').description('scorecard files');
 scorecards

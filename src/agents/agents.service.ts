@@ -1,3 +1,5 @@
+import { interactionScope } from '../auth/visibility';
+import type { Actor } from '../common/current-user';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
@@ -17,8 +19,15 @@ export class AgentsService {
     @InjectRepository(Team) private readonly teams: Repository<Team>,
   ) {}
 
-  listAgents(): Promise<Agent[]> {
-    return this.agents.find({ relations: { team: true }, order: { externalId: 'ASC' } });
+  /** All agents, or only those an actor may see (a team lead's teams, an agent themself). */
+  listAgents(actor?: Actor): Promise<Agent[]> {
+    const qb = this.agents
+      .createQueryBuilder('a')
+      .leftJoinAndSelect('a.team', 't')
+      .orderBy('a.externalId', 'ASC');
+    const scope = actor ? interactionScope(actor, '"a"."id"') : null;
+    if (scope) qb.where(scope.sql, scope.params);
+    return qb.getMany();
   }
 
   listTeams(): Promise<Team[]> {

@@ -1,14 +1,49 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export const AUDITED_ENTITIES = [
+  'evaluation',
+  'scorecard',
+  'interaction',
+  'user',
+  'mystery_shop',
+] as const;
 
 export class AuditQueryDto {
   @IsOptional()
-  @IsIn(['evaluation', 'scorecard', 'interaction', 'user'])
+  @IsIn(AUDITED_ENTITIES)
   entityType?: string;
 
   @IsOptional()
   @IsString()
+  @MaxLength(120)
   entityId?: string;
+
+  /** Part of the action, e.g. `submitted` or `user.` */
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  action?: string;
+
+  /** Part of the actor's name or e-mail. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  actor?: string;
+
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
 
   @IsOptional()
   @Type(() => Number)

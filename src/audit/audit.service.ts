@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/current-user';
+import { Page, pageOf } from '../common/pagination';
+import { AuditQueryDto } from './audit-query.dto';
 import { AuditEntry } from './entities/audit-entry.entity';
 
 export interface AuditRecord {
@@ -29,14 +31,36 @@ export class AuditService {
     });
   }
 
-  list(filter: { entityType?: string; entityId?: string }, limit = 100): Promise<AuditEntry[]> {
-    return this.entries.find({
-      where: {
-        ...(filter.entityType ? { entityType: filter.entityType } : {}),
-        ...(filter.entityId ? { entityId: filter.entityId } : {}),
-      },
-      order: { id: 'DESC' },
-      take: Math.min(limit, 500),
-    });
+  /** Newest first, filtered, a page at a time (the admin's audit page and GET /api/audit). */
+  async list(filter: AuditQueryDto, pageSize = 50): Promise<Page<AuditEntry>> {
+    const page = filter.page ?? 1;
+    const qb = this.entries.createQueryBuilder('a');
+    if (filter.entityType) qb.andWhere('a.entityType = :type', { type: filter.entityType });
+    if (filter.entityId) qb.andWhere('a.entityId = :id', { id: filter.entityId });
+    if (filter.action) qb.andWhere('a.action LIKE :action', { action: `%${like(filter.action)}%` });
+    if (filter.actor) {
+      qb.andWhere('LOWER(a.actorName) LIKE :actor', {
+        actor: `%${like(filter.actor.toLowerCase())}%`,
+      });
+    }
+    if (filter.from) qb.andWhere('a.createdAt >= :from', { from: new Date(filter.from) });
+    if (filter.to) qb.andWhere('a.createdAt < :to', { to: endOfDay(filter.to) });
+    const [items, total] = await qb
+      .orderBy('a.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return pageOf(items, total, page, pageSize);
   }
+}
+
+function like(s: string): string {
+  return s.replace(/[%_]/g, '');
+}
+
+/** A date without a time means the whole of that day. */
+function endOfDay(value: string): Date {
+  const date = new Date(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) date.setUTCDate(date.getUTCDate() + 1);
+  return date;
 }

@@ -3,8 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { translate } from '../common/i18n/i18n';
 import { AutoQaService } from './autoqa.service';
+import { Allow } from '../auth/access.guard';
+import { STAFF } from '../auth/roles';
 
 @ApiExcludeController()
+@Allow(STAFF)
 @Controller('scorecards')
 export class AutoQaPagesController {
   constructor(private readonly autoQa: AutoQaService) {}

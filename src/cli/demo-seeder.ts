@@ -5,7 +5,6 @@
 import { transaction } from '../database/transaction';
 import { DataSource } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
-import { Agent } from '../agents/entities/agent.entity';
 import type { Actor } from '../common/current-user';
 import { DemoCall, generateDemoContactCenter } from '../demo/demo-data';
 import { EvaluationsService } from '../evaluations/evaluations.service';
@@ -14,7 +13,10 @@ import { Interaction } from '../interactions/entities/interaction.entity';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import type { CriterionDefinition, ScorecardDefinition } from '../scorecards/scorecard-definition';
 import { scaleRange } from '../scoring/score-formula';
-import { Role, User } from '../users/entities/user.entity';
+import { UserInput, UsersService } from '../users/users.service';
+
+/** The password of every demo user (README lists them). */
+export const DEMO_PASSWORD = 'qa-demo-2026';
 
 export interface DemoSummary {
   calls: number;
@@ -30,6 +32,7 @@ export class DemoSeeder {
     private readonly imports: ImportService,
     private readonly scorecards: ScorecardsService,
     private readonly evaluations: EvaluationsService,
+    private readonly users: UsersService,
   ) {}
 
   async seed(options: {
@@ -37,8 +40,6 @@ export class DemoSeeder {
     evaluateEvery?: number;
     onProgress?: (n: number) => void;
   }) {
-    const already = await this.dataSource.getRepository(Interaction).countBy({ source: 'demo' });
-    if (already > 0) return { calls: already, imported: 0, evaluations: 0, skipped: true };
     const center = generateDemoContactCenter({ calls: options.calls ?? 200 });
     await transaction(this.dataSource, async (manager) => {
       for (const team of center.teams) {
@@ -52,7 +53,9 @@ export class DemoSeeder {
         });
       }
     });
-    const users = await this.seedUsers();
+    const users = await this.seedUsers(center.teams.map((t) => t.name));
+    const already = await this.dataSource.getRepository(Interaction).countBy({ source: 'demo' });
+    if (already > 0) return { calls: already, imported: 0, evaluations: 0, skipped: true };
     const evaluator = users.find((u) => u.role === 'evaluator')!;
     let imported = 0;
     let evaluated = 0;
@@ -72,34 +75,42 @@ export class DemoSeeder {
     return { calls: center.calls.length, imported, evaluations: evaluated, skipped: false };
   }
 
-  /** Demo users for every role; an agent user for each of. */
-  private async seedUsers(): Promise<Actor[]> {
-    const repo = this.dataSource.getRepository(User);
-    const agentId = async (externalId: string) =>
-      (await this.dataSource.getRepository(Agent).findOneBy({ externalId }))?.id ?? null;
-    const people: { email: string; name: string; role: Role; agent?: string }[] = [
+  /**
+   * Demo users for every role, all with DEMO_PASSWORD: the two team leads lead the two teams,
+   * the agent users are A-001 and A-005. Existing users keep their role; one without a password
+   * (from before sign-in existed) gets the demo password.
+   */
+  private async seedUsers(teams: string[]): Promise<Actor[]> {
+    const people: UserInput[] = [
       { email: 'admin@demo.local', name: '관리자 (QA Manager)', role: 'admin' },
       { email: 'evaluator@demo.local', name: '박평가 (QA Evaluator)', role: 'evaluator' },
       { email: 'evaluator2@demo.local', name: 'Emma Evans (QA Evaluator)', role: 'evaluator' },
-      { email: 'lead1@demo.local', name: '상담 1팀장', role: 'team_lead' },
-      { email: 'lead2@demo.local', name: '상담 2팀장', role: 'team_lead' },
-      { email: 'agent1@demo.local', name: 'A-001', role: 'agent', agent: 'A-001' },
-      { email: 'agent5@demo.local', name: 'A-005', role: 'agent', agent: 'A-005' },
+      {
+        email: 'lead1@demo.local',
+        name: '강은지 (상담 1팀장)',
+        role: 'team_lead',
+        teams: [teams[0]],
+      },
+      {
+        email: 'lead2@demo.local',
+        name: '오성민 (상담 2팀장)',
+        role: 'team_lead',
+        teams: [teams[1]],
+      },
+      { email: 'agent1@demo.local', name: 'A-001', role: 'agent', agentExternalId: 'A-001' },
+      { email: 'agent5@demo.local', name: 'A-005', role: 'agent', agentExternalId: 'A-005' },
     ];
     const actors: Actor[] = [];
-    for (const p of people) {
-      let user = await repo.findOneBy({ email: p.email });
-      if (!user) {
-        user = await repo.save(
-          repo.create({
-            email: p.email,
-            name: p.name,
-            role: p.role,
-            agentId: p.agent ? await agentId(p.agent) : null,
-          }),
-        );
+    for (const person of people) {
+      const existing = await this.users.findWithPassword(person.email);
+      const user = existing
+        ? await this.users.get(existing.id)
+        : await this.users.create(null, { ...person, password: DEMO_PASSWORD });
+      if (existing && !existing.passwordHash) {
+        await this.users.setPassword(null, existing.id, DEMO_PASSWORD);
       }
-      actors.push({ id: user.id, name: user.name, email: user.email, role: user.role });
+      const actor = await this.users.actorFor(user.id);
+      if (actor) actors.push(actor);
     }
     return actors;
   }

@@ -45,3 +45,25 @@ export class EvaluationLockedError extends DomainError {
     super(`evaluation ${id} is ${status} and can no longer be edited`);
   }
 }
+
+/** No valid session or token. Pages redirect to the sign-in page instead. */
+export class SignInRequiredError extends DomainError {
+  readonly status = 401;
+  constructor(message = 'sign in first (session cookie or `Authorization: Bearer <API token>`)') {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+}
+
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

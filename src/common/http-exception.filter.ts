@@ -7,7 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from './errors';
+import { DomainError, SignInRequiredError, TooManyRequestsError } from './errors';
 import { translate } from './i18n/i18n';
 
 interface ErrorBody {
@@ -33,6 +33,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = ctx.getResponse<Response>();
     const body = this.toBody(exception, request);
     if (response.headersSent) return;
+    if (exception instanceof TooManyRequestsError) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
+    if (exception instanceof SignInRequiredError && isPageRequest(request)) {
+      const next = request.method === 'GET' ? request.originalUrl : '/';
+      response.redirect(303, `/login?next=${encodeURIComponent(next)}`);
+      return;
+    }
     if (wantsHtml(request)) {
       const lang = (response.locals.lang as string | undefined) ?? 'ko';
       response.status(body.statusCode).render('error', {
@@ -79,7 +87,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
+function isPageRequest(request: Request): boolean {
+  return !request.path.startsWith('/api') && request.path !== '/health';
+}
+
 function wantsHtml(request: Request): boolean {
-  if (request.path.startsWith('/api') || request.path === '/health') return false;
-  return (request.headers.accept ?? '').includes('text/html');
+  return isPageRequest(request) && (request.headers.accept ?? '').includes('text/html');
 }

@@ -4,6 +4,7 @@
  */
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -11,6 +12,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
   validateSync,
 } from 'class-validator';
 import * as path from 'path';
@@ -49,9 +51,48 @@ class Environment {
   @Max(1024)
   MAX_UPLOAD_MB?: number;
 
+  /** The first admin, created at start when no user has this e-mail (see README). */
+  @IsOptional()
+  @IsEmail()
+  ADMIN_EMAIL?: string;
+
   @IsOptional()
   @IsString()
-  DEFAULT_USER_EMAIL?: string;
+  @MinLength(10)
+  ADMIN_PASSWORD?: string;
+
+  /** Sign-in cookies: absolute lifetime and idle timeout. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  SESSION_HOURS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES?: number;
+
+  /** `Secure` cookie flag: auto = when the request came over HTTPS (see TRUST_PROXY). */
+  @IsOptional()
+  @IsIn(['auto', 'true', 'false'])
+  COOKIE_SECURE?: 'auto' | 'true' | 'false';
+
+  /** Express `trust proxy`: set when a reverse proxy terminates HTTPS (e.g. 1 or loopback). */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  /** Failed sign-ins allowed per account, and per address (×4), in 15 minutes. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_MAX_FAILURES?: number;
 
   @IsOptional()
   @IsIn(['on', 'off'])
@@ -69,8 +110,11 @@ export interface AppConfig {
   dataDir: string;
   scorecardsDir: string;
   maxUploadBytes: number;
-  /** Who the app acts as until sign-in exists (issue: people and permissions). */
-  defaultUserEmail: string;
+  /** Created at start when set and missing. */
+  admin: { email: string; password: string } | null;
+  session: { maxAgeMs: number; idleMs: number; secure: 'auto' | boolean };
+  trustProxy: string | null;
+  loginMaxFailures: number;
   /** Pre-score every imported interaction in the background (AUTOQA=on|off). */
   autoQa: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -99,10 +143,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     scorecardsDir: path.resolve(root, parsed.SCORECARDS_DIR ?? 'scorecards'),
     maxUploadBytes: (parsed.MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
-    defaultUserEmail: parsed.DEFAULT_USER_EMAIL ?? 'evaluator@demo.local',
+    admin: adminFrom(parsed),
+    session: {
+      maxAgeMs: (parsed.SESSION_HOURS ?? 12) * 3_600_000,
+      idleMs: (parsed.SESSION_IDLE_MINUTES ?? 120) * 60_000,
+      secure:
+        parsed.COOKIE_SECURE === undefined || parsed.COOKIE_SECURE === 'auto'
+          ? 'auto'
+          : parsed.COOKIE_SECURE === 'true',
+    },
+    trustProxy: parsed.TRUST_PROXY ?? null,
+    loginMaxFailures: parsed.LOGIN_MAX_FAILURES ?? 5,
     autoQa: (parsed.AUTOQA ?? 'on') === 'on',
     logLevel: parsed.LOG_LEVEL ?? 'log',
   };
+}
+
+function adminFrom(parsed: Environment): AppConfig['admin'] {
+  if (!parsed.ADMIN_EMAIL && !parsed.ADMIN_PASSWORD) return null;
+  if (!parsed.ADMIN_EMAIL || !parsed.ADMIN_PASSWORD) {
+    throw new ConfigError(
+      'Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither',
+    );
+  }
+  return { email: parsed.ADMIN_EMAIL.toLowerCase(), password: parsed.ADMIN_PASSWORD };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,3 +1,5 @@
+import { ApiToken } from '../auth/entities/api-token.entity';
+import { Session } from '../auth/entities/session.entity';
 import { Agent } from '../agents/entities/agent.entity';
 import { Team } from '../agents/entities/team.entity';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
@@ -20,4 +22,6 @@ export const ENTITIES = [
   Evaluation,
   EvaluationAnswer,
   AuditEntry,
+  Session,
+  ApiToken,
 ];

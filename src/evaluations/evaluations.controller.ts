@@ -3,31 +3,36 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser } from '../common/current-user';
 import { CreateEvaluationDto, SaveAnswersDto, SubmitEvaluationDto } from './dto/evaluation.dto';
 import { EvaluationsService } from './evaluations.service';
+import { Allow } from '../auth/access.guard';
+import { EVERYONE, STAFF } from '../auth/roles';
 
 @ApiTags('evaluations')
+@Allow(EVERYONE)
 @Controller('api/evaluations')
 export class EvaluationsController {
   constructor(private readonly evaluations: EvaluationsService) {}
 
   @Post()
+  @Allow(STAFF)
   @ApiOperation({ summary: "Open a draft on the scorecard's current version (or your open draft)" })
   create(@CurrentUser() actor: Actor, @Body() dto: CreateEvaluationDto) {
     return this.evaluations.create(actor, dto);
   }
 
   @Get()
-  @ApiOperation({ summary: 'Evaluations of an interaction' })
-  list(@Query('interactionId', ParseIntPipe) interactionId: number) {
-    return this.evaluations.forInteraction(interactionId);
+  @ApiOperation({ summary: 'The evaluations of an interaction that you may see' })
+  list(@CurrentUser() actor: Actor, @Query('interactionId', ParseIntPipe) interactionId: number) {
+    return this.evaluations.forInteraction(interactionId, actor);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One evaluation with its answers, scores and scorecard version' })
-  get(@Param('id', ParseIntPipe) id: number) {
-    return this.evaluations.get(id);
+  get(@CurrentUser() actor: Actor, @Param('id', ParseIntPipe) id: number) {
+    return this.evaluations.get(id, actor);
   }
 
   @Patch(':id')
+  @Allow(STAFF)
   @ApiOperation({ summary: 'Save answers on a draft (409 when `version` is stale)' })
   save(
     @CurrentUser() actor: Actor,
@@ -38,6 +43,7 @@ export class EvaluationsController {
   }
 
   @Post(':id/submit')
+  @Allow(STAFF)
   @ApiOperation({ summary: 'Submit: every criterion answered; fixes the score' })
   submit(
     @CurrentUser() actor: Actor,

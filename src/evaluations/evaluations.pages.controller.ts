@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { field, FormBody, FormFields } from '../common/form-body';
 import { Actor, CurrentUser } from '../common/current-user';
 import { DomainError, InputError } from '../common/errors';
 import { translate } from '../common/i18n/i18n';
@@ -9,10 +10,11 @@ import { AnswerDto } from './dto/evaluation.dto';
 import { Evaluation } from './entities/evaluation.entity';
 import { PostedAnswer, toSectionViews } from './evaluation.view';
 import { EvaluationsService } from './evaluations.service';
-
-type FormBody = Record<string, string | undefined>;
+import { Allow } from '../auth/access.guard';
+import { EVERYONE, STAFF } from '../auth/roles';
 
 @ApiExcludeController()
+@Allow(EVERYONE)
 @Controller('evaluations')
 export class EvaluationsPagesController {
   constructor(
@@ -22,24 +24,34 @@ export class EvaluationsPagesController {
 
   /** From the replay page: open (or reopen) a draft and go to the form. */
   @Post()
-  async open(@CurrentUser() actor: Actor, @Body() body: FormBody, @Res() res: Response) {
+  @Allow(STAFF)
+  async open(@CurrentUser() actor: Actor, @FormBody() body: FormFields, @Res() res: Response) {
     const evaluation = await this.evaluations.create(actor, {
-      interactionId: Number(body.interactionId),
-      scorecardKey: String(body.scorecardKey ?? ''),
+      interactionId: Number(field(body, 'interactionId')),
+      scorecardKey: String(field(body, 'scorecardKey') ?? ''),
     });
     res.redirect(303, `/evaluations/${evaluation.id}/edit`);
   }
 
   @Get(':id')
-  async detail(@Param('id', ParseIntPipe) id: number, @Res() res: Response) {
-    const evaluation = await this.evaluations.get(id);
+  async detail(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Res() res: Response,
+  ) {
+    const evaluation = await this.evaluations.get(id, actor);
     if (evaluation.status === 'draft') return res.redirect(303, `/evaluations/${id}/edit`);
     res.render('evaluations/detail', await this.view(evaluation, lang(res)));
   }
 
   @Get(':id/edit')
-  async edit(@Param('id', ParseIntPipe) id: number, @Res() res: Response) {
-    const evaluation = await this.evaluations.get(id);
+  @Allow(STAFF)
+  async edit(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Res() res: Response,
+  ) {
+    const evaluation = await this.evaluations.get(id, actor);
     if (evaluation.status !== 'draft') return res.redirect(303, `/evaluations/${id}`);
     res.render('evaluations/form', {
       ...(await this.view(evaluation, lang(res))),
@@ -49,30 +61,31 @@ export class EvaluationsPagesController {
 
   /** The plain form post: works without JavaScript. */
   @Post(':id')
+  @Allow(STAFF)
   async save(
     @CurrentUser() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
-    @Body() body: FormBody,
+    @FormBody() body: FormFields,
     @Res() res: Response,
   ) {
-    const current = await this.evaluations.get(id);
+    const current = await this.evaluations.get(id, actor);
     if (current.status !== 'draft') return res.redirect(303, `/evaluations/${id}`);
-    const interaction = await this.interactions.get(current.interactionId);
+    const interaction = await this.interactions.getUnscoped(current.interactionId);
     const definition = current.scorecardVersion!.definition;
     const posted: Record<string, PostedAnswer> = {};
     try {
       const answers: AnswerDto[] = [];
       for (const c of definition.sections.flatMap((s) => s.criteria)) {
         posted[c.key] = {
-          value: body[`value_${c.key}`],
-          comment: body[`comment_${c.key}`],
-          turnIndex: body[`turn_${c.key}`],
+          value: field(body, `value_${c.key}`),
+          comment: field(body, `comment_${c.key}`),
+          turnIndex: field(body, `turn_${c.key}`),
         };
         const answer = toAnswer(c.key, posted[c.key], interaction.turns);
         if (answer) answers.push(answer);
       }
-      const version = Number(body.version);
-      if (body.action === 'submit') {
+      const version = Number(field(body, 'version'));
+      if (field(body, 'action') === 'submit') {
         await this.evaluations.submit(actor, id, { version, answers });
         return res.redirect(303, `/evaluations/${id}`);
       }
@@ -97,7 +110,8 @@ export class EvaluationsPagesController {
     posted?: Record<string, PostedAnswer>,
     errors?: Record<string, string>,
   ) {
-    const interaction = await this.interactions.get(evaluation.interactionId);
+    // The evaluation was read with the actor's scope, which covers its interaction.
+    const interaction = await this.interactions.getUnscoped(evaluation.interactionId);
     const version = evaluation.scorecardVersion!;
     return {
       title: `${translate(language, 'evaluation.title')} #${evaluation.id}`,

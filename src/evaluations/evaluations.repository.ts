@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { evaluationScope } from '../auth/visibility';
+import type { Actor } from '../common/current-user';
 import { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import { Evaluation } from './entities/evaluation.entity';
 
@@ -15,12 +17,25 @@ export class EvaluationsRepository {
     });
   }
 
-  forInteraction(interactionId: number): Promise<Evaluation[]> {
-    return this.evaluations.find({
-      where: { interactionId },
-      relations: { evaluator: true, scorecardVersion: { scorecard: true } },
-      order: { id: 'DESC' },
-    });
+  /** Whether the actor may see this evaluation (see auth/visibility.ts). */
+  async isVisible(id: number, actor: Actor): Promise<boolean> {
+    const qb = this.evaluations.createQueryBuilder('e').where('e.id = :id', { id });
+    const scope = evaluationScope(actor, 'e');
+    if (scope) qb.andWhere(scope.sql, scope.params);
+    return (await qb.getCount()) > 0;
+  }
+
+  forInteraction(interactionId: number, actor: Actor): Promise<Evaluation[]> {
+    const qb = this.evaluations
+      .createQueryBuilder('e')
+      .leftJoinAndSelect('e.evaluator', 'u')
+      .leftJoinAndSelect('e.scorecardVersion', 'v')
+      .leftJoinAndSelect('v.scorecard', 's')
+      .where('e.interactionId = :interactionId', { interactionId })
+      .orderBy('e.id', 'DESC');
+    const scope = evaluationScope(actor, 'e');
+    if (scope) qb.andWhere(scope.sql, scope.params);
+    return qb.getMany();
   }
 
   findDraft(interactionId: number, evaluatorId: number, scorecardVersionId: number) {

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/current-user';
 import {
   EvaluationLockedError,
+  ForbiddenError,
   InputError,
   NotFoundError,
   StaleVersionError,
@@ -44,14 +45,14 @@ export class EvaluationsService {
 
   /** Opens a draft on the scorecard's current version, or returns the actor's open draft. */
   async create(actor: Actor, dto: CreateEvaluationDto): Promise<Evaluation> {
-    const interaction = await this.interactions.get(dto.interactionId).catch(() => {
+    const interaction = await this.interactions.get(dto.interactionId, actor).catch(() => {
       throw new InputError('interactionId', `interaction ${dto.interactionId} does not exist`);
     });
     const version = await this.scorecards.current(dto.scorecardKey).catch(() => {
       throw new InputError('scorecardKey', `no scorecard "${dto.scorecardKey}"`);
     });
     const open = await this.repository.findDraft(interaction.id, actor.id, version.id);
-    if (open) return this.get(open.id);
+    if (open) return this.get(open.id, actor);
     // The draft arrives pre-filled with auto-QA's suggestions and their evidence; the
     // evaluator accepts or overrides each, and both values are kept.
     const suggestions = this.autoQa.suggest(interaction, interaction.turns, version.definition);
@@ -96,18 +97,21 @@ export class EvaluationsService {
       });
       return saved.id;
     });
-    return this.get(id);
+    return this.get(id, actor);
   }
 
-  async get(id: number): Promise<Evaluation> {
-    const evaluation = await this.repository.findFull(id);
+  /** One evaluation the actor may see; 404 for anything else, whether it exists or not. */
+  async get(id: number, actor: Actor): Promise<Evaluation> {
+    const evaluation = (await this.repository.isVisible(id, actor))
+      ? await this.repository.findFull(id)
+      : null;
     if (!evaluation) throw new NotFoundError('evaluation', id);
     evaluation.answers?.sort((a, b) => a.id - b.id);
     return evaluation;
   }
 
-  forInteraction(interactionId: number): Promise<Evaluation[]> {
-    return this.repository.forInteraction(interactionId);
+  forInteraction(interactionId: number, actor: Actor): Promise<Evaluation[]> {
+    return this.repository.forInteraction(interactionId, actor);
   }
 
   /** Saves answers on a draft; the score is recomputed as a preview. */
@@ -153,6 +157,10 @@ export class EvaluationsService {
       merged: Record<string, AnswerInput>;
     },
   ): Promise<Evaluation> {
+    const seen = await this.get(id, actor);
+    if (seen.evaluatorId !== actor.id) {
+      throw new ForbiddenError('only the evaluator who opened this evaluation can change it');
+    }
     await transaction(this.dataSource, async (manager) => {
       const before = await this.repository.findFull(id, manager);
       if (!before) throw new NotFoundError('evaluation', id);
@@ -197,7 +205,7 @@ export class EvaluationsService {
         },
       });
     });
-    return this.get(id);
+    return this.get(id, actor);
   }
 
   /** Checks the answers against this evaluation's scorecard version; errors name `answers.<key>`. */

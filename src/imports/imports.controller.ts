@@ -6,8 +6,11 @@ import { ImportOptionsDto } from './dto/import-options.dto';
 import { ImportService } from './import.service';
 import { summarise } from './import-summary';
 import { toImportBatch, toImportOptions, UploadedFileLike } from './upload-batch';
+import { Allow } from '../auth/access.guard';
+import { QA } from '../auth/roles';
 
 @ApiTags('interactions')
+@Allow(QA)
 @Controller('api/interactions')
 export class ImportsController {
   constructor(private readonly imports: ImportService) {}

@@ -18,8 +18,11 @@ import { ImportOptionsDto } from './dto/import-options.dto';
 import { ImportService } from './import.service';
 import { summarise } from './import-summary';
 import { toImportBatch, toImportOptions, UploadedFileLike } from './upload-batch';
+import { Allow } from '../auth/access.guard';
+import { QA } from '../auth/roles';
 
 @ApiExcludeController()
+@Allow(QA)
 @Controller('imports')
 export class ImportsPagesController {
   constructor(private readonly imports: ImportService) {}

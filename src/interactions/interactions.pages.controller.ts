@@ -1,19 +1,27 @@
 import { Controller, Get, Param, ParseIntPipe, Query, Redirect, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
+import { DataSource } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
+import { Actor, CurrentUser } from '../common/current-user';
 import { translate } from '../common/i18n/i18n';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { ListInteractionsDto } from './dto/list-interactions.dto';
 import { InteractionsService } from './interactions.service';
+import { loadReplayMarkers, REPLAY_MARKER_KINDS } from './replay-markers';
+import { Allow } from '../auth/access.guard';
+import { EVERYONE, STAFF } from '../auth/roles';
 
 @ApiExcludeController()
+@Allow(EVERYONE)
 @Controller()
 export class InteractionsPagesController {
   constructor(
     private readonly interactions: InteractionsService,
     private readonly agents: AgentsService,
     private readonly scorecards: ScorecardsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Get()
@@ -22,8 +30,12 @@ export class InteractionsPagesController {
 
   @Get('interactions')
   @Render('interactions/list')
-  async list(@Query() query: ListInteractionsDto, @Res({ passthrough: true }) res: Response) {
-    const page = await this.interactions.list(query);
+  async list(
+    @CurrentUser() actor: Actor,
+    @Query() query: ListInteractionsDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const page = await this.interactions.list(query, actor);
     const params = (p: number) => {
       const search = new URLSearchParams();
       for (const [k, v] of Object.entries({ ...query, page: p })) if (v) search.set(k, String(v));
@@ -33,7 +45,7 @@ export class InteractionsPagesController {
       title: translate(res.locals.lang as string, 'nav.interactions'),
       page,
       filter: query,
-      agents: await this.agents.listAgents(),
+      agents: await this.agents.listAgents(actor),
       prev: page.page > 1 ? params(page.page - 1) : null,
       next: page.page < page.pages ? params(page.page + 1) : null,
     };
@@ -41,14 +53,24 @@ export class InteractionsPagesController {
 
   @Get('interactions/:id')
   @Render('interactions/replay')
-  async replay(@Param('id', ParseIntPipe) id: number) {
-    const interaction = await this.interactions.get(id);
-    const scorecards = await this.scorecards.list();
+  async replay(@CurrentUser() actor: Actor, @Param('id', ParseIntPipe) id: number) {
+    const interaction = await this.interactions.get(id, actor);
+    // Only those who score see the scorecards to score with (agents do not score).
+    const scorecards = STAFF.includes(actor.role) ? await this.scorecards.list() : [];
     const preferred = `${interaction.channel}-${interaction.language}`;
-    const evaluations = await this.interactions.evaluationsOf(id);
+    const evaluations = await this.interactions.evaluationsOf(id, actor);
+    // The marks come from the evaluations this page lists, and only from those.
+    const markers = await loadReplayMarkers(
+      this.dataSource.manager,
+      id,
+      evaluations.map((e) => e.id),
+    );
+    const lastEnd = interaction.turns.reduce((max, t) => Math.max(max, t.endMs), 0);
     return {
       title: interaction.externalId,
       interaction,
+      replay: { durationMs: Math.max(interaction.durationMs, lastEnd), markers },
+      markerKinds: REPLAY_MARKER_KINDS.filter((kind) => markers.some((m) => m.kind === kind)),
       metadata: Object.entries(interaction.metadata ?? {}).map(([key, value]) => ({
         key,
         value: typeof value === 'object' ? JSON.stringify(value) : String(value as string),

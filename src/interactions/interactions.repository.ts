@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, WhereExpressionBuilder } from 'typeorm';
+import { Condition, evaluationScope, interactionScope } from '../auth/visibility';
+import type { Actor } from '../common/current-user';
 import { Page, pageOf } from '../common/pagination';
 import { ListInteractionsDto } from './dto/list-interactions.dto';
 import { Interaction } from './entities/interaction.entity';
@@ -28,7 +30,7 @@ export class InteractionsRepository {
     @InjectRepository(Turn) private readonly turns: Repository<Turn>,
   ) {}
 
-  async list(filter: ListInteractionsDto): Promise<Page<InteractionRow>> {
+  async list(filter: ListInteractionsDto, actor: Actor): Promise<Page<InteractionRow>> {
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 25;
     const qb = this.interactions
@@ -56,6 +58,7 @@ export class InteractionsRepository {
             .andWhere("e.kind = 'manual'"),
         'evaluations',
       );
+    where(qb, interactionScope(actor, '"i"."agentId"'));
     if (filter.agent) qb.andWhere('a.externalId = :agent', { agent: filter.agent });
     if (filter.channel) qb.andWhere('i.channel = :channel', { channel: filter.channel });
     if (filter.language) qb.andWhere('i.language = :language', { language: filter.language });
@@ -79,13 +82,19 @@ export class InteractionsRepository {
     );
   }
 
-  findWithAgent(id: number): Promise<Interaction | null> {
-    return this.interactions.findOne({ where: { id }, relations: { agent: { team: true } } });
+  findWithAgent(id: number, actor: Actor | null): Promise<Interaction | null> {
+    const qb = this.interactions
+      .createQueryBuilder('i')
+      .leftJoinAndSelect('i.agent', 'a')
+      .leftJoinAndSelect('a.team', 't')
+      .where('i.id = :id', { id });
+    if (actor) where(qb, interactionScope(actor, '"i"."agentId"'));
+    return qb.getOne();
   }
 
   /** Read model for the replay page (kept here so interactions need not know evaluations). */
-  async evaluationsOf(interactionId: number): Promise<EvaluationSummary[]> {
-    const rows = await this.interactions.manager
+  async evaluationsOf(interactionId: number, actor: Actor): Promise<EvaluationSummary[]> {
+    const qb = this.interactions.manager
       .createQueryBuilder()
       .select([
         'e.id AS "id"',
@@ -104,8 +113,11 @@ export class InteractionsRepository {
       .innerJoin('scorecards', 's', 's.id = v.scorecardId')
       .leftJoin('users', 'u', 'u.id = e.evaluatorId')
       .where('e.interactionId = :interactionId', { interactionId })
-      .orderBy('e.id', 'DESC')
-      .getRawMany<Omit<EvaluationSummary, 'metrics'> & { metrics: string | null }>();
+      .orderBy('e.id', 'DESC');
+    where(qb, evaluationScope(actor, 'e'));
+    const rows = await qb.getRawMany<
+      Omit<EvaluationSummary, 'metrics'> & { metrics: string | null }
+    >();
     return rows.map((r) => ({
       ...r,
       overallScore: r.overallScore === null ? null : Number(r.overallScore),
@@ -117,6 +129,10 @@ export class InteractionsRepository {
   turnsOf(interactionId: number): Promise<Turn[]> {
     return this.turns.find({ where: { interactionId }, order: { seq: 'ASC' } });
   }
+}
+
+function where(qb: WhereExpressionBuilder, condition: Condition | null): void {
+  if (condition) qb.andWhere(condition.sql, condition.params);
 }
 
 function escapeLike(s: string): string {

@@ -5,6 +5,8 @@ import { IsIn, IsOptional } from 'class-validator';
 import { Actor, CurrentUser } from '../common/current-user';
 import { toMysteryShopUpload, type UploadedPart } from './mystery-shop.upload';
 import { MysteryShopService } from './mystery-shop.service';
+import { Allow } from '../auth/access.guard';
+import { QA } from '../auth/roles';
 
 export class MysteryShopImportDto {
   /** `true` (the default) only checks; `false` imports. */
@@ -14,6 +16,7 @@ export class MysteryShopImportDto {
 }
 
 @ApiTags('mystery-shop')
+@Allow(QA)
 @Controller('api/mystery-shop')
 export class MysteryShopController {
   constructor(private readonly mysteryShop: MysteryShopService) {}

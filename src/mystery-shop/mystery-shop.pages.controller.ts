@@ -1,5 +1,4 @@
 import {
-  Body,
   Controller,
   Get,
   Inject,
@@ -15,12 +14,15 @@ import { randomBytes } from 'crypto';
 import type { Response } from 'express';
 import * as fs from 'fs';
 import * as path from 'path';
+import { field, FormBody, FormFields } from '../common/form-body';
 import { Actor, CurrentUser } from '../common/current-user';
 import { DomainError, InputError } from '../common/errors';
 import { translate } from '../common/i18n/i18n';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MysteryShopService, type MysteryShopUpload } from './mystery-shop.service';
 import { toMysteryShopUpload, type UploadedPart } from './mystery-shop.upload';
+import { Allow } from '../auth/access.guard';
+import { QA } from '../auth/roles';
 
 /**
  * Upload → dry run (every row problem, what would be created) → commit. The uploaded files wait
@@ -28,6 +30,7 @@ import { toMysteryShopUpload, type UploadedPart } from './mystery-shop.upload';
  * dry run showed; they are removed after the commit.
  */
 @ApiExcludeController()
+@Allow(QA)
 @Controller('mystery-shop')
 export class MysteryShopPagesController {
   constructor(
@@ -46,15 +49,16 @@ export class MysteryShopPagesController {
   async post(
     @CurrentUser() actor: Actor,
     @UploadedFiles() parts: UploadedPart[],
-    @Body() body: Record<string, string | undefined>,
+    @FormBody() body: FormFields,
     @Res() res: Response,
   ) {
     const title = translate(res.locals.lang as string, 'nav.mysteryShop');
     try {
-      if (body.token) {
-        const upload = this.load(body.token);
+      const stashed = field(body, 'token');
+      if (stashed) {
+        const upload = this.load(stashed);
         const report = await this.mysteryShop.commit(actor, upload);
-        fs.rmSync(this.dir(body.token), { recursive: true, force: true });
+        fs.rmSync(this.dir(stashed), { recursive: true, force: true });
         return res.render('mystery-shop/form', { title, report });
       }
       const upload = toMysteryShopUpload(parts);

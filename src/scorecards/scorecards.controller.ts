@@ -2,8 +2,11 @@ import { Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/co
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser } from '../common/current-user';
 import { ScorecardsService } from './scorecards.service';
+import { Allow } from '../auth/access.guard';
+import { EVERYONE, ADMIN } from '../auth/roles';
 
 @ApiTags('scorecards')
+@Allow(EVERYONE)
 @Controller('api/scorecards')
 export class ScorecardsController {
   constructor(private readonly scorecards: ScorecardsService) {}
@@ -15,6 +18,7 @@ export class ScorecardsController {
   }
 
   @Post('sync')
+  @Allow(ADMIN)
   @HttpCode(200)
   @ApiOperation({ summary: 'Reload scorecards/*.yaml: changed files become new versions' })
   sync(@CurrentUser() actor: Actor) {

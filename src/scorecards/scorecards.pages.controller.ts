@@ -1,8 +1,11 @@
 import { Controller, Get, Param, Query, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ScorecardsService } from './scorecards.service';
+import { Allow } from '../auth/access.guard';
+import { EVERYONE } from '../auth/roles';
 
 @ApiExcludeController()
+@Allow(EVERYONE)
 @Controller('scorecards')
 export class ScorecardsPagesController {
   constructor(private readonly scorecards: ScorecardsService) {}

@@ -1,37 +1,313 @@
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { Agent } from '../agents/entities/agent.entity';
+import { Team } from '../agents/entities/team.entity';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword, passwordProblem } from '../auth/passwords';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Actor } from '../common/current-user';
-import { User } from './entities/user.entity';
+import { ForbiddenError, InputError, NotFoundError } from '../common/errors';
+import { Page, pageOf } from '../common/pagination';
+import { transaction } from '../database/transaction';
+import { Role, ROLES, User } from './entities/user.entity';
 
+export interface UserInput {
+  email: string;
+  name: string;
+  role: Role;
+  password?: string;
+  /** Agent users: the external id of their Agent record (A-001 …). */
+  agentExternalId?: string;
+  /** Team leads: the names of the teams they lead. */
+  teams?: string[];
+}
+
+export type UserChanges = Partial<Omit<UserInput, 'email' | 'password'>> & { active?: boolean };
+
+export interface UserRow {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  agent: { id: number; externalId: string; name: string } | null;
+  teams: { id: number; name: string }[];
+  lastLoginAt: Date | null;
+  createdAt: Date;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** People: who they are, their role, what they are linked to, their password. */
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
-  private defaultActor: Actor | null = null;
+  private readonly logger = new Logger('Users');
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
-  /** Until sign-in exists, the app acts as one configured user; make sure it exists. */
+  /** ADMIN_EMAIL / ADMIN_PASSWORD: the first admin, created once; an existing user is left as is. */
   async onApplicationBootstrap(): Promise<void> {
-    const email = this.config.defaultUserEmail;
-    const user =
-      (await this.users.findOneBy({ email })) ??
-      (await this.users.save(
-        this.users.create({ email, name: 'QA Evaluator', role: 'evaluator' }),
-      ));
-    this.defaultActor = toActor(user);
+    const admin = this.config.admin;
+    if (!admin || (await this.users.existsBy({ email: admin.email }))) return;
+    await this.create(null, {
+      email: admin.email,
+      name: 'Administrator',
+      role: 'admin',
+      password: admin.password,
+    });
+    this.logger.log(`created the first admin ${admin.email} (ADMIN_EMAIL)`);
   }
 
-  async resolveActor(email: string | undefined): Promise<Actor | null> {
-    if (!email) return this.defaultActor;
-    const user = await this.users.findOneBy({ email: email.toLowerCase() });
-    return user ? toActor(user) : null;
+  /** The actor behind a session or token; null when the user is gone or deactivated. */
+  async actorFor(userId: number): Promise<Actor | null> {
+    const user = await this.users.findOneBy({ id: userId, active: true });
+    if (!user) return null;
+    const teams =
+      user.role === 'team_lead'
+        ? await this.dataSource.getRepository(Team).find({
+            select: { id: true },
+            where: { leadUserId: user.id },
+          })
+        : [];
+    return {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      agentId: user.role === 'agent' ? user.agentId : null,
+      teamIds: teams.map((t) => t.id),
+    };
+  }
+
+  /** For sign-in only: the one read that includes the password hash. */
+  findWithPassword(email: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+  }
+
+  async markSignedIn(userId: number): Promise<void> {
+    await this.users.update({ id: userId }, { lastLoginAt: new Date() });
+  }
+
+  async list(
+    filter: { q?: string; role?: string; page?: number },
+    pageSize = 50,
+  ): Promise<Page<UserRow>> {
+    const page = filter.page ?? 1;
+    const qb = this.users.createQueryBuilder('u').leftJoinAndSelect('u.agent', 'a');
+    if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
+    if (filter.q) {
+      qb.andWhere('(LOWER(u.email) LIKE :q OR LOWER(u.name) LIKE :q)', {
+        q: `%${filter.q.toLowerCase().replace(/[%_]/g, '')}%`,
+      });
+    }
+    const [users, total] = await qb
+      .orderBy('u.active', 'DESC')
+      .addOrderBy('u.email', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    const teams = await this.teamsLedBy(users.map((u) => u.id));
+    return pageOf(
+      users.map((u) => toRow(u, teams.get(u.id) ?? [])),
+      total,
+      page,
+      pageSize,
+    );
+  }
+
+  async get(id: number): Promise<UserRow> {
+    const user = await this.users.findOne({ where: { id }, relations: { agent: true } });
+    if (!user) throw new NotFoundError('user', id);
+    return toRow(user, (await this.teamsLedBy([id])).get(id) ?? []);
+  }
+
+  async create(by: Actor | null, input: UserInput): Promise<UserRow> {
+    const email = input.email.trim().toLowerCase();
+    if (!EMAIL.test(email)) throw new InputError('email', 'is not an e-mail address');
+    if (await this.users.existsBy({ email })) {
+      throw new InputError('email', `a user with ${email} already exists`);
+    }
+    const passwordHash = input.password ? await this.checkedHash(input.password, email) : null;
+    const id = await transaction(this.dataSource, async (manager) => {
+      const links = await this.resolveLinks(manager, input.role, input);
+      const saved = await manager.save(
+        manager.create(User, {
+          email,
+          name: requiredName(input.name),
+          role: checkedRole(input.role),
+          agentId: links.agentId,
+          passwordHash,
+          active: true,
+        }),
+      );
+      await this.leadTeams(manager, saved.id, links.teamIds);
+      await this.audit.record(manager, by, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: saved.id,
+        after: { email, name: saved.name, role: saved.role, ...describeLinks(input) },
+      });
+      return saved.id;
+    });
+    return this.get(id);
+  }
+
+  async update(by: Actor, id: number, changes: UserChanges): Promise<UserRow> {
+    const before = await this.get(id);
+    if (by.id === id && (changes.active === false || (changes.role && changes.role !== 'admin'))) {
+      throw new ForbiddenError('you cannot deactivate yourself or take away your own admin role');
+    }
+    const role = changes.role ? checkedRole(changes.role) : before.role;
+    await transaction(this.dataSource, async (manager) => {
+      const links = await this.resolveLinks(manager, role, {
+        agentExternalId: changes.agentExternalId ?? before.agent?.externalId,
+        teams: changes.teams ?? before.teams.map((t) => t.name),
+      });
+      await manager.update(User, id, {
+        name: changes.name === undefined ? before.name : requiredName(changes.name),
+        role,
+        agentId: links.agentId,
+        active: changes.active ?? before.active,
+      });
+      await manager.update(Team, { leadUserId: id }, { leadUserId: null });
+      await this.leadTeams(manager, id, links.teamIds);
+      await this.audit.record(manager, by, {
+        action: changes.active === false && before.active ? 'user.deactivated' : 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        before: summary(before),
+        after: { ...summary(before), ...changes, role },
+      });
+    });
+    return this.get(id);
+  }
+
+  /** An admin's reset or the user's own change; every session of that user ends. */
+  async setPassword(by: Actor | null, id: number, password: string): Promise<void> {
+    const user = await this.get(id);
+    const passwordHash = await this.checkedHash(password, user.email);
+    await transaction(this.dataSource, async (manager) => {
+      await manager.update(User, id, { passwordHash });
+      await manager.delete('sessions', { userId: id });
+      await this.audit.record(manager, by, {
+        action: by?.id === id ? 'user.password_changed' : 'user.password_reset',
+        entityType: 'user',
+        entityId: id,
+      });
+    });
+  }
+
+  async findByEmail(email: string): Promise<UserRow | null> {
+    const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
+    return user ? this.get(user.id) : null;
+  }
+
+  private async checkedHash(password: string, email: string): Promise<string> {
+    const problem = passwordProblem(password, email);
+    if (problem) throw new InputError('password', problem);
+    return hashPassword(password);
+  }
+
+  private async resolveLinks(
+    manager: EntityManager,
+    role: Role,
+    input: { agentExternalId?: string; teams?: string[] },
+  ): Promise<{ agentId: number | null; teamIds: number[] }> {
+    let agentId: number | null = null;
+    if (role === 'agent') {
+      const externalId = input.agentExternalId?.trim();
+      if (!externalId) {
+        throw new InputError('agentExternalId', 'an agent user must be linked to an agent');
+      }
+      const agent = await manager.findOneBy(Agent, { externalId });
+      if (!agent) throw new InputError('agentExternalId', `no agent with id ${externalId}`);
+      agentId = agent.id;
+    }
+    let teamIds: number[] = [];
+    const names = (input.teams ?? []).map((t) => t.trim()).filter(Boolean);
+    if (role === 'team_lead' && names.length > 0) {
+      const teams = await manager.findBy(Team, { name: In(names) });
+      const missing = names.filter((n) => !teams.some((t) => t.name === n));
+      if (missing.length > 0) throw new InputError('teams', `no team named ${missing.join(', ')}`);
+      teamIds = teams.map((t) => t.id);
+    }
+    return { agentId, teamIds };
+  }
+
+  private async leadTeams(manager: EntityManager, userId: number, teamIds: number[]) {
+    if (teamIds.length > 0) await manager.update(Team, { id: In(teamIds) }, { leadUserId: userId });
+  }
+
+  private async teamsLedBy(
+    userIds: number[],
+  ): Promise<Map<number, { id: number; name: string }[]>> {
+    const map = new Map<number, { id: number; name: string }[]>();
+    if (userIds.length === 0) return map;
+    const teams = await this.dataSource
+      .getRepository(Team)
+      .find({ where: { leadUserId: In(userIds) }, order: { name: 'ASC' } });
+    for (const t of teams) {
+      const list = map.get(t.leadUserId!) ?? [];
+      list.push({ id: t.id, name: t.name });
+      map.set(t.leadUserId!, list);
+    }
+    return map;
   }
 }
 
-function toActor(user: User): Actor {
-  return { id: user.id, name: user.name, email: user.email, role: user.role };
+function toRow(user: User, teams: { id: number; name: string }[]): UserRow {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    active: user.active,
+    agent: user.agent
+      ? { id: user.agent.id, externalId: user.agent.externalId, name: user.agent.name }
+      : null,
+    teams,
+    lastLoginAt: user.lastLoginAt,
+    createdAt: user.createdAt,
+  };
+}
+
+function checkedRole(role: string): Role {
+  if (!(ROLES as readonly string[]).includes(role)) {
+    throw new InputError('role', `must be one of ${ROLES.join(', ')}`);
+  }
+  return role as Role;
+}
+
+function requiredName(name: string | undefined): string {
+  const trimmed = name?.trim() ?? '';
+  if (!trimmed) throw new InputError('name', 'is required');
+  if (trimmed.length > 200) throw new InputError('name', 'must be at most 200 characters');
+  return trimmed;
+}
+
+function describeLinks(input: { agentExternalId?: string; teams?: string[] }) {
+  return {
+    ...(input.agentExternalId ? { agent: input.agentExternalId } : {}),
+    ...(input.teams?.length ? { teams: input.teams } : {}),
+  };
+}
+
+function summary(row: UserRow) {
+  return {
+    name: row.name,
+    role: row.role,
+    active: row.active,
+    agent: row.agent?.externalId ?? null,
+    teams: row.teams.map((t) => t.name),
+  };
 }

@@ -1,7 +1,8 @@
+import { signIn } from '../support/auth';
 import * as path from 'path';
 import type { Browser, ElementHandle, Page } from 'puppeteer';
 import { launchBrowser } from '../support/browser';
-import { FIXTURES, startTestApp, TestApp } from '../support/test-app';
+import { FIXTURES, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -18,6 +19,7 @@ describe('importing transcripts on the page', () => {
     browser = await launchBrowser();
     page = await browser.newPage();
     await page.setExtraHTTPHeaders({ 'Accept-Language': 'en' });
+    await signIn(page, base, TEST_USERS.evaluator);
   });
   afterAll(async () => {
     await browser?.close();

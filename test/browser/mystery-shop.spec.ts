@@ -1,9 +1,10 @@
+import { signIn } from '../support/auth';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Browser, ElementHandle, Page } from 'puppeteer';
 import { launchBrowser } from '../support/browser';
-import { FIXTURES, startTestApp, TestApp } from '../support/test-app';
+import { FIXTURES, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -23,6 +24,7 @@ describe('a QA manager imports mystery-shopper results on the page', () => {
     browser = await launchBrowser();
     page = await browser.newPage();
     await page.setExtraHTTPHeaders({ 'Accept-Language': 'en' });
+    await signIn(page, base, TEST_USERS.evaluator);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,7 @@
+import { signIn } from '../support/auth';
 import type { Browser, Page } from 'puppeteer';
-import request from 'supertest';
 import { launchBrowser } from '../support/browser';
-import { fixture, startTestApp, TestApp } from '../support/test-app';
+import { fixture, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -16,7 +16,9 @@ describe('an evaluator scores a call in Chromium', () => {
     t = await startTestApp();
     await t.app.listen(0, '127.0.0.1');
     base = await t.app.getUrl();
-    const res = await request(t.app.getHttpServer())
+    const res = await (
+      await t.client()
+    )
       .post('/api/interactions/import')
       .attach('files', fixture('transcripts', 'call-ko.json'), 'call-ko.json')
       .expect(200);
@@ -24,6 +26,7 @@ describe('an evaluator scores a call in Chromium', () => {
     browser = await launchBrowser();
     page = await browser.newPage();
     await page.setExtraHTTPHeaders({ 'Accept-Language': 'ko-KR,ko;q=0.9' });
+    await signIn(page, base, TEST_USERS.evaluator);
   });
   afterAll(async () => {
     await browser?.close();
@@ -88,14 +91,13 @@ describe('an evaluator scores a call in Chromium', () => {
     expect(page.url()).toMatch(/\/evaluations\/\d+$/);
 
     const evaluationId = Number(page.url().split('/').pop());
-    const stored = (await request(t.app.getHttpServer()).get(`/api/evaluations/${evaluationId}`))
-      .body;
+    const stored = (await (await t.client()).get(`/api/evaluations/${evaluationId}`)).body;
     expect(stored.status).toBe('submitted');
     // The page shows the score the server computed, with pass/fail and who scored it.
     expect(await text('#overall-score')).toContain(`${stored.overallScore.toFixed(1)}%`);
     expect(stored.overallScore).toBeLessThan(100);
     expect(await text('#pass-fail')).toBe(stored.passed ? '합격' : '불합격');
-    expect(await text('#scored-by')).toContain('QA Evaluator');
+    expect(await text('#scored-by')).toContain('박평가');
     expect(await text('#answer-notes_quality')).toContain('메모에 처리 결과 시각이 없음');
     expect(await text('#answer-greeting')).toContain('@00:');
   });

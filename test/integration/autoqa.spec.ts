@@ -1,16 +1,16 @@
-import request from 'supertest';
+import type { Agent as TestAgent } from 'supertest';
 import { bestAnswers } from '../support/answers';
 import { AutoQaService } from '../../src/autoqa/autoqa.service';
 import { fixture, startTestApp, TestApp } from '../support/test-app';
 
 describe('auto-QA pre-scores imported calls; evaluators accept or override', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: TestAgent;
   let interactionId: number;
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = request(t.app.getHttpServer());
+    http = await t.client();
     const res = await http
       .post('/api/interactions/import')
       .attach('files', fixture('transcripts', 'call-ko.json'), 'call-ko.json')

@@ -1,14 +1,14 @@
-import request from 'supertest';
+import type { Agent as TestAgent } from 'supertest';
 import { bestAnswers } from '../support/answers';
-import { fixture, startTestApp, TestApp } from '../support/test-app';
+import { fixture, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
 describe('import → evaluate → submit → score, over HTTP', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: TestAgent;
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = request(t.app.getHttpServer());
+    http = await t.client();
   });
   afterAll(() => t.close());
 
@@ -235,8 +235,12 @@ describe('import → evaluate → submit → score, over HTTP', () => {
 
   it('writes an audit entry for every change, with who and before/after', async () => {
     const entries = (
-      await http.get(`/api/audit?entityType=evaluation&entityId=${evaluationId}`).expect(200)
-    ).body;
+      await (
+        await t.client(TEST_USERS.admin)
+      )
+        .get(`/api/audit?entityType=evaluation&entityId=${evaluationId}`)
+        .expect(200)
+    ).body.items;
     expect(entries.map((e: { action: string }) => e.action)).toEqual([
       'evaluation.submitted',
       'evaluation.answers_saved',
@@ -253,7 +257,7 @@ describe('import → evaluate → submit → score, over HTTP', () => {
       .set('Accept', 'text/html')
       .set('Accept-Language', 'en')
       .expect(200);
-    expect(page.text).toContain('Scored by QA Evaluator');
+    expect(page.text).toContain('Scored by 박평가');
     expect(page.text).toMatch(/id="pass-fail">(Pass|Fail)/);
     expect(page.text).toContain('회사명과 이름 안내');
   });
@@ -270,10 +274,10 @@ describe('import → evaluate → submit → score, over HTTP', () => {
 
 describe('the plumbing a user relies on', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: TestAgent;
   beforeAll(async () => {
     t = await startTestApp();
-    http = request(t.app.getHttpServer());
+    http = await t.client();
   });
   afterAll(() => t.close());
 
@@ -296,12 +300,11 @@ describe('the plumbing a user relies on', () => {
       .expect(200);
     expect(en.text).toContain('No interactions match.');
     const switched = await http.get('/interactions?lang=en').set('Accept', 'text/html').expect(200);
-    const cookie = switched.headers['set-cookie'];
-    const after = await http
-      .get('/scorecards')
-      .set('Accept', 'text/html')
-      .set('Cookie', cookie)
-      .expect(200);
+    expect(switched.headers['set-cookie']).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^lang=en/)]),
+    );
+    // The client keeps cookies as a browser does.
+    const after = await http.get('/scorecards').set('Accept', 'text/html').expect(200);
     expect(after.text).toContain('Scorecards are the files');
   });
 

@@ -1,7 +1,7 @@
+import type { Agent as TestAgent } from 'supertest';
 import * as fs from 'fs';
 import * as path from 'path';
 import { strToU8, zipSync } from 'fflate';
-import request from 'supertest';
 import { REPO_ROOT, startTestApp, TestApp } from '../support/test-app';
 
 const EXTERNAL = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'external');
@@ -11,10 +11,10 @@ const fixtureBytes = (name: string) =>
 
 describe('importing the formats contact centers use, through the API', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: TestAgent;
   beforeAll(async () => {
     t = await startTestApp({ AUTOQA: 'off' });
-    http = request(t.app.getHttpServer());
+    http = await t.client();
   });
   afterAll(() => t.close());
 

@@ -1,16 +1,16 @@
+import type { Agent as TestAgent } from 'supertest';
 import * as fs from 'fs';
 import * as path from 'path';
-import request from 'supertest';
 import { FIXTURES, startTestApp, TestApp } from '../support/test-app';
 
 const sample = (name: string) => fs.readFileSync(path.join(FIXTURES, 'mystery-shop', name));
 
 describe('mystery-shopper results: dry run, then commit, idempotent', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: TestAgent;
   beforeAll(async () => {
     t = await startTestApp({ AUTOQA: 'off' });
-    http = request(t.app.getHttpServer());
+    http = await t.client();
   });
   afterAll(() => t.close());
 

@@ -1,16 +1,16 @@
+import type { Agent as TestAgent } from 'supertest';
 import * as fs from 'fs';
 import * as path from 'path';
-import request from 'supertest';
 import { bestAnswers } from '../support/answers';
-import { fixture, startTestApp, TestApp } from '../support/test-app';
+import { fixture, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
 describe('scorecard files become immutable versions', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: TestAgent;
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = request(t.app.getHttpServer());
+    http = await t.client();
   });
   afterAll(() => t.close());
 
@@ -68,7 +68,8 @@ describe('scorecard files become immutable versions', () => {
         `    criteria:\n      - key: brand_name\n        label: Used the brand name\n        guidance: Says the company name in full.\n        scale: yes_no\n`,
       );
     fs.writeFileSync(file(), changed);
-    const sync = (await http.post('/api/scorecards/sync').expect(200)).body;
+    const sync = (await (await t.client(TEST_USERS.admin)).post('/api/scorecards/sync').expect(200))
+      .body;
     expect(sync).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ key: 'voice-en', result: 'new_version', version: 2 }),
@@ -100,7 +101,9 @@ describe('scorecard files become immutable versions', () => {
     expect(fresh.scorecardVersion.version).toBe(2);
 
     // Syncing again without a change makes no new version.
-    const again = (await http.post('/api/scorecards/sync').expect(200)).body;
+    const again = (
+      await (await t.client(TEST_USERS.admin)).post('/api/scorecards/sync').expect(200)
+    ).body;
     expect(again.find((r: { key?: string }) => r.key === 'voice-en')).toMatchObject({
       result: 'unchanged',
       version: 2,
@@ -110,7 +113,8 @@ describe('scorecard files become immutable versions', () => {
   it('refuses an invalid file with file, path and reason, and keeps the previous version active', async () => {
     const yaml = fs.readFileSync(file(), 'utf8');
     fs.writeFileSync(file(), yaml.replace(/^( +)scale: yes_no$/m, '$1scale: 1-7'));
-    const sync = (await http.post('/api/scorecards/sync').expect(200)).body;
+    const sync = (await (await t.client(TEST_USERS.admin)).post('/api/scorecards/sync').expect(200))
+      .body;
     const refused = sync.find((r: { result: string }) => r.result === 'invalid');
     expect(refused.file).toMatch(/voice-en\.yaml$/);
     expect(refused.path).toMatch(/^sections\[0\]\.criteria\[\d+\]\.scale$/);

@@ -8,15 +8,32 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DataSource } from 'typeorm';
+import type { App } from 'supertest/types';
+import request, { type Agent as TestAgent } from 'supertest';
 import { createApp } from '../../src/app.factory';
+import { ApiTokensService } from '../../src/auth/api-tokens.service';
+import type { Actor } from '../../src/common/current-user';
+import { UserInput, UsersService } from '../../src/users/users.service';
+import { TEST_PASSWORD } from './auth';
 
 export interface TestApp {
   app: NestExpressApplication;
   dataSource: DataSource;
   scorecardsDir: string;
   dataDir: string;
+  /** An HTTP client acting as this user through a personal API token (default: evaluator). */
+  client(email?: string): Promise<TestAgent>;
+  /** A user with TEST_PASSWORD; agents and teams it links to must exist. */
+  createUser(input: Omit<UserInput, 'password'>): Promise<Actor>;
   close(): Promise<void>;
 }
+
+/** Created in every test app, with TEST_PASSWORD. */
+export const TEST_USERS = {
+  admin: 'admin@demo.local',
+  evaluator: 'evaluator@demo.local',
+  evaluator2: 'evaluator2@demo.local',
+} as const;
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -45,11 +62,33 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const app = await createApp();
   await app.init();
+  const users = app.get(UsersService);
+  const createUser = async (input: Omit<UserInput, 'password'>) => {
+    const row = await users.create(null, { ...input, password: TEST_PASSWORD });
+    return (await users.actorFor(row.id))!;
+  };
+  await createUser({ email: TEST_USERS.admin, name: 'Test Admin', role: 'admin' });
+  await createUser({ email: TEST_USERS.evaluator, name: '박평가', role: 'evaluator' });
+  await createUser({ email: TEST_USERS.evaluator2, name: 'Emma Evans', role: 'evaluator' });
+  const tokens = new Map<string, string>();
+  const server = app.getHttpServer() as App;
   return {
     app,
     dataSource: app.get(DataSource),
     scorecardsDir,
     dataDir: path.join(tmp, 'data'),
+    createUser,
+    client: async (email: string = TEST_USERS.evaluator) => {
+      let token = tokens.get(email);
+      if (!token) {
+        const row = await users.findByEmail(email);
+        const actor = row && (await users.actorFor(row.id));
+        if (!actor) throw new Error(`no test user ${email}`);
+        token = (await app.get(ApiTokensService).create(actor, 'test')).token;
+        tokens.set(email, token);
+      }
+      return request.agent(server).set('Authorization', `Bearer ${token}`);
+    },
     close: async () => {
       await app.close();
       fs.rmSync(tmp, { recursive: true, force: true });

@@ -3,6 +3,7 @@
  * (remembered in a cookie), then the cookie, then Accept-Language, then Korean.
  */
 import type { NextFunction, Request, Response } from 'express';
+import { readCookie } from '../cookies';
 import en from './locales/en.json';
 import ko from './locales/ko.json';
 
@@ -25,19 +26,10 @@ export function translate(lang: string, key: string, params: Record<string, unkn
   });
 }
 
-function cookie(req: Request, name: string): string | undefined {
-  const header = req.headers.cookie ?? '';
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
-}
-
 export function resolveLanguage(req: Request): Language {
   const query = req.query.lang;
   if (isLanguage(query)) return query;
-  const saved = cookie(req, 'lang');
+  const saved = readCookie(req, 'lang');
   if (isLanguage(saved)) return saved;
   const accepted = (req.headers['accept-language'] ?? '')
     .split(',')

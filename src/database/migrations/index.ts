@@ -1,5 +1,6 @@
 import { Initial1795546664163 } from './1795546664163-Initial';
 import { AutoQa1795547984566 } from './1795547984566-AutoQa';
+import { Auth1795764368115 } from './1795764368115-Auth';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
-export const MIGRATIONS = [Initial1795546664163, AutoQa1795547984566];
+export const MIGRATIONS = [Initial1795546664163, AutoQa1795547984566, Auth1795764368115];

@@ -33,6 +33,17 @@ export class User {
   @JoinColumn({ name: 'agentId' })
   agent?: Agent | null;
 
+  /** argon2id hash; null until a password is set (such a user cannot sign in). */
+  @Column({ type: 'varchar', length: 255, nullable: true, select: false })
+  passwordHash: string | null;
+
+  /** A deactivated user cannot sign in; their sessions and tokens stop working at once. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Column({ type: Date, nullable: true })
+  lastLoginAt: Date | null;
+
   @CreateDateColumn()
   createdAt: Date;
 }

@@ -1,0 +1,71 @@
+import { CanActivate, ExecutionContext, Injectable, Logger, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { RequestWithActor } from '../common/current-user';
+import { readCookie, LOGIN_CSRF_COOKIE } from '../common/cookies';
+import { ForbiddenError, SignInRequiredError } from '../common/errors';
+import type { Role } from '../users/entities/user.entity';
+import { sameSecret } from './secrets';
+
+export const ACCESS_RULE = 'qa:access';
+export type AccessRule = { public: true } | { roles: readonly Role[] };
+
+/** Open to anyone, signed in or not (sign-in, health). */
+export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
+/** Signed-in users with one of these roles. What each may see inside is scoped by the queries. */
+export const Allow = (roles: readonly Role[]) =>
+  SetMetadata(ACCESS_RULE, { roles } satisfies AccessRule);
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Every route must say who may call it (`@Public()` or `@Allow(...)`); a route without a rule
+ * is refused, so a forgotten rule fails closed (and the authorisation matrix test names it).
+ * Also checks the CSRF token of every unsafe request that relies on the session cookie.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger('Access');
+
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const req = context.switchToHttp().getRequest<RequestWithActor>();
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!rule) {
+      this.logger.error(`${req.method} ${req.path} has no access rule`);
+      throw new ForbiddenError('this route has no access rule');
+    }
+    if (!('public' in rule)) {
+      if (!req.actor) throw new SignInRequiredError();
+      if (!rule.roles.includes(req.actor.role)) {
+        throw new ForbiddenError(`your role (${req.actor.role}) does not allow this`);
+      }
+    }
+    checkCsrf(req);
+    return true;
+  }
+}
+
+/**
+ * Synchronizer token: the session's token in the `_csrf` form field, the X-CSRF-Token header or,
+ * for multipart forms (whose body is read after this check), the `_csrf` query parameter.
+ * Before sign-in, the sign-in form's token is a cookie (double submit). API tokens need none:
+ * a browser never sends them by itself. A JSON body without any cookie session needs none
+ * either: another site cannot send JSON here without a CORS pre-flight, which this app refuses.
+ */
+function checkCsrf(req: RequestWithActor): void {
+  if (SAFE_METHODS.has(req.method) || req.auth?.via === 'token') return;
+  if (!req.auth && req.is('application/json')) return;
+  const expected = req.auth?.csrfToken ?? readCookie(req, LOGIN_CSRF_COOKIE);
+  const body = req.body as Record<string, unknown> | undefined;
+  const given = req.header('x-csrf-token') ?? body?._csrf ?? req.query._csrf;
+  if (!expected || typeof given !== 'string' || !sameSecret(given, expected)) {
+    throw new ForbiddenError(
+      'this form is out of date or did not come from this site (CSRF token missing or wrong): reload the page and try again',
+    );
+  }
+  if (body && typeof body === 'object') delete body._csrf;
+}

@@ -1,0 +1,168 @@
+import {
+  Controller,
+  Get,
+  Inject,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { clearCookie, cookieOptions, readCookie, SESSION_COOKIE } from '../common/cookies';
+import { field, FormBody, FormFields } from '../common/form-body';
+import { Actor, CurrentUser, RequestWithActor } from '../common/current-user';
+import { DomainError, InputError } from '../common/errors';
+import { translate } from '../common/i18n/i18n';
+import { UsersService } from '../users/users.service';
+import { Allow, Public } from './access.guard';
+import { ApiTokensService } from './api-tokens.service';
+import { AuthService, InvalidCredentialsError } from './auth.service';
+import { verifyPassword } from './passwords';
+import { EVERYONE } from './roles';
+
+@ApiExcludeController()
+@Controller()
+export class AuthPagesController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    private readonly tokens: ApiTokensService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('login')
+  @Public()
+  loginPage(@Req() req: RequestWithActor, @Query('next') next: string, @Res() res: Response) {
+    if (req.actor) return res.redirect(303, safeNext(next));
+    res.render('auth/login', { title: t(res, 'auth.signIn'), next: safeNext(next), bare: true });
+  }
+
+  @Post('login')
+  @Public()
+  async login(@FormBody() body: FormFields, @Req() req: Request, @Res() res: Response) {
+    const email = (field(body, 'email') ?? '').slice(0, 200);
+    try {
+      const session = await this.auth.signIn(
+        email,
+        field(body, 'password') ?? '',
+        req.ip ?? 'unknown',
+      );
+      res.cookie(
+        SESSION_COOKIE,
+        session.token,
+        cookieOptions(req, this.config, this.config.session.maxAgeMs),
+      );
+      res.redirect(303, safeNext(field(body, 'next')));
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      res.status(e.status).render('auth/login', {
+        title: t(res, 'auth.signIn'),
+        email,
+        next: safeNext(field(body, 'next')),
+        bare: true,
+        error: e instanceof InvalidCredentialsError ? t(res, 'auth.invalid') : e.message,
+      });
+    }
+  }
+
+  @Post('logout')
+  @Allow(EVERYONE)
+  async logout(@Req() req: Request, @Res() res: Response) {
+    const token = readCookie(req, SESSION_COOKIE);
+    if (token) await this.auth.signOut(token);
+    clearCookie(res, SESSION_COOKIE);
+    res.redirect(303, '/login');
+  }
+
+  @Get('account')
+  @Allow(EVERYONE)
+  async account(@CurrentUser() actor: Actor, @Res() res: Response) {
+    res.render('account/index', await this.accountView(actor, res));
+  }
+
+  @Post('account/password')
+  @Allow(EVERYONE)
+  async changePassword(
+    @CurrentUser() actor: Actor,
+    @FormBody() body: FormFields,
+    @Res() res: Response,
+  ) {
+    try {
+      const user = await this.users.findWithPassword(actor.email);
+      if (
+        !user?.passwordHash ||
+        !(await verifyPassword(user.passwordHash, field(body, 'current') ?? ''))
+      ) {
+        throw new InputError('current', t(res, 'account.wrongCurrent'));
+      }
+      if ((field(body, 'password') ?? '') !== (field(body, 'confirm') ?? '')) {
+        throw new InputError('confirm', t(res, 'account.mismatch'));
+      }
+      await this.users.setPassword(actor, actor.id, field(body, 'password') ?? '');
+      // Every session ended, this one too: sign in again with the new password.
+      clearCookie(res, SESSION_COOKIE);
+      res.redirect(303, '/login');
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      res.status(400).render('account/index', {
+        ...(await this.accountView(actor, res)),
+        passwordError: e.message,
+      });
+    }
+  }
+
+  @Post('account/tokens')
+  @Allow(EVERYONE)
+  async createToken(
+    @CurrentUser() actor: Actor,
+    @FormBody() body: FormFields,
+    @Res() res: Response,
+  ) {
+    try {
+      const created = await this.tokens.create(actor, field(body, 'name') ?? '');
+      // Shown once, on this response only; never stored in clear.
+      res.status(201).render('account/index', {
+        ...(await this.accountView(actor, res)),
+        newToken: created.token,
+      });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      res.status(400).render('account/index', {
+        ...(await this.accountView(actor, res)),
+        tokenError: e.message,
+      });
+    }
+  }
+
+  @Post('account/tokens/:id/revoke')
+  @Allow(EVERYONE)
+  async revokeToken(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Res() res: Response,
+  ) {
+    await this.tokens.revoke(actor, id);
+    res.redirect(303, '/account');
+  }
+
+  private async accountView(actor: Actor, res: Response) {
+    return {
+      title: t(res, 'account.title'),
+      user: await this.users.get(actor.id),
+      tokens: await this.tokens.list(actor),
+    };
+  }
+}
+
+function t(res: Response, key: string): string {
+  return translate((res.locals.lang as string | undefined) ?? 'ko', key);
+}
+
+/** Only a path on this site: never `//evil.example` or an absolute URL. */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';
+}

@@ -1,0 +1,23 @@
+import { ROLES, type Role } from '../users/entities/user.entity';
+
+/** The role sets the route table uses (PRODUCT.md, "Roles"). */
+export const EVERYONE: readonly Role[] = ROLES;
+/** Everyone who works on quality: not agents. */
+export const STAFF: readonly Role[] = ['admin', 'evaluator', 'team_lead'];
+/** Who imports data and scores calls. */
+export const QA: readonly Role[] = ['admin', 'evaluator'];
+export const ADMIN: readonly Role[] = ['admin'];
+
+/** What the navigation shows; the routes themselves are guarded by the same sets. */
+export function navFor(role: Role | undefined) {
+  const has = (set: readonly Role[]) => !!role && set.includes(role);
+  return {
+    interactions: has(EVERYONE),
+    imports: has(QA),
+    mysteryShop: has(QA),
+    scorecards: has(EVERYONE),
+    users: has(ADMIN),
+    audit: has(ADMIN),
+    account: has(EVERYONE),
+  };
+}

@@ -1,0 +1,177 @@
+import { Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AgentsService } from '../agents/agents.service';
+import { Allow } from '../auth/access.guard';
+import { ADMIN } from '../auth/roles';
+import { FormBody, FormFields } from '../common/form-body';
+import { Actor, CurrentUser } from '../common/current-user';
+import { DomainError, InputError } from '../common/errors';
+import { translate } from '../common/i18n/i18n';
+import { ROLES, Role } from './entities/user.entity';
+import { UserInput, UsersService } from './users.service';
+
+/** Admin: people, their roles and links, password resets, deactivation. */
+@ApiExcludeController()
+@Controller('admin/users')
+@Allow(ADMIN)
+export class UsersPagesController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly agents: AgentsService,
+  ) {}
+
+  @Get()
+  async list(
+    @Query('q') q: string | undefined,
+    @Query('role') role: string | undefined,
+    @Query('page') page: string | undefined,
+    @Res() res: Response,
+  ) {
+    const filter = {
+      q: q?.slice(0, 100) || undefined,
+      role: (ROLES as readonly string[]).includes(role ?? '') ? role : undefined,
+      page: Math.max(1, Number(page) || 1),
+    };
+    const result = await this.users.list(filter);
+    const link = (p: number) => {
+      const params = new URLSearchParams();
+      if (filter.q) params.set('q', filter.q);
+      if (filter.role) params.set('role', filter.role);
+      params.set('page', String(p));
+      return `/admin/users?${params.toString()}`;
+    };
+    res.render('admin/users', {
+      title: t(res, 'users.title'),
+      page: result,
+      filter,
+      roles: ROLES,
+      prev: result.page > 1 ? link(result.page - 1) : null,
+      next: result.page < result.pages ? link(result.page + 1) : null,
+    });
+  }
+
+  @Get('new')
+  async newForm(@Res() res: Response) {
+    res.render('admin/user-form', await this.formView(res, null, {}));
+  }
+
+  @Post()
+  async create(@CurrentUser() actor: Actor, @FormBody() body: FormFields, @Res() res: Response) {
+    const input = toInput(body);
+    try {
+      const user = await this.users.create(actor, { ...input, password: str(body.password) });
+      res.redirect(303, `/admin/users/${user.id}?saved=1`);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      res.status(e.status).render('admin/user-form', await this.formView(res, null, input, e));
+    }
+  }
+
+  @Get(':id')
+  async edit(@Param('id', ParseIntPipe) id: number, @Res() res: Response) {
+    const user = await this.users.get(id);
+    res.render('admin/user-form', {
+      ...(await this.formView(res, user.id, {
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        agentExternalId: user.agent?.externalId,
+        teams: user.teams.map((team) => team.name),
+      })),
+      active: user.active,
+      lastLoginAt: user.lastLoginAt,
+      saved: res.req.query.saved === '1',
+    });
+  }
+
+  @Post(':id')
+  async update(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @FormBody() body: FormFields,
+    @Res() res: Response,
+  ) {
+    const input = toInput(body);
+    try {
+      await this.users.update(actor, id, {
+        name: input.name,
+        role: input.role,
+        agentExternalId: input.agentExternalId,
+        teams: input.teams,
+        active: body.active === 'on' || body.active === 'true',
+      });
+      res.redirect(303, `/admin/users/${id}?saved=1`);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      res.status(e.status).render('admin/user-form', await this.formView(res, id, input, e));
+    }
+  }
+
+  @Post(':id/password')
+  async resetPassword(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @FormBody() body: FormFields,
+    @Res() res: Response,
+  ) {
+    try {
+      await this.users.setPassword(actor, id, str(body.password) ?? '');
+      res.redirect(303, `/admin/users/${id}?saved=1`);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const user = await this.users.get(id);
+      res.status(400).render('admin/user-form', {
+        ...(await this.formView(res, id, { ...user, teams: user.teams.map((x) => x.name) })),
+        active: user.active,
+        passwordError: e.message,
+      });
+    }
+  }
+
+  private async formView(
+    res: Response,
+    id: number | null,
+    input: Partial<UserInput>,
+    error?: DomainError,
+  ) {
+    const agents = await this.agents.listAgents();
+    const teams = await this.agents.listTeams();
+    return {
+      title: t(res, id ? 'users.edit' : 'users.new'),
+      id,
+      input,
+      roles: ROLES.map((r) => ({ value: r, selected: r === input.role })),
+      agents: agents.map((a) => ({
+        externalId: a.externalId,
+        name: a.name,
+        selected: a.externalId === input.agentExternalId,
+      })),
+      teams: teams.map((team) => ({
+        name: team.name,
+        selected: input.teams?.includes(team.name) ?? false,
+      })),
+      error: error?.message,
+      errorField: error?.field,
+    };
+  }
+}
+
+function str(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function toInput(body: FormFields): UserInput {
+  const teams = body.teams;
+  return {
+    email: str(body.email) ?? '',
+    name: str(body.name) ?? '',
+    role: (str(body.role) ?? '') as Role,
+    agentExternalId: str(body.agentExternalId) || undefined,
+    teams: Array.isArray(teams) ? teams : teams ? [teams] : [],
+  };
+}
+
+function t(res: Response, key: string): string {
+  return translate((res.locals.lang as string | undefined) ?? 'ko', key);
+}
