@@ -3,7 +3,7 @@
  * the agent's weakest criteria against the team, where the misses cluster, weekly trends.
  * Pure: plain data in, plain data out; all dates are read in UTC.
  */
-import type { Scale } from '../scorecards/scorecard-definition';
+import type { Scale, ScorecardDefinition } from '../scorecards/scorecard-definition';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WEEK_MS = 7 * DAY_MS;
@@ -222,3 +222,13 @@ function leastSquaresSlope(xs: number[], ys: number[]): number | null {
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** `answerPassed` for a criterion of a scorecard, by key; null for N/A or an unknown key. */
+export function passedFor(
+  definition: ScorecardDefinition,
+  key: string,
+  value: number | null,
+): boolean | null {
+  const criterion = definition.sections.flatMap((s) => s.criteria).find((c) => c.key === key);
+  return criterion ? answerPassed(criterion.scale, value, criterion.critical) : null;
+}

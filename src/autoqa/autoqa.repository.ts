@@ -82,6 +82,8 @@ export class AutoQaRepository {
         evaluationId,
         criterionKey: a.key,
         value: a.value,
+        // The machine's own verdict is what its analytics count.
+        passed: a.suggestion === 'na' ? null : a.suggestion === 'pass',
         suggestion: a.suggestion,
         evidence: a.evidence,
       })),

@@ -11,6 +11,16 @@ import { ScorecardVersion } from '../scorecards/entities/scorecard-version.entit
 import { Scorecard } from '../scorecards/entities/scorecard.entity';
 import { User } from '../users/entities/user.entity';
 
+import { CriterionStat } from '../analytics/entities/criterion-stat.entity';
+import { CalibrationParticipant } from '../calibration/entities/calibration-participant.entity';
+import { CalibrationSession } from '../calibration/entities/calibration-session.entity';
+import { CoachingPlan } from '../coaching/entities/coaching-plan.entity';
+import { FeedbackSession } from '../coaching/entities/feedback-session.entity';
+import { EvaluationResponse } from '../disputes/entities/evaluation-response.entity';
+import { Notification } from '../notifications/entities/notification.entity';
+import { QueueItem } from '../queue/entities/queue-item.entity';
+import { SamplingRule } from '../queue/entities/sampling-rule.entity';
+
 export const ENTITIES = [
   Team,
   Agent,
@@ -24,4 +34,13 @@ export const ENTITIES = [
   AuditEntry,
   Session,
   ApiToken,
+  EvaluationResponse,
+  Notification,
+  CalibrationSession,
+  CalibrationParticipant,
+  SamplingRule,
+  QueueItem,
+  CoachingPlan,
+  FeedbackSession,
+  CriterionStat,
 ];

@@ -1,3 +1,4 @@
+import { passedFor } from '../analytics/patterns';
 import { transaction } from '../database/transaction';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -80,6 +81,7 @@ export class EvaluationsService {
             evaluationId: saved.id,
             criterionKey: s.key,
             value: s.value,
+            passed: passedFor(version.definition, s.key, s.value),
             suggestion: s.suggestion,
             evidence: s.evidence,
           })),
@@ -177,6 +179,7 @@ export class EvaluationsService {
         id,
         answers.map((a) => ({
           ...toAnswerRow(a),
+          passed: passedFor(definition, a.key, toAnswerRow(a).value),
           // The machine's suggestion stays beside whatever the evaluator answers.
           suggestion: machine.get(a.key)?.suggestion ?? null,
           evidence: machine.get(a.key)?.evidence ?? null,

@@ -1,3 +1,4 @@
+import { passedFor } from '../analytics/patterns';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -225,6 +226,7 @@ export class MysteryShopService {
         evaluationId: evaluation.id,
         criterionKey: a.key,
         value: a.value,
+        passed: passedFor(version.definition, a.key, a.value),
         comment: a.comment ?? null,
       })),
     );

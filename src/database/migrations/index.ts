@@ -1,6 +1,12 @@
 import { Initial1795546664163 } from './1795546664163-Initial';
 import { AutoQa1795547984566 } from './1795547984566-AutoQa';
 import { Auth1795764368115 } from './1795764368115-Auth';
+import { Workspace1795766625194 } from './1795766625194-Workspace';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
-export const MIGRATIONS = [Initial1795546664163, AutoQa1795547984566, Auth1795764368115];
+export const MIGRATIONS = [
+  Initial1795546664163,
+  AutoQa1795547984566,
+  Auth1795764368115,
+  Workspace1795766625194,
+];

@@ -34,6 +34,14 @@ export class EvaluationAnswer {
   timeMs: number | null;
 
   /**
+   * Whether the answer counts as a pass for pattern analytics (analytics/patterns.ts
+   * answerPassed: yes, 4-5 of 5, ≥ 80 % of points, never below a critical threshold); null for
+   * N/A. Set whenever answers are written.
+   */
+  @Column({ type: 'boolean', nullable: true })
+  passed: boolean | null;
+
+  /**
    * What auto-QA suggested for this criterion ('pass' | 'fail' | 'na'), kept beside the human's
    * value so machine-human agreement can be reported. Null when there was no suggestion.
    */

@@ -5,8 +5,10 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  type Relation,
 } from 'typeorm';
 import { Agent } from '../../agents/entities/agent.entity';
+import { Team } from '../../agents/entities/team.entity';
 
 export const ROLES = ['admin', 'evaluator', 'team_lead', 'agent'] as const;
 export type Role = (typeof ROLES)[number];
@@ -32,6 +34,17 @@ export class User {
   @ManyToOne(() => Agent, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'agentId' })
   agent?: Agent | null;
+
+  /**
+   * An evaluator's (or team lead's) own team: the work queue can keep them from scoring their own
+   * team's calls.
+   */
+  @Column({ type: 'integer', nullable: true })
+  teamId: number | null;
+
+  @ManyToOne(() => Team, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'teamId' })
+  team?: Relation<Team> | null;
 
   /** argon2id hash; null until a password is set (such a user cannot sign in). */
   @Column({ type: 'varchar', length: 255, nullable: true, select: false })
