@@ -1,3 +1,10 @@
+import { AnalyticsModule } from './analytics/analytics.module';
+import { CalibrationModule } from './calibration/calibration.module';
+import { CoachingModule } from './coaching/coaching.module';
+import { DisputesModule } from './disputes/disputes.module';
+import { EventsModule } from './events/evaluation-events';
+import { NotificationsModule } from './notifications/notifications.module';
+import { QueueModule } from './queue/queue.module';
 import { MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AgentsModule } from './agents/agents.module';
@@ -21,6 +28,7 @@ import { UsersModule } from './users/users.module';
   imports: [
     ConfigModule,
     DatabaseModule,
+    EventsModule,
     AuditModule,
     UsersModule,
     AuthModule,
@@ -31,6 +39,12 @@ import { UsersModule } from './users/users.module';
     ImportsModule,
     EvaluationsModule,
     MysteryShopModule,
+    NotificationsModule,
+    DisputesModule,
+    CalibrationModule,
+    QueueModule,
+    AnalyticsModule,
+    CoachingModule,
   ],
   controllers: [HealthController],
   providers: [

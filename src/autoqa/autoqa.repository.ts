@@ -55,7 +55,7 @@ export class AutoQaRepository {
       metrics: Record<string, unknown>;
       answers: SuggestedAnswer[];
     },
-  ): Promise<void> {
+  ): Promise<number> {
     const inserted = await manager
       .createQueryBuilder()
       .insert()
@@ -75,7 +75,7 @@ export class AutoQaRepository {
       })
       .execute();
     const evaluationId = Number(inserted.identifiers[0]?.id);
-    if (auto.answers.length === 0) return;
+    if (auto.answers.length === 0) return evaluationId;
     await manager.insert(
       EvaluationAnswer,
       auto.answers.map((a) => ({
@@ -88,6 +88,7 @@ export class AutoQaRepository {
         evidence: a.evidence,
       })),
     );
+    return evaluationId;
   }
 
   /** Human answers next to the machine's suggestion, counted per criterion, suggestion and value. */

@@ -1,3 +1,4 @@
+import { EvaluationEvents } from '../events/evaluation-events';
 import { transaction } from '../database/transaction';
 import {
   Inject,
@@ -52,6 +53,7 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: AutoQaRepository,
     private readonly scorecards: ScorecardsService,
+    private readonly events: EvaluationEvents,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -152,6 +154,7 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
 
   private async scoreBatch(ids: number[], versions: Map<string, ScorecardVersion>): Promise<void> {
     const { interactions, turns } = await this.repository.load(ids);
+    const scored: { evaluationId: number; interactionId: number }[] = [];
     await transaction(this.dataSource, async (manager) => {
       for (const interaction of interactions) {
         const version = versions.get(`${interaction.channel}-${interaction.language}`);
@@ -162,15 +165,17 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
           version.definition,
           Object.fromEntries(answers.map((a) => [a.key, { value: a.value }])),
         );
-        await this.repository.insertAuto(manager, {
+        const evaluationId = await this.repository.insertAuto(manager, {
           interactionId: interaction.id,
           scorecardVersionId: version.id,
           breakdown,
           metrics: { ...result.metrics },
           answers,
         });
+        scored.push({ evaluationId, interactionId: interaction.id });
       }
     });
+    for (const s of scored) await this.events.scored({ ...s, kind: 'auto', reason: 'auto' });
   }
 
   private run(

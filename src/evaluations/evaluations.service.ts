@@ -1,3 +1,4 @@
+import { EvaluationEvents } from '../events/evaluation-events';
 import { passedFor } from '../analytics/patterns';
 import { transaction } from '../database/transaction';
 import { Injectable } from '@nestjs/common';
@@ -42,6 +43,7 @@ export class EvaluationsService {
     private readonly audit: AuditService,
     private readonly interactions: InteractionsService,
     private readonly autoQa: AutoQaService,
+    private readonly events: EvaluationEvents,
   ) {}
 
   /** Opens a draft on the scorecard's current version, or returns the actor's open draft. */
@@ -131,18 +133,31 @@ export class EvaluationsService {
   }
 
   /** Saves any last answers, requires every criterion answered, and fixes the score. */
-  submit(actor: Actor, id: number, dto: SubmitEvaluationDto): Promise<Evaluation> {
-    return this.change(actor, id, dto.version, 'evaluation.submitted', (definition, answers) => {
-      const merged = { ...answers, ...this.toInputs(definition, dto.answers ?? []) };
-      const missing = missingAnswers(definition, merged);
-      if (missing.length > 0) {
-        throw new InputError(
-          `answers.${missing[0]}`,
-          `every criterion needs an answer (or N/A) before submitting; missing: ${missing.join(', ')}`,
-        );
-      }
-      return { status: 'submitted', answers: dto.answers ?? [], merged };
+  async submit(actor: Actor, id: number, dto: SubmitEvaluationDto): Promise<Evaluation> {
+    const submitted = await this.change(
+      actor,
+      id,
+      dto.version,
+      'evaluation.submitted',
+      (definition, answers) => {
+        const merged = { ...answers, ...this.toInputs(definition, dto.answers ?? []) };
+        const missing = missingAnswers(definition, merged);
+        if (missing.length > 0) {
+          throw new InputError(
+            `answers.${missing[0]}`,
+            `every criterion needs an answer (or N/A) before submitting; missing: ${missing.join(', ')}`,
+          );
+        }
+        return { status: 'submitted', answers: dto.answers ?? [], merged };
+      },
+    );
+    await this.events.scored({
+      evaluationId: id,
+      interactionId: submitted.interactionId,
+      kind: submitted.kind,
+      reason: 'submitted',
     });
+    return submitted;
   }
 
   private async change(

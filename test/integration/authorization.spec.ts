@@ -78,6 +78,16 @@ const RULES: Record<string, Rule> = {
   'POST /admin/users/:id': ADMIN,
   'POST /admin/users/:id/password': ADMIN,
   'POST /api/scorecards/sync': ADMIN,
+
+  // notifications and disputes (acknowledge / dispute / resolve)
+
+  // calibration
+
+  // work queue and sampling rules
+
+  // analytics
+
+  // coaching plans and feedback sessions
 };
 
 const ROLE_USERS: Record<Role, keyof TwoTeams['users']> = {
