@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { AppConfig, loadConfig } from './config/app-config';
 import { languageMiddleware } from './common/i18n/i18n';
 import { viewHelpers } from './common/view-helpers';
+import { viewsDir } from './common/views-dir';
 
 /** Builds the whole app (views, i18n, OpenAPI) the same way for `main.ts` and for tests. */
 export async function createApp(): Promise<NestExpressApplication> {
@@ -78,15 +79,6 @@ function trustProxyValue(value: string): boolean | number | string {
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
   return value;
-}
-
-function viewsDir(): string {
-  // Found by walking up, so src/ (ts-node, tests) and dist/src/ (built) both work.
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'views')) && dir !== path.dirname(dir)) {
-    dir = path.dirname(dir);
-  }
-  return path.join(dir, 'views');
 }
 
 function levelsFrom(level: AppConfig['logLevel']) {

@@ -13,7 +13,10 @@ import { AgentsService } from './agents/agents.service';
 import { AppModule } from './app.module';
 import { AutoQaService } from './autoqa/autoqa.service';
 import { DemoSeeder } from './cli/demo-seeder';
+import { registerCoachingCommand } from './cli/coaching-command';
 import { cliActor, registerUserCommands } from './cli/users-command';
+import { registerAnalyticsCommands } from './cli/analytics-command';
+import { registerQueueCommands } from './cli/queue-command';
 import { collectTranscriptFiles, errorReportCsv, readSidecar } from './cli/files';
 import { autoQaFromFiles, formatAutoQa, toAutoQaJson } from './cli/autoqa-command';
 import { formatBreakdown, scoreFromFiles } from './cli/score-command';
@@ -241,6 +244,9 @@ program
   );
 
 registerUserCommands(program, withApp);
+registerAnalyticsCommands(program, withApp);
+registerQueueCommands(program, withApp);
+registerCoachingCommand(program, withApp);
 
 const scorecards = program.command('scorecards').description('scorecard files');
 scorecards

@@ -16,7 +16,20 @@ export interface AgentProfile {
   averageScore: { human: number | null; auto: number | null };
   /** Human evaluations' average score per ISO week; slope in points per week. */
   trend: { weeks: { week: string; count: number; average: number | null }[]; slope: number | null };
-  sections: { key: string; label: string; average: number | null; teamAverage: number | null }[];
+  sections: {
+    key: string;
+    label: string;
+    average: number | null;
+    teamAverage: number | null;
+    /**
+     * The counts behind `average` / `teamAverage`, which are the share (0..100) of the section's
+     * human answers (N/A left out) that passed, from the roll-up — like the criteria rows.
+     */
+    agentPassed: number;
+    agentTotal: number;
+    teamPassed: number;
+    teamTotal: number;
+  }[];
   criteria: CriterionRow[];
   /** Ranked by (team rate − agent rate) × misses, at least `minSample` answers. */
   weakest: (CriterionRow & { gap: number; misses: number; weight: number })[];
@@ -32,6 +45,9 @@ export interface AgentProfile {
       misses: number;
       missRate: number | null;
       lift: number | null;
+      /** Calls behind the value; fewer than `minSample` is not a pattern yet (`enough` false). */
+      calls: number;
+      enough: boolean;
     }[];
   }[];
   metrics: {
@@ -39,9 +55,26 @@ export interface AgentProfile {
     interruptionsPerCall: number | null;
     longestSilenceMs: number | null;
     talkRatio: number | null;
+    /** The longest silence of any call (`longestSilenceMs` is the mean of each call's longest). */
+    maxSilenceMs: number | null;
+    /** Calls with at least one interruption. */
+    callsWithInterruptions: number;
   };
   /** Machine vs human on the same calls and criteria. */
-  agreement: { compared: number; agreed: number; rate: number | null };
+  agreement: {
+    compared: number;
+    agreed: number;
+    rate: number | null;
+    byCriterion: {
+      scorecardKey: string;
+      key: string;
+      compared: number;
+      agreed: number;
+      rate: number | null;
+    }[];
+  };
+  /** 'team': the agent's team; 'everyone': an agent without a team is compared with all agents. */
+  comparedWith: 'team' | 'everyone';
 }
 
 export interface CriterionRow {
@@ -57,4 +90,6 @@ export interface CriterionRow {
   teamRate: number | null;
   /** Auto-QA's pass rate for the agent on this criterion (shown apart). */
   autoRate: number | null;
+  autoPassed: number;
+  autoTotal: number;
 }

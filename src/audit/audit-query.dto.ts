@@ -7,6 +7,9 @@ export const AUDITED_ENTITIES = [
   'interaction',
   'user',
   'mystery_shop',
+  'calibration',
+  'sampling_rule',
+  'queue_item',
 ] as const;
 
 export class AuditQueryDto {

@@ -7,6 +7,9 @@ export const STAFF: readonly Role[] = ['admin', 'evaluator', 'team_lead'];
 /** Who imports data and scores calls. */
 export const QA: readonly Role[] = ['admin', 'evaluator'];
 export const ADMIN: readonly Role[] = ['admin'];
+/** Who writes coaching plans and runs feedback sessions. */
+export const COACHES: readonly Role[] = ['admin', 'team_lead'];
+export const AGENTS: readonly Role[] = ['agent'];
 
 /** What the navigation shows; the routes themselves are guarded by the same sets. */
 export function navFor(role: Role | undefined) {

@@ -1,5 +1,21 @@
 import { Module } from '@nestjs/common';
+import { AgentsModule } from '../agents/agents.module';
+import { AnalyticsModule } from '../analytics/analytics.module';
+import { PdfService } from '../pdf/pdf.service';
+import { ScorecardsModule } from '../scorecards/scorecards.module';
+import { CoachingController } from './coaching.controller';
+import { CoachingPagesController } from './coaching.pages.controller';
+import { CoachingRepository } from './coaching.repository';
+import { CoachingService } from './coaching.service';
 
-/** Filled in by the feature's own work; registered in AppModule. */
-@Module({})
+@Module({
+  imports: [AnalyticsModule, ScorecardsModule, AgentsModule],
+  controllers: [CoachingController, CoachingPagesController],
+  providers: [
+    CoachingService,
+    CoachingRepository,
+    { provide: PdfService, useFactory: () => new PdfService() },
+  ],
+  exports: [CoachingService],
+})
 export class CoachingModule {}

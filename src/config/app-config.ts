@@ -98,6 +98,19 @@ class Environment {
   @IsIn(['on', 'off'])
   AUTOQA?: 'on' | 'off';
 
+  /** The work queue never gives an evaluator a call of an agent of their own team (users.teamId). */
+  @IsOptional()
+  @IsIn(['on', 'off'])
+  QUEUE_AVOID_OWN_TEAM?: 'on' | 'off';
+
+  /** Days an agent has, from submission, to acknowledge or dispute an evaluation. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  DISPUTE_WINDOW_DAYS?: number;
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL?: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -117,6 +130,10 @@ export interface AppConfig {
   loginMaxFailures: number;
   /** Pre-score every imported interaction in the background (AUTOQA=on|off). */
   autoQa: boolean;
+  /** Work queue: never assign a call to an evaluator of the agent's own team (QUEUE_AVOID_OWN_TEAM=on|off). */
+  queueAvoidOwnTeam: boolean;
+  /** Days an agent has to acknowledge or dispute a submitted evaluation (DISPUTE_WINDOW_DAYS). */
+  disputeWindowDays: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -155,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parsed.TRUST_PROXY ?? null,
     loginMaxFailures: parsed.LOGIN_MAX_FAILURES ?? 5,
     autoQa: (parsed.AUTOQA ?? 'on') === 'on',
+    queueAvoidOwnTeam: (parsed.QUEUE_AVOID_OWN_TEAM ?? 'on') === 'on',
+    disputeWindowDays: parsed.DISPUTE_WINDOW_DAYS ?? 7,
     logLevel: parsed.LOG_LEVEL ?? 'log',
   };
 }

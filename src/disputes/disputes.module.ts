@@ -1,5 +1,20 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { DisputesController } from './disputes.controller';
+import { DisputesPagesController } from './disputes.pages.controller';
+import { DisputesRepository } from './disputes.repository';
+import { DisputesService } from './disputes.service';
+import { EvaluationNotices } from './evaluation-notices';
+import { ResponsesPanel } from './responses-panel';
 
-/** Filled in by the feature's own work; registered in AppModule. */
-@Module({})
+/**
+ * Agents acknowledge or dispute their evaluations; team leads, evaluators and admins resolve
+ * disputes. The evaluation page shows the history and the forms (ResponsesPanel).
+ */
+@Module({
+  imports: [NotificationsModule],
+  controllers: [DisputesController, DisputesPagesController],
+  providers: [DisputesService, DisputesRepository, ResponsesPanel, EvaluationNotices],
+  exports: [DisputesService, ResponsesPanel],
+})
 export class DisputesModule {}

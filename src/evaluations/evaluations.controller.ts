@@ -1,7 +1,22 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser } from '../common/current-user';
-import { CreateEvaluationDto, SaveAnswersDto, SubmitEvaluationDto } from './dto/evaluation.dto';
+import {
+  CreateEvaluationDto,
+  PreviewAnswersDto,
+  SaveAnswersDto,
+  SubmitEvaluationDto,
+} from './dto/evaluation.dto';
 import { EvaluationsService } from './evaluations.service';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
@@ -40,6 +55,18 @@ export class EvaluationsController {
     @Body() dto: SaveAnswersDto,
   ) {
     return this.evaluations.saveAnswers(actor, id, dto);
+  }
+
+  @Post(':id/preview')
+  @Allow(STAFF)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The score these answers would give (live preview); saves nothing' })
+  preview(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: PreviewAnswersDto,
+  ) {
+    return this.evaluations.preview(actor, id, dto.answers);
   }
 
   @Post(':id/submit')

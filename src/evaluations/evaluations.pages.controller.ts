@@ -10,8 +10,12 @@ import { AnswerDto } from './dto/evaluation.dto';
 import { Evaluation } from './entities/evaluation.entity';
 import { PostedAnswer, toSectionViews } from './evaluation.view';
 import { EvaluationsService } from './evaluations.service';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { loadReplayMarkers, REPLAY_MARKER_KINDS } from '../interactions/replay-markers';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
+import { ResponsesPanel } from '../disputes/responses-panel';
 
 @ApiExcludeController()
 @Allow(EVERYONE)
@@ -20,6 +24,8 @@ export class EvaluationsPagesController {
   constructor(
     private readonly evaluations: EvaluationsService,
     private readonly interactions: InteractionsService,
+    private readonly responses: ResponsesPanel,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** From the replay page: open (or reopen) a draft and go to the form. */
@@ -41,7 +47,11 @@ export class EvaluationsPagesController {
   ) {
     const evaluation = await this.evaluations.get(id, actor);
     if (evaluation.status === 'draft') return res.redirect(303, `/evaluations/${id}/edit`);
-    res.render('evaluations/detail', await this.view(evaluation, lang(res)));
+    res.render('evaluations/detail', {
+      ...(await this.view(evaluation, lang(res))),
+      // The agent's acknowledgement or dispute and its resolution (disputes feature).
+      responses: await this.responses.build(actor, evaluation, lang(res)),
+    });
   }
 
   @Get(':id/edit')
@@ -55,6 +65,7 @@ export class EvaluationsPagesController {
     if (evaluation.status !== 'draft') return res.redirect(303, `/evaluations/${id}`);
     res.render('evaluations/form', {
       ...(await this.view(evaluation, lang(res))),
+      ...(await this.workspace(actor, evaluation)),
       saved: res.req.query.saved === '1',
     });
   }
@@ -97,11 +108,51 @@ export class EvaluationsPagesController {
       const view = await this.view(current, lang(res), posted, key ? { [key]: e.message } : {});
       res.status(e.status).render('evaluations/form', {
         ...view,
+        ...(await this.workspace(actor, current)),
+        // A conflict: what is saved now (another tab, another save) is shown beside each answer.
+        ...(e.status === 409 ? { theirs: await this.savedNow(actor, id, lang(res)) } : {}),
         formError:
           e instanceof InputError ? translate(lang(res), 'evaluation.fixErrors') : e.message,
         conflict: e.status === 409,
       });
     }
+  }
+
+  /** The timed transcript and its marks for the scoring page (the workspace). */
+  private async workspace(actor: Actor, evaluation: Evaluation) {
+    const interaction = await this.interactions.getUnscoped(evaluation.interactionId);
+    const visible = await this.interactions.evaluationsOf(evaluation.interactionId, actor);
+    const markers = await loadReplayMarkers(
+      this.dataSource.manager,
+      evaluation.interactionId,
+      visible.map((e) => e.id),
+    );
+    const lastEnd = interaction.turns.reduce((max, t) => Math.max(max, t.endMs), 0);
+    return {
+      replay: { durationMs: Math.max(interaction.durationMs, lastEnd), markers },
+      markerKinds: REPLAY_MARKER_KINDS.filter((kind) => markers.some((m) => m.kind === kind)),
+      workspace: true,
+    };
+  }
+
+  /** Each criterion's saved answer as it is now, for showing a conflict. */
+  private async savedNow(actor: Actor, id: number, language: string) {
+    const now = await this.evaluations.get(id, actor);
+    const views = toSectionViews(
+      now.scorecardVersion!.definition,
+      now.answers ?? [],
+      now.breakdown,
+      language,
+    );
+    return {
+      version: now.version,
+      updatedAt: now.updatedAt,
+      answers: Object.fromEntries(
+        views
+          .flatMap((s) => s.criteria)
+          .map((c) => [c.key, { value: c.valueLabel, comment: c.comment }]),
+      ),
+    };
   }
 
   private async view(

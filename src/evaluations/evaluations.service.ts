@@ -22,6 +22,7 @@ import {
   AnswerValidationError,
   computeScore,
   missingAnswers,
+  ScoreBreakdown,
   validateAnswers,
 } from '../scoring/score-formula';
 import {
@@ -46,19 +47,39 @@ export class EvaluationsService {
     private readonly events: EvaluationEvents,
   ) {}
 
-  /** Opens a draft on the scorecard's current version, or returns the actor's open draft. */
-  async create(actor: Actor, dto: CreateEvaluationDto): Promise<Evaluation> {
+  /**
+   * Opens a draft on the scorecard's current version, or returns the actor's open draft.
+   * A calibration draft is always new (its session keeps track of it), sits on the version the
+   * session pinned, and starts empty: auto-QA's pre-filled answers would make the evaluators
+   * agree with the machine, and so with each other.
+   */
+  async create(
+    actor: Actor,
+    dto: CreateEvaluationDto,
+    options: { kind?: 'manual' | 'calibration'; scorecardVersionId?: number } = {},
+  ): Promise<Evaluation> {
+    const kind = options.kind ?? 'manual';
     const interaction = await this.interactions.get(dto.interactionId, actor).catch(() => {
       throw new InputError('interactionId', `interaction ${dto.interactionId} does not exist`);
     });
-    const version = await this.scorecards.current(dto.scorecardKey).catch(() => {
+    const version = await (
+      options.scorecardVersionId === undefined
+        ? this.scorecards.current(dto.scorecardKey)
+        : this.scorecards.byId(options.scorecardVersionId)
+    ).catch(() => {
       throw new InputError('scorecardKey', `no scorecard "${dto.scorecardKey}"`);
     });
-    const open = await this.repository.findDraft(interaction.id, actor.id, version.id);
+    const open =
+      kind === 'manual'
+        ? await this.repository.findDraft(interaction.id, actor.id, version.id)
+        : null;
     if (open) return this.get(open.id, actor);
     // The draft arrives pre-filled with auto-QA's suggestions and their evidence; the
     // evaluator accepts or overrides each, and both values are kept.
-    const suggestions = this.autoQa.suggest(interaction, interaction.turns, version.definition);
+    const suggestions =
+      kind === 'manual'
+        ? this.autoQa.suggest(interaction, interaction.turns, version.definition)
+        : [];
     const preview = computeScore(
       version.definition,
       Object.fromEntries(suggestions.map((s) => [s.key, { value: s.value }])),
@@ -69,7 +90,7 @@ export class EvaluationsService {
           interactionId: interaction.id,
           scorecardVersionId: version.id,
           evaluatorId: actor.id,
-          kind: 'manual',
+          kind,
           status: 'draft',
           version: 1,
           breakdown: suggestions.length > 0 ? preview : null,
@@ -95,6 +116,7 @@ export class EvaluationsService {
         entityId: saved.id,
         after: {
           interactionId: interaction.id,
+          kind,
           scorecard: `${dto.scorecardKey} v${version.version}`,
           suggestions: suggestions.length,
         },
@@ -116,6 +138,19 @@ export class EvaluationsService {
 
   forInteraction(interactionId: number, actor: Actor): Promise<Evaluation[]> {
     return this.repository.forInteraction(interactionId, actor);
+  }
+
+  /**
+   * The score the draft would have with these answers (over the saved ones), computed by the same
+   * formula as a save, without saving: the scoring page's live preview.
+   */
+  async preview(actor: Actor, id: number, answers: AnswerDto[]): Promise<ScoreBreakdown> {
+    const evaluation = await this.get(id, actor);
+    const definition = evaluation.scorecardVersion!.definition;
+    return computeScore(definition, {
+      ...toAnswerInputs(evaluation.answers ?? []),
+      ...this.toInputs(definition, answers),
+    });
   }
 
   /** Saves answers on a draft; the score is recomputed as a preview. */

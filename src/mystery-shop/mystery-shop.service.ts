@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/current-user';
 import { InputError } from '../common/errors';
 import { transaction } from '../database/transaction';
+import { EvaluationEvents } from '../events/evaluation-events';
 import { EvaluationAnswer } from '../evaluations/entities/evaluation-answer.entity';
 import { Evaluation } from '../evaluations/entities/evaluation.entity';
 import { ImportService } from '../imports/import.service';
@@ -67,6 +68,7 @@ export class MysteryShopService {
     private readonly agents: AgentsService,
     private readonly imports: ImportService,
     private readonly audit: AuditService,
+    private readonly events: EvaluationEvents,
   ) {}
 
   async dryRun(upload: MysteryShopUpload): Promise<MysteryShopReport> {
@@ -81,18 +83,26 @@ export class MysteryShopService {
         `${report.errors.length} row problem(s) in ${report.file}; fix them (see the dry run) — nothing was imported`,
       );
     }
-    await transaction(this.dataSource, async (manager) => {
+    const created = await transaction(this.dataSource, async (manager) => {
+      const stored: { evaluationId: number; interactionId: number }[] = [];
       for (const shop of shops) {
         if (report.skipped.some((s) => s.line === shop.line)) continue;
-        await this.store(
-          manager,
-          actor,
-          shop,
-          versions.get(shop.scorecardKey)!,
-          transcripts.get(shop.line),
+        stored.push(
+          await this.store(
+            manager,
+            actor,
+            shop,
+            versions.get(shop.scorecardKey)!,
+            transcripts.get(shop.line),
+          ),
         );
       }
+      return stored;
     });
+    // Once committed, the scores count: analytics (and whoever listens) hear of each.
+    for (const c of created) {
+      await this.events.scored({ ...c, kind: 'mystery_shop', reason: 'mystery_shop' });
+    }
     return { ...report, committed: true };
   }
 
@@ -186,7 +196,7 @@ export class MysteryShopService {
     shop: ShopResult & { source: string },
     version: ScorecardVersion,
     transcript: ParsedTranscript | undefined,
-  ): Promise<void> {
+  ): Promise<{ evaluationId: number; interactionId: number }> {
     const agent = await this.agents.findOrCreate(manager, { externalId: shop.agentExternalId });
     const interactionId = await this.imports.insert(manager, {
       turns: transcript?.turns ?? [],
@@ -236,5 +246,6 @@ export class MysteryShopService {
       entityId: evaluation.id,
       after: { shopId: shop.shopId, line: shop.line, overallScore: breakdown.overall },
     });
+    return { evaluationId: evaluation.id, interactionId };
   }
 }

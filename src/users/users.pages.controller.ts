@@ -78,6 +78,7 @@ export class UsersPagesController {
         role: user.role,
         agentExternalId: user.agent?.externalId,
         teams: user.teams.map((team) => team.name),
+        homeTeam: user.homeTeam?.name,
       })),
       active: user.active,
       lastLoginAt: user.lastLoginAt,
@@ -99,6 +100,7 @@ export class UsersPagesController {
         role: input.role,
         agentExternalId: input.agentExternalId,
         teams: input.teams,
+        homeTeam: input.homeTeam ?? '',
         active: body.active === 'on' || body.active === 'true',
       });
       res.redirect(303, `/admin/users/${id}?saved=1`);
@@ -122,7 +124,12 @@ export class UsersPagesController {
       if (!(e instanceof InputError)) throw e;
       const user = await this.users.get(id);
       res.status(400).render('admin/user-form', {
-        ...(await this.formView(res, id, { ...user, teams: user.teams.map((x) => x.name) })),
+        ...(await this.formView(res, id, {
+          ...user,
+          agentExternalId: user.agent?.externalId,
+          teams: user.teams.map((x) => x.name),
+          homeTeam: user.homeTeam?.name,
+        })),
         active: user.active,
         passwordError: e.message,
       });
@@ -150,6 +157,7 @@ export class UsersPagesController {
       teams: teams.map((team) => ({
         name: team.name,
         selected: input.teams?.includes(team.name) ?? false,
+        home: team.name === input.homeTeam,
       })),
       error: error?.message,
       errorField: error?.field,
@@ -169,6 +177,7 @@ function toInput(body: FormFields): UserInput {
     role: (str(body.role) ?? '') as Role,
     agentExternalId: str(body.agentExternalId) || undefined,
     teams: Array.isArray(teams) ? teams : teams ? [teams] : [],
+    homeTeam: str(body.homeTeam) || undefined,
   };
 }
 

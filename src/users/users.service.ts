@@ -21,6 +21,8 @@ export interface UserInput {
   agentExternalId?: string;
   /** Team leads: the names of the teams they lead. */
   teams?: string[];
+  /** Evaluators (and leads): their own team, which the work queue keeps from them. */
+  homeTeam?: string;
 }
 
 export type UserChanges = Partial<Omit<UserInput, 'email' | 'password'>> & { active?: boolean };
@@ -33,6 +35,7 @@ export interface UserRow {
   active: boolean;
   agent: { id: number; externalId: string; name: string } | null;
   teams: { id: number; name: string }[];
+  homeTeam: { id: number; name: string } | null;
   lastLoginAt: Date | null;
   createdAt: Date;
 }
@@ -103,7 +106,10 @@ export class UsersService implements OnApplicationBootstrap {
     pageSize = 50,
   ): Promise<Page<UserRow>> {
     const page = filter.page ?? 1;
-    const qb = this.users.createQueryBuilder('u').leftJoinAndSelect('u.agent', 'a');
+    const qb = this.users
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.agent', 'a')
+      .leftJoinAndSelect('u.team', 'ht');
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
     if (filter.q) {
       qb.andWhere('(LOWER(u.email) LIKE :q OR LOWER(u.name) LIKE :q)', {
@@ -126,7 +132,10 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async get(id: number): Promise<UserRow> {
-    const user = await this.users.findOne({ where: { id }, relations: { agent: true } });
+    const user = await this.users.findOne({
+      where: { id },
+      relations: { agent: true, team: true },
+    });
     if (!user) throw new NotFoundError('user', id);
     return toRow(user, (await this.teamsLedBy([id])).get(id) ?? []);
   }
@@ -146,6 +155,7 @@ export class UsersService implements OnApplicationBootstrap {
           name: requiredName(input.name),
           role: checkedRole(input.role),
           agentId: links.agentId,
+          teamId: await this.homeTeamId(manager, input.homeTeam),
           passwordHash,
           active: true,
         }),
@@ -177,6 +187,10 @@ export class UsersService implements OnApplicationBootstrap {
         name: changes.name === undefined ? before.name : requiredName(changes.name),
         role,
         agentId: links.agentId,
+        teamId:
+          changes.homeTeam === undefined
+            ? (before.homeTeam?.id ?? null)
+            : await this.homeTeamId(manager, changes.homeTeam),
         active: changes.active ?? before.active,
       });
       await manager.update(Team, { leadUserId: id }, { leadUserId: null });
@@ -244,6 +258,17 @@ export class UsersService implements OnApplicationBootstrap {
     return { agentId, teamIds };
   }
 
+  private async homeTeamId(
+    manager: EntityManager,
+    name: string | undefined,
+  ): Promise<number | null> {
+    const trimmed = name?.trim();
+    if (!trimmed) return null;
+    const team = await manager.findOneBy(Team, { name: trimmed });
+    if (!team) throw new InputError('homeTeam', `no team named ${trimmed}`);
+    return team.id;
+  }
+
   private async leadTeams(manager: EntityManager, userId: number, teamIds: number[]) {
     if (teamIds.length > 0) await manager.update(Team, { id: In(teamIds) }, { leadUserId: userId });
   }
@@ -276,6 +301,7 @@ function toRow(user: User, teams: { id: number; name: string }[]): UserRow {
       ? { id: user.agent.id, externalId: user.agent.externalId, name: user.agent.name }
       : null,
     teams,
+    homeTeam: user.team ? { id: user.team.id, name: user.team.name } : null,
     lastLoginAt: user.lastLoginAt,
     createdAt: user.createdAt,
   };
@@ -309,5 +335,6 @@ function summary(row: UserRow) {
     active: row.active,
     agent: row.agent?.externalId ?? null,
     teams: row.teams.map((t) => t.name),
+    homeTeam: row.homeTeam?.name ?? null,
   };
 }

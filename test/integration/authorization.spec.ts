@@ -6,7 +6,7 @@
 import type { Agent as TestAgent } from 'supertest';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { ADMIN, EVERYONE, QA, STAFF } from '../../src/auth/roles';
+import { ADMIN, AGENTS, COACHES, EVERYONE, QA, STAFF } from '../../src/auth/roles';
 import type { Role } from '../../src/users/entities/user.entity';
 import { seedTwoTeams, TwoTeams } from '../support/people';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -58,6 +58,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/evaluations': STAFF,
   'PATCH /api/evaluations/:id': STAFF,
   'POST /api/evaluations/:id/submit': STAFF,
+  'POST /api/evaluations/:id/preview': STAFF,
   'POST /evaluations': STAFF,
   'GET /evaluations/:id/edit': STAFF,
   'POST /evaluations/:id': STAFF,
@@ -80,14 +81,74 @@ const RULES: Record<string, Rule> = {
   'POST /api/scorecards/sync': ADMIN,
 
   // notifications and disputes (acknowledge / dispute / resolve)
+  'GET /notifications': EVERYONE,
+  'POST /notifications/read': EVERYONE,
+  'GET /api/evaluations/:id/responses': EVERYONE,
+  'GET /my/evaluations': ['agent'],
+  'POST /evaluations/:id/acknowledge': ['agent'],
+  'POST /evaluations/:id/dispute': ['agent'],
+  'POST /api/evaluations/:id/acknowledge': ['agent'],
+  'POST /api/evaluations/:id/dispute': ['agent'],
+  'GET /disputes': STAFF,
+  'POST /evaluations/:id/resolve': STAFF,
+  'POST /api/evaluations/:id/resolve': STAFF,
 
   // calibration
+  'GET /calibration': QA,
+  'GET /calibration/new': ADMIN,
+  'GET /calibration/history': QA,
+  'POST /calibration': ADMIN,
+  'GET /calibration/:id': QA,
+  'POST /calibration/:id/start': QA,
+  'POST /calibration/:id/close': ADMIN,
+  'POST /api/calibration': ADMIN,
+  'GET /api/calibration/history': QA,
+  'GET /api/calibration/:id': QA,
+  'POST /api/calibration/:id/start': QA,
+  'POST /api/calibration/:id/close': ADMIN,
 
   // work queue and sampling rules
+  'GET /queue': QA,
+  'POST /queue/next': QA,
+  'POST /queue/:id/start': QA,
+  'GET /api/queue': QA,
+  'POST /api/queue/next': QA,
+  'POST /queue/sample': ADMIN,
+  'POST /queue/:id/assign': ADMIN,
+  'POST /queue/:id/skip': ADMIN,
+  'GET /queue/rules': ADMIN,
+  'POST /queue/rules': ADMIN,
+  'POST /queue/rules/:id': ADMIN,
+  'GET /api/queue/rules': ADMIN,
+  'POST /api/queue/rules': ADMIN,
+  'PATCH /api/queue/rules/:id': ADMIN,
 
   // analytics
+  'GET /analytics': STAFF,
+  'GET /analytics.csv': STAFF,
+  'GET /api/analytics/heatmap': STAFF,
+  // An agent may open their own profile (and the calls behind it); anyone else's is 404.
+  'GET /analytics/agents/:externalId': EVERYONE,
+  'GET /analytics/agents/:externalId.csv': EVERYONE,
+  'GET /analytics/agents/:externalId/calls': EVERYONE,
+  'GET /analytics/agents/:externalId/calls.csv': EVERYONE,
+  'GET /api/analytics/agents/:externalId/profile': EVERYONE,
 
   // coaching plans and feedback sessions
+  'GET /coaching': EVERYONE,
+  'GET /coaching/new': COACHES,
+  'POST /coaching': COACHES,
+  'GET /coaching/:id': EVERYONE,
+  'GET /coaching/:id/edit': COACHES,
+  'POST /coaching/:id': COACHES,
+  'POST /coaching/:id/share': COACHES,
+  'GET /coaching/:id/pdf': EVERYONE,
+  'POST /coaching/:id/sessions': COACHES,
+  'POST /coaching/sessions/:sid': COACHES,
+  'POST /coaching/sessions/:sid/acknowledge': AGENTS,
+  'POST /api/coaching/plans': COACHES,
+  'GET /api/coaching/plans/:id': EVERYONE,
+  'GET /api/coaching/plans/:id/pdf': EVERYONE,
 };
 
 const ROLE_USERS: Record<Role, keyof TwoTeams['users']> = {

@@ -121,3 +121,84 @@ export async function seedTwoTeams(t: TestApp): Promise<TwoTeams> {
     evaluation2: evaluations[1],
   };
 }
+
+/** The days of the coaching fixture's calls (three ISO weeks of October 2026). */
+export const COACHING_DAYS = [
+  '2026-10-05',
+  '2026-10-07',
+  '2026-10-13',
+  '2026-10-15',
+  '2026-10-20',
+  '2026-10-22',
+];
+
+/**
+ * Team Alpha for coaching: P-001 (김하늘) misses the greeting on 6 calls over 3 weeks (the
+ * evaluator pinned the agent's first turn), P-003 (이바다) greets well; the team lead
+ * lead@test.local and agent users p1@ / p3@test.local.
+ */
+export async function seedCoachingTeam(t: TestApp): Promise<void> {
+  const definition = (await t.app.get(ScorecardsService).current('voice-ko')).definition;
+  const evaluator = await t.client(TEST_USERS.evaluator);
+  for (const [agent, name, greets] of [
+    ['P-001', '김하늘', false],
+    ['P-003', '이바다', true],
+  ] as const) {
+    for (const [i, day] of COACHING_DAYS.entries()) {
+      const call = {
+        ...testCall(
+          `${agent}-${i}`,
+          { externalId: agent, name, team: 'Alpha' },
+          {
+            agent: greets ? '안녕하세요, 한빛통신 이바다입니다. 무엇을 도와드릴까요?' : '네.',
+          },
+        ),
+        startedAt: `${day}T10:00:00+09:00`,
+      };
+      const imported = await evaluator
+        .post('/api/interactions/import')
+        .attach('files', Buffer.from(JSON.stringify(call)), `${agent}-${i}.json`)
+        .expect(200);
+      const interactionId = imported.body.results[0].interactionId;
+      const draft = (
+        await evaluator
+          .post('/api/evaluations')
+          .send({ interactionId, scorecardKey: 'voice-ko' })
+          .expect(201)
+      ).body;
+      const answers = bestAnswers(definition).map((a) =>
+        a.key === 'greeting'
+          ? {
+              ...a,
+              value: greets ? 1 : 0,
+              turnIndex: 0,
+              timeMs: 0,
+              comment: greets ? '모범' : '인사 누락',
+            }
+          : a,
+      );
+      await evaluator
+        .post(`/api/evaluations/${draft.id}/submit`)
+        .send({ version: draft.version, answers })
+        .expect(201);
+    }
+  }
+  await t.createUser({
+    email: 'lead@test.local',
+    name: '팀장',
+    role: 'team_lead',
+    teams: ['Alpha'],
+  });
+  await t.createUser({
+    email: 'p1@test.local',
+    name: '김하늘',
+    role: 'agent',
+    agentExternalId: 'P-001',
+  });
+  await t.createUser({
+    email: 'p3@test.local',
+    name: '이바다',
+    role: 'agent',
+    agentExternalId: 'P-003',
+  });
+}

@@ -89,3 +89,12 @@ export class SubmitEvaluationDto {
   @Type(() => AnswerDto)
   answers?: AnswerDto[];
 }
+
+export class PreviewAnswersDto {
+  @ApiProperty({ type: [AnswerDto], description: 'Answers to try over the saved ones' })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => AnswerDto)
+  answers: AnswerDto[];
+}

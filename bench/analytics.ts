@@ -1,0 +1,421 @@
+/**
+ * bench/analytics: the agent profile and the team heat map over a large SQLite database.
+ * 100 agents in 5 teams, 50,000 evaluations (35,000 auto on every call, 15,000 human on 3 calls
+ * in 7) of the 20 criteria of voice-ko = 1,000,000 answers over the last 26 weeks, written with
+ * raw prepared statements in one transaction; the criterion_stats roll-up built by rebuild().
+ * Then p50/p95 over random agents and teams for the default period (the last 8 weeks):
+ * 1. the service calls: AnalyticsService.agentProfile and teamHeatMap;
+ * 2. one HTTP round each: GET /analytics/agents/:id and GET /analytics?team= (the pages).
+ * Target: p95 < 150 ms each.
+ *   npm run bench:analytics [-- --agents 100 --evaluations 50000 --runs 100]
+ */
+import 'reflect-metadata';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import sqlite3 from 'sqlite3';
+import { AnalyticsService } from '../src/analytics/analytics.service';
+import { answerPassed } from '../src/analytics/patterns';
+import { ApiTokensService } from '../src/auth/api-tokens.service';
+import type { Actor } from '../src/common/current-user';
+import type { ScorecardVersion } from '../src/scorecards/entities/scorecard-version.entity';
+import type { CriterionDefinition } from '../src/scorecards/scorecard-definition';
+import { ScorecardsService } from '../src/scorecards/scorecards.service';
+import { computeScore } from '../src/scoring/score-formula';
+import { UsersService } from '../src/users/users.service';
+
+const TARGET_MS = 150;
+const TEAMS = 5;
+const WEEKS = 26;
+const DAY_MS = 86_400_000;
+const SEOUL_OFFSET_MS = 9 * 3_600_000;
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+
+/** A small seeded PRNG (mulberry32): the same database every run. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** TypeORM's SQLite time stamp: UTC, 'YYYY-MM-DD HH:MM:SS.SSS'. */
+const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+
+const run = (db: sqlite3.Database, sql: string) =>
+  new Promise<void>((resolve, reject) =>
+    db.run(sql, (e: Error | null) => (e ? reject(e) : resolve())),
+  );
+
+/** Rows through one prepared multi-row INSERT, `perStatement` rows a step. */
+class BatchInsert {
+  private rows: unknown[][] = [];
+  private readonly full: sqlite3.Statement;
+  constructor(
+    private readonly db: sqlite3.Database,
+    private readonly table: string,
+    private readonly columns: string[],
+    private readonly perStatement = 50,
+  ) {
+    this.full = db.prepare(this.sql(perStatement));
+  }
+  private sql(n: number) {
+    const row = `(${this.columns.map(() => '?').join(', ')})`;
+    return `INSERT INTO "${this.table}" (${this.columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array(n).fill(row).join(', ')}`;
+  }
+  async add(row: unknown[]) {
+    this.rows.push(row);
+    if (this.rows.length === this.perStatement) await this.flush(this.full);
+  }
+  private flush(stmt: sqlite3.Statement) {
+    const params = this.rows.flat();
+    this.rows = [];
+    return new Promise<void>((resolve, reject) =>
+      stmt.run(params, (e: Error | null) => (e ? reject(e) : resolve())),
+    );
+  }
+  async close() {
+    if (this.rows.length > 0) {
+      const last = this.db.prepare(this.sql(this.rows.length));
+      await this.flush(last);
+      last.finalize();
+    }
+    this.full.finalize();
+  }
+}
+
+interface Generated {
+  agents: number;
+  calls: number;
+  evaluations: number;
+  answers: number;
+  seconds: number;
+}
+
+/** value for a pass or a miss on the criterion's scale */
+function valueFor(c: CriterionDefinition, pass: boolean, rnd: () => number): number {
+  switch (c.scale.type) {
+    case 'yes_no':
+      return pass ? 1 : 0;
+    case 'rating':
+      return pass ? (rnd() < 0.5 ? 4 : 5) : 2;
+    case 'points':
+      return pass ? c.scale.max : Math.floor(c.scale.max / 2);
+  }
+}
+
+async function generate(
+  file: string,
+  version: ScorecardVersion,
+  agents: number,
+  evaluations: number,
+): Promise<Generated> {
+  const started = performance.now();
+  const rnd = random(42);
+  const criteria = version.definition.sections.flatMap((s) => s.criteria);
+  const difficulty = criteria.map(() => -0.2 + rnd() * 0.25);
+  const calls = Math.round((evaluations * 7) / 10);
+  const db = new sqlite3.Database(file);
+  await run(db, 'PRAGMA journal_mode = WAL');
+  await run(db, 'PRAGMA synchronous = NORMAL');
+  await run(db, 'BEGIN');
+  const teams = new BatchInsert(db, 'teams', ['id', 'name'], 1);
+  for (let t = 1; t <= TEAMS; t++) await teams.add([t, `벤치 ${t}팀`]);
+  await teams.close();
+  const agentRows = new BatchInsert(db, 'agents', ['id', 'externalId', 'name', 'teamId']);
+  const skill: number[] = [];
+  for (let a = 1; a <= agents; a++) {
+    skill[a] = 0.65 + rnd() * 0.3;
+    await agentRows.add([
+      a,
+      `B-${String(a).padStart(3, '0')}`,
+      `상담사 ${a}`,
+      ((a - 1) % TEAMS) + 1,
+    ]);
+  }
+  await agentRows.close();
+
+  const interactions = new BatchInsert(db, 'interactions', [
+    'id',
+    'source',
+    'externalId',
+    'channel',
+    'language',
+    'agentId',
+    'startedAt',
+    'durationMs',
+    'queue',
+    'metadata',
+    'turnCount',
+  ]);
+  const evaluationRows = new BatchInsert(
+    db,
+    'evaluations',
+    [
+      'id',
+      'interactionId',
+      'scorecardVersionId',
+      'evaluatorId',
+      'kind',
+      'status',
+      'overallScore',
+      'passed',
+      'breakdown',
+      'metrics',
+      'version',
+      'submittedAt',
+    ],
+    20,
+  );
+  const answerRows = new BatchInsert(
+    db,
+    'evaluation_answers',
+    ['evaluationId', 'criterionKey', 'value', 'passed', 'suggestion'],
+    100,
+  );
+  const today = Math.floor((Date.now() + SEOUL_OFFSET_MS) / DAY_MS) * DAY_MS - SEOUL_OFFSET_MS;
+  const queues = ['billing', 'technical', 'orders', 'cancellations'];
+  let evaluationId = 0;
+  let answers = 0;
+  const store = async (
+    callId: number,
+    kind: 'manual' | 'auto',
+    values: (number | null)[],
+    suggestions: ('pass' | 'fail' | 'na')[] | null,
+    at: number,
+    metrics: string | null,
+  ) => {
+    const breakdown = computeScore(
+      version.definition,
+      Object.fromEntries(criteria.map((c, i) => [c.key, { value: values[i] }])),
+    );
+    evaluationId++;
+    await evaluationRows.add([
+      evaluationId,
+      callId,
+      version.id,
+      null,
+      kind,
+      rnd() < 0.2 && kind === 'manual' ? 'acknowledged' : 'submitted',
+      breakdown.overall,
+      breakdown.passed ? 1 : 0,
+      JSON.stringify(breakdown),
+      metrics,
+      1,
+      stamp(at + 3_600_000),
+    ]);
+    for (const [i, c] of criteria.entries()) {
+      const passed =
+        kind === 'auto'
+          ? suggestions![i] === 'na'
+            ? null
+            : suggestions![i] === 'pass'
+          : answerPassed(c.scale, values[i], c.critical);
+      await answerRows.add([
+        evaluationId,
+        c.key,
+        values[i],
+        passed === null ? null : passed ? 1 : 0,
+        suggestions?.[i] ?? null,
+      ]);
+      answers++;
+    }
+  };
+  for (let id = 1; id <= calls; id++) {
+    const agent = ((id - 1) % agents) + 1;
+    const day = Math.floor(rnd() * WEEKS * 7);
+    const at = today - day * DAY_MS + (9 + rnd() * 8.5) * 3_600_000; // 09:00–17:30 Seoul
+    const negativity = rnd() < 0.15 ? 6 + Math.round(rnd() * 4) : Math.round(rnd() * 5);
+    await interactions.add([
+      id,
+      'bench',
+      `BA-${id}`,
+      'voice',
+      'ko',
+      agent,
+      stamp(at),
+      180_000 + Math.floor(rnd() * 600_000),
+      queues[Math.floor(rnd() * queues.length)],
+      JSON.stringify({
+        csat: 1 + Math.floor(rnd() * 5),
+        ...(rnd() < 0.05 ? { escalated: true } : {}),
+      }),
+      0,
+    ]);
+    // What happened on the call, per criterion: pass, miss or not applicable.
+    const truth = criteria.map((c, i) =>
+      c.naAllowed && rnd() < 0.15 ? null : rnd() < Math.min(0.99, skill[agent] + difficulty[i]),
+    );
+    // Auto-QA agrees with what happened 85 % of the time.
+    const machine = truth.map((t) => (t === null ? null : rnd() < 0.85 ? t : !t));
+    const suggestions: ('pass' | 'fail' | 'na')[] = machine.map((m) =>
+      m === null ? 'na' : m ? 'pass' : 'fail',
+    );
+    const metrics = JSON.stringify({
+      interruptions: rnd() < 0.7 ? 0 : 1 + Math.floor(rnd() * 4),
+      longestSilenceMs: Math.floor(rnd() * 25_000),
+      unannouncedSilences: rnd() < 0.8 ? 0 : 1,
+      agentTalkRatio: Math.round((0.35 + rnd() * 0.4) * 1000) / 1000,
+      apologies: Math.floor(rnd() * 3),
+      customerNegativity: {
+        start: Math.min(negativity, 3),
+        peak: negativity,
+        end: Math.floor(negativity / 2),
+      },
+    });
+    await store(
+      id,
+      'auto',
+      machine.map((m, i) => (m === null ? null : valueFor(criteria[i], m, rnd))),
+      suggestions,
+      at,
+      metrics,
+    );
+    if (id % 7 < 3) {
+      await store(
+        id,
+        'manual',
+        truth.map((t, i) => (t === null ? null : valueFor(criteria[i], t, rnd))),
+        suggestions,
+        at,
+        null,
+      );
+    }
+  }
+  await interactions.close();
+  await evaluationRows.close();
+  await answerRows.close();
+  await run(db, 'COMMIT');
+  await new Promise<void>((resolve) => db.close(() => resolve()));
+  return {
+    agents,
+    calls,
+    evaluations: evaluationId,
+    answers,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+async function time(runs: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < 5; i++) await fn(i); // warm-up: statements prepared, templates compiled
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+function report(label: string, samples: number[]) {
+  const p50 = percentile(samples, 0.5);
+  const p95 = percentile(samples, 0.95);
+  console.log(
+    `  ${label.padEnd(44)} p50 ${p50.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   target ${TARGET_MS} ms   ratio (p95/target) ${(p95 / TARGET_MS).toFixed(2)}×   ${p95 < TARGET_MS ? 'met' : 'NOT met'}`,
+  );
+  return { p50, p95 };
+}
+
+async function main() {
+  const agents = arg('agents', 100);
+  const evaluations = arg('evaluations', 50_000);
+  const runs = Math.max(50, arg('runs', 100));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qa-bench-analytics-'));
+  Object.assign(process.env, { DATA_DIR: dir, LOG_LEVEL: 'error', AUTOQA: 'off' });
+  const { createApp } = await import('../src/app.factory');
+
+  // 1. The schema, the scorecards and a user to measure the pages with.
+  let app = await createApp();
+  await app.init();
+  const version = await app.get(ScorecardsService).current('voice-ko');
+  const users = app.get(UsersService);
+  const admin = await users.create(null, {
+    email: 'bench@bench.local',
+    name: 'Bench',
+    role: 'admin',
+    password: 'correct horse analytics 2026',
+  });
+  await app.close();
+
+  // 2. The data, raw.
+  const data = await generate(path.join(dir, 'qa.sqlite'), version, agents, evaluations);
+  console.log(
+    `bench/analytics: ${data.agents} agents in ${TEAMS} teams, ${data.calls.toLocaleString('en')} calls, ${data.evaluations.toLocaleString('en')} evaluations, ${data.answers.toLocaleString('en')} answers (${version.definition.sections.flatMap((s) => s.criteria).length} criteria of voice-ko) over ${WEEKS} weeks on SQLite, written in ${data.seconds.toFixed(1)} s; node ${process.version}`,
+  );
+
+  // 3. The app over it: the roll-up (started in the background at start-up, as it finds it empty).
+  app = await createApp();
+  await app.listen(0, '127.0.0.1');
+  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const analytics = app.get(AnalyticsService);
+  await analytics.rebuild();
+  let t0 = performance.now();
+  const rows = await analytics.rebuild();
+  const rebuildSeconds = (performance.now() - t0) / 1000;
+  console.log(
+    `  roll-up: analytics rebuild → ${rows.toLocaleString('en')} criterion_stats rows in ${rebuildSeconds.toFixed(1)} s`,
+  );
+
+  const actor = (await app.get(UsersService).actorFor(admin.id)) as Actor;
+  const rnd = random(7);
+  const agentIds = Array.from({ length: runs + 5 }, () => 1 + Math.floor(rnd() * agents));
+  const teamIds = Array.from({ length: runs + 5 }, () => 1 + Math.floor(rnd() * TEAMS));
+  const profile = await analytics.agentProfile(actor, agentIds[0]);
+  const heat = await analytics.teamHeatMap(actor, { teamId: teamIds[0] });
+  console.log(
+    `  one agent, last 8 weeks: ${profile.evaluations.human} human + ${profile.evaluations.auto} auto evaluations; one team: ${heat.rows.length} agents × ${heat.criteria.length} criteria, ${heat.team.overall.total.toLocaleString('en')} human answers`,
+  );
+
+  console.log(`  service calls, ${runs} runs each after 5 warm-ups, random agents / teams:`);
+  const serviceProfile = report(
+    'AnalyticsService.agentProfile',
+    await time(runs, (i) => analytics.agentProfile(actor, agentIds[i])),
+  );
+  const serviceHeat = report(
+    'AnalyticsService.teamHeatMap',
+    await time(runs, (i) => analytics.teamHeatMap(actor, { teamId: teamIds[i] })),
+  );
+
+  const { token } = await app.get(ApiTokensService).create(actor, 'bench');
+  const get = async (url: string) => {
+    const res = await fetch(`${base}${url}`, {
+      headers: { accept: 'text/html', authorization: `Bearer ${token}` },
+    });
+    await res.text();
+    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+  };
+  console.log(`  HTTP, the whole page (request to last byte over loopback), ${runs} runs each:`);
+  const httpProfile = report(
+    'GET /analytics/agents/:externalId',
+    await time(runs, (i) => get(`/analytics/agents/B-${String(agentIds[i]).padStart(3, '0')}`)),
+  );
+  const httpHeat = report(
+    'GET /analytics?team=',
+    await time(runs, (i) => get(`/analytics?team=${teamIds[i]}`)),
+  );
+  t0 = performance.now();
+  await app.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  const all = [serviceProfile, serviceHeat, httpProfile, httpHeat];
+  console.log(
+    `  target p95 < ${TARGET_MS} ms: ${all.every((r) => r.p95 < TARGET_MS) ? 'met' : 'NOT met'} (load average ${os.loadavg()[0].toFixed(1)})`,
+  );
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,148 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Allow } from '../auth/access.guard';
+import { EVERYONE, STAFF } from '../auth/roles';
+import { Actor, CurrentUser } from '../common/current-user';
+import { InputError } from '../common/errors';
+import { AnalyticsService } from './analytics.service';
+import { callsCsv, callsPage, profileCsv, profilePage, teamCsv, teamPage } from './analytics.views';
+import { CSV_CONTENT_TYPE, csvFileName, toCsv, type CsvTable } from './csv';
+import { CallsQueryDto, HeatMapQueryDto, ProfileQueryDto } from './dto/analytics-query.dto';
+
+/**
+ * The team view, the agent profile and the calls behind a number. Each page's tables also come
+ * as CSV: the same URL with `.csv` (or `?format=csv`), `table=` naming which one.
+ */
+@ApiExcludeController()
+@Controller()
+export class AnalyticsPagesController {
+  constructor(private readonly analytics: AnalyticsService) {}
+
+  @Get(['analytics.csv', 'analytics'])
+  @Allow(STAFF)
+  async team(
+    @CurrentUser() actor: Actor,
+    @Query() query: HeatMapQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const lang = res.locals.lang as string;
+    const options = {
+      teamId: query.team,
+      from: query.from,
+      to: query.to,
+      scorecardKey: query.scorecard,
+      sort: query.sort,
+      dir: query.dir,
+    };
+    if (wantsCsv(req, query.format)) {
+      const heat = await this.analytics.teamHeatMap(actor, options);
+      return sendCsv(res, teamCsv(heat, query.table ?? 'heatmap', lang));
+    }
+    const { result: heat, error } = await withFallback(
+      () => this.analytics.teamHeatMap(actor, options),
+      () => this.analytics.teamHeatMap(actor, { teamId: query.team }),
+    );
+    res.render('analytics/team', {
+      ...teamPage(heat, lang, await this.scorecardList()),
+      error,
+      ...COMPILED_ONCE,
+    });
+  }
+
+  @Get(['analytics/agents/:externalId.csv', 'analytics/agents/:externalId'])
+  @Allow(EVERYONE)
+  async profile(
+    @CurrentUser() actor: Actor,
+    @Param('externalId') externalId: string,
+    @Query() query: ProfileQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const lang = res.locals.lang as string;
+    const options = {
+      from: query.from,
+      to: query.to,
+      scorecardKey: query.scorecard,
+      minSample: query.minSample,
+    };
+    if (wantsCsv(req, query.format)) {
+      const profile = await this.analytics.agentProfileByExternalId(actor, externalId, options);
+      return sendCsv(res, profileCsv(profile, query.table ?? 'criteria', lang));
+    }
+    const { result: profile, error } = await withFallback(
+      () => this.analytics.agentProfileByExternalId(actor, externalId, options),
+      () => this.analytics.agentProfileByExternalId(actor, externalId),
+    );
+    res.render('analytics/profile', {
+      ...profilePage(profile, lang, await this.scorecardList()),
+      error,
+      ...COMPILED_ONCE,
+    });
+  }
+
+  @Get(['analytics/agents/:externalId/calls.csv', 'analytics/agents/:externalId/calls'])
+  @Allow(EVERYONE)
+  async calls(
+    @CurrentUser() actor: Actor,
+    @Param('externalId') externalId: string,
+    @Query() query: CallsQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const lang = res.locals.lang as string;
+    if (wantsCsv(req, query.format)) {
+      // The export holds every listed call, not one page of them.
+      const all = await this.analytics.calls(actor, externalId, {
+        ...query,
+        page: 1,
+        pageSize: Number.MAX_SAFE_INTEGER,
+      });
+      return sendCsv(res, callsCsv(all, lang));
+    }
+    const list = await this.analytics.calls(actor, externalId, query);
+    res.render('analytics/calls', { ...callsPage(list, query, lang), ...COMPILED_ONCE });
+  }
+
+  private scorecardList() {
+    return this.analytics.scorecardChoices();
+  }
+}
+
+/**
+ * Express caches compiled templates only with NODE_ENV=production; otherwise hbs reads and
+ * compiles the page and the layout on every request — some 20 ms of these large pages
+ * (bench/analytics). The templates do not change while the app runs, so compile them once.
+ */
+const COMPILED_ONCE = { cache: true };
+
+function wantsCsv(req: Request, format: string | undefined): boolean {
+  return format === 'csv' || req.path.endsWith('.csv');
+}
+
+function sendCsv(res: Response, table: CsvTable): void {
+  const file = csvFileName(['analytics', table.name]);
+  res.setHeader('Content-Type', CSV_CONTENT_TYPE);
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="${file}"; filename*=UTF-8''${encodeURIComponent(file)}`,
+  );
+  res.send(toCsv(table.header, table.rows));
+}
+
+/**
+ * A bad filter (a date, a scorecard) shows the page for the defaults with the error beside the
+ * field, rather than an error page.
+ */
+async function withFallback<T>(
+  asked: () => Promise<T>,
+  defaults: () => Promise<T>,
+): Promise<{ result: T; error: { field: string; message: string } | null }> {
+  try {
+    return { result: await asked(), error: null };
+  } catch (e) {
+    if (!(e instanceof InputError) || !e.field) throw e;
+    return { result: await defaults(), error: { field: e.field, message: e.message } };
+  }
+}

@@ -1,0 +1,507 @@
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Agent } from '../agents/entities/agent.entity';
+import type { Actor } from '../common/current-user';
+import { InputError, NotFoundError } from '../common/errors';
+import { pageOf, type Page } from '../common/pagination';
+import { transaction } from '../database/transaction';
+import { EvaluationEvents, type EvaluationScored } from '../events/evaluation-events';
+import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
+import {
+  AnalyticsRepository,
+  type AnswerCountRow,
+  type CellRow,
+  type EvaluationRow,
+  type Source,
+} from './analytics.repository';
+import type { CallsQueryDto } from './dto/analytics-query.dto';
+import { buildHeatMap, type HeatMap } from './heat-map';
+import { resolvePeriod, type Period } from './period';
+import {
+  agreement,
+  averageOf,
+  callMetrics,
+  clusters,
+  criterionRows,
+  dimensionValue,
+  isEscalated,
+  parseJson,
+  readMetrics,
+  sectionRows,
+  trend,
+  weakestAndStrongest,
+  type CallFact,
+  type EvaluationFact,
+} from './profile-builder';
+import type { AgentProfile } from './profile.types';
+
+export interface ProfileOptions {
+  from?: string;
+  to?: string;
+  scorecardKey?: string | null;
+  minSample?: number;
+}
+
+export interface HeatMapOptions {
+  teamId?: number | null;
+  from?: string;
+  to?: string;
+  scorecardKey?: string | null;
+  sort?: string;
+  dir?: 'asc' | 'desc';
+}
+
+export interface CallRow {
+  interactionId: number;
+  externalId: string;
+  startedAt: Date;
+  channel: string;
+  queue: string | null;
+  escalated: boolean;
+  humanScore: number | null;
+  autoScore: number | null;
+  /** The chosen source's answers on the chosen criteria (N/A left out). */
+  passed: number;
+  failed: number;
+  /** Criteria where auto-QA and the human differ (with result=disagree). */
+  disagreements: number;
+  interruptions: number | null;
+  longestSilenceMs: number | null;
+  talkRatio: number | null;
+}
+
+export interface CallsList {
+  agent: { externalId: string; name: string };
+  period: Period;
+  source: Source;
+  criterionKeys: string[] | null;
+  /** What the list is about, in the scorecard's words (null when not asked for). */
+  labels: { criterion: string | null; section: string | null };
+  page: Page<CallRow>;
+  /** Over every listed call, not just this page. */
+  totals: { passed: number; failed: number; disagreements: number };
+}
+
+const DEFAULT_MIN_SAMPLE = 5;
+
+/**
+ * Per-agent patterns and the team heat map. Team comparisons and the heat map read the
+ * criterion_stats roll-up (kept fresh per agent-day on every scored evaluation); one agent's own
+ * details (trend, clusters, metrics, agreement, the calls behind a number) read their answers.
+ */
+@Injectable()
+export class AnalyticsService
+  implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown
+{
+  private readonly logger = new Logger(AnalyticsService.name);
+  private rebuilding: Promise<number> | null = null;
+  private readonly versions = new Map<number, ScorecardDefinition>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AnalyticsRepository,
+    private readonly events: EvaluationEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.onScored((event) => this.onScored(event));
+  }
+
+  /** An empty roll-up beside existing evaluations (first start after an upgrade): build it. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!(await this.repository.needsRebuild())) return;
+    this.logger.log('criterion_stats is empty: building it in the background');
+    void this.rebuild()
+      .then((rows) => this.logger.log(`criterion_stats built: ${rows} rows`))
+      .catch((e: unknown) => this.logger.error(`criterion_stats build failed: ${String(e)}`));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.rebuilding?.catch(() => undefined);
+  }
+
+  private async onScored(event: EvaluationScored): Promise<void> {
+    const at = await this.repository.agentDayOf(event.interactionId);
+    if (at) await this.refresh(at.agentId, at.day);
+  }
+
+  /** Recomputes one agent-day of the roll-up from the answers, in one transaction. */
+  async refresh(agentId: number, day: string): Promise<void> {
+    // After a rebuild that is running, so that its delete-all cannot undo this refresh.
+    await this.rebuilding?.catch(() => undefined);
+    await transaction(this.dataSource, (manager) => this.repository.refresh(manager, agentId, day));
+  }
+
+  /** Recomputes the whole roll-up; returns its number of rows. Joins a rebuild already running. */
+  rebuild(): Promise<number> {
+    this.rebuilding ??= transaction(this.dataSource, (manager) =>
+      this.repository.rebuild(manager),
+    ).finally(() => (this.rebuilding = null));
+    return this.rebuilding;
+  }
+
+  // -- the agent profile -------------------------------------------------------------------
+
+  async agentProfile(
+    actor: Actor,
+    agentId: number,
+    options: ProfileOptions = {},
+  ): Promise<AgentProfile> {
+    return this.profileOf(await this.visibleAgent(actor, { id: agentId }), options);
+  }
+
+  async agentProfileByExternalId(
+    actor: Actor,
+    externalId: string,
+    options: ProfileOptions = {},
+  ): Promise<AgentProfile> {
+    return this.profileOf(await this.visibleAgent(actor, { externalId }), options);
+  }
+
+  private async visibleAgent(
+    actor: Actor,
+    where: { id: number } | { externalId: string },
+  ): Promise<Agent> {
+    const agent = await this.repository.findVisibleAgent(actor, where);
+    if (!agent) throw new NotFoundError('agent', 'id' in where ? where.id : where.externalId);
+    return agent;
+  }
+
+  private async profileOf(agent: Agent, options: ProfileOptions): Promise<AgentProfile> {
+    const period = resolvePeriod(options);
+    const scorecardKey = options.scorecardKey || null;
+    const minSample = options.minSample ?? DEFAULT_MIN_SAMPLE;
+    if (!Number.isInteger(minSample) || minSample < 1) {
+      throw new InputError('minSample', 'give a whole number of at least 1');
+    }
+    const definitions = await this.definitions();
+    if (scorecardKey && !definitions.has(scorecardKey)) {
+      throw new InputError('scorecard', `no scorecard "${scorecardKey}"`);
+    }
+    const team = agent.teamId === null ? null : [agent.teamId];
+    const [agentCounts, teamCounts, rows, answers, agreementRows] = await Promise.all([
+      this.repository.counts({ agentId: agent.id }, period, { scorecardKey }),
+      this.repository.counts({ teamIds: team }, period, { scorecardKey, source: 'human' }),
+      this.repository.evaluations(agent.id, period),
+      this.repository.answerCounts(agent.id, period, { scorecardKey }),
+      this.repository.agreement(agent.id, period, { scorecardKey }),
+    ]);
+    const calls = callFacts(rows);
+    const facts = evaluationFacts(rows, answers, scorecardKey);
+    const human = facts.filter((f) => f.source === 'human');
+    const auto = facts.filter((f) => f.source === 'auto');
+    const criteria = criterionRows(definitions, scorecardKey, agentCounts, teamCounts);
+    const inScope = new Set(facts.map((f) => f.interactionId));
+    return {
+      agent: {
+        id: agent.id,
+        externalId: agent.externalId,
+        name: agent.name,
+        teamId: agent.teamId,
+        teamName: agent.team?.name ?? null,
+      },
+      period,
+      scorecardKey,
+      evaluations: { human: human.length, auto: auto.length },
+      averageScore: {
+        human: averageOf(human.map((e) => e.overallScore)),
+        auto: averageOf(auto.map((e) => e.overallScore)),
+      },
+      trend: trend(calls, human, period),
+      sections: sectionRows(criteria, definitions),
+      criteria,
+      ...weakestAndStrongest(criteria, minSample),
+      minSample,
+      clusters: clusters(calls, human, minSample),
+      metrics: callMetrics([...calls.values()].filter((c) => inScope.has(c.interactionId))),
+      agreement: agreement(agreementRows),
+      comparedWith: team === null ? 'everyone' : 'team',
+    };
+  }
+
+  /**
+   * The current version of every scorecard, by key. Versions never change once written, so
+   * their parsed definitions are kept by version id; only a new version is read again.
+   */
+  async definitions(): Promise<Map<string, ScorecardDefinition>> {
+    const current = await this.repository.currentScorecards();
+    const missing = current.map((s) => s.versionId).filter((id) => !this.versions.has(id));
+    for (const [id, definition] of await this.repository.definitions(missing)) {
+      this.versions.set(id, definition);
+    }
+    return new Map(
+      current
+        .filter((s) => this.versions.has(s.versionId))
+        .map((s) => [s.key, this.versions.get(s.versionId)!]),
+    );
+  }
+
+  /** The scorecards to choose from on the pages. */
+  async scorecardChoices(): Promise<{ key: string; name: string }[]> {
+    return (await this.repository.currentScorecards()).map(({ key, name }) => ({ key, name }));
+  }
+
+  // -- the calls behind a number -----------------------------------------------------------
+
+  async calls(actor: Actor, externalId: string, query: CallsQueryDto): Promise<CallsList> {
+    const agent = await this.visibleAgent(actor, { externalId });
+    const period = resolvePeriod(query);
+    const source: Source = query.source ?? 'human';
+    const scorecardKey = query.scorecard || null;
+    const definitions = await this.definitions();
+    const criterionKeys = criterionKeysOf(definitions, query, scorecardKey);
+    const [rows, answers, agreementRows] = await Promise.all([
+      this.repository.evaluations(agent.id, period),
+      this.repository.answerCounts(agent.id, period, { scorecardKey, criterionKeys, source }),
+      query.result === 'disagree'
+        ? this.repository.agreement(agent.id, period, { scorecardKey, criterionKeys })
+        : Promise.resolve([]),
+    ]);
+    const calls = callFacts(rows);
+    const facts = evaluationFacts(rows, answers, scorecardKey);
+    const disagreements = new Map<number, number>();
+    for (const a of agreementRows) {
+      const n = a.compared - a.agreed;
+      disagreements.set(a.interactionId, (disagreements.get(a.interactionId) ?? 0) + n);
+    }
+    const byCall = new Map<number, { passed: number; failed: number; of: boolean }>();
+    for (const f of facts) {
+      const c = byCall.get(f.interactionId) ?? { passed: 0, failed: 0, of: false };
+      if (f.source === source) {
+        c.passed += f.passed;
+        c.failed += f.failed;
+        c.of = true;
+      }
+      byCall.set(f.interactionId, c);
+    }
+    const matches = (call: CallFact): boolean => {
+      const c = byCall.get(call.interactionId);
+      if (!c) return false; // no counted evaluation on the chosen scorecard
+      if (query.dimension && dimensionValue(call, query.dimension) !== (query.value ?? '')) {
+        return false;
+      }
+      if (query.metric) {
+        const m = call.channel === 'voice' ? call.metrics : null;
+        return m !== null && (query.metric !== 'interruptions' || m.interruptions > 0);
+      }
+      switch (query.result) {
+        case 'fail':
+          return c.failed > 0;
+        case 'pass':
+          return c.passed > 0;
+        case 'disagree':
+          return (disagreements.get(call.interactionId) ?? 0) > 0;
+        case undefined:
+          return criterionKeys ? c.passed + c.failed > 0 : c.of;
+      }
+    };
+    const scores = scoresByCall(rows, scorecardKey);
+    let listed = [...calls.values()].filter(matches).map((call): CallRow => ({
+      interactionId: call.interactionId,
+      externalId: call.externalId,
+      startedAt: call.startedAt,
+      channel: call.channel,
+      queue: call.queue,
+      escalated: call.escalated,
+      humanScore: averageOf(scores.get(call.interactionId)?.human ?? []),
+      autoScore: averageOf(scores.get(call.interactionId)?.auto ?? []),
+      passed: byCall.get(call.interactionId)?.passed ?? 0,
+      failed: byCall.get(call.interactionId)?.failed ?? 0,
+      disagreements: disagreements.get(call.interactionId) ?? 0,
+      interruptions: call.metrics?.interruptions ?? null,
+      longestSilenceMs: call.metrics?.longestSilenceMs ?? null,
+      talkRatio: call.metrics?.agentTalkRatio ?? null,
+    }));
+    if (query.metric) listed = sortByMetric(listed, query.metric);
+    const pageSize = query.pageSize ?? 25;
+    const pages = Math.max(1, Math.ceil(listed.length / pageSize));
+    const page = Math.min(query.page ?? 1, pages);
+    return {
+      agent: { externalId: agent.externalId, name: agent.name },
+      period,
+      source,
+      criterionKeys: criterionKeys ?? null,
+      labels: labelsOf(definitions, query, scorecardKey),
+      page: pageOf(
+        listed.slice((page - 1) * pageSize, page * pageSize),
+        listed.length,
+        page,
+        pageSize,
+      ),
+      totals: {
+        passed: listed.reduce((n, c) => n + c.passed, 0),
+        failed: listed.reduce((n, c) => n + c.failed, 0),
+        disagreements: listed.reduce((n, c) => n + c.disagreements, 0),
+      },
+    };
+  }
+
+  // -- the team view -----------------------------------------------------------------------
+
+  async teamHeatMap(actor: Actor, options: HeatMapOptions = {}): Promise<HeatMap> {
+    const period = resolvePeriod(options);
+    const visible = await this.repository.visibleTeams(actor);
+    const teams = options.teamId ? visible.filter((t) => t.id === options.teamId) : visible;
+    if (options.teamId && teams.length === 0) throw new NotFoundError('team', options.teamId);
+    const teamIds = teams.map((t) => t.id);
+    const definitions = await this.definitions();
+    const asked = options.scorecardKey || null;
+    if (asked && !definitions.has(asked)) {
+      throw new InputError('scorecard', `no scorecard "${asked}"`);
+    }
+    const allCells = await this.repository.cells(teamIds, period, asked);
+    // Without a choice, the scorecard with the most human answers (else the first).
+    const scorecardKey = asked ?? busiest(allCells) ?? [...definitions.keys()].sort()[0] ?? null;
+    const cells = allCells.filter((c) => c.scorecardKey === scorecardKey);
+    const [agents, days] = await Promise.all([
+      this.repository.agentsOfTeams(teamIds),
+      scorecardKey ? this.repository.days(teamIds, period, scorecardKey) : Promise.resolve([]),
+    ]);
+    // Agents who moved away still have rows under this team for the days they were in it.
+    const missing = [...new Set(cells.map((c) => c.agentId))].filter(
+      (id) => !agents.some((a) => a.id === id),
+    );
+    const moved = await this.repository.agentsByIds(missing);
+    const teamName = new Map(visible.map((t) => [t.id, t.name]));
+    return buildHeatMap({
+      period,
+      scorecardKey,
+      definition: scorecardKey ? (definitions.get(scorecardKey) ?? null) : null,
+      teams: visible.map((t) => ({ id: t.id, name: t.name })),
+      teamId: options.teamId ?? null,
+      agents: [...agents, ...moved].map((a) => ({
+        id: a.id,
+        externalId: a.externalId,
+        name: a.name,
+        teamId: a.teamId,
+        teamName: a.teamId === null ? null : (teamName.get(a.teamId) ?? null),
+      })),
+      cells,
+      days,
+      sort: { by: options.sort, dir: options.dir },
+    });
+  }
+}
+
+function busiest(cells: CellRow[]): string | null {
+  const answers = new Map<string, number>();
+  for (const c of cells) {
+    answers.set(c.scorecardKey, (answers.get(c.scorecardKey) ?? 0) + c.passed + c.failed);
+  }
+  return (
+    [...answers.entries()].sort(([ka, a], [kb, b]) => b - a || (ka < kb ? -1 : 1))[0]?.[0] ?? null
+  );
+}
+
+/** The criteria a calls list is about: one, a section's, or all (undefined). */
+function criterionKeysOf(
+  definitions: Map<string, ScorecardDefinition>,
+  query: CallsQueryDto,
+  scorecardKey: string | null,
+): string[] | undefined {
+  if (query.criterion) return [query.criterion];
+  if (!query.section) return undefined;
+  const keys = new Set<string>();
+  for (const section of sectionsOf(definitions, scorecardKey)) {
+    if (section.key === query.section) section.criteria.forEach((c) => keys.add(c.key));
+  }
+  return [...keys];
+}
+
+function labelsOf(
+  definitions: Map<string, ScorecardDefinition>,
+  query: CallsQueryDto,
+  scorecardKey: string | null,
+): CallsList['labels'] {
+  const sections = sectionsOf(definitions, scorecardKey);
+  const criterion = query.criterion
+    ? (sections.flatMap((s) => s.criteria).find((c) => c.key === query.criterion)?.label ??
+      query.criterion)
+    : null;
+  const section = query.section
+    ? (sections.find((s) => s.key === query.section)?.label ?? query.section)
+    : null;
+  return { criterion, section };
+}
+
+function sectionsOf(definitions: Map<string, ScorecardDefinition>, scorecardKey: string | null) {
+  return [...definitions]
+    .filter(([key]) => !scorecardKey || key === scorecardKey)
+    .flatMap(([, definition]) => definition.sections);
+}
+
+/** The agent's calls, from their evaluations: one fact per call, auto-QA's metrics attached. */
+function callFacts(rows: EvaluationRow[]): Map<number, CallFact> {
+  const calls = new Map<number, CallFact & { metadata: unknown }>();
+  for (const r of rows) {
+    let call = calls.get(r.interactionId);
+    if (!call) {
+      call = {
+        interactionId: r.interactionId,
+        externalId: r.externalId,
+        startedAt: r.startedAt,
+        channel: r.channel,
+        queue: r.queue,
+        escalated: false,
+        metrics: null,
+        metadata: parseJson(r.metadata),
+      };
+      calls.set(r.interactionId, call);
+    }
+    if (r.kind === 'auto' && call.metrics === null) call.metrics = readMetrics(r.metrics);
+  }
+  const facts = new Map<number, CallFact>();
+  for (const [id, { metadata, ...call }] of calls) {
+    facts.set(id, { ...call, escalated: isEscalated(metadata, call.metrics) });
+  }
+  return facts;
+}
+
+function evaluationFacts(
+  rows: EvaluationRow[],
+  answers: AnswerCountRow[],
+  scorecardKey: string | null,
+): EvaluationFact[] {
+  const counts = new Map(answers.map((a) => [a.evaluationId, a]));
+  return rows
+    .filter((r) => !scorecardKey || r.scorecardKey === scorecardKey)
+    .map((r) => ({
+      evaluationId: r.evaluationId,
+      interactionId: r.interactionId,
+      source: r.kind === 'auto' ? ('auto' as const) : ('human' as const),
+      scorecardKey: r.scorecardKey,
+      overallScore: r.overallScore,
+      passed: counts.get(r.evaluationId)?.passed ?? 0,
+      failed: counts.get(r.evaluationId)?.failed ?? 0,
+    }));
+}
+
+function scoresByCall(rows: EvaluationRow[], scorecardKey: string | null) {
+  const scores = new Map<number, { human: (number | null)[]; auto: (number | null)[] }>();
+  for (const r of rows) {
+    if (scorecardKey && r.scorecardKey !== scorecardKey) continue;
+    const s = scores.get(r.interactionId) ?? { human: [], auto: [] };
+    (r.kind === 'auto' ? s.auto : s.human).push(r.overallScore);
+    scores.set(r.interactionId, s);
+  }
+  return scores;
+}
+
+function sortByMetric(rows: CallRow[], metric: 'interruptions' | 'silence' | 'talk'): CallRow[] {
+  const value = (r: CallRow) =>
+    metric === 'interruptions'
+      ? (r.interruptions ?? -1)
+      : metric === 'silence'
+        ? (r.longestSilenceMs ?? -1)
+        : (r.talkRatio ?? -1);
+  return [...rows].sort(
+    (a, b) => value(b) - value(a) || b.startedAt.getTime() - a.startedAt.getTime(),
+  );
+}

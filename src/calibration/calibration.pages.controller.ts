@@ -1,0 +1,299 @@
+import { Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Allow } from '../auth/access.guard';
+import { ADMIN, QA } from '../auth/roles';
+import { Actor, CurrentUser } from '../common/current-user';
+import { DomainError, InputError } from '../common/errors';
+import { field, FormBody, FormFields } from '../common/form-body';
+import { translate } from '../common/i18n/i18n';
+import { pageOf } from '../common/pagination';
+import {
+  CalibrationResults,
+  CalibrationService,
+  CalibrationSessionView,
+  EvaluatorHistory,
+} from './calibration.service';
+import { answerLabel, sparkline, trendDirection } from './calibration.view';
+
+/** What the new-session form was given, to show it again beside an error. */
+interface SessionForm {
+  call: string;
+  scorecardKey: string;
+  participantIds: number[];
+  expertId: number | null;
+  note: string;
+  dueAt: string;
+}
+
+const HISTORY_PAGE_SIZE = 25;
+
+@ApiExcludeController()
+@Allow(QA)
+@Controller('calibration')
+export class CalibrationPagesController {
+  constructor(private readonly calibration: CalibrationService) {}
+
+  @Get()
+  async list(
+    @CurrentUser() actor: Actor,
+    @Query('open') openPage: string | undefined,
+    @Query('closed') closedPage: string | undefined,
+    @Res() res: Response,
+  ) {
+    const pages = { open: pageNumber(openPage), closed: pageNumber(closedPage) };
+    const [open, closed] = await Promise.all([
+      this.calibration.list(actor, 'open', pages.open),
+      this.calibration.list(actor, 'closed', pages.closed),
+    ]);
+    const link = (which: 'open' | 'closed', p: number) => {
+      const params = new URLSearchParams({ ...stringify(pages), [which]: String(p) });
+      return `/calibration?${params.toString()}`;
+    };
+    res.render('calibration/list', {
+      title: t(res, 'nav.calibration'),
+      isAdmin: actor.role === 'admin',
+      open,
+      closed,
+      openPager: pager(open, (p) => link('open', p)),
+      closedPager: pager(closed, (p) => link('closed', p)),
+    });
+  }
+
+  @Get('new')
+  @Allow(ADMIN)
+  async newForm(@Query('call') call: string | undefined, @Res() res: Response) {
+    res.render(
+      'calibration/new',
+      await this.formView(res, {
+        call: call?.slice(0, 200) ?? '',
+        scorecardKey: '',
+        participantIds: [],
+        expertId: null,
+        note: '',
+        dueAt: '',
+      }),
+    );
+  }
+
+  @Get('history')
+  async history(
+    @CurrentUser() actor: Actor,
+    @Query('page') page: string | undefined,
+    @Res() res: Response,
+  ) {
+    const all = await this.calibration.history(actor);
+    const current = pageNumber(page);
+    const rows = all.slice((current - 1) * HISTORY_PAGE_SIZE, current * HISTORY_PAGE_SIZE);
+    const result = pageOf(rows.map(toHistoryRow), all.length, current, HISTORY_PAGE_SIZE);
+    res.render('calibration/history', {
+      title: t(res, 'calibration.history'),
+      isAdmin: actor.role === 'admin',
+      page: result,
+      ...pager(result, (p) => `/calibration/history?page=${p}`),
+    });
+  }
+
+  @Post()
+  @Allow(ADMIN)
+  async create(@CurrentUser() actor: Actor, @FormBody() body: FormFields, @Res() res: Response) {
+    const form = toForm(body);
+    try {
+      const session = await this.calibration.open(actor, {
+        interactionId: await this.calibration.findCall(form.call),
+        scorecardKey: form.scorecardKey,
+        participantIds: form.participantIds,
+        expertId: form.expertId ?? 0,
+        note: form.note,
+        dueAt: parseDueAt(form.dueAt),
+      });
+      res.redirect(303, `/calibration/${session.id}`);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      res.status(e.status).render('calibration/new', await this.formView(res, form, e));
+    }
+  }
+
+  @Get(':id')
+  async show(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Res() res: Response,
+  ) {
+    const session = await this.calibration.get(actor, id);
+    res.render('calibration/show', {
+      title: `${t(res, 'nav.calibration')} #${session.id}`,
+      session,
+      isAdmin: actor.role === 'admin',
+      open: session.status === 'open',
+      canScore: session.status === 'open' && session.mine !== null && !session.mine.submitted,
+      results: session.results ? toResultsView(session, session.results, lang(res)) : null,
+    });
+  }
+
+  @Post(':id/start')
+  async start(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Res() res: Response,
+  ) {
+    const evaluation = await this.calibration.start(actor, id);
+    res.redirect(303, `/evaluations/${evaluation.id}/edit`);
+  }
+
+  @Post(':id/close')
+  @Allow(ADMIN)
+  async close(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Res() res: Response,
+  ) {
+    await this.calibration.close(actor, id);
+    res.redirect(303, `/calibration/${id}`);
+  }
+
+  private async formView(res: Response, form: SessionForm, error?: DomainError) {
+    const options = await this.calibration.formOptions();
+    // The service names the interaction by id; the form asks for the call.
+    const errorField = error?.field === 'interactionId' ? 'call' : error?.field;
+    return {
+      title: t(res, 'calibration.new'),
+      form,
+      scorecards: options.scorecards.map((s) => ({
+        ...s,
+        selected: s.key === form.scorecardKey,
+      })),
+      participants: options.users.map((u) => ({
+        ...u,
+        selected: form.participantIds.includes(u.id),
+      })),
+      experts: options.users.map((u) => ({ ...u, selected: u.id === form.expertId })),
+      error: error ? t(res, 'calibration.fixErrors') : null,
+      errors: errorField ? { [errorField]: error!.message } : {},
+    };
+  }
+}
+
+function toForm(body: FormFields): SessionForm {
+  const ids = body.participantIds;
+  const list = Array.isArray(ids) ? ids : ids ? [ids] : [];
+  const expert = field(body, 'expertId');
+  return {
+    call: field(body, 'call')?.slice(0, 200) ?? '',
+    scorecardKey: field(body, 'scorecardKey') ?? '',
+    participantIds: list.map(Number).filter((n) => Number.isInteger(n) && n > 0),
+    expertId: expert && /^\d+$/.test(expert) ? Number(expert) : null,
+    note: field(body, 'note') ?? '',
+    dueAt: field(body, 'dueAt') ?? '',
+  };
+}
+
+/** The form's `datetime-local` value, read as Korean time like every date the pages show. */
+function parseDueAt(value: string): Date | null {
+  if (!value.trim()) return null;
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
+  const date = match ? new Date(`${match[1]}T${match[2]}${match[3] ?? ':00'}+09:00`) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new InputError('dueAt', 'give the due date as a date and time');
+  }
+  return date;
+}
+
+function toResultsView(
+  session: CalibrationSessionView,
+  results: CalibrationResults,
+  language: string,
+) {
+  const columns = results.evaluators.map((e) => ({ id: e.evaluatorId, name: e.evaluatorName }));
+  const expertId = results.evaluators.find((e) => e.isExpert)?.evaluatorId;
+  const ranked = new Map(results.mostDisagreement.map((key, i) => [key, i + 1]));
+  return {
+    evaluators: results.evaluators.map((e) => ({
+      ...e,
+      deviationText: signed(e.deviation),
+      deviationClass: deviationClass(e.deviation),
+    })),
+    columns: columns.map((c) => ({ ...c, isExpert: c.id === expertId })),
+    criteria: results.criteria.map((c) => {
+      const given = new Map(c.answers.map((a) => [a.evaluatorId, a.value]));
+      const expertValue = expertId === undefined ? undefined : given.get(expertId);
+      return {
+        key: c.key,
+        label: c.label,
+        agreementPct: c.agreementPct,
+        matchesExpertPct: c.matchesExpertPct,
+        disagreementRank: ranked.get(c.key) ?? null,
+        answers: columns.map((col) => {
+          const value = given.has(col.id) ? given.get(col.id) : undefined;
+          return {
+            label: answerLabel(c.scale, value, language),
+            comment: results.comments[c.key]?.[col.id] ?? '',
+            differsFromExpert:
+              expertValue !== undefined && col.id !== expertId && value !== expertValue,
+          };
+        }),
+      };
+    }),
+    kappa: results.kappa === null ? null : results.kappa.toFixed(2),
+    kappaReading: results.kappaReading,
+    mostDisagreement: results.mostDisagreement.map((key) => ({
+      key,
+      label: results.criteria.find((c) => c.key === key)?.label ?? key,
+    })),
+    leftOut: results.leftOut,
+    hasExpert: expertId !== undefined,
+    expertName: session.expert?.name ?? null,
+  };
+}
+
+function toHistoryRow(h: EvaluatorHistory) {
+  const given = h.series.filter((p) => p.deviation !== null);
+  const last = given[given.length - 1];
+  return {
+    evaluatorId: h.evaluatorId,
+    name: h.name,
+    sessions: h.series.length,
+    lastDeviation: last ? signed(last.deviation) : null,
+    lastDeviationClass: deviationClass(last?.deviation ?? null),
+    meanAbsDeviation: h.meanAbsDeviation === null ? null : h.meanAbsDeviation.toFixed(1),
+    trend: h.trend === null ? null : signed(Math.round(h.trend * 100) / 100),
+    trendDirection: trendDirection(h.trend),
+    sparkline: sparkline(h.series.map((p) => p.deviation)),
+    series: h.series.map((p) => ({ ...p, deviationText: signed(p.deviation) })),
+  };
+}
+
+/** Points above or below the expert, with the sign always shown. */
+function signed(n: number | null): string {
+  if (n === null) return '–';
+  if (n === 0) return '0.0';
+  return `${n > 0 ? '+' : '−'}${Math.abs(n).toFixed(1)}`;
+}
+
+function deviationClass(n: number | null): string {
+  if (n === null || Math.abs(n) < 0.05) return 'deviation-none';
+  return n > 0 ? 'deviation-above' : 'deviation-below';
+}
+
+function pager(page: { page: number; pages: number }, link: (p: number) => string) {
+  return {
+    prev: page.page > 1 ? link(page.page - 1) : null,
+    next: page.page < page.pages ? link(page.page + 1) : null,
+  };
+}
+
+function pageNumber(value: string | undefined): number {
+  return Math.max(1, Math.floor(Number(value)) || 1);
+}
+
+function stringify(record: Record<string, number>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, String(v)]));
+}
+
+function lang(res: Response): string {
+  return (res.locals.lang as string | undefined) ?? 'ko';
+}
+
+function t(res: Response, key: string): string {
+  return translate(lang(res), key);
+}

@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { Actor } from '../common/current-user';
+import { Page, pageOf } from '../common/pagination';
+import { Evaluation } from '../evaluations/entities/evaluation.entity';
+import { Interaction } from '../interactions/entities/interaction.entity';
+import { User } from '../users/entities/user.entity';
+import { CalibrationParticipant } from './entities/calibration-participant.entity';
+import { CalibrationSession, CalibrationStatus } from './entities/calibration-session.entity';
+
+/** Who may take part in a calibration: people who score calls and can open the scoring form. */
+export const CALIBRATION_ROLES = ['admin', 'evaluator'] as const;
+
+/** A participant as the pages need them: who, and how far they got (never their score). */
+export interface ParticipantState {
+  sessionId: number;
+  userId: number;
+  name: string;
+  evaluationId: number | null;
+  evaluationStatus: string | null;
+}
+
+/** One closed session's participants with their overall scores, for the deviation history. */
+export interface ClosedSessionScores {
+  sessionId: number;
+  closedAt: Date;
+  expertId: number | null;
+  scores: { userId: number; name: string; overallScore: number | null; counts: boolean }[];
+}
+
+@Injectable()
+export class CalibrationRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get sessions() {
+    return this.dataSource.getRepository(CalibrationSession);
+  }
+
+  /** The session with its call, scorecard version (definition included) and expert. */
+  findSession(id: number, manager?: EntityManager): Promise<CalibrationSession | null> {
+    return (manager ?? this.dataSource.manager).getRepository(CalibrationSession).findOne({
+      where: { id },
+      relations: { interaction: true, scorecardVersion: { scorecard: true }, expert: true },
+    });
+  }
+
+  /** Participants in the order they were named, with their evaluation's status. */
+  async participants(sessionIds: number[], manager?: EntityManager): Promise<ParticipantState[]> {
+    if (sessionIds.length === 0) return [];
+    const rows = await (manager ?? this.dataSource.manager)
+      .getRepository(CalibrationParticipant)
+      .createQueryBuilder('p')
+      .innerJoin('p.user', 'u')
+      .leftJoin('p.evaluation', 'e')
+      .select(['p.id', 'p.sessionId', 'p.userId', 'p.evaluationId', 'u.id', 'u.name'])
+      .addSelect(['e.id', 'e.status'])
+      .where('p.sessionId IN (:...sessionIds)', { sessionIds })
+      .orderBy('p.id', 'ASC')
+      .getMany();
+    return rows.map((p) => ({
+      sessionId: p.sessionId,
+      userId: p.userId,
+      name: p.user!.name,
+      evaluationId: p.evaluationId,
+      evaluationStatus: p.evaluation?.status ?? null,
+    }));
+  }
+
+  findParticipant(sessionId: number, userId: number): Promise<CalibrationParticipant | null> {
+    return this.dataSource.getRepository(CalibrationParticipant).findOneBy({ sessionId, userId });
+  }
+
+  findParticipantByEvaluation(evaluationId: number): Promise<CalibrationParticipant | null> {
+    return this.dataSource.getRepository(CalibrationParticipant).findOneBy({ evaluationId });
+  }
+
+  /** Admins see every session; anyone else the sessions they take part in. */
+  async page(
+    actor: Actor,
+    status: CalibrationStatus,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<CalibrationSession>> {
+    const qb = this.sessions
+      .createQueryBuilder('s')
+      .leftJoin('s.interaction', 'i')
+      .addSelect(['i.id', 'i.externalId', 'i.source'])
+      .leftJoin('s.scorecardVersion', 'v')
+      .addSelect(['v.id', 'v.version'])
+      .leftJoin('v.scorecard', 'sc')
+      .addSelect(['sc.id', 'sc.key', 'sc.name'])
+      .leftJoin('s.expert', 'x')
+      .addSelect(['x.id', 'x.name'])
+      .where('s.status = :status', { status });
+    if (actor.role !== 'admin') {
+      qb.andWhere(
+        's.id IN (SELECT "cp"."sessionId" FROM "calibration_participants" "cp" WHERE "cp"."userId" = :me)',
+        { me: actor.id },
+      );
+    }
+    qb.orderBy(status === 'open' ? 's.createdAt' : 's.closedAt', 'DESC').addOrderBy('s.id', 'DESC');
+    const [items, total] = await qb
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return pageOf(items, total, page, pageSize);
+  }
+
+  /** The submitted (or later) evaluations among these ids, with their answers. */
+  submittedEvaluations(ids: number[]): Promise<Evaluation[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Evaluation).find({
+      where: { id: In(ids), kind: 'calibration' },
+      relations: { answers: true },
+    });
+  }
+
+  /** The people who may be named as participants: active evaluators and admins. */
+  candidates(): Promise<User[]> {
+    return this.dataSource.getRepository(User).find({
+      where: { active: true, role: In([...CALIBRATION_ROLES]) },
+      order: { name: 'ASC' },
+    });
+  }
+
+  usersByIds(ids: number[]): Promise<User[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(User).findBy({ id: In(ids) });
+  }
+
+  /** Calls whose call id (external id) is exactly this text, from any source. */
+  interactionsByExternalId(externalId: string): Promise<Interaction[]> {
+    return this.dataSource.getRepository(Interaction).find({
+      where: { externalId },
+      select: { id: true, externalId: true, source: true },
+      take: 5,
+    });
+  }
+
+  /**
+   * Every closed session's participants and overall scores, oldest first. `counts` says whether
+   * the evaluation is part of the results: submitted before the session closed.
+   */
+  async closedScores(): Promise<ClosedSessionScores[]> {
+    const sessions = await this.sessions.find({
+      select: { id: true, closedAt: true, expertId: true },
+      where: { status: 'closed' },
+      order: { closedAt: 'ASC', id: 'ASC' },
+    });
+    if (sessions.length === 0) return [];
+    const rows = await this.dataSource
+      .getRepository(CalibrationParticipant)
+      .createQueryBuilder('p')
+      .innerJoin('p.user', 'u')
+      .leftJoin('p.evaluation', 'e')
+      .select(['p.id', 'p.sessionId', 'p.userId', 'u.id', 'u.name'])
+      .addSelect(['e.id', 'e.status', 'e.overallScore', 'e.submittedAt'])
+      .innerJoin('p.session', 's', 's.status = :closed', { closed: 'closed' })
+      .orderBy('p.id', 'ASC')
+      .getMany();
+    const bySession = new Map<number, CalibrationParticipant[]>();
+    for (const row of rows) {
+      const own = bySession.get(row.sessionId);
+      if (own) own.push(row);
+      else bySession.set(row.sessionId, [row]);
+    }
+    return sessions.map((s) => ({
+      sessionId: s.id,
+      closedAt: s.closedAt!,
+      expertId: s.expertId,
+      scores: (bySession.get(s.id) ?? []).map((p) => ({
+        userId: p.userId,
+        name: p.user!.name,
+        overallScore: p.evaluation?.overallScore ?? null,
+        counts: countsInResults(p.evaluation ?? null, s.closedAt),
+      })),
+    }));
+  }
+}
+
+/**
+ * An evaluation is in a session's results when it was submitted before the session closed: a
+ * participant who submits after an admin closed the session early is left out.
+ */
+export function countsInResults(
+  evaluation: Pick<Evaluation, 'status' | 'submittedAt'> | null,
+  closedAt: Date | null,
+): boolean {
+  if (!evaluation || evaluation.status === 'draft' || !evaluation.submittedAt) return false;
+  return !closedAt || new Date(evaluation.submittedAt).getTime() <= new Date(closedAt).getTime();
+}

@@ -1,0 +1,506 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/current-user';
+import { DomainError, ForbiddenError, InputError, NotFoundError } from '../common/errors';
+import { Page, pageOf } from '../common/pagination';
+import { transaction } from '../database/transaction';
+import { Evaluation } from '../evaluations/entities/evaluation.entity';
+import { EvaluationsService } from '../evaluations/evaluations.service';
+import { EvaluationEvents } from '../events/evaluation-events';
+import { InteractionsService } from '../interactions/interactions.service';
+import type { Scale } from '../scorecards/scorecard-definition';
+import { ScorecardsService } from '../scorecards/scorecards.service';
+import {
+  calibrationReport,
+  CalibrationReport,
+  CriterionAgreement,
+  deviationHistory,
+  DeviationPoint,
+  EvaluatorDeviationHistory,
+} from './agreement';
+import {
+  CALIBRATION_ROLES,
+  CalibrationRepository,
+  countsInResults,
+  ParticipantState,
+} from './calibration.repository';
+import { kappaReading, KappaReading } from './calibration.view';
+import { CalibrationParticipant } from './entities/calibration-participant.entity';
+import { CalibrationSession, CalibrationStatus } from './entities/calibration-session.entity';
+
+/** The session is closed (or still open) and the request needs the other state. */
+export class CalibrationStateError extends DomainError {
+  readonly status = 409;
+}
+
+export interface OpenCalibrationInput {
+  interactionId: number;
+  scorecardKey: string;
+  participantIds: number[];
+  expertId: number;
+  note?: string | null;
+  dueAt?: Date | null;
+}
+
+export interface ParticipantView {
+  userId: number;
+  name: string;
+  isExpert: boolean;
+  started: boolean;
+  submitted: boolean;
+}
+
+export interface CalibrationResults extends CalibrationReport {
+  criteria: (CriterionAgreement & { scale: Scale })[];
+  kappaReading: KappaReading | null;
+  /** Participants who had not submitted when the session closed. */
+  leftOut: { userId: number; name: string }[];
+  /** Each evaluator's comment on a criterion, by criterion key then evaluator id. */
+  comments: Record<string, Record<number, string>>;
+}
+
+export interface CalibrationSessionView {
+  id: number;
+  status: CalibrationStatus;
+  interaction: { id: number; externalId: string; source: string };
+  scorecard: { key: string; name: string; version: number };
+  expert: { id: number; name: string } | null;
+  createdById: number | null;
+  note: string | null;
+  dueAt: Date | null;
+  createdAt: Date;
+  closedAt: Date | null;
+  participants: ParticipantView[];
+  /** The actor's own part, when they take part. */
+  mine: { evaluationId: number | null; submitted: boolean } | null;
+  /** Only once the session is closed: scores stay blind until then. */
+  results: CalibrationResults | null;
+}
+
+export interface SessionSummary {
+  id: number;
+  interaction: { id: number; externalId: string };
+  scorecard: { key: string; name: string; version: number };
+  expertName: string | null;
+  dueAt: Date | null;
+  createdAt: Date;
+  closedAt: Date | null;
+  participants: number;
+  submitted: number;
+  mine: { started: boolean; submitted: boolean } | null;
+}
+
+export interface EvaluatorHistory extends EvaluatorDeviationHistory {
+  name: string;
+}
+
+const MAX_PARTICIPANTS = 50;
+
+@Injectable()
+export class CalibrationService implements OnModuleInit {
+  private readonly logger = new Logger('CalibrationService');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CalibrationRepository,
+    private readonly evaluations: EvaluationsService,
+    private readonly interactions: InteractionsService,
+    private readonly scorecards: ScorecardsService,
+    private readonly audit: AuditService,
+    private readonly events: EvaluationEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.onScored(async (event) => {
+      if (event.kind === 'calibration' && event.reason === 'submitted') {
+        await this.closeWhenAllSubmitted(event.evaluationId);
+      }
+    });
+  }
+
+  /** An admin names the call, the scorecard, the evaluators and the expert among them. */
+  async open(actor: Actor, input: OpenCalibrationInput): Promise<CalibrationSessionView> {
+    const interaction = await this.interactions.get(input.interactionId, actor).catch(() => {
+      throw new InputError('interactionId', `interaction ${input.interactionId} does not exist`);
+    });
+    const version = await this.scorecards.current(input.scorecardKey).catch(() => {
+      throw new InputError('scorecardKey', `no scorecard "${input.scorecardKey}"`);
+    });
+    const participantIds = await this.checkParticipants(input.participantIds, input.expertId);
+    if (input.dueAt && input.dueAt.getTime() < Date.now()) {
+      throw new InputError('dueAt', 'the due date is in the past');
+    }
+    const note = input.note?.trim() || null;
+    if (note && note.length > 2000) throw new InputError('note', 'at most 2000 characters');
+    const id = await transaction(this.dataSource, async (manager) => {
+      const session = await manager.save(
+        manager.create(CalibrationSession, {
+          interactionId: interaction.id,
+          scorecardVersionId: version.id,
+          expertId: input.expertId,
+          createdById: actor.id,
+          status: 'open',
+          note,
+          dueAt: input.dueAt ?? null,
+          closedAt: null,
+        }),
+      );
+      await manager.insert(
+        CalibrationParticipant,
+        participantIds.map((userId) => ({ sessionId: session.id, userId, evaluationId: null })),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'calibration.opened',
+        entityType: 'calibration',
+        entityId: session.id,
+        after: {
+          interactionId: interaction.id,
+          scorecard: `${input.scorecardKey} v${version.version}`,
+          participantIds,
+          expertId: input.expertId,
+          note,
+          dueAt: input.dueAt ?? null,
+        },
+      });
+      return session.id;
+    });
+    return this.get(actor, id);
+  }
+
+  private async checkParticipants(ids: number[], expertId: number): Promise<number[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length < 2) {
+      throw new InputError('participantIds', 'name at least two evaluators');
+    }
+    if (unique.length > MAX_PARTICIPANTS) {
+      throw new InputError('participantIds', `at most ${MAX_PARTICIPANTS} evaluators`);
+    }
+    const users = new Map((await this.repository.usersByIds(unique)).map((u) => [u.id, u]));
+    for (const id of unique) {
+      const user = users.get(id);
+      if (!user || !user.active) {
+        throw new InputError('participantIds', `user ${id} does not exist or is inactive`);
+      }
+      if (!(CALIBRATION_ROLES as readonly string[]).includes(user.role)) {
+        throw new InputError(
+          'participantIds',
+          `${user.name} is a ${user.role}; only evaluators and admins score calibration calls`,
+        );
+      }
+    }
+    if (!unique.includes(expertId)) {
+      throw new InputError('expertId', 'the expert must be one of the participants');
+    }
+    return unique;
+  }
+
+  /** A session the actor may see: admins any, others the ones they take part in; 404 otherwise. */
+  private async visible(actor: Actor, id: number) {
+    const session = await this.repository.findSession(id);
+    const participants = session ? await this.repository.participants([id]) : [];
+    const takesPart = participants.some((p) => p.userId === actor.id);
+    if (!session || (actor.role !== 'admin' && !takesPart)) {
+      throw new NotFoundError('calibration session', id);
+    }
+    return { session, participants };
+  }
+
+  /** The session: who has submitted while open; everyone's answers and agreement once closed. */
+  async get(actor: Actor, id: number): Promise<CalibrationSessionView> {
+    const { session, participants } = await this.visible(actor, id);
+    const own = participants.find((p) => p.userId === actor.id);
+    return {
+      id: session.id,
+      status: session.status,
+      interaction: {
+        id: session.interactionId,
+        externalId: session.interaction!.externalId,
+        source: session.interaction!.source,
+      },
+      scorecard: {
+        key: session.scorecardVersion!.scorecard!.key,
+        name: session.scorecardVersion!.definition.name,
+        version: session.scorecardVersion!.version,
+      },
+      expert: session.expert ? { id: session.expert.id, name: session.expert.name } : null,
+      createdById: session.createdById,
+      note: session.note,
+      dueAt: session.dueAt,
+      createdAt: session.createdAt,
+      closedAt: session.closedAt,
+      participants: participants.map((p) => ({
+        userId: p.userId,
+        name: p.name,
+        isExpert: p.userId === session.expertId,
+        started: p.evaluationId !== null,
+        submitted: isSubmitted(p),
+      })),
+      mine: own ? { evaluationId: own.evaluationId, submitted: isSubmitted(own) } : null,
+      results: session.status === 'closed' ? await this.report(session, participants) : null,
+    };
+  }
+
+  /** The results alone: 409 while the session is open. */
+  async results(actor: Actor, id: number): Promise<CalibrationResults> {
+    const { session, participants } = await this.visible(actor, id);
+    if (session.status !== 'closed') {
+      throw new CalibrationStateError(
+        `calibration session ${id} is still open: results are shown once everyone submitted or an admin closed it`,
+      );
+    }
+    return this.report(session, participants);
+  }
+
+  private async report(
+    session: CalibrationSession,
+    participants: ParticipantState[],
+  ): Promise<CalibrationResults> {
+    const criteria = session.scorecardVersion!.definition.sections.flatMap((s) => s.criteria);
+    const scales = new Map(criteria.map((c) => [c.key, c.scale]));
+    const evaluations = new Map(
+      (
+        await this.repository.submittedEvaluations(
+          participants.flatMap((p) => (p.evaluationId === null ? [] : [p.evaluationId])),
+        )
+      ).map((e) => [e.id, e]),
+    );
+    // The expert first: the benchmark column the others are read against.
+    const ordered = [
+      ...participants.filter((p) => p.userId === session.expertId),
+      ...participants.filter((p) => p.userId !== session.expertId),
+    ];
+    const counted = ordered.flatMap((p) => {
+      const evaluation = p.evaluationId === null ? undefined : evaluations.get(p.evaluationId);
+      return evaluation && countsInResults(evaluation, session.closedAt)
+        ? [{ participant: p, evaluation }]
+        : [];
+    });
+    const report = calibrationReport({
+      criteria: criteria.map((c) => ({ key: c.key, label: c.label, scale: c.scale })),
+      evaluations: counted.map(({ participant, evaluation }) => ({
+        evaluatorId: participant.userId,
+        evaluatorName: participant.name,
+        isExpert: participant.userId === session.expertId,
+        overallScore: evaluation.overallScore,
+        answers: Object.fromEntries(
+          (evaluation.answers ?? []).map((a) => [a.criterionKey, a.value]),
+        ),
+      })),
+    });
+    const comments: Record<string, Record<number, string>> = {};
+    for (const { participant, evaluation } of counted) {
+      for (const a of evaluation.answers ?? []) {
+        if (a.comment) (comments[a.criterionKey] ??= {})[participant.userId] = a.comment;
+      }
+    }
+    const countedIds = new Set(counted.map((c) => c.participant.userId));
+    return {
+      ...report,
+      criteria: report.criteria.map((c) => ({ ...c, scale: scales.get(c.key)! })),
+      kappaReading: kappaReading(report.kappa),
+      leftOut: participants
+        .filter((p) => !countedIds.has(p.userId))
+        .map((p) => ({ userId: p.userId, name: p.name })),
+      comments,
+    };
+  }
+
+  /**
+   * The participant's calibration draft on the session's scorecard version, opened on first
+   * use; the normal scoring form takes it from there.
+   */
+  async start(actor: Actor, id: number): Promise<Evaluation> {
+    const { session, participants } = await this.visible(actor, id);
+    const own = participants.find((p) => p.userId === actor.id);
+    if (!own) throw new ForbiddenError('only the participants of this session score its call');
+    // Once closed, a submitted evaluation can still be read; nothing new can be scored.
+    if (own.evaluationId !== null && (session.status === 'open' || isSubmitted(own))) {
+      return this.evaluations.get(own.evaluationId, actor);
+    }
+    if (session.status !== 'open') {
+      throw new CalibrationStateError(`calibration session ${id} is closed`);
+    }
+    const draft = await this.evaluations.create(
+      actor,
+      {
+        interactionId: session.interactionId,
+        scorecardKey: session.scorecardVersion!.scorecard!.key,
+      },
+      { kind: 'calibration', scorecardVersionId: session.scorecardVersionId },
+    );
+    const linked = await transaction(this.dataSource, async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(CalibrationParticipant)
+        .set({ evaluationId: draft.id })
+        .where('sessionId = :id AND userId = :userId AND evaluationId IS NULL', {
+          id,
+          userId: actor.id,
+        })
+        .execute();
+      if (result.affected !== 1) return false;
+      await this.audit.record(manager, actor, {
+        action: 'calibration.started',
+        entityType: 'calibration',
+        entityId: id,
+        after: { evaluationId: draft.id },
+      });
+      return true;
+    });
+    if (linked) return draft;
+    // A second click got here first: keep to the draft the session already holds.
+    const winner = await this.repository.findParticipant(id, actor.id);
+    return this.evaluations.get(winner!.evaluationId ?? draft.id, actor);
+  }
+
+  /** An admin ends the session early; who has not submitted is left out of the results. */
+  async close(actor: Actor, id: number): Promise<CalibrationSessionView> {
+    await this.visible(actor, id);
+    const closed = await this.markClosed(actor, id, 'closed_by_admin');
+    if (!closed) throw new CalibrationStateError(`calibration session ${id} is already closed`);
+    return this.get(actor, id);
+  }
+
+  /** The last participant's submit closes the session. */
+  private async closeWhenAllSubmitted(evaluationId: number): Promise<void> {
+    const participant = await this.repository.findParticipantByEvaluation(evaluationId);
+    if (!participant) return;
+    const everyone = await this.repository.participants([participant.sessionId]);
+    if (everyone.every(isSubmitted)) {
+      const closed = await this.markClosed(null, participant.sessionId, 'all_submitted');
+      if (closed) this.logger.log(`calibration session ${participant.sessionId} complete`);
+    }
+  }
+
+  private markClosed(actor: Actor | null, id: number, reason: string): Promise<boolean> {
+    return transaction(this.dataSource, async (manager) => {
+      const closedAt = new Date();
+      const result = await manager
+        .createQueryBuilder()
+        .update(CalibrationSession)
+        .set({ status: 'closed', closedAt })
+        .where('id = :id AND status = :open', { id, open: 'open' })
+        .execute();
+      if (result.affected !== 1) return false;
+      const participants = await this.repository.participants([id], manager);
+      await this.audit.record(manager, actor, {
+        action: 'calibration.closed',
+        entityType: 'calibration',
+        entityId: id,
+        before: { status: 'open' },
+        after: {
+          status: 'closed',
+          reason,
+          submitted: participants.filter(isSubmitted).map((p) => p.userId),
+        },
+      });
+      return true;
+    });
+  }
+
+  /** Open or closed sessions, a page at a time: admins all, others the ones they take part in. */
+  async list(
+    actor: Actor,
+    status: CalibrationStatus,
+    page: number,
+    pageSize = 20,
+  ): Promise<Page<SessionSummary>> {
+    const sessions = await this.repository.page(actor, status, page, pageSize);
+    const participants = await this.repository.participants(sessions.items.map((s) => s.id));
+    const items = sessions.items.map((s) => {
+      const own = participants.filter((p) => p.sessionId === s.id);
+      const mine = own.find((p) => p.userId === actor.id);
+      return {
+        id: s.id,
+        interaction: { id: s.interactionId, externalId: s.interaction?.externalId ?? '' },
+        scorecard: {
+          key: s.scorecardVersion?.scorecard?.key ?? '',
+          name: s.scorecardVersion?.scorecard?.name ?? '',
+          version: s.scorecardVersion?.version ?? 0,
+        },
+        expertName: s.expert?.name ?? null,
+        dueAt: s.dueAt,
+        createdAt: s.createdAt,
+        closedAt: s.closedAt,
+        participants: own.length,
+        submitted: own.filter(isSubmitted).length,
+        mine: mine ? { started: mine.evaluationId !== null, submitted: isSubmitted(mine) } : null,
+      };
+    });
+    return pageOf(items, sessions.total, sessions.page, sessions.pageSize);
+  }
+
+  /**
+   * Each evaluator's deviation from the expert over the closed sessions (the expert's own zero
+   * is left out). Admins see everyone; an evaluator sees their own line only.
+   */
+  async history(actor: Actor): Promise<EvaluatorHistory[]> {
+    const points: DeviationPoint[] = [];
+    const names = new Map<number, string>();
+    for (const session of await this.repository.closedScores()) {
+      const counted = session.scores.filter((s) => s.counts);
+      const report = calibrationReport({
+        criteria: [],
+        evaluations: counted.map((s) => ({
+          evaluatorId: s.userId,
+          evaluatorName: s.name,
+          isExpert: s.userId === session.expertId,
+          overallScore: s.overallScore,
+          answers: {},
+        })),
+      });
+      for (const e of report.evaluators) {
+        if (e.isExpert || (actor.role !== 'admin' && e.evaluatorId !== actor.id)) continue;
+        names.set(e.evaluatorId, e.evaluatorName);
+        points.push({
+          evaluatorId: e.evaluatorId,
+          sessionId: session.sessionId,
+          closedAt: new Date(session.closedAt),
+          deviation: e.deviation,
+        });
+      }
+    }
+    return deviationHistory(points)
+      .map((h) => ({ ...h, name: names.get(h.evaluatorId) ?? '' }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** For the new-session form. */
+  async formOptions() {
+    const [users, scorecards] = await Promise.all([
+      this.repository.candidates(),
+      this.scorecards.list(),
+    ]);
+    return {
+      users: users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role })),
+      scorecards: scorecards
+        .filter((s) => s.currentVersion)
+        .map((s) => ({ key: s.key, name: s.name, version: s.currentVersion!.version })),
+    };
+  }
+
+  /**
+   * A call by what people know it by: its call id (external id) in any source, or its number
+   * here. InputError on `call` when it is unknown or ambiguous.
+   */
+  async findCall(text: string): Promise<number> {
+    const wanted = text.trim();
+    if (!wanted) throw new InputError('call', 'give the call id');
+    const matches = await this.repository.interactionsByExternalId(wanted);
+    if (matches.length === 1) return matches[0].id;
+    if (matches.length > 1) {
+      throw new InputError(
+        'call',
+        `${matches.length} calls from different sources have call id "${wanted}"; give the number from the call's address (/interactions/<number>) instead`,
+      );
+    }
+    if (/^\d+$/.test(wanted)) return Number(wanted);
+    throw new InputError('call', `no call with call id "${wanted}"`);
+  }
+}
+
+function isSubmitted(p: ParticipantState): boolean {
+  return p.evaluationStatus !== null && p.evaluationStatus !== 'draft';
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { Response } from 'express';
+import { Allow } from '../auth/access.guard';
+import { COACHES, EVERYONE } from '../auth/roles';
+import { Actor, CurrentUser } from '../common/current-user';
+import { CoachingService } from './coaching.service';
+
+export class GeneratePlanDto {
+  @IsString()
+  @MaxLength(120)
+  agent: string;
+
+  @IsISO8601({ strict: true })
+  from: string;
+
+  @IsISO8601({ strict: true })
+  to: string;
+
+  @IsOptional()
+  @IsString()
+  scorecard?: string;
+}
+
+@ApiTags('coaching')
+@Controller('api/coaching/plans')
+export class CoachingController {
+  constructor(private readonly coaching: CoachingService) {}
+
+  @Post()
+  @Allow(COACHES)
+  @ApiOperation({ summary: "Generate a draft coaching plan from an agent's profile over a period" })
+  generate(@CurrentUser() actor: Actor, @Body() dto: GeneratePlanDto) {
+    return this.coaching.generate(actor, {
+      agentExternalId: dto.agent,
+      from: dto.from,
+      to: dto.to,
+      scorecardKey: dto.scorecard,
+    });
+  }
+
+  @Get(':id')
+  @Allow(EVERYONE)
+  @ApiOperation({ summary: 'A coaching plan (agents: their own shared plans)' })
+  get(@CurrentUser() actor: Actor, @Param('id', ParseIntPipe) id: number) {
+    return this.coaching.get(actor, id);
+  }
+
+  @Get(':id/pdf')
+  @Allow(EVERYONE)
+  @ApiOperation({ summary: 'The plan as PDF (A4)' })
+  async pdf(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Res() res: Response,
+  ) {
+    const { file, name } = await this.coaching.pdfOf(actor, id);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    res.sendFile(file);
+  }
+}

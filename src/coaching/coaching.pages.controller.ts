@@ -1,0 +1,271 @@
+import { Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AgentsService } from '../agents/agents.service';
+import { Allow } from '../auth/access.guard';
+import { AGENTS, COACHES, EVERYONE } from '../auth/roles';
+import { Actor, CurrentUser } from '../common/current-user';
+import { DomainError } from '../common/errors';
+import { field, FormBody, FormFields } from '../common/form-body';
+import { translate } from '../common/i18n/i18n';
+import { ScorecardsService } from '../scorecards/scorecards.service';
+import { CoachingService } from './coaching.service';
+import type { PlanContent } from './plan-content';
+
+@ApiExcludeController()
+@Controller('coaching')
+export class CoachingPagesController {
+  constructor(
+    private readonly coaching: CoachingService,
+    private readonly agents: AgentsService,
+    private readonly scorecards: ScorecardsService,
+  ) {}
+
+  @Get()
+  @Allow(EVERYONE)
+  async list(@CurrentUser() actor: Actor, @Query('page') page: string, @Res() res: Response) {
+    const result = await this.coaching.list(actor, Math.max(1, Number(page) || 1));
+    res.render('coaching/list', {
+      title: t(res, 'coaching.title'),
+      page: result,
+      canWrite: COACHES.includes(actor.role),
+      prev: result.page > 1 ? `/coaching?page=${result.page - 1}` : null,
+      next: result.page < result.pages ? `/coaching?page=${result.page + 1}` : null,
+    });
+  }
+
+  @Get('new')
+  @Allow(COACHES)
+  async newForm(@CurrentUser() actor: Actor, @Query('agent') agent: string, @Res() res: Response) {
+    res.render('coaching/new', await this.newView(actor, res, { agent: agent ?? '' }));
+  }
+
+  @Post()
+  @Allow(COACHES)
+  async generate(@CurrentUser() actor: Actor, @FormBody() body: FormFields, @Res() res: Response) {
+    const input = {
+      agent: field(body, 'agent') ?? '',
+      from: field(body, 'from') ?? '',
+      to: field(body, 'to') ?? '',
+      scorecard: field(body, 'scorecard') ?? '',
+    };
+    try {
+      const plan = await this.coaching.generate(actor, {
+        agentExternalId: input.agent,
+        from: input.from,
+        to: input.to,
+        scorecardKey: input.scorecard || undefined,
+        lang: lang(res),
+      });
+      res.redirect(303, `/coaching/${plan.id}/edit`);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      res.status(e.status).render('coaching/new', {
+        ...(await this.newView(actor, res, input)),
+        error: e.message,
+      });
+    }
+  }
+
+  @Get(':id')
+  @Allow(EVERYONE)
+  async show(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Res() res: Response,
+  ) {
+    res.render('coaching/show', await this.planView(actor, id, res));
+  }
+
+  @Get(':id/edit')
+  @Allow(COACHES)
+  async edit(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Res() res: Response,
+  ) {
+    res.render('coaching/edit', {
+      ...(await this.planView(actor, id, res)),
+      saved: res.req.query.saved === '1',
+    });
+  }
+
+  @Post(':id')
+  @Allow(COACHES)
+  async save(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @FormBody() body: FormFields,
+    @Res() res: Response,
+  ) {
+    const plan = await this.coaching.get(actor, id);
+    const content = plan.content as unknown as PlanContent;
+    const focusTargets: Record<string, number> = {};
+    for (const f of content.focus) {
+      if (field(body, `keep_${f.key}`)) {
+        focusTargets[f.key] = Number(field(body, `target_${f.key}`)) / 100;
+      }
+    }
+    const target = field(body, 'targetScore');
+    try {
+      await this.coaching.update(actor, id, {
+        version: Number(field(body, 'version')),
+        targetScore: target === undefined || target === '' ? null : Number(target),
+        goalNote: field(body, 'goalNote') ?? '',
+        actions: (field(body, 'actions') ?? '').split(/\r?\n/),
+        followUpDate: field(body, 'followUpDate') ?? '',
+        notes: field(body, 'notes') ?? '',
+        focusTargets,
+        strengths: content.strengths.map((s) => s.key).filter((k) => field(body, `strength_${k}`)),
+      });
+      res.redirect(303, `/coaching/${id}/edit?saved=1`);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      res.status(e.status).render('coaching/edit', {
+        ...(await this.planView(actor, id, res)),
+        error: e.message,
+        conflict: e.status === 409,
+      });
+    }
+  }
+
+  @Post(':id/share')
+  @Allow(COACHES)
+  async share(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Res() res: Response,
+  ) {
+    try {
+      await this.coaching.share(actor, id);
+      res.redirect(303, `/coaching/${id}`);
+    } catch (e) {
+      if (!(e instanceof Error) || e instanceof DomainError) throw e;
+      // Chromium missing or failing: the rest of the app keeps working; say what happened.
+      res.status(503).render('coaching/show', {
+        ...(await this.planView(actor, id, res)),
+        error: translate(lang(res), 'coaching.pdfUnavailable', { reason: e.message }),
+      });
+    }
+  }
+
+  @Get(':id/pdf')
+  @Allow(EVERYONE)
+  async pdf(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Res() res: Response,
+  ) {
+    const { file, name } = await this.coaching.pdfOf(actor, id);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="${name}"`);
+    res.sendFile(file);
+  }
+
+  @Post(':id/sessions')
+  @Allow(COACHES)
+  async schedule(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @FormBody() body: FormFields,
+    @Res() res: Response,
+  ) {
+    try {
+      await this.coaching.schedule(actor, id, field(body, 'scheduledAt') ?? '');
+      res.redirect(303, `/coaching/${id}#sessions`);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      res.status(e.status).render('coaching/show', {
+        ...(await this.planView(actor, id, res)),
+        error: e.message,
+      });
+    }
+  }
+
+  @Post('sessions/:sid')
+  @Allow(COACHES)
+  async record(
+    @CurrentUser() actor: Actor,
+    @Param('sid', ParseIntPipe) sid: number,
+    @FormBody() body: FormFields,
+    @Res() res: Response,
+  ) {
+    const notes: Record<string, string> = {};
+    for (const [k, v] of Object.entries(body)) {
+      if (k.startsWith('note_') && typeof v === 'string' && v.trim()) notes[k.slice(5)] = v.trim();
+    }
+    const session = await this.coaching.record(actor, sid, {
+      notes,
+      commitments: field(body, 'commitments') ?? '',
+      followUpDate: field(body, 'followUpDate') || undefined,
+    });
+    res.redirect(303, `/coaching/${session.planId}#sessions`);
+  }
+
+  @Post('sessions/:sid/acknowledge')
+  @Allow(AGENTS)
+  async acknowledge(
+    @CurrentUser() actor: Actor,
+    @Param('sid', ParseIntPipe) sid: number,
+    @Res() res: Response,
+  ) {
+    const session = await this.coaching.acknowledge(actor, sid);
+    res.redirect(303, `/coaching/${session.planId}#sessions`);
+  }
+
+  private async planView(actor: Actor, id: number, res: Response) {
+    const plan = await this.coaching.get(actor, id);
+    const content = plan.content as unknown as PlanContent;
+    const sessions = await this.coaching.sessionsOf(id);
+    return {
+      title: `${t(res, 'coaching.planTitle')} · ${plan.agent?.name ?? ''}`,
+      plan,
+      content,
+      actionsText: content.actions.join('\n'),
+      focus: content.focus.map((f) => ({ ...f, targetPercent: Math.round(f.targetRate * 100) })),
+      sessions: sessions.map((s) => ({
+        ...s,
+        noteList: content.focus.map((f) => ({
+          key: f.key,
+          label: f.label,
+          note: s.notes?.[f.key] ?? '',
+        })),
+      })),
+      canWrite: COACHES.includes(actor.role),
+      isAgent: actor.role === 'agent',
+    };
+  }
+
+  private async newView(
+    actor: Actor,
+    res: Response,
+    input: { agent: string; from?: string; to?: string; scorecard?: string },
+  ) {
+    const to = input.to || new Date().toISOString().slice(0, 10);
+    const fromDate = new Date(`${to}T00:00:00Z`);
+    fromDate.setUTCDate(fromDate.getUTCDate() - 55);
+    return {
+      title: t(res, 'coaching.new'),
+      agents: (await this.agents.listAgents(actor)).map((a) => ({
+        externalId: a.externalId,
+        name: a.name,
+        selected: a.externalId === input.agent,
+      })),
+      scorecards: (await this.scorecards.list()).map((s) => ({
+        key: s.key,
+        name: s.name,
+        selected: s.key === input.scorecard,
+      })),
+      from: input.from || fromDate.toISOString().slice(0, 10),
+      to,
+    };
+  }
+}
+
+function lang(res: Response): string {
+  return (res.locals.lang as string | undefined) ?? 'ko';
+}
+
+function t(res: Response, key: string): string {
+  return translate(lang(res), key);
+}

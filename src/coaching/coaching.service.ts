@@ -1,0 +1,454 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as fs from 'fs';
+import * as path from 'path';
+import { DataSource, In } from 'typeorm';
+import { Agent } from '../agents/entities/agent.entity';
+import { AnalyticsService } from '../analytics/analytics.service';
+import { AuditService } from '../audit/audit.service';
+import { interactionScope } from '../auth/visibility';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { Actor } from '../common/current-user';
+import { ForbiddenError, InputError, NotFoundError, StaleVersionError } from '../common/errors';
+import { translate } from '../common/i18n/i18n';
+import { Page, pageOf } from '../common/pagination';
+import { transaction } from '../database/transaction';
+import { Notification } from '../notifications/entities/notification.entity';
+import { PdfService } from '../pdf/pdf.service';
+import type { CriterionDefinition } from '../scorecards/scorecard-definition';
+import { ScorecardsService } from '../scorecards/scorecards.service';
+import { User } from '../users/entities/user.entity';
+import { CoachingRepository } from './coaching.repository';
+import { CoachingPlan } from './entities/coaching-plan.entity';
+import { FeedbackSession } from './entities/feedback-session.entity';
+import { criterionRef, Excerpt, generatePlan, PlanContent } from './plan-content';
+import { renderPlanHtml } from './plan-pdf';
+
+export interface PlanEdits {
+  version: number;
+  targetScore?: number | null;
+  goalNote?: string;
+  actions?: string[];
+  followUpDate?: string;
+  notes?: string;
+  /** Focus criterion key → target pass rate 0..1; keys left out are dropped from the plan. */
+  focusTargets?: Record<string, number>;
+  /** Strength keys to keep. */
+  strengths?: string[];
+}
+
+/** Who writes plans: admins and team leads (for their teams). */
+const WRITERS = new Set(['admin', 'team_lead']);
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+@Injectable()
+export class CoachingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly analytics: AnalyticsService,
+    private readonly scorecards: ScorecardsService,
+    private readonly repository: CoachingRepository,
+    private readonly audit: AuditService,
+    private readonly pdf: PdfService,
+  ) {}
+
+  /** Builds a draft plan from the agent's profile over the period. */
+  async generate(
+    actor: Actor,
+    input: {
+      agentExternalId: string;
+      from: string;
+      to: string;
+      scorecardKey?: string;
+      lang?: string;
+    },
+  ): Promise<CoachingPlan> {
+    this.mustWrite(actor);
+    const period = checkedPeriod(input.from, input.to);
+    const agent = await this.visibleAgent(actor, input.agentExternalId);
+    const profile = await this.analytics.agentProfile(actor, agent.id, {
+      ...period,
+      scorecardKey: input.scorecardKey || undefined,
+    });
+    const criteria = new Map<string, CriterionDefinition>();
+    const excerpts = new Map<string, Excerpt[]>();
+    const exemplars = new Map<string, Excerpt | null>();
+    for (const row of profile.weakest.slice(0, 3)) {
+      const ref = criterionRef(row.scorecardKey, row.key);
+      const version = await this.scorecards.current(row.scorecardKey).catch(() => null);
+      const definition = version?.definition.sections
+        .flatMap((s) => s.criteria)
+        .find((c) => c.key === row.key);
+      if (definition) criteria.set(ref, definition);
+      excerpts.set(ref, await this.repository.missed(agent.id, row.scorecardKey, row.key, period));
+      exemplars.set(
+        ref,
+        await this.repository.exemplar(agent.id, agent.teamId, row.scorecardKey, row.key),
+      );
+    }
+    const previous = await this.dataSource.getRepository(CoachingPlan).findOne({
+      where: { agentId: agent.id },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    const lang = input.lang === 'en' ? 'en' : 'ko';
+    const content = generatePlan({
+      profile,
+      criteria,
+      excerpts,
+      exemplars,
+      previous: previous
+        ? { id: previous.id, content: previous.content as unknown as PlanContent }
+        : null,
+      say: (key, params) => translate(lang, key, params),
+    });
+    const id = await transaction(this.dataSource, async (manager) => {
+      const plan = await manager.save(
+        manager.create(CoachingPlan, {
+          agentId: agent.id,
+          authorId: actor.id,
+          periodFrom: period.from,
+          periodTo: period.to,
+          status: 'draft',
+          content: { ...content, lang } as unknown as Record<string, unknown>,
+          profile: profile as unknown as Record<string, unknown>,
+          previousPlanId: previous?.id ?? null,
+          version: 1,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'coaching_plan.generated',
+        entityType: 'coaching_plan',
+        entityId: plan.id,
+        after: { agent: agent.externalId, period, focus: content.focus.map((f) => f.key) },
+      });
+      return plan.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** A plan the actor may see: writers their agents' plans; an agent their own shared plans. */
+  async get(actor: Actor, id: number): Promise<CoachingPlan> {
+    const qb = this.dataSource
+      .getRepository(CoachingPlan)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.agent', 'a')
+      .leftJoinAndSelect('a.team', 't')
+      .leftJoinAndSelect('p.author', 'u')
+      .where('p.id = :id', { id });
+    this.scope(qb, actor);
+    const plan = await qb.getOne();
+    if (!plan) throw new NotFoundError('coaching plan', id);
+    return plan;
+  }
+
+  async list(actor: Actor, page = 1, pageSize = 25): Promise<Page<CoachingPlan>> {
+    const qb = this.dataSource
+      .getRepository(CoachingPlan)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.agent', 'a')
+      .leftJoinAndSelect('a.team', 't')
+      .leftJoinAndSelect('p.author', 'u')
+      .orderBy('p.createdAt', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize);
+    this.scope(qb, actor);
+    const [items, total] = await qb.getManyAndCount();
+    return pageOf(items, total, page, pageSize);
+  }
+
+  async update(actor: Actor, id: number, edits: PlanEdits): Promise<CoachingPlan> {
+    this.mustWrite(actor);
+    const plan = await this.get(actor, id);
+    const content = plan.content as unknown as PlanContent;
+    const next: PlanContent = { ...content };
+    if (edits.targetScore !== undefined) {
+      if (edits.targetScore !== null && !(edits.targetScore >= 0 && edits.targetScore <= 100)) {
+        throw new InputError('targetScore', 'must be between 0 and 100');
+      }
+      next.goals = { ...next.goals, targetScore: edits.targetScore };
+    }
+    if (edits.goalNote !== undefined)
+      next.goals = { ...next.goals, note: edits.goalNote.slice(0, 2000) };
+    if (edits.actions)
+      next.actions = edits.actions
+        .map((a) => a.trim())
+        .filter(Boolean)
+        .slice(0, 20);
+    if (edits.notes !== undefined) next.notes = edits.notes.slice(0, 5000);
+    if (edits.followUpDate !== undefined) {
+      if (!DAY.test(edits.followUpDate))
+        throw new InputError('followUpDate', 'must be a date (YYYY-MM-DD)');
+      next.followUpDate = edits.followUpDate;
+    }
+    if (edits.focusTargets) {
+      const targets = edits.focusTargets;
+      for (const [key, rate] of Object.entries(targets)) {
+        if (!(rate >= 0 && rate <= 1))
+          throw new InputError(`target_${key}`, 'must be between 0 and 100 %');
+      }
+      next.focus = content.focus
+        .filter((f) => f.key in targets)
+        .map((f) => ({ ...f, targetRate: targets[f.key] }));
+      if (next.focus.length === 0)
+        throw new InputError('focus', 'keep at least one focus criterion');
+    }
+    if (edits.strengths) {
+      const keep = new Set(edits.strengths);
+      next.strengths = content.strengths.filter((s) => keep.has(s.key));
+    }
+    await transaction(this.dataSource, async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(CoachingPlan)
+        .set({ content: next as unknown as Record<string, unknown>, version: edits.version + 1 })
+        .where('id = :id AND version = :version', { id, version: edits.version })
+        .execute();
+      if (result.affected !== 1) {
+        throw new StaleVersionError(`coaching plan ${id}`, edits.version, plan.version);
+      }
+      await this.audit.record(manager, actor, {
+        action: 'coaching_plan.edited',
+        entityType: 'coaching_plan',
+        entityId: id,
+        before: { version: plan.version },
+        after: { version: edits.version + 1, focus: next.focus.map((f) => f.key) },
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** Shares the plan with the agent: renders and stores its PDF, and tells the agent. */
+  async share(actor: Actor, id: number): Promise<CoachingPlan> {
+    this.mustWrite(actor);
+    const plan = await this.get(actor, id);
+    const file = await this.storePdf(plan);
+    await transaction(this.dataSource, async (manager) => {
+      await manager.update(CoachingPlan, id, {
+        status: 'shared',
+        sharedAt: plan.sharedAt ?? new Date(),
+        pdfFile: file,
+        pdfAt: new Date(),
+      });
+      const agentUsers = await manager.find(User, {
+        where: { agentId: plan.agentId, role: 'agent', active: true },
+      });
+      for (const user of agentUsers) {
+        await manager.insert(Notification, {
+          userId: user.id,
+          kind: 'coaching_plan_shared',
+          params: { from: plan.periodFrom, to: plan.periodTo },
+          link: `/coaching/${id}`,
+          readAt: null,
+        });
+      }
+      await this.audit.record(manager, actor, {
+        action: 'coaching_plan.shared',
+        entityType: 'coaching_plan',
+        entityId: id,
+        after: { notified: agentUsers.map((u) => u.email) },
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** The plan's PDF: the stored one when it is current, else rendered now (and stored). */
+  async pdfOf(actor: Actor, id: number): Promise<{ file: string; name: string }> {
+    const plan = await this.get(actor, id);
+    const stored = plan.pdfFile ? path.join(this.pdfDir(), plan.pdfFile) : null;
+    const current =
+      stored &&
+      plan.pdfAt &&
+      plan.pdfAt.getTime() >= plan.updatedAt.getTime() - 1000 &&
+      fs.existsSync(stored);
+    const file = current ? plan.pdfFile! : await this.storePdf(plan);
+    if (!current) {
+      await this.dataSource
+        .getRepository(CoachingPlan)
+        .update(id, { pdfFile: file, pdfAt: new Date() });
+    }
+    return {
+      file: path.join(this.pdfDir(), file),
+      name: `coaching-plan-${plan.agent?.externalId ?? plan.agentId}-${plan.periodFrom}-${plan.periodTo}.pdf`,
+    };
+  }
+
+  /** Renders a plan to PDF bytes (CLI and bench use this directly). */
+  renderPdf(plan: CoachingPlan): Promise<Buffer> {
+    const content = plan.content as unknown as PlanContent & { lang?: string };
+    const lang = content.lang === 'en' ? 'en' : 'ko';
+    return this.pdf.render(renderPlanHtml(content, lang), {
+      footerTemplate: `<div style="width:100%;font-size:8px;color:#666;text-align:center;font-family:'NanumGothic',sans-serif">${escapeHtml(
+        `${content.agent.name} · ${content.period.from} – ${content.period.to}`,
+      )} · <span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
+    });
+  }
+
+  // ---- feedback sessions ----
+
+  async schedule(actor: Actor, planId: number, when: string): Promise<FeedbackSession> {
+    this.mustWrite(actor);
+    await this.get(actor, planId);
+    const scheduledAt = new Date(when);
+    if (!when || Number.isNaN(scheduledAt.getTime())) {
+      throw new InputError('scheduledAt', 'give a date and time for the session');
+    }
+    return transaction(this.dataSource, async (manager) => {
+      const session = await manager.save(
+        manager.create(FeedbackSession, {
+          planId,
+          scheduledAt,
+          status: 'scheduled',
+          createdById: actor.id,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'feedback_session.scheduled',
+        entityType: 'coaching_plan',
+        entityId: planId,
+        after: { session: session.id, scheduledAt },
+      });
+      return session;
+    });
+  }
+
+  sessionsOf(planId: number): Promise<FeedbackSession[]> {
+    return this.dataSource
+      .getRepository(FeedbackSession)
+      .find({ where: { planId }, order: { scheduledAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The team lead writes down the session: notes per focus criterion, commitments, follow-up. */
+  async record(
+    actor: Actor,
+    sessionId: number,
+    input: { notes: Record<string, string>; commitments: string; followUpDate?: string },
+  ): Promise<FeedbackSession> {
+    this.mustWrite(actor);
+    const session = await this.session(actor, sessionId);
+    if (input.followUpDate && !DAY.test(input.followUpDate)) {
+      throw new InputError('followUpDate', 'must be a date (YYYY-MM-DD)');
+    }
+    await transaction(this.dataSource, async (manager) => {
+      await manager.update(FeedbackSession, sessionId, {
+        status: 'held',
+        heldAt: session.heldAt ?? new Date(),
+        notes: input.notes,
+        commitments: input.commitments.slice(0, 5000) || null,
+        followUpDate: input.followUpDate || null,
+        leadAcknowledgedAt: new Date(),
+      });
+      await this.audit.record(manager, actor, {
+        action: 'feedback_session.held',
+        entityType: 'coaching_plan',
+        entityId: session.planId,
+        after: { session: sessionId, followUpDate: input.followUpDate ?? null },
+      });
+    });
+    return this.session(actor, sessionId);
+  }
+
+  /** The agent confirms the session and their commitments. */
+  async acknowledge(actor: Actor, sessionId: number): Promise<FeedbackSession> {
+    const session = await this.session(actor, sessionId);
+    if (actor.role !== 'agent')
+      throw new ForbiddenError('the agent acknowledges their own session');
+    if (session.status !== 'held') {
+      throw new InputError('session', 'the session has not been held yet');
+    }
+    await transaction(this.dataSource, async (manager) => {
+      await manager.update(FeedbackSession, sessionId, { agentAcknowledgedAt: new Date() });
+      await this.audit.record(manager, actor, {
+        action: 'feedback_session.acknowledged',
+        entityType: 'coaching_plan',
+        entityId: session.planId,
+        after: { session: sessionId },
+      });
+    });
+    return this.session(actor, sessionId);
+  }
+
+  private async session(actor: Actor, sessionId: number): Promise<FeedbackSession> {
+    const session = await this.dataSource
+      .getRepository(FeedbackSession)
+      .findOneBy({ id: sessionId });
+    if (!session) throw new NotFoundError('feedback session', sessionId);
+    await this.get(actor, session.planId); // 404 when the plan is not visible
+    return session;
+  }
+
+  // ---- helpers ----
+
+  private async storePdf(plan: CoachingPlan): Promise<string> {
+    const bytes = await this.renderPdf(plan);
+    fs.mkdirSync(this.pdfDir(), { recursive: true });
+    const name = `plan-${plan.id}-v${plan.version}.pdf`;
+    fs.writeFileSync(path.join(this.pdfDir(), name), bytes);
+    return name;
+  }
+
+  private pdfDir(): string {
+    return path.join(this.config.dataDir, 'coaching');
+  }
+
+  private mustWrite(actor: Actor): void {
+    if (!WRITERS.has(actor.role)) {
+      throw new ForbiddenError('only team leads and admins write coaching plans');
+    }
+  }
+
+  private async visibleAgent(actor: Actor, externalId: string): Promise<Agent> {
+    const qb = this.dataSource
+      .getRepository(Agent)
+      .createQueryBuilder('a')
+      .where('a.externalId = :externalId', { externalId: externalId.trim() });
+    const scope = interactionScope(actor, '"a"."id"');
+    if (scope) qb.andWhere(scope.sql, scope.params);
+    const agent = await qb.getOne();
+    if (!agent) throw new InputError('agent', `no agent ${externalId} that you coach`);
+    return agent;
+  }
+
+  private scope(qb: ReturnType<DataSource['createQueryBuilder']>, actor: Actor): void {
+    const scope = interactionScope(actor, '"p"."agentId"');
+    if (scope) qb.andWhere(scope.sql, scope.params);
+    if (actor.role === 'agent') qb.andWhere(`"p"."status" = 'shared'`);
+  }
+
+  /** Every agent of a team the actor may coach (CLI: one plan per agent). */
+  async teamAgents(actor: Actor, teamName: string): Promise<Agent[]> {
+    const agents = await this.dataSource
+      .getRepository(Agent)
+      .createQueryBuilder('a')
+      .innerJoin('a.team', 't')
+      .where('t.name = :teamName', { teamName })
+      .orderBy('a.externalId', 'ASC')
+      .getMany();
+    if (agents.length === 0) throw new InputError('team', `no team named ${teamName} with agents`);
+    const scope = interactionScope(actor, '"a"."id"');
+    if (!scope) return agents;
+    const visible = await this.dataSource
+      .getRepository(Agent)
+      .createQueryBuilder('a')
+      .where('a.id IN (:...ids)', { ids: agents.map((a) => a.id) })
+      .andWhere(scope.sql, scope.params)
+      .getMany();
+    return agents.filter((a) => visible.some((v) => v.id === a.id));
+  }
+
+  agentsByIds(ids: number[]): Promise<Agent[]> {
+    return this.dataSource.getRepository(Agent).findBy({ id: In(ids) });
+  }
+}
+
+function checkedPeriod(from: string, to: string): { from: string; to: string } {
+  if (!DAY.test(from ?? '')) throw new InputError('from', 'must be a date (YYYY-MM-DD)');
+  if (!DAY.test(to ?? '')) throw new InputError('to', 'must be a date (YYYY-MM-DD)');
+  if (from > to) throw new InputError('to', 'must not be before the start of the period');
+  return { from, to };
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

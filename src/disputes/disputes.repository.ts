@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Agent } from '../agents/entities/agent.entity';
+import { Team } from '../agents/entities/team.entity';
+import { evaluationScope } from '../auth/visibility';
+import type { Actor } from '../common/current-user';
+import { Page, pageOf } from '../common/pagination';
+import { Evaluation } from '../evaluations/entities/evaluation.entity';
+import { Interaction } from '../interactions/entities/interaction.entity';
+import { User } from '../users/entities/user.entity';
+import { EvaluationResponse } from './entities/evaluation-response.entity';
+
+/** A disputed evaluation waiting for a resolver, with the dispute that opened it. */
+export interface OpenDispute {
+  evaluation: Evaluation;
+  dispute: EvaluationResponse;
+}
+
+@Injectable()
+export class DisputesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The evaluation with what the workflow needs, read inside the actor's scope (else null). */
+  async findVisible(id: number, actor: Actor): Promise<Evaluation | null> {
+    const qb = this.dataSource
+      .getRepository(Evaluation)
+      .createQueryBuilder('e')
+      .where('e.id = :id', { id });
+    const scope = evaluationScope(actor, 'e');
+    if (scope) qb.andWhere(scope.sql, scope.params);
+    return (await qb.getCount()) > 0 ? this.findFull(this.dataSource.manager, id) : null;
+  }
+
+  findFull(manager: EntityManager, id: number): Promise<Evaluation | null> {
+    return manager.getRepository(Evaluation).findOne({
+      where: { id },
+      relations: {
+        answers: true,
+        evaluator: true,
+        scorecardVersion: { scorecard: true },
+        interaction: { agent: true },
+      },
+    });
+  }
+
+  /** The optimistic lock (as EvaluationsRepository.bumpVersion): false when someone got there first. */
+  async bumpVersion(
+    manager: EntityManager,
+    id: number,
+    expected: number,
+    changes: Partial<Evaluation>,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Evaluation)
+      .set({ ...changes, version: expected + 1 })
+      .where('id = :id AND version = :expected', { id, expected })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** The history of an evaluation, oldest first, with who wrote each entry. */
+  responsesOf(evaluationId: number, manager?: EntityManager): Promise<EvaluationResponse[]> {
+    return (manager ?? this.dataSource.manager).getRepository(EvaluationResponse).find({
+      where: { evaluationId },
+      relations: { user: true },
+      order: { id: 'ASC' },
+    });
+  }
+
+  async agentOfInteraction(interactionId: number): Promise<number | null> {
+    const row = await this.dataSource
+      .getRepository(Interaction)
+      .findOne({ select: { id: true, agentId: true }, where: { id: interactionId } });
+    return row?.agentId ?? null;
+  }
+
+  /** The active agent users linked to this agent. */
+  async agentUserIds(manager: EntityManager, agentId: number | null): Promise<number[]> {
+    if (agentId === null) return [];
+    const users = await manager.getRepository(User).find({
+      select: { id: true },
+      where: { role: 'agent', agentId, active: true },
+    });
+    return users.map((u) => u.id);
+  }
+
+  /** The active team lead(s) of the agent's team. */
+  async teamLeadIds(manager: EntityManager, agentId: number | null): Promise<number[]> {
+    if (agentId === null) return [];
+    const rows = await manager
+      .getRepository(Team)
+      .createQueryBuilder('t')
+      .innerJoin(Agent, 'a', '"a"."teamId" = "t"."id"')
+      .innerJoin('t.leadUser', 'u')
+      .select('"u"."id"', 'id')
+      .where('"a"."id" = :agentId', { agentId })
+      .andWhere('"u"."active" = :active', { active: true })
+      .andWhere('"u"."role" = :role', { role: 'team_lead' })
+      .getRawMany<{ id: number }>();
+    return rows.map((r) => Number(r.id));
+  }
+
+  async isActiveUser(manager: EntityManager, userId: number | null): Promise<boolean> {
+    return userId !== null && manager.getRepository(User).existsBy({ id: userId, active: true });
+  }
+
+  /** An agent's own evaluations (submitted and later), newest first. */
+  async forAgent(actor: Actor, page: number, pageSize: number): Promise<Page<Evaluation>> {
+    const qb = this.dataSource
+      .getRepository(Evaluation)
+      .createQueryBuilder('e')
+      .leftJoinAndSelect('e.interaction', 'i')
+      .leftJoinAndSelect('e.scorecardVersion', 'v')
+      .leftJoinAndSelect('v.scorecard', 's')
+      .where('e.status <> :draft', { draft: 'draft' });
+    const scope = evaluationScope(actor, 'e');
+    if (scope) qb.andWhere(scope.sql, scope.params);
+    const [items, total] = await qb
+      .orderBy('e.submittedAt', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return pageOf(items, total, page, pageSize);
+  }
+
+  /**
+   * Open disputes the actor may resolve, the longest-waiting first: an admin all, a team lead
+   * their teams', an evaluator the ones they scored.
+   */
+  async openDisputes(actor: Actor, page: number, pageSize: number): Promise<Page<OpenDispute>> {
+    const qb = this.dataSource
+      .getRepository(EvaluationResponse)
+      .createQueryBuilder('r')
+      .innerJoin(Evaluation, 'e', '"e"."id" = "r"."evaluationId"')
+      .where('"r"."kind" = :disputed', { disputed: 'disputed' })
+      .andWhere('"e"."status" = :disputed');
+    if (actor.role === 'evaluator') {
+      qb.andWhere('"e"."evaluatorId" = :me', { me: actor.id });
+    } else {
+      const scope = evaluationScope(actor, 'e');
+      if (scope) qb.andWhere(scope.sql, scope.params);
+    }
+    const total = await qb.getCount();
+    const rows = await qb
+      .select('"r"."id"', 'id')
+      .orderBy('"r"."createdAt"', 'ASC')
+      .addOrderBy('"r"."id"', 'ASC')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getRawMany<{ id: number }>();
+    const ids = rows.map((r) => Number(r.id));
+    if (ids.length === 0) return pageOf([], total, page, pageSize);
+    const disputes = await this.dataSource
+      .getRepository(EvaluationResponse)
+      .find({ where: { id: In(ids) }, relations: { user: true } });
+    const evaluations = await this.dataSource.getRepository(Evaluation).find({
+      where: { id: In(disputes.map((d) => d.evaluationId)) },
+      relations: {
+        evaluator: true,
+        scorecardVersion: { scorecard: true },
+        interaction: { agent: true },
+      },
+    });
+    const byId = new Map(evaluations.map((e) => [e.id, e]));
+    const byResponse = new Map(disputes.map((d) => [d.id, d]));
+    const items = ids
+      .map((id) => byResponse.get(id)!)
+      .map((dispute) => ({ dispute, evaluation: byId.get(dispute.evaluationId)! }));
+    return pageOf(items, total, page, pageSize);
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { transaction } from '../database/transaction';
+import { Evaluation } from '../evaluations/entities/evaluation.entity';
+import { EvaluationEvents, EvaluationScored } from '../events/evaluation-events';
+import { NotificationsService } from '../notifications/notifications.service';
+import { DisputesRepository } from './disputes.repository';
+
+/** Evaluations an agent sees and may respond to; auto and calibration scores are not for them. */
+export const AGENT_FACING_KINDS: ReadonlySet<string> = new Set(['manual', 'mystery_shop']);
+/** A human evaluation submitted, or a mystery-shop result imported. */
+const NEW_EVALUATION_REASONS = new Set(['submitted', 'mystery_shop']);
+
+/** Tells the agent a new evaluation of theirs is there to acknowledge or dispute. */
+@Injectable()
+export class EvaluationNotices implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EvaluationEvents,
+    private readonly repository: DisputesRepository,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.onScored((event) => this.onScored(event));
+  }
+
+  private async onScored(event: EvaluationScored): Promise<void> {
+    if (!NEW_EVALUATION_REASONS.has(event.reason) || !AGENT_FACING_KINDS.has(event.kind)) return;
+    await transaction(this.dataSource, async (manager) => {
+      const evaluation = await manager.getRepository(Evaluation).findOne({
+        where: { id: event.evaluationId },
+        relations: { interaction: true },
+      });
+      if (!evaluation || evaluation.status === 'draft') return;
+      const agentUsers = await this.repository.agentUserIds(
+        manager,
+        evaluation.interaction?.agentId ?? null,
+      );
+      await this.notifications.notify(
+        manager,
+        agentUsers,
+        'evaluation_submitted',
+        {
+          evaluationId: evaluation.id,
+          call: evaluation.interaction?.externalId ?? '',
+          score: evaluation.overallScore === null ? '–' : `${evaluation.overallScore.toFixed(1)}%`,
+        },
+        `/evaluations/${evaluation.id}`,
+      );
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { Controller, Get, Post, Query, Render, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Allow } from '../auth/access.guard';
+import { EVERYONE } from '../auth/roles';
+import { Actor, CurrentUser } from '../common/current-user';
+import { InputError } from '../common/errors';
+import { field, FormBody, FormFields } from '../common/form-body';
+import { translate } from '../common/i18n/i18n';
+import { PageQueryDto } from '../common/pagination';
+import { NotificationsService } from './notifications.service';
+
+@ApiExcludeController()
+@Allow(EVERYONE)
+@Controller('notifications')
+export class NotificationsPagesController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @Render('notifications/list')
+  async list(
+    @CurrentUser() actor: Actor,
+    @Query() query: PageQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const lang = (res.locals.lang as string | undefined) ?? 'ko';
+    const page = await this.notifications.list(actor, query.page ?? 1);
+    return {
+      title: translate(lang, 'nav.notifications'),
+      page: {
+        ...page,
+        items: page.items.map((n) => ({
+          id: n.id,
+          text: translate(lang, `notification.${n.kind}`, n.params ?? {}),
+          link: n.link,
+          createdAt: n.createdAt,
+          unread: n.readAt === null,
+        })),
+      },
+      anyUnread: page.items.some((n) => n.readAt === null),
+      prev: page.page > 1 ? `/notifications?page=${page.page - 1}` : null,
+      next: page.page < page.pages ? `/notifications?page=${page.page + 1}` : null,
+    };
+  }
+
+  /** Marks all read, or the one whose `id` the form posts. */
+  @Post('read')
+  async read(@CurrentUser() actor: Actor, @FormBody() body: FormFields, @Res() res: Response) {
+    const id = field(body, 'id');
+    if (id !== undefined && id !== '' && !/^\d+$/.test(id)) {
+      throw new InputError('id', 'a notification id is a whole number');
+    }
+    await this.notifications.markRead(actor, id ? Number(id) : 'all');
+    res.redirect(303, '/notifications');
+  }
+}

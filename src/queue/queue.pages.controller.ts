@@ -1,0 +1,368 @@
+import { dateTimeFormat } from '../common/view-helpers';
+import { Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Allow } from '../auth/access.guard';
+import { ADMIN, QA } from '../auth/roles';
+import { Actor, CurrentUser } from '../common/current-user';
+import { DomainError, InputError } from '../common/errors';
+import { field, FormBody, FormFields } from '../common/form-body';
+import { translate } from '../common/i18n/i18n';
+import { ScorecardsService } from '../scorecards/scorecards.service';
+import { SAMPLING_KINDS, SamplingKind } from './entities/sampling-rule.entity';
+import { QueueEmptyError } from './queue-errors';
+import { QUEUE_STATUS_FILTERS, QUEUE_VIEWS, QueueService } from './queue.service';
+import { CHANNELS, isSamplingKind, paramNamesOf } from './sampling-plan';
+import { RuleInput, SamplingService } from './sampling.service';
+
+type Query = Record<string, unknown>;
+/** The form's fields beside which an error is shown. */
+type FormErrors = Record<string, string>;
+
+/** The work queue and the sampling rules, as pages. */
+@ApiExcludeController()
+@Controller('queue')
+export class QueuePagesController {
+  constructor(
+    private readonly queue: QueueService,
+    private readonly sampling: SamplingService,
+    private readonly scorecards: ScorecardsService,
+  ) {}
+
+  @Get()
+  @Allow(QA)
+  async list(@CurrentUser() actor: Actor, @Res() res: Response) {
+    res.render('queue/list', await this.listView(actor, res, res.req.query));
+  }
+
+  /** One click: the next call, straight to its scoring form. */
+  @Post('next')
+  @Allow(QA)
+  async next(@CurrentUser() actor: Actor, @Res() res: Response) {
+    try {
+      const started = await this.queue.next(actor);
+      res.redirect(303, `/evaluations/${started.evaluationId}/edit`);
+    } catch (e) {
+      if (!(e instanceof QueueEmptyError)) throw e;
+      res.redirect(303, '/queue?empty=1');
+    }
+  }
+
+  @Post('sample')
+  @Allow(ADMIN)
+  async sample(@CurrentUser() actor: Actor, @Res() res: Response) {
+    const result = await this.sampling.sample(new Date(), actor);
+    const params = new URLSearchParams({
+      view: 'all',
+      sampled: String(result.queued),
+      assigned: String(result.assigned),
+    });
+    if (result.unassignedWhy.own_team) params.set('ownTeam', String(result.unassignedWhy.own_team));
+    if (result.unassignedWhy.no_evaluators) {
+      params.set('noEvaluators', String(result.unassignedWhy.no_evaluators));
+    }
+    res.redirect(303, `/queue?${params.toString()}`);
+  }
+
+  @Get('rules')
+  @Allow(ADMIN)
+  async rules(@Res() res: Response) {
+    res.render('queue/rules', await this.rulesView(res, { saved: res.req.query.saved }));
+  }
+
+  @Post('rules')
+  @Allow(ADMIN)
+  async createRule(
+    @CurrentUser() actor: Actor,
+    @FormBody() body: FormFields,
+    @Res() res: Response,
+  ) {
+    try {
+      const rule = await this.sampling.createRule(actor, ruleInput(body, false));
+      res.redirect(303, `/queue/rules?saved=${rule.id}#rule-${rule.id}`);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      res
+        .status(400)
+        .render(
+          'queue/rules',
+          await this.rulesView(res, { newRule: formValues(body), newErrors: errorsOf(e) }),
+        );
+    }
+  }
+
+  /** Changes a rule; a form with only `active` switches it on or off. */
+  @Post('rules/:id')
+  @Allow(ADMIN)
+  async updateRule(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @FormBody() body: FormFields,
+    @Res() res: Response,
+  ) {
+    try {
+      await this.sampling.updateRule(actor, id, ruleInput(body, field(body, 'toggle') === '1'));
+      res.redirect(303, `/queue/rules?saved=${id}#rule-${id}`);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      res.status(400).render(
+        'queue/rules',
+        await this.rulesView(res, {
+          editing: { id, values: formValues(body), errors: errorsOf(e) },
+        }),
+      );
+    }
+  }
+
+  @Post(':id/start')
+  @Allow(QA)
+  async start(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Res() res: Response,
+  ) {
+    const started = await this.queue.start(actor, id);
+    res.redirect(303, `/evaluations/${started.evaluationId}/edit`);
+  }
+
+  @Post(':id/assign')
+  @Allow(ADMIN)
+  async assign(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @FormBody() body: FormFields,
+    @Res() res: Response,
+  ) {
+    await this.itemAction(actor, id, body, res, 'reassigned', () =>
+      this.queue.assign(actor, id, field(body, 'evaluatorId')),
+    );
+  }
+
+  @Post(':id/skip')
+  @Allow(ADMIN)
+  async skip(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @FormBody() body: FormFields,
+    @Res() res: Response,
+  ) {
+    await this.itemAction(actor, id, body, res, 'skipped', () =>
+      this.queue.skip(actor, id, field(body, 'reason')),
+    );
+  }
+
+  /** Back to the list the admin was on; a mistake re-renders it with the error at the item. */
+  private async itemAction(
+    actor: Actor,
+    id: number,
+    body: FormFields,
+    res: Response,
+    done: string,
+    action: () => Promise<void>,
+  ) {
+    const back = backUrl(field(body, 'back'));
+    try {
+      await action();
+      const url = new URL(back, 'http://local');
+      url.searchParams.set(done, String(id));
+      res.redirect(303, `${url.pathname}${url.search}`);
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.status >= 500) throw e;
+      const query = Object.fromEntries(new URL(back, 'http://local').searchParams);
+      res
+        .status(e.status)
+        .render('queue/list', await this.listView(actor, res, query, { id, message: e.message }));
+    }
+  }
+
+  private async listView(
+    actor: Actor,
+    res: Response,
+    query: Query,
+    itemError?: { id: number; message: string },
+  ) {
+    const lang = langOf(res);
+    const filter = this.queue.filterFor(actor, {
+      view: str(query.view),
+      status: str(query.status),
+      overdue: str(query.overdue),
+      page: str(query.page),
+    });
+    const page = await this.queue.list(actor, filter);
+    const link = (p: number) => listUrl({ ...filter, page: p });
+    const isAdmin = actor.role === 'admin';
+    const assignees = isAdmin ? await this.queue.assignees() : [];
+    return {
+      title: translate(lang, 'nav.queue'),
+      isAdmin,
+      filter,
+      back: link(filter.page),
+      views: QUEUE_VIEWS.filter((v) => v !== 'all' || isAdmin).map((v) => ({
+        value: v,
+        selected: v === filter.view,
+      })),
+      statuses: QUEUE_STATUS_FILTERS.map((s) => ({ value: s, selected: s === filter.status })),
+      page: {
+        ...page,
+        items: page.items.map((item) => ({
+          ...item,
+          dueIso: item.dueAt.toISOString(),
+          dueText: dateTimeFormat(lang).format(item.dueAt),
+          error: itemError?.id === item.id ? itemError.message : null,
+          assignees: assignees
+            .filter((a) => a.id !== item.evaluatorId)
+            .map((a) => ({ id: a.id, name: a.name, role: a.role })),
+        })),
+      },
+      showEvaluator: filter.view !== 'mine',
+      prev: page.page > 1 ? link(page.page - 1) : null,
+      next: page.page < page.pages ? link(page.page + 1) : null,
+      notice: notices(lang, query),
+      itemError: itemError?.message ?? null,
+    };
+  }
+
+  private async rulesView(
+    res: Response,
+    state: {
+      saved?: unknown;
+      newRule?: Record<string, string>;
+      newErrors?: FormErrors;
+      editing?: { id: number; values: Record<string, string>; errors: FormErrors };
+    },
+  ) {
+    const lang = langOf(res);
+    const scorecards = (await this.scorecards.list()).map((s) => s.key);
+    const rules = await this.sampling.listRules();
+    const form = (values: Record<string, string>, errors: FormErrors = {}) => ({
+      values,
+      errors,
+      kinds: SAMPLING_KINDS.map((k) => ({ value: k, selected: k === values.kind })),
+      channels: CHANNELS.map((c) => ({ value: c, selected: c === values.channel })),
+      scorecards: scorecards.map((key) => ({ key, selected: key === values.scorecardKey })),
+    });
+    return {
+      title: translate(lang, 'queue.rules.title'),
+      saved: Number(state.saved) || null,
+      kinds: SAMPLING_KINDS.map((k) => ({ value: k, params: paramNamesOf(k).join(', ') })),
+      rules: rules.map((r) => {
+        const editing = state.editing?.id === r.id ? state.editing : null;
+        return {
+          ...r,
+          summary: summaryOf(lang, r.kind, r.params),
+          justSaved: Number(state.saved) === r.id,
+          editing: !!editing,
+          form: form(
+            editing?.values ?? {
+              name: r.name,
+              kind: r.kind,
+              ...Object.fromEntries(Object.entries(r.params).map(([k, v]) => [k, String(v)])),
+              scorecardKey: r.scorecardKey ?? '',
+              dueDays: String(r.dueDays),
+              active: r.active ? 'on' : '',
+            },
+            editing?.errors,
+          ),
+        };
+      }),
+      newRule: form(
+        state.newRule ?? {
+          kind: 'random_per_agent_week',
+          perWeek: '3',
+          dueDays: '7',
+          active: 'on',
+        },
+        state.newErrors,
+      ),
+      newOpen: !!state.newErrors || rules.length === 0,
+    };
+  }
+}
+
+/** The rule as the form posted it: only the parameters of the chosen kind. */
+function ruleInput(body: FormFields, toggleOnly: boolean): RuleInput {
+  const active = field(body, 'active') === 'on' || field(body, 'active') === 'true';
+  if (toggleOnly) return { active };
+  const kind = field(body, 'kind');
+  const params = isSamplingKind(kind)
+    ? Object.fromEntries(paramNamesOf(kind).map((name) => [name, field(body, name)?.trim() ?? '']))
+    : {};
+  return {
+    name: field(body, 'name') ?? '',
+    kind: kind ?? '',
+    params,
+    scorecardKey: field(body, 'scorecardKey') ?? '',
+    dueDays: field(body, 'dueDays') ?? '',
+    active,
+  };
+}
+
+function formValues(body: FormFields): Record<string, string> {
+  const names = [
+    'name',
+    'kind',
+    'perWeek',
+    'maxCsat',
+    'queue',
+    'channel',
+    'scorecardKey',
+    'dueDays',
+    'active',
+  ];
+  return Object.fromEntries(names.map((n) => [n, field(body, n) ?? '']));
+}
+
+/** `params.perWeek` is the form's `perWeek` field. */
+function errorsOf(e: InputError): FormErrors {
+  return { [e.field.replace(/^params\./, '')]: e.message };
+}
+
+function summaryOf(lang: string, kind: SamplingKind, params: Record<string, string | number>) {
+  const key =
+    typeof params.perWeek === 'number' && kind !== 'random_per_agent_week'
+      ? `${kind}.perWeek`
+      : kind;
+  return translate(lang, `queue.rules.summary.${key}`, params);
+}
+
+function listUrl(filter: { view: string; status: string; overdue: boolean; page: number }): string {
+  const params = new URLSearchParams();
+  if (filter.view !== 'mine') params.set('view', filter.view);
+  if (filter.status !== 'pending') params.set('status', filter.status);
+  if (filter.overdue) params.set('overdue', '1');
+  if (filter.page > 1) params.set('page', String(filter.page));
+  const search = params.toString();
+  return search ? `/queue?${search}` : '/queue';
+}
+
+/** Only a list page of this app: never somewhere else. */
+function backUrl(value: string | undefined): string {
+  return value && /^\/queue(\?[^#]*)?$/.test(value) ? value : '/queue';
+}
+
+function notices(lang: string, query: Query): string[] {
+  const n = (name: string) => Number(query[name]) || 0;
+  const out: string[] = [];
+  if (query.empty === '1') out.push(translate(lang, 'queue.notice.empty'));
+  if (query.sampled !== undefined) {
+    out.push(
+      translate(lang, 'queue.notice.sampled', { queued: n('sampled'), assigned: n('assigned') }),
+    );
+  }
+  if (n('ownTeam')) out.push(translate(lang, 'queue.notice.ownTeam', { count: n('ownTeam') }));
+  if (n('noEvaluators')) {
+    out.push(translate(lang, 'queue.notice.noEvaluators', { count: n('noEvaluators') }));
+  }
+  if (n('reassigned'))
+    out.push(translate(lang, 'queue.notice.reassigned', { id: n('reassigned') }));
+  if (n('skipped')) out.push(translate(lang, 'queue.notice.skipped', { id: n('skipped') }));
+  return out;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function langOf(res: Response): string {
+  return (res.locals.lang as string | undefined) ?? 'ko';
+}

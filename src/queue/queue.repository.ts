@@ -1,0 +1,479 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
+import { Agent } from '../agents/entities/agent.entity';
+import { AuditEntry } from '../audit/entities/audit-entry.entity';
+import { interactionScope } from '../auth/visibility';
+import type { Actor } from '../common/current-user';
+import { Evaluation } from '../evaluations/entities/evaluation.entity';
+import { Interaction } from '../interactions/entities/interaction.entity';
+import { User } from '../users/entities/user.entity';
+import type { EvaluatorLoad } from './assignment';
+import { QueueItem, QueueStatus } from './entities/queue-item.entity';
+import { agentWeekKey, CandidateCall, failedCriticalKeys } from './sampling-plan';
+
+/** Open and in progress: the work still to do. */
+export const PENDING: QueueStatus[] = ['open', 'in_progress'];
+
+export interface QueueFilter {
+  /** mine: assigned to the actor; unassigned: nobody's yet; all: everyone's (admins). */
+  view: 'mine' | 'unassigned' | 'all';
+  /** pending = open + in progress; any = every status. */
+  status: QueueStatus | 'pending' | 'any';
+  overdue: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface QueueRow {
+  id: number;
+  interactionId: number;
+  externalId: string;
+  channel: string;
+  language: string;
+  agentExternalId: string | null;
+  agentName: string | null;
+  agentTeamId: number | null;
+  reason: string;
+  scorecardKey: string | null;
+  ruleName: string | null;
+  dueAt: Date;
+  status: QueueStatus;
+  evaluatorId: number | null;
+  evaluatorName: string | null;
+  evaluationId: number | null;
+  completedAt: Date | null;
+}
+
+/** An open item nobody has yet, with what assignment needs to know. */
+export interface PoolItem {
+  id: number;
+  agentTeamId: number | null;
+}
+
+export interface NewItem {
+  interactionId: number;
+  ruleId: number;
+  reason: string;
+  scorecardKey: string;
+  dueAt: Date;
+}
+
+const INSERT_CHUNK = 100;
+
+/** The work queue's queries: candidates for sampling, loads for assignment, the list pages. */
+@Injectable()
+export class QueueRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Calls sampling may still pick: not queued, and not already scored by a person (a submitted
+   * manual evaluation) or by a mystery shopper. With the failed critical criteria of each
+   * call's latest auto evaluation.
+   */
+  async candidates(manager: EntityManager, withCritical: boolean): Promise<CandidateCall[]> {
+    const rows = await manager
+      .createQueryBuilder(Interaction, 'i')
+      .select([
+        'i.id AS "id"',
+        'i.agentId AS "agentId"',
+        'i.channel AS "channel"',
+        'i.language AS "language"',
+        'i.queue AS "queue"',
+        'i.startedAt AS "startedAt"',
+        'i.metadata AS "metadata"',
+      ])
+      .where(`NOT EXISTS (SELECT 1 FROM "queue_items" "nq" WHERE "nq"."interactionId" = "i"."id")`)
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM "evaluations" "ne" WHERE "ne"."interactionId" = "i"."id" AND (("ne"."kind" = 'manual' AND "ne"."status" <> 'draft') OR "ne"."kind" = 'mystery_shop'))`,
+      )
+      .orderBy('i.id', 'ASC')
+      .getRawMany<{
+        id: number;
+        agentId: number | null;
+        channel: string;
+        language: string;
+        queue: string | null;
+        startedAt: string | Date;
+        metadata: string | Record<string, unknown> | null;
+      }>();
+    const critical = withCritical
+      ? await this.criticalFailures(manager)
+      : new Map<number, string[]>();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      agentId: r.agentId === null ? null : Number(r.agentId),
+      channel: r.channel,
+      language: r.language,
+      queue: r.queue,
+      startedAt: toDate(r.startedAt),
+      metadata: parseJson(r.metadata) as Record<string, unknown> | null,
+      criticalFailed: critical.get(Number(r.id)),
+    }));
+  }
+
+  /** Unqueued calls whose latest auto evaluation failed a critical criterion → the keys. */
+  private async criticalFailures(manager: EntityManager): Promise<Map<number, string[]>> {
+    const rows = await manager
+      .createQueryBuilder(Evaluation, 'e')
+      .select(['e.interactionId AS "interactionId"', 'e.breakdown AS "breakdown"'])
+      .where(`e.kind = 'auto'`)
+      // A cheap filter on the stored JSON first; the parse below decides.
+      .andWhere(`e.breakdown LIKE '%"criticalFailed":true%'`)
+      .andWhere(
+        `"e"."id" = (SELECT MAX("le"."id") FROM "evaluations" "le" WHERE "le"."interactionId" = "e"."interactionId" AND "le"."kind" = 'auto')`,
+      )
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM "queue_items" "nq" WHERE "nq"."interactionId" = "e"."interactionId")`,
+      )
+      .getRawMany<{ interactionId: number; breakdown: string | object | null }>();
+    const failed = new Map<number, string[]>();
+    for (const r of rows) {
+      const keys = failedCriticalKeys(parseJson(r.breakdown));
+      if (keys.length > 0) failed.set(Number(r.interactionId), keys);
+    }
+    return failed;
+  }
+
+  /** Per quota rule: how many calls it queued in each agent's week. */
+  async quotaUsed(
+    manager: EntityManager,
+    ruleIds: number[],
+  ): Promise<Map<number, Map<string, number>>> {
+    const used = new Map<number, Map<string, number>>(ruleIds.map((id) => [id, new Map()]));
+    if (ruleIds.length === 0) return used;
+    const rows = await manager
+      .createQueryBuilder(QueueItem, 'q')
+      .innerJoin(Interaction, 'i', 'i.id = q.interactionId')
+      .select(['q.ruleId AS "ruleId"', 'i.agentId AS "agentId"', 'i.startedAt AS "startedAt"'])
+      .where('q.ruleId IN (:...ruleIds)', { ruleIds })
+      .andWhere('i.agentId IS NOT NULL')
+      .getRawMany<{ ruleId: number; agentId: number; startedAt: string | Date }>();
+    for (const r of rows) {
+      const weeks = used.get(Number(r.ruleId))!;
+      const key = agentWeekKey(Number(r.agentId), toDate(r.startedAt));
+      weeks.set(key, (weeks.get(key) ?? 0) + 1);
+    }
+    return used;
+  }
+
+  /** The team of each call's agent (null without agent or team). */
+  async agentTeams(
+    manager: EntityManager,
+    interactionIds: number[],
+  ): Promise<Map<number, number | null>> {
+    const teams = new Map<number, number | null>();
+    for (let i = 0; i < interactionIds.length; i += 500) {
+      const rows = await manager
+        .createQueryBuilder(Interaction, 'i')
+        .leftJoin(Agent, 'a', 'a.id = i.agentId')
+        .select(['i.id AS "id"', 'a.teamId AS "teamId"'])
+        .where('i.id IN (:...ids)', { ids: interactionIds.slice(i, i + 500) })
+        .getRawMany<{ id: number; teamId: number | null }>();
+      for (const r of rows) teams.set(Number(r.id), r.teamId === null ? null : Number(r.teamId));
+    }
+    return teams;
+  }
+
+  /** Active users with the evaluator role, with their open + in-progress count. */
+  async evaluatorLoads(manager: EntityManager): Promise<EvaluatorLoad[]> {
+    const rows = await manager
+      .createQueryBuilder(User, 'u')
+      .select(['u.id AS "id"', 'u.teamId AS "teamId"'])
+      .addSelect(
+        (sub) =>
+          sub
+            .select('COUNT(*)')
+            .from(QueueItem, 'lq')
+            .where('lq.evaluatorId = u.id')
+            .andWhere('lq.status IN (:...pending)', { pending: PENDING }),
+        'load',
+      )
+      .where(`u.role = 'evaluator'`)
+      .andWhere('u.active = :active', { active: true })
+      .orderBy('u.id', 'ASC')
+      .getRawMany<{ id: number; teamId: number | null; load: number | string }>();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      teamId: r.teamId === null ? null : Number(r.teamId),
+      load: Number(r.load),
+    }));
+  }
+
+  /** Open items nobody has, oldest due first. */
+  async pool(manager: EntityManager): Promise<PoolItem[]> {
+    const rows = await manager
+      .createQueryBuilder(QueueItem, 'q')
+      .innerJoin(Interaction, 'i', 'i.id = q.interactionId')
+      .leftJoin(Agent, 'a', 'a.id = i.agentId')
+      .select(['q.id AS "id"', 'a.teamId AS "agentTeamId"'])
+      .where(`q.status = 'open'`)
+      .andWhere('q.evaluatorId IS NULL')
+      .orderBy('q.dueAt', 'ASC')
+      .addOrderBy('q.id', 'ASC')
+      .getRawMany<{ id: number; agentTeamId: number | null }>();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      agentTeamId: r.agentTeamId === null ? null : Number(r.agentTeamId),
+    }));
+  }
+
+  /**
+   * Open items of someone who can no longer score (deactivated, or no longer admin or
+   * evaluator) go back to the pool; returns how many.
+   */
+  async releaseFromLeavers(manager: EntityManager): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(QueueItem)
+      .set({ evaluatorId: null })
+      .where(`status = 'open'`)
+      .andWhere(
+        `"evaluatorId" IN (SELECT "lu"."id" FROM "users" "lu" WHERE "lu"."active" = :inactive OR "lu"."role" NOT IN ('admin', 'evaluator'))`,
+        { inactive: false },
+      )
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  async insertItems(
+    manager: EntityManager,
+    items: NewItem[],
+    evaluatorOf: (i: number) => number | null,
+  ) {
+    for (let i = 0; i < items.length; i += INSERT_CHUNK) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(QueueItem)
+        .values(
+          items.slice(i, i + INSERT_CHUNK).map((item, j) => ({
+            ...item,
+            evaluatorId: evaluatorOf(i + j),
+            status: 'open' as const,
+            evaluationId: null,
+            completedAt: null,
+          })),
+        )
+        // Another process (the CLI beside the app) may have queued the same call meanwhile.
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+    }
+  }
+
+  async setEvaluator(
+    manager: EntityManager,
+    itemIds: number[],
+    evaluatorId: number,
+  ): Promise<void> {
+    for (let i = 0; i < itemIds.length; i += 500) {
+      await manager.update(
+        QueueItem,
+        { id: In(itemIds.slice(i, i + 500)), evaluatorId: IsNull() },
+        { evaluatorId },
+      );
+    }
+  }
+
+  /** A page of the queue, oldest due first. */
+  /**
+   * A page of the queue, oldest due first. The page's ids are found on queue_items alone (its
+   * indexes; the call and agent are joined only when a filter needs them), then only those
+   * 50 rows are joined for display: the last of 200 pages costs about what the first does.
+   */
+  async list(actor: Actor, filter: QueueFilter, blockedTeamId: number | null, now: Date) {
+    const manager = this.dataSource.manager;
+    const matching = () => this.matching(manager, actor, filter, blockedTeamId, now);
+    const counted = await matching().select('COUNT(*)', 'n').getRawOne<{ n: number | string }>();
+    const ids = (
+      await matching()
+        .select('q.id', 'id')
+        .orderBy('q.dueAt', 'ASC')
+        .addOrderBy('q.id', 'ASC')
+        .offset((filter.page - 1) * filter.pageSize)
+        .limit(filter.pageSize)
+        .getRawMany<{ id: number }>()
+    ).map((r) => Number(r.id));
+    const rows =
+      ids.length === 0
+        ? []
+        : await this.rows(manager)
+            .where('q.id IN (:...ids)', { ids })
+            .orderBy('q.dueAt', 'ASC')
+            .addOrderBy('q.id', 'ASC')
+            .getRawMany<RawRow>();
+    return { rows: rows.map(toRow), total: Number(counted?.n ?? 0) };
+  }
+
+  /** The items a list filter selects, on queue_items with only the joins the filter needs. */
+  private matching(
+    manager: EntityManager,
+    actor: Actor,
+    filter: QueueFilter,
+    blockedTeamId: number | null,
+    now: Date,
+  ): SelectQueryBuilder<QueueItem> {
+    const qb = manager.createQueryBuilder(QueueItem, 'q');
+    // Work-queue roles see every call today; the scope keeps it right if that ever changes.
+    const scope = interactionScope(actor, '"i"."agentId"');
+    const blocked = filter.view === 'unassigned' && blockedTeamId !== null;
+    if (scope || blocked) qb.innerJoin(Interaction, 'i', 'i.id = q.interactionId');
+    if (scope) qb.andWhere(scope.sql, scope.params);
+    switch (filter.view) {
+      case 'mine':
+        qb.andWhere('q.evaluatorId = :me', { me: actor.id });
+        break;
+      case 'unassigned':
+        qb.andWhere('q.evaluatorId IS NULL');
+        // Calls the actor may not take (own team) are not offered to them.
+        if (blocked) {
+          qb.leftJoin(Agent, 'a', 'a.id = i.agentId').andWhere(
+            new Brackets((w) =>
+              w.where('a.teamId IS NULL').orWhere('a.teamId <> :blockedTeamId', { blockedTeamId }),
+            ),
+          );
+        }
+        break;
+      case 'all':
+        break;
+    }
+    const statuses =
+      filter.status === 'pending' ? PENDING : filter.status === 'any' ? null : [filter.status];
+    if (filter.overdue) {
+      const pending = (statuses ?? PENDING).filter((st) => PENDING.includes(st));
+      qb.andWhere('q.status IN (:...statuses)', { statuses: pending.length ? pending : ['none'] });
+      qb.andWhere('q.dueAt < :now', { now });
+    } else if (statuses) {
+      qb.andWhere('q.status IN (:...statuses)', { statuses });
+    }
+    return qb;
+  }
+
+  async findRow(manager: EntityManager, id: number): Promise<QueueRow | null> {
+    const raw = await this.rows(manager).andWhere('q.id = :id', { id }).getRawOne<RawRow>();
+    return raw ? toRow(raw) : null;
+  }
+
+  /**
+   * The next item for the actor: their own open item due first, else an unassigned one they
+   * may take (not of their own team when that rule is on).
+   */
+  async nextFor(
+    manager: EntityManager,
+    actorId: number,
+    blockedTeamId: number | null,
+    skip: number[],
+  ): Promise<QueueRow | null> {
+    const base = () => {
+      const qb = this.rows(manager).andWhere(`q.status = 'open'`);
+      if (skip.length) qb.andWhere('q.id NOT IN (:...skip)', { skip });
+      return qb.orderBy('q.dueAt', 'ASC').addOrderBy('q.id', 'ASC').limit(1);
+    };
+    const mine = await base().andWhere('q.evaluatorId = :me', { me: actorId }).getRawOne<RawRow>();
+    if (mine) return toRow(mine);
+    const pool = base().andWhere('q.evaluatorId IS NULL');
+    if (blockedTeamId !== null) {
+      pool.andWhere(
+        new Brackets((w) =>
+          w.where('a.teamId IS NULL').orWhere('a.teamId <> :blockedTeamId', { blockedTeamId }),
+        ),
+      );
+    }
+    const free = await pool.getRawOne<RawRow>();
+    return free ? toRow(free) : null;
+  }
+
+  /** Skip reasons, from the audit log, for the skipped items on a page. */
+  async skipReasons(itemIds: number[]): Promise<Map<number, string>> {
+    const reasons = new Map<number, string>();
+    if (itemIds.length === 0) return reasons;
+    const rows = await this.dataSource
+      .createQueryBuilder(AuditEntry, 'au')
+      .select(['au.entityId AS "entityId"', 'au.after AS "after"'])
+      .where(`au.entityType = 'queue_item'`)
+      .andWhere('au.entityId IN (:...ids)', { ids: itemIds.map(String) })
+      .andWhere(`au.action = 'queue_item.skipped'`)
+      .orderBy('au.id', 'ASC')
+      .getRawMany<{ entityId: string; after: string | { reason?: string } | null }>();
+    for (const r of rows) {
+      const after = parseJson(r.after) as { reason?: string } | null;
+      if (after?.reason) reasons.set(Number(r.entityId), after.reason);
+    }
+    return reasons;
+  }
+
+  /** The actor's own team (users.teamId). */
+  async teamOf(userId: number): Promise<number | null> {
+    const user = await this.dataSource.getRepository(User).findOne({
+      select: { id: true, teamId: true },
+      where: { id: userId },
+    });
+    return user?.teamId ?? null;
+  }
+
+  private rows(manager: EntityManager): SelectQueryBuilder<QueueItem> {
+    return manager
+      .createQueryBuilder(QueueItem, 'q')
+      .innerJoin(Interaction, 'i', 'i.id = q.interactionId')
+      .leftJoin(Agent, 'a', 'a.id = i.agentId')
+      .leftJoin(User, 'u', 'u.id = q.evaluatorId')
+      .leftJoin('q.rule', 'r')
+      .select([
+        'q.id AS "id"',
+        'q.interactionId AS "interactionId"',
+        'i.externalId AS "externalId"',
+        'i.channel AS "channel"',
+        'i.language AS "language"',
+        'a.externalId AS "agentExternalId"',
+        'a.name AS "agentName"',
+        'a.teamId AS "agentTeamId"',
+        'q.reason AS "reason"',
+        'q.scorecardKey AS "scorecardKey"',
+        'r.name AS "ruleName"',
+        'q.dueAt AS "dueAt"',
+        'q.status AS "status"',
+        'q.evaluatorId AS "evaluatorId"',
+        'u.name AS "evaluatorName"',
+        'q.evaluationId AS "evaluationId"',
+        'q.completedAt AS "completedAt"',
+      ]);
+  }
+}
+
+type RawRow = Omit<QueueRow, 'dueAt' | 'completedAt'> & {
+  dueAt: string | Date;
+  completedAt: string | Date | null;
+};
+
+function toRow(r: RawRow): QueueRow {
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    ...r,
+    id: Number(r.id),
+    interactionId: Number(r.interactionId),
+    agentTeamId: num(r.agentTeamId),
+    evaluatorId: num(r.evaluatorId),
+    evaluationId: num(r.evaluationId),
+    dueAt: toDate(r.dueAt),
+    completedAt: r.completedAt === null ? null : toDate(r.completedAt),
+  };
+}
+
+/**
+ * A date read raw: PostgreSQL's driver gives a Date; SQLite gives TypeORM's UTC text
+ * ('2026-11-02 00:15:00.000'), which must not be read as local time.
+ */
+export function toDate(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+}
+
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value ?? null;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The scoring workspace in Chromium: the replay beside the scorecard, evidence that seeks the
+ * replay, a comment pinned to the moment the replay is at, the live score from the server's
+ * formula, a conflicting save shown rather than overwritten, and the plain form without JavaScript.
+ */
+import type { Browser, Page } from 'puppeteer';
+import { AutoQaService } from '../../src/autoqa/autoqa.service';
+import { signIn } from '../support/auth';
+import { launchBrowser } from '../support/browser';
+import { fixture, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
+
+jest.setTimeout(120_000);
+
+describe('scoring beside the replay', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let evaluationId: number;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    base = await t.app.getUrl();
+    const http = await t.client();
+    const res = await http
+      .post('/api/interactions/import')
+      .attach('files', fixture('transcripts', 'call-ko.json'), 'call-ko.json')
+      .expect(200);
+    await t.app.get(AutoQaService).drain();
+    const draft = await http
+      .post('/api/evaluations')
+      .send({ interactionId: res.body.results[0].interactionId, scorecardKey: 'voice-ko' })
+      .expect(201);
+    evaluationId = draft.body.id;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function open(javaScript = true): Promise<Page> {
+    const page = await (await browser.createBrowserContext()).newPage();
+    await page.setJavaScriptEnabled(javaScript);
+    await page.setExtraHTTPHeaders({ 'Accept-Language': 'en' });
+    await signIn(page, base, TEST_USERS.evaluator);
+    await page.goto(`${base}/evaluations/${evaluationId}/edit`);
+    return page;
+  }
+  const current = (page: Page) => page.$eval('li.turn.is-current', (li) => li.id).catch(() => null);
+
+  it('seeks the replay from the evidence, pins a comment to now, and updates the score live', async () => {
+    const page = await open();
+    await page.waitForSelector('#replay-player:not([hidden])');
+    expect(await page.$('.workspace-grid .transcript')).not.toBeNull();
+    // Evidence of an auto suggestion seeks the replay beside the form.
+    const evidence = await page.$('.evidence a[data-seek-ms]');
+    expect(evidence).not.toBeNull();
+    const target = await page.$eval('.evidence a[data-seek-ms]', (a) =>
+      Number(a.getAttribute('data-seek-ms')),
+    );
+    await evidence!.click();
+    await page.waitForFunction(
+      (ms: number) =>
+        Math.abs(
+          (window as unknown as { qaReplay: { currentMs(): number } }).qaReplay.currentMs() - ms,
+        ) < 50,
+      {},
+      target,
+    );
+    const turnId = await current(page);
+    expect(turnId).toMatch(/^turn-\d+$/);
+    // Pin the greeting's comment to the moment the replay is at.
+    await page.click('button.pin[data-pin="greeting"]');
+    expect(await page.$eval('select[name="turn_greeting"]', (s) => `turn-${s.value}`)).toBe(turnId);
+    // Live score: answer "No" on the greeting and watch the overall score change.
+    await page.click('input[name="value_greeting"][value="0"]');
+    await page.waitForSelector('#live-score:not([hidden])');
+    await page.waitForFunction(() =>
+      /Overall/.test(document.getElementById('live-score')!.textContent ?? ''),
+    );
+    const shown = await page.$eval('#live-score', (el) => el.textContent ?? '');
+    const api = await (
+      await t.client()
+    )
+      .post(`/api/evaluations/${evaluationId}/preview`)
+      .send({ answers: [{ key: 'greeting', value: 0 }] })
+      .expect(200);
+    expect(shown).toContain(`${api.body.overall.toFixed(1)}%`);
+  });
+
+  it('shows a conflicting save instead of overwriting it', async () => {
+    const first = await open();
+    const second = await open();
+    await first.click('input[name="value_greeting"][value="1"]');
+    await Promise.all([first.waitForNavigation(), first.click('#save-draft')]);
+    await second.click('input[name="value_greeting"][value="0"]');
+    await Promise.all([second.waitForNavigation(), second.click('#save-draft')]);
+    expect(await second.$eval('#conflict-note', (el) => el.textContent ?? '')).toContain(
+      'saved first',
+    );
+    expect(await second.$eval('[data-theirs="greeting"]', (el) => el.textContent ?? '')).toContain(
+      'Yes',
+    );
+    // The second tab's answer is still on the form, and nothing was overwritten.
+    expect(await second.$eval('input[name="value_greeting"][value="0"]', (i) => i.checked)).toBe(
+      true,
+    );
+    const stored = (await (await t.client()).get(`/api/evaluations/${evaluationId}`).expect(200))
+      .body;
+    expect(
+      stored.answers.find((a: { criterionKey: string }) => a.criterionKey === 'greeting').value,
+    ).toBe(1);
+  });
+
+  it('works as a plain form without JavaScript (no player)', async () => {
+    const page = await open(false);
+    expect(await page.$eval('#replay-player', (el) => (el as HTMLElement).hidden)).toBe(true);
+    expect(await page.$$('ol.turns > li.turn')).not.toHaveLength(0);
+    await page.click('input[name="value_greeting"][value="0"]');
+    await Promise.all([page.waitForNavigation(), page.click('#save-draft')]);
+    expect(page.url()).toContain('saved=1');
+  });
+});
