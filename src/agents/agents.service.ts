@@ -30,6 +30,10 @@ export class AgentsService {
     return qb.getMany();
   }
 
+  byId(id: number): Promise<Agent | null> {
+    return this.agents.findOneBy({ id });
+  }
+
   listTeams(): Promise<Team[]> {
     return this.teams.find({ order: { name: 'ASC' } });
   }

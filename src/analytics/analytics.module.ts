@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgentsModule } from '../agents/agents.module';
 import { AnalyticsController } from './analytics.controller';
 import { AnalyticsPagesController } from './analytics.pages.controller';
 import { AnalyticsRepository } from './analytics.repository';
@@ -6,6 +7,7 @@ import { AnalyticsService } from './analytics.service';
 
 /** Agent patterns and the team heat map, over the criterion_stats roll-up. */
 @Module({
+  imports: [AgentsModule],
   controllers: [AnalyticsController, AnalyticsPagesController],
   providers: [AnalyticsService, AnalyticsRepository],
   exports: [AnalyticsService],

@@ -2,9 +2,10 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Allow } from '../auth/access.guard';
-import { EVERYONE, STAFF } from '../auth/roles';
+import { AGENTS, EVERYONE, STAFF } from '../auth/roles';
+import { AgentsService } from '../agents/agents.service';
 import { Actor, CurrentUser } from '../common/current-user';
-import { InputError } from '../common/errors';
+import { InputError, NotFoundError } from '../common/errors';
 import { AnalyticsService } from './analytics.service';
 import { callsCsv, callsPage, profileCsv, profilePage, teamCsv, teamPage } from './analytics.views';
 import { CSV_CONTENT_TYPE, csvFileName, toCsv, type CsvTable } from './csv';
@@ -17,7 +18,19 @@ import { CallsQueryDto, HeatMapQueryDto, ProfileQueryDto } from './dto/analytics
 @ApiExcludeController()
 @Controller()
 export class AnalyticsPagesController {
-  constructor(private readonly analytics: AnalyticsService) {}
+  constructor(
+    private readonly analytics: AnalyticsService,
+    private readonly agents: AgentsService,
+  ) {}
+
+  /** An agent's own patterns: their profile page. */
+  @Get('my/profile')
+  @Allow(AGENTS)
+  async myProfile(@CurrentUser() actor: Actor, @Res() res: Response) {
+    const agent = actor.agentId ? await this.agents.byId(actor.agentId) : null;
+    if (!agent) throw new NotFoundError('agent record of user', actor.email);
+    res.redirect(303, `/analytics/agents/${encodeURIComponent(agent.externalId)}`);
+  }
 
   @Get(['analytics.csv', 'analytics'])
   @Allow(STAFF)
@@ -47,7 +60,6 @@ export class AnalyticsPagesController {
     res.render('analytics/team', {
       ...teamPage(heat, lang, await this.scorecardList()),
       error,
-      ...COMPILED_ONCE,
     });
   }
 
@@ -78,7 +90,6 @@ export class AnalyticsPagesController {
     res.render('analytics/profile', {
       ...profilePage(profile, lang, await this.scorecardList()),
       error,
-      ...COMPILED_ONCE,
     });
   }
 
@@ -102,20 +113,13 @@ export class AnalyticsPagesController {
       return sendCsv(res, callsCsv(all, lang));
     }
     const list = await this.analytics.calls(actor, externalId, query);
-    res.render('analytics/calls', { ...callsPage(list, query, lang), ...COMPILED_ONCE });
+    res.render('analytics/calls', callsPage(list, query, lang));
   }
 
   private scorecardList() {
     return this.analytics.scorecardChoices();
   }
 }
-
-/**
- * Express caches compiled templates only with NODE_ENV=production; otherwise hbs reads and
- * compiles the page and the layout on every request — some 20 ms of these large pages
- * (bench/analytics). The templates do not change while the app runs, so compile them once.
- */
-const COMPILED_ONCE = { cache: true };
 
 function wantsCsv(req: Request, format: string | undefined): boolean {
   return format === 'csv' || req.path.endsWith('.csv');

@@ -124,6 +124,7 @@ const RULES: Record<string, Rule> = {
   'PATCH /api/queue/rules/:id': ADMIN,
 
   // analytics
+  'GET /my/profile': AGENTS,
   'GET /analytics': STAFF,
   'GET /analytics.csv': STAFF,
   'GET /api/analytics/heatmap': STAFF,
@@ -259,6 +260,22 @@ describe('what each role sees inside (scoped in the queries)', () => {
     await agent1.get(`/interactions/${seed.call2}`).set('Accept', 'text/html').expect(404);
     const list = await agent1.get(`/api/evaluations?interactionId=${seed.call2}`).expect(200);
     expect(list.body).toEqual([]);
+  });
+
+  it('sends an agent to their own patterns page', async () => {
+    const res = await (
+      await as('agent1')
+    )
+      .get('/my/profile')
+      .set('Accept', 'text/html')
+      .expect(303);
+    expect(res.headers.location).toBe('/analytics/agents/P-001');
+    await (
+      await as('agent1')
+    )
+      .get('/analytics/agents/P-002')
+      .set('Accept', 'text/html')
+      .expect(404);
   });
 
   it("gives a team lead their teams' agents only; another team's agent is 404", async () => {
