@@ -7,6 +7,7 @@ import { interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 import { instants, type Period } from './period';
+import { parseJson, storedTime } from '../database/raw-values';
 
 /**
  * The queries behind the agent profile and the team heat map. Plain SQL with quoted identifiers
@@ -106,13 +107,6 @@ export interface AnswerFilter {
 }
 
 const toNumber = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
-
-/** SQLite hands back the stored text ('2026-11-02 00:15:00.000', UTC); PostgreSQL a Date. */
-export function storedTime(value: unknown): Date {
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
-}
 
 @Injectable()
 export class AnalyticsRepository {
@@ -305,12 +299,7 @@ export class AnalyticsRepository {
       { versionIds },
     );
     return new Map(
-      rows.map((r) => [
-        toNumber(r.id),
-        (typeof r.definition === 'string'
-          ? JSON.parse(r.definition)
-          : r.definition) as ScorecardDefinition,
-      ]),
+      rows.map((r) => [toNumber(r.id), parseJson(r.definition) as ScorecardDefinition]),
     );
   }
 

@@ -24,6 +24,7 @@ import {
 import type { CallsQueryDto } from './dto/analytics-query.dto';
 import { buildHeatMap, type HeatMap } from './heat-map';
 import { resolvePeriod, type Period } from './period';
+import { parseJson } from '../database/raw-values';
 import {
   agreement,
   averageOf,
@@ -32,7 +33,6 @@ import {
   criterionRows,
   dimensionValue,
   isEscalated,
-  parseJson,
   readMetrics,
   sectionRows,
   trend,

@@ -27,7 +27,8 @@ export function mondayOf(day: string): string {
   return addDays(day, -weekday);
 }
 
-function validDay(field: string, value: string): string {
+/** `value` when it is a real YYYY-MM-DD day, else an InputError naming `field`. */
+export function validDay(field: string, value: string): string {
   if (!DAY.test(value) || dayOf(parse(value)) !== value) {
     throw new InputError(field, 'give a date as YYYY-MM-DD');
   }

@@ -13,6 +13,7 @@ import {
 } from './patterns';
 import { localHour, weeksOf, type Period } from './period';
 import type { AgentProfile, CriterionRow } from './profile.types';
+import { parseJson } from '../database/raw-values';
 
 export type Source = 'human' | 'auto';
 
@@ -89,15 +90,6 @@ export function readMetrics(stored: unknown): CallMetrics | null {
     agentTalkRatio: num(r.agentTalkRatio),
     negativityPeak: num(negativity?.peak),
   };
-}
-
-export function parseJson(stored: unknown): unknown {
-  if (typeof stored !== 'string') return stored;
-  try {
-    return JSON.parse(stored);
-  } catch {
-    return null;
-  }
 }
 
 const rate = (passed: number, total: number) => (total === 0 ? null : passed / total);

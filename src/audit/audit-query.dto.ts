@@ -10,6 +10,7 @@ export const AUDITED_ENTITIES = [
   'calibration',
   'sampling_rule',
   'queue_item',
+  'coaching_plan',
 ] as const;
 
 export class AuditQueryDto {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgentsModule } from '../agents/agents.module';
 import { AnalyticsModule } from '../analytics/analytics.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PdfService } from '../pdf/pdf.service';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { CoachingController } from './coaching.controller';
@@ -9,7 +10,7 @@ import { CoachingRepository } from './coaching.repository';
 import { CoachingService } from './coaching.service';
 
 @Module({
-  imports: [AnalyticsModule, ScorecardsModule, AgentsModule],
+  imports: [AnalyticsModule, ScorecardsModule, AgentsModule, NotificationsModule],
   controllers: [CoachingController, CoachingPagesController],
   providers: [
     CoachingService,

@@ -2,6 +2,7 @@ import { Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AgentsService } from '../agents/agents.service';
+import { defaultPeriod } from '../analytics/period';
 import { Allow } from '../auth/access.guard';
 import { AGENTS, COACHES, EVERYONE } from '../auth/roles';
 import { Actor, CurrentUser } from '../common/current-user';
@@ -241,9 +242,7 @@ export class CoachingPagesController {
     res: Response,
     input: { agent: string; from?: string; to?: string; scorecard?: string },
   ) {
-    const to = input.to || new Date().toISOString().slice(0, 10);
-    const fromDate = new Date(`${to}T00:00:00Z`);
-    fromDate.setUTCDate(fromDate.getUTCDate() - 55);
+    const period = defaultPeriod();
     return {
       title: t(res, 'coaching.new'),
       agents: (await this.agents.listAgents(actor)).map((a) => ({
@@ -256,8 +255,8 @@ export class CoachingPagesController {
         name: s.name,
         selected: s.key === input.scorecard,
       })),
-      from: input.from || fromDate.toISOString().slice(0, 10),
-      to,
+      from: input.from || period.from,
+      to: input.to || period.to,
     };
   }
 }

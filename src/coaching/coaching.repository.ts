@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { instants } from '../analytics/period';
 import type { StoredEvidence } from '../evaluations/entities/evaluation-answer.entity';
 import { Turn } from '../interactions/entities/turn.entity';
 import type { Excerpt } from './plan-content';
@@ -34,7 +35,7 @@ export class CoachingRepository {
   ): Promise<Excerpt[]> {
     const rows = await this.moments(scorecardKey, criterionKey, false, limit * 3)
       .andWhere('i.agentId = :agentId', { agentId })
-      .andWhere('i.startedAt >= :from AND i.startedAt < :to', dayRange(period))
+      .andWhere('i.startedAt >= :start AND i.startedAt < :end', instants(period))
       .getRawMany<MomentRow>();
     return this.withText(rows, limit);
   }
@@ -118,11 +119,4 @@ export class CoachingRepository {
 function firstEvidenceTurn(evidence: MomentRow['evidence']): number | null {
   const parsed = typeof evidence === 'string' ? (JSON.parse(evidence) as StoredEvidence) : evidence;
   return parsed?.items.find((item) => item.turn !== null)?.turn ?? null;
-}
-
-/** Inclusive days as a half-open range of instants (UTC). */
-export function dayRange(period: { from: string; to: string }): { from: Date; to: Date } {
-  const to = new Date(`${period.to}T00:00:00Z`);
-  to.setUTCDate(to.getUTCDate() + 1);
-  return { from: new Date(`${period.from}T00:00:00Z`), to };
 }

@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { AgentsService } from '../agents/agents.service';
 import { Agent } from '../agents/entities/agent.entity';
 import { AnalyticsService } from '../analytics/analytics.service';
+import { validDay } from '../analytics/period';
 import { AuditService } from '../audit/audit.service';
 import { interactionScope } from '../auth/visibility';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -13,7 +15,7 @@ import { ForbiddenError, InputError, NotFoundError, StaleVersionError } from '..
 import { translate } from '../common/i18n/i18n';
 import { Page, pageOf } from '../common/pagination';
 import { transaction } from '../database/transaction';
-import { Notification } from '../notifications/entities/notification.entity';
+import { NotificationsService } from '../notifications/notifications.service';
 import { PdfService } from '../pdf/pdf.service';
 import type { CriterionDefinition } from '../scorecards/scorecard-definition';
 import { ScorecardsService } from '../scorecards/scorecards.service';
@@ -51,6 +53,8 @@ export class CoachingService {
     private readonly repository: CoachingRepository,
     private readonly audit: AuditService,
     private readonly pdf: PdfService,
+    private readonly notifications: NotificationsService,
+    private readonly agents: AgentsService,
   ) {}
 
   /** Builds a draft plan from the agent's profile over the period. */
@@ -66,11 +70,17 @@ export class CoachingService {
   ): Promise<CoachingPlan> {
     this.mustWrite(actor);
     const period = checkedPeriod(input.from, input.to);
-    const agent = await this.visibleAgent(actor, input.agentExternalId);
-    const profile = await this.analytics.agentProfile(actor, agent.id, {
-      ...period,
-      scorecardKey: input.scorecardKey || undefined,
-    });
+    // The profile is read with the actor's scope: an agent they do not coach is not found.
+    const profile = await this.analytics
+      .agentProfileByExternalId(actor, input.agentExternalId.trim(), {
+        ...period,
+        scorecardKey: input.scorecardKey || undefined,
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof NotFoundError)) throw e;
+        throw new InputError('agent', `no agent ${input.agentExternalId} that you coach`);
+      });
+    const agent = profile.agent;
     const criteria = new Map<string, CriterionDefinition>();
     const excerpts = new Map<string, Excerpt[]>();
     const exemplars = new Map<string, Excerpt | null>();
@@ -234,15 +244,13 @@ export class CoachingService {
       const agentUsers = await manager.find(User, {
         where: { agentId: plan.agentId, role: 'agent', active: true },
       });
-      for (const user of agentUsers) {
-        await manager.insert(Notification, {
-          userId: user.id,
-          kind: 'coaching_plan_shared',
-          params: { from: plan.periodFrom, to: plan.periodTo },
-          link: `/coaching/${id}`,
-          readAt: null,
-        });
-      }
+      await this.notifications.notify(
+        manager,
+        agentUsers.map((u) => u.id),
+        'coaching_plan_shared',
+        { from: plan.periodFrom, to: plan.periodTo },
+        `/coaching/${id}`,
+      );
       await this.audit.record(manager, actor, {
         action: 'coaching_plan.shared',
         entityType: 'coaching_plan',
@@ -398,18 +406,6 @@ export class CoachingService {
     }
   }
 
-  private async visibleAgent(actor: Actor, externalId: string): Promise<Agent> {
-    const qb = this.dataSource
-      .getRepository(Agent)
-      .createQueryBuilder('a')
-      .where('a.externalId = :externalId', { externalId: externalId.trim() });
-    const scope = interactionScope(actor, '"a"."id"');
-    if (scope) qb.andWhere(scope.sql, scope.params);
-    const agent = await qb.getOne();
-    if (!agent) throw new InputError('agent', `no agent ${externalId} that you coach`);
-    return agent;
-  }
-
   private scope(qb: ReturnType<DataSource['createQueryBuilder']>, actor: Actor): void {
     const scope = interactionScope(actor, '"p"."agentId"');
     if (scope) qb.andWhere(scope.sql, scope.params);
@@ -418,33 +414,17 @@ export class CoachingService {
 
   /** Every agent of a team the actor may coach (CLI: one plan per agent). */
   async teamAgents(actor: Actor, teamName: string): Promise<Agent[]> {
-    const agents = await this.dataSource
-      .getRepository(Agent)
-      .createQueryBuilder('a')
-      .innerJoin('a.team', 't')
-      .where('t.name = :teamName', { teamName })
-      .orderBy('a.externalId', 'ASC')
-      .getMany();
-    if (agents.length === 0) throw new InputError('team', `no team named ${teamName} with agents`);
-    const scope = interactionScope(actor, '"a"."id"');
-    if (!scope) return agents;
-    const visible = await this.dataSource
-      .getRepository(Agent)
-      .createQueryBuilder('a')
-      .where('a.id IN (:...ids)', { ids: agents.map((a) => a.id) })
-      .andWhere(scope.sql, scope.params)
-      .getMany();
-    return agents.filter((a) => visible.some((v) => v.id === a.id));
-  }
-
-  agentsByIds(ids: number[]): Promise<Agent[]> {
-    return this.dataSource.getRepository(Agent).findBy({ id: In(ids) });
+    const agents = (await this.agents.listAgents(actor)).filter((a) => a.team?.name === teamName);
+    if (agents.length === 0)
+      throw new InputError('team', `no agent of team ${teamName} that you coach`);
+    return agents;
   }
 }
 
+/** Both days given and in order (the error names the field to fix). */
 function checkedPeriod(from: string, to: string): { from: string; to: string } {
-  if (!DAY.test(from ?? '')) throw new InputError('from', 'must be a date (YYYY-MM-DD)');
-  if (!DAY.test(to ?? '')) throw new InputError('to', 'must be a date (YYYY-MM-DD)');
+  validDay('from', from ?? '');
+  validDay('to', to ?? '');
   if (from > to) throw new InputError('to', 'must not be before the start of the period');
   return { from, to };
 }

@@ -3,6 +3,7 @@
  * pattern, build a training plan; seed 004: one or two practices at a time, the best calls as
  * examples) and then edited by the team lead. Pure: the same profile gives the same plan.
  */
+import { addDays } from '../analytics/period';
 import type { AgentProfile, CriterionRow } from '../analytics/profile.types';
 import { clock } from '../common/view-helpers';
 import type { CriterionDefinition } from '../scorecards/scorecard-definition';
@@ -203,10 +204,4 @@ function progress(
       };
     }),
   };
-}
-
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }

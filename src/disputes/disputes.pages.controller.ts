@@ -8,7 +8,7 @@ import { DomainError, InputError } from '../common/errors';
 import { field, FormBody, FormFields } from '../common/form-body';
 import { translate } from '../common/i18n/i18n';
 import { PageQueryDto } from '../common/pagination';
-import { toSectionViews } from '../evaluations/evaluation.view';
+import { evaluationPageView } from '../evaluations/evaluation.view';
 import { AGENTS, DisputesService } from './disputes.service';
 import { PanelForm, ResponsesPanel } from './responses-panel';
 
@@ -168,24 +168,9 @@ export class DisputesPagesController {
       if (!(e instanceof DomainError) || (!(e instanceof InputError) && e.status !== 409)) throw e;
       const evaluation = await this.disputes.visible(actor, id);
       const language = lang(res);
-      const version = evaluation.scorecardVersion!;
       // The evaluation page (views/evaluations/detail.hbs) with this form's error beside its field.
       res.status(e.status).render('evaluations/detail', {
-        title: `${translate(language, 'evaluation.title')} #${evaluation.id}`,
-        evaluation,
-        interaction: evaluation.interaction,
-        scorecard: {
-          key: version.scorecard?.key,
-          name: version.definition.name,
-          version: version.version,
-        },
-        breakdown: evaluation.breakdown,
-        sections: toSectionViews(
-          version.definition,
-          evaluation.answers ?? [],
-          evaluation.breakdown,
-          language,
-        ),
+        ...evaluationPageView(evaluation, evaluation.interaction, language),
         responses: await this.panel.build(actor, evaluation, language, {
           ...form,
           field: e instanceof InputError ? e.field : undefined,

@@ -5,7 +5,10 @@
 import type { ScorecardDefinition, CriterionDefinition } from '../scorecards/scorecard-definition';
 import { resultOfValue } from '../autoqa/suggestions';
 import { scaleRange, ScoreBreakdown } from '../scoring/score-formula';
+import { translate } from '../common/i18n/i18n';
+import type { Turn } from '../interactions/entities/turn.entity';
 import type { EvaluationAnswer } from './entities/evaluation-answer.entity';
+import type { Evaluation } from './entities/evaluation.entity';
 
 export interface ScaleOption {
   value: string;
@@ -126,4 +129,44 @@ export function toSectionViews(
       }),
     };
   });
+}
+
+/**
+ * What the evaluation pages (form and detail) show: the evaluation, its call, scorecard, scores,
+ * the criteria with answers (posted ones and errors when re-rendering a refused form), and the
+ * call's turns shortened for the "about which turn" choice (none when they were not loaded).
+ */
+export function evaluationPageView(
+  evaluation: Evaluation,
+  interaction: { id: number; externalId: string; turns?: Turn[] } | undefined,
+  language: string,
+  posted?: Record<string, PostedAnswer>,
+  errors?: Record<string, string>,
+) {
+  const version = evaluation.scorecardVersion!;
+  return {
+    title: `${translate(language, 'evaluation.title')} #${evaluation.id}`,
+    evaluation,
+    interaction,
+    scorecard: {
+      key: version.scorecard?.key,
+      name: version.definition.name,
+      version: version.version,
+    },
+    breakdown: evaluation.breakdown,
+    sections: toSectionViews(
+      version.definition,
+      evaluation.answers ?? [],
+      evaluation.breakdown,
+      language,
+      posted,
+      errors,
+    ),
+    turns: (interaction?.turns ?? []).map((t) => ({
+      seq: t.seq,
+      startMs: t.startMs,
+      speaker: t.speaker,
+      text: t.text.length > 70 ? `${t.text.slice(0, 70)}…` : t.text,
+    })),
+  };
 }

@@ -7,12 +7,13 @@ import { DomainError, InputError } from '../common/errors';
 import { translate } from '../common/i18n/i18n';
 import { InteractionsService } from '../interactions/interactions.service';
 import { AnswerDto } from './dto/evaluation.dto';
-import { Evaluation } from './entities/evaluation.entity';
-import { PostedAnswer, toSectionViews } from './evaluation.view';
+import { evaluationPageView, PostedAnswer, toSectionViews } from './evaluation.view';
 import { EvaluationsService } from './evaluations.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { loadReplayMarkers, REPLAY_MARKER_KINDS } from '../interactions/replay-markers';
+import { Interaction } from '../interactions/entities/interaction.entity';
+import { Turn } from '../interactions/entities/turn.entity';
+import { loadReplayView } from '../interactions/replay-markers';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
 import { ResponsesPanel } from '../disputes/responses-panel';
@@ -47,8 +48,9 @@ export class EvaluationsPagesController {
   ) {
     const evaluation = await this.evaluations.get(id, actor);
     if (evaluation.status === 'draft') return res.redirect(303, `/evaluations/${id}/edit`);
+    const interaction = await this.interactions.getUnscoped(evaluation.interactionId);
     res.render('evaluations/detail', {
-      ...(await this.view(evaluation, lang(res))),
+      ...evaluationPageView(evaluation, interaction, lang(res)),
       // The agent's acknowledgement or dispute and its resolution (disputes feature).
       responses: await this.responses.build(actor, evaluation, lang(res)),
     });
@@ -63,9 +65,11 @@ export class EvaluationsPagesController {
   ) {
     const evaluation = await this.evaluations.get(id, actor);
     if (evaluation.status !== 'draft') return res.redirect(303, `/evaluations/${id}`);
+    // The evaluation was read with the actor's scope, which covers its interaction.
+    const interaction = await this.interactions.getUnscoped(evaluation.interactionId);
     res.render('evaluations/form', {
-      ...(await this.view(evaluation, lang(res))),
-      ...(await this.workspace(actor, evaluation)),
+      ...evaluationPageView(evaluation, interaction, lang(res)),
+      ...(await this.workspace(actor, interaction)),
       saved: res.req.query.saved === '1',
     });
   }
@@ -105,10 +109,16 @@ export class EvaluationsPagesController {
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       const key = e instanceof InputError ? e.field.replace(/^answers\./, '') : '';
-      const view = await this.view(current, lang(res), posted, key ? { [key]: e.message } : {});
+      const view = evaluationPageView(
+        current,
+        interaction,
+        lang(res),
+        posted,
+        key ? { [key]: e.message } : {},
+      );
       res.status(e.status).render('evaluations/form', {
         ...view,
-        ...(await this.workspace(actor, current)),
+        ...(await this.workspace(actor, interaction)),
         // A conflict: what is saved now (another tab, another save) is shown beside each answer.
         ...(e.status === 409 ? { theirs: await this.savedNow(actor, id, lang(res)) } : {}),
         formError:
@@ -119,20 +129,13 @@ export class EvaluationsPagesController {
   }
 
   /** The timed transcript and its marks for the scoring page (the workspace). */
-  private async workspace(actor: Actor, evaluation: Evaluation) {
-    const interaction = await this.interactions.getUnscoped(evaluation.interactionId);
-    const visible = await this.interactions.evaluationsOf(evaluation.interactionId, actor);
-    const markers = await loadReplayMarkers(
+  private async workspace(actor: Actor, interaction: Interaction & { turns: Turn[] }) {
+    const visible = await this.interactions.evaluationsOf(interaction.id, actor);
+    return loadReplayView(
       this.dataSource.manager,
-      evaluation.interactionId,
+      interaction,
       visible.map((e) => e.id),
     );
-    const lastEnd = interaction.turns.reduce((max, t) => Math.max(max, t.endMs), 0);
-    return {
-      replay: { durationMs: Math.max(interaction.durationMs, lastEnd), markers },
-      markerKinds: REPLAY_MARKER_KINDS.filter((kind) => markers.some((m) => m.kind === kind)),
-      workspace: true,
-    };
   }
 
   /** Each criterion's saved answer as it is now, for showing a conflict. */
@@ -152,42 +155,6 @@ export class EvaluationsPagesController {
           .flatMap((s) => s.criteria)
           .map((c) => [c.key, { value: c.valueLabel, comment: c.comment }]),
       ),
-    };
-  }
-
-  private async view(
-    evaluation: Evaluation,
-    language: string,
-    posted?: Record<string, PostedAnswer>,
-    errors?: Record<string, string>,
-  ) {
-    // The evaluation was read with the actor's scope, which covers its interaction.
-    const interaction = await this.interactions.getUnscoped(evaluation.interactionId);
-    const version = evaluation.scorecardVersion!;
-    return {
-      title: `${translate(language, 'evaluation.title')} #${evaluation.id}`,
-      evaluation,
-      interaction,
-      scorecard: {
-        key: version.scorecard?.key,
-        name: version.definition.name,
-        version: version.version,
-      },
-      breakdown: evaluation.breakdown,
-      sections: toSectionViews(
-        version.definition,
-        evaluation.answers ?? [],
-        evaluation.breakdown,
-        language,
-        posted,
-        errors,
-      ),
-      turns: interaction.turns.map((t) => ({
-        seq: t.seq,
-        startMs: t.startMs,
-        speaker: t.speaker,
-        text: t.text.length > 70 ? `${t.text.slice(0, 70)}…` : t.text,
-      })),
     };
   }
 }

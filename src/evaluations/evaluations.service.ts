@@ -213,13 +213,13 @@ export class EvaluationsService {
       merged: Record<string, AnswerInput>;
     },
   ): Promise<Evaluation> {
-    const seen = await this.get(id, actor);
-    if (seen.evaluatorId !== actor.id) {
-      throw new ForbiddenError('only the evaluator who opened this evaluation can change it');
-    }
+    if (!(await this.repository.isVisible(id, actor))) throw new NotFoundError('evaluation', id);
     await transaction(this.dataSource, async (manager) => {
       const before = await this.repository.findFull(id, manager);
       if (!before) throw new NotFoundError('evaluation', id);
+      if (before.evaluatorId !== actor.id) {
+        throw new ForbiddenError('only the evaluator who opened this evaluation can change it');
+      }
       if (before.status !== 'draft') throw new EvaluationLockedError(id, before.status);
       if (before.version !== expectedVersion) {
         throw new StaleVersionError(`evaluation ${id}`, expectedVersion, before.version);

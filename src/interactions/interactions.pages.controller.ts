@@ -9,7 +9,7 @@ import { translate } from '../common/i18n/i18n';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { ListInteractionsDto } from './dto/list-interactions.dto';
 import { InteractionsService } from './interactions.service';
-import { loadReplayMarkers, REPLAY_MARKER_KINDS } from './replay-markers';
+import { loadReplayView } from './replay-markers';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
 
@@ -59,18 +59,15 @@ export class InteractionsPagesController {
     const scorecards = STAFF.includes(actor.role) ? await this.scorecards.list() : [];
     const preferred = `${interaction.channel}-${interaction.language}`;
     const evaluations = await this.interactions.evaluationsOf(id, actor);
-    // The marks come from the evaluations this page lists, and only from those.
-    const markers = await loadReplayMarkers(
-      this.dataSource.manager,
-      id,
-      evaluations.map((e) => e.id),
-    );
-    const lastEnd = interaction.turns.reduce((max, t) => Math.max(max, t.endMs), 0);
     return {
       title: interaction.externalId,
       interaction,
-      replay: { durationMs: Math.max(interaction.durationMs, lastEnd), markers },
-      markerKinds: REPLAY_MARKER_KINDS.filter((kind) => markers.some((m) => m.kind === kind)),
+      // The marks come from the evaluations this page lists, and only from those.
+      ...(await loadReplayView(
+        this.dataSource.manager,
+        interaction,
+        evaluations.map((e) => e.id),
+      )),
       metadata: Object.entries(interaction.metadata ?? {}).map(([key, value]) => ({
         key,
         value: typeof value === 'object' ? JSON.stringify(value) : String(value as string),

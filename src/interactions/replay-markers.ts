@@ -208,3 +208,21 @@ export async function loadReplayMarkers(
     criteria,
   );
 }
+
+/**
+ * What the transcript-player partial needs: the timeline's length (the call's duration, or the
+ * last turn's end when that is later), its marks from the named evaluations, and the mark kinds
+ * present (for the legend). Used by the replay page and the scoring workspace alike.
+ */
+export async function loadReplayView(
+  manager: EntityManager,
+  interaction: { id: number; durationMs: number; turns: { endMs: number }[] },
+  evaluationIds: number[],
+) {
+  const markers = await loadReplayMarkers(manager, interaction.id, evaluationIds);
+  const lastEnd = interaction.turns.reduce((max, t) => Math.max(max, t.endMs), 0);
+  return {
+    replay: { durationMs: Math.max(interaction.durationMs, lastEnd), markers },
+    markerKinds: REPLAY_MARKER_KINDS.filter((kind) => markers.some((m) => m.kind === kind)),
+  };
+}

@@ -15,11 +15,10 @@ export class UnreadNotificationsMiddleware implements NestMiddleware {
   async use(req: RequestWithActor, res: Response, next: NextFunction): Promise<void> {
     try {
       const path = req.originalUrl.split('?')[0];
-      if (req.actor && !path.startsWith('/api')) {
+      // Only pages: a form post redirects, so its count would be thrown away.
+      if (req.actor && req.method === 'GET' && !path.startsWith('/api')) {
         let unread = await this.notifications.unreadCount(req.actor.id);
-        if (unread > 0 && req.method === 'GET') {
-          unread -= await this.notifications.markReadByLink(req.actor.id, path);
-        }
+        if (unread > 0) unread -= await this.notifications.markReadByLink(req.actor.id, path);
         res.locals.unreadNotifications = Math.max(0, unread);
       }
       next();

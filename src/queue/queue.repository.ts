@@ -11,6 +11,7 @@ import { User } from '../users/entities/user.entity';
 import type { EvaluatorLoad } from './assignment';
 import { QueueItem, QueueStatus } from './entities/queue-item.entity';
 import { agentWeekKey, CandidateCall, failedCriticalKeys } from './sampling-plan';
+import { parseJson, storedTime } from '../database/raw-values';
 
 /** Open and in progress: the work still to do. */
 export const PENDING: QueueStatus[] = ['open', 'in_progress'];
@@ -106,7 +107,7 @@ export class QueueRepository {
       channel: r.channel,
       language: r.language,
       queue: r.queue,
-      startedAt: toDate(r.startedAt),
+      startedAt: storedTime(r.startedAt),
       metadata: parseJson(r.metadata) as Record<string, unknown> | null,
       criticalFailed: critical.get(Number(r.id)),
     }));
@@ -151,7 +152,7 @@ export class QueueRepository {
       .getRawMany<{ ruleId: number; agentId: number; startedAt: string | Date }>();
     for (const r of rows) {
       const weeks = used.get(Number(r.ruleId))!;
-      const key = agentWeekKey(Number(r.agentId), toDate(r.startedAt));
+      const key = agentWeekKey(Number(r.agentId), storedTime(r.startedAt));
       weeks.set(key, (weeks.get(key) ?? 0) + 1);
     }
     return used;
@@ -455,25 +456,7 @@ function toRow(r: RawRow): QueueRow {
     agentTeamId: num(r.agentTeamId),
     evaluatorId: num(r.evaluatorId),
     evaluationId: num(r.evaluationId),
-    dueAt: toDate(r.dueAt),
-    completedAt: r.completedAt === null ? null : toDate(r.completedAt),
+    dueAt: storedTime(r.dueAt),
+    completedAt: r.completedAt === null ? null : storedTime(r.completedAt),
   };
-}
-
-/**
- * A date read raw: PostgreSQL's driver gives a Date; SQLite gives TypeORM's UTC text
- * ('2026-11-02 00:15:00.000'), which must not be read as local time.
- */
-export function toDate(value: string | Date): Date {
-  if (value instanceof Date) return value;
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
-}
-
-function parseJson(value: unknown): unknown {
-  if (typeof value !== 'string') return value ?? null;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return null;
-  }
 }
