@@ -4,7 +4,7 @@ import * as path from 'path';
 import { strToU8, zipSync } from 'fflate';
 import { REPO_ROOT, startTestApp, TestApp } from '../support/test-app';
 
-const EXTERNAL = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'external');
+const EXTERNAL = path.resolve(REPO_ROOT, 'test', 'fixtures', 'external');
 const external = (...p: string[]) => fs.readFileSync(path.join(EXTERNAL, ...p));
 const fixtureBytes = (name: string) =>
   fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'transcripts', name));

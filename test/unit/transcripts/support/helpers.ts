@@ -8,7 +8,7 @@ import {
 import { ParsedTranscript, TranscriptParseError } from '../../../../src/transcripts/transcript';
 
 /** The public real files (read in place, never copied into the project). */
-export const EXTERNAL = path.resolve(__dirname, '../../../../../shared/data/external');
+export const EXTERNAL = path.resolve(__dirname, '../../../fixtures/external');
 export const FORMATS = path.resolve(__dirname, '../../../fixtures/formats');
 
 export function external(name: string): Buffer {
