@@ -3,7 +3,7 @@
  * loader calls it so that a bad block is refused when the file is loaded, with the path of the
  * offending field; the engine calls it again on stored definitions before compiling them.
  */
-import { ScorecardValidationError } from '../scorecards/scorecard-schema';
+import { ScorecardValidationError } from '../scorecards/scorecard-validation-error';
 import type {
   AutoBlock,
   AutoSpeaker,
@@ -24,29 +24,36 @@ import type {
   TalkRatioBlock,
   WhenCondition,
 } from './autoqa.types';
-import { hasWords, regexBody } from './text-match';
+import { familyRef, hasWords, regexBody } from './text-match';
 
 type Mapping = Record<string, unknown>;
 
 const COMMON = ['detector', 'when'] as const;
 const SCOPE = ['speaker', 'window'] as const;
+const UNLESS = ['unless', 'unlessWithin'] as const;
 
 /** The fields each detector accepts, in the order they are checked. */
 export const DETECTOR_FIELDS: Record<DetectorName, readonly string[]> = {
-  phrases: [...COMMON, 'anyOf', 'allOf', 'min', 'max', ...SCOPE],
-  forbidden: [...COMMON, 'anyOf', ...SCOPE],
+  phrases: [...COMMON, 'anyOf', 'allOf', 'min', 'max', 'count', ...UNLESS, ...SCOPE],
+  forbidden: [...COMMON, 'anyOf', ...UNLESS, ...SCOPE],
   sequence: [...COMMON, 'steps', 'minSteps', ...SCOPE],
   interruptions: [...COMMON, 'overlapMs', 'max', 'backchannels'],
   silence: [...COMMON, 'thresholdMs', 'announce', 'thank', 'announceWithinTurns', 'mode', 'none'],
   talk_ratio: [...COMMON, 'maxAgentRatio', 'minAgentRatio'],
-  count: [...COMMON, 'anyOf', 'max', ...SCOPE],
+  count: [...COMMON, 'anyOf', 'max', ...UNLESS, ...SCOPE],
   negativity: [...COMMON, 'lexicon', 'minPeak', 'segments'],
-  notes: [...COMMON, 'purpose', 'status', 'outcome', 'vague', 'judgemental', 'minLength'],
+  notes: [...COMMON, 'purpose', 'status', 'outcome', 'date', 'vague', 'judgemental', 'minLength'],
 };
 
 export const DETECTORS = Object.keys(DETECTOR_FIELDS) as DetectorName[];
 const SPEAKERS: readonly AutoSpeaker[] = ['agent', 'customer', 'any'];
-const WINDOW_FIELDS = ['firstSeconds', 'lastSeconds', 'firstTurns', 'lastTurns'] as const;
+const WINDOW_FIELDS = [
+  'firstSeconds',
+  'lastSeconds',
+  'firstTurns',
+  'lastTurns',
+  'afterCondition',
+] as const;
 const WHEN_FIELDS = ['customerNegative', 'silenceOverMs', 'phrases'] as const;
 const PHRASE_CONDITION_FIELDS = ['anyOf', 'speaker', 'window'] as const;
 const STEP_FIELDS = ['name', 'anyOf'] as const;
@@ -136,11 +143,40 @@ function readPhrases(map: Mapping, path: string): Body<PhrasesBlock> {
   if (max !== undefined && min === undefined && max < 1) {
     fail(join(path, 'max'), `must be at least min (1 by default) (got ${describe(max)})`);
   }
-  return compact({ anyOf, allOf, min, max, ...readScope(map, path) });
+  const count = optional(map, 'count', path, (v, p) =>
+    choice(v, p, ['turns', 'distinct'] as const),
+  );
+  if (count !== undefined && anyOf === undefined) {
+    fail(join(path, 'count'), 'counts matches of anyOf, which is missing');
+  }
+  return compact({
+    anyOf,
+    allOf,
+    min,
+    max,
+    count,
+    ...readUnless(map, path),
+    ...readScope(map, path),
+  });
+}
+
+/** `unless`: a turn that also says one of these (or whose next `unlessWithin` turns of the same
+ * speaker do) does not count. */
+function readUnless(map: Mapping, path: string): { unless?: PhraseList; unlessWithin?: number } {
+  const unless = optional(map, 'unless', path, phraseList);
+  const unlessWithin = optional(map, 'unlessWithin', path, wholeNumber(0, 10));
+  if (unlessWithin !== undefined && unless === undefined) {
+    fail(join(path, 'unlessWithin'), 'needs unless');
+  }
+  return compact({ unless, unlessWithin });
 }
 
 function readForbidden(map: Mapping, path: string): Body<ForbiddenBlock> {
-  return compact({ anyOf: required(map, 'anyOf', path, phraseList), ...readScope(map, path) });
+  return compact({
+    anyOf: required(map, 'anyOf', path, phraseList),
+    ...readUnless(map, path),
+    ...readScope(map, path),
+  });
 }
 
 function readSequence(map: Mapping, path: string): Body<SequenceBlock> {
@@ -191,6 +227,7 @@ function readCount(map: Mapping, path: string): Body<CountBlock> {
   return compact({
     anyOf: required(map, 'anyOf', path, phraseList),
     max: required(map, 'max', path, wholeNumber(0)),
+    ...readUnless(map, path),
     ...readScope(map, path),
   });
 }
@@ -208,6 +245,7 @@ function readNotes(map: Mapping, path: string): Body<NotesBlock> {
     purpose: optional(map, 'purpose', path, phraseList),
     status: optional(map, 'status', path, phraseList),
     outcome: optional(map, 'outcome', path, phraseList),
+    date: optional(map, 'date', path, phraseList),
     vague: optional(map, 'vague', path, phraseListOrEmpty),
     judgemental: optional(map, 'judgemental', path, phraseListOrEmpty),
     minLength: optional(map, 'minLength', path, wholeNumber(0)),
@@ -265,6 +303,12 @@ function readWindow(value: unknown, path: string): AutoWindow {
   }
   if (map.firstTurns !== undefined) {
     return { firstTurns: wholeNumber(1)(map.firstTurns, join(path, 'firstTurns')) };
+  }
+  if (map.afterCondition !== undefined) {
+    if (map.afterCondition !== true) {
+      fail(join(path, 'afterCondition'), `must be true (got ${describe(map.afterCondition)})`);
+    }
+    return { afterCondition: true };
   }
   return { lastTurns: wholeNumber(1)(map.lastTurns, join(path, 'lastTurns')) };
 }
@@ -327,6 +371,13 @@ function phraseGroups(value: unknown, path: string): PhraseList[] {
 function phrase(value: unknown, path: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     fail(path, `must be a non-empty text (got ${describe(value)})`);
+  }
+  const family = familyRef(value);
+  if (family !== null) {
+    if (!/^[a-z][a-z0-9_]*$/.test(family)) {
+      fail(path, `must name a phrase family as @lower_case_name (got ${describe(value)})`);
+    }
+    return value;
   }
   const body = regexBody(value);
   if (body === null) {

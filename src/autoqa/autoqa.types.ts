@@ -28,6 +28,13 @@ export interface AutoQaInput {
   metadata?: Record<string, unknown> | null;
   /** Measured by the source (Contact Lens): used instead of our own measurement when present. */
   sourceMetrics?: AutoQaSourceMetrics;
+  /** Names the product knows: the agent's (agent record) and the company's (settings). */
+  names?: KnownNames;
+}
+
+export interface KnownNames {
+  agent?: string[];
+  company?: string[];
 }
 
 export interface Evidence {
@@ -48,6 +55,10 @@ export interface CriterionResult {
   evidence: Evidence[];
   /** One short English sentence saying why. */
   reason: string;
+  /** How sure the answer is, 0..1. */
+  confidence: number;
+  /** Below the scorecard's `reviewBelow`: `result` is a best guess a person should confirm. */
+  needsReview: boolean;
 }
 
 export interface AutoQaMetrics {
@@ -69,6 +80,8 @@ export interface DetectorOutcome {
   result: AutoResult;
   evidence: Evidence[];
   reason: string;
+  /** 0..1; when left out, the engine's default for the kind of answer. */
+  confidence?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -81,7 +94,9 @@ export type AutoWindow =
   | { firstSeconds: number }
   | { lastSeconds: number }
   | { firstTurns: number }
-  | { lastTurns: number };
+  | { lastTurns: number }
+  /** From the turn where the criterion's `when` condition was found to the end. */
+  | { afterCondition: true };
 
 /** A phrase as written: plain text, or `re:<regex>`. */
 export type PhraseList = string[];
@@ -91,18 +106,24 @@ export type PhraseCondition = { anyOf: PhraseList; speaker?: AutoSpeaker; window
 export type WhenCondition =
   { customerNegative: boolean } | { silenceOverMs: number } | { phrases: PhraseCondition };
 
-export type PhrasesBlock = {
+/** A turn that also says an `unless` phrase (or whose next `unlessWithin` turns of the same
+ * speaker do) does not count: "안 되지만 대신 …", "I can't …, but what I can do is …". */
+export type Unless = { unless?: PhraseList; unlessWithin?: number };
+
+export type PhrasesBlock = Unless & {
   detector: 'phrases';
   when?: WhenCondition;
   anyOf?: PhraseList;
   allOf?: PhraseList[];
   min?: number;
   max?: number;
+  /** What `min`/`max` count: matching turns (default) or distinct matched phrases. */
+  count?: 'turns' | 'distinct';
   speaker?: AutoSpeaker;
   window?: AutoWindow;
 };
 
-export type ForbiddenBlock = {
+export type ForbiddenBlock = Unless & {
   detector: 'forbidden';
   when?: WhenCondition;
   anyOf: PhraseList;
@@ -150,7 +171,7 @@ export type TalkRatioBlock = {
   minAgentRatio?: number;
 };
 
-export type CountBlock = {
+export type CountBlock = Unless & {
   detector: 'count';
   when?: WhenCondition;
   anyOf: PhraseList;
@@ -173,6 +194,8 @@ export type NotesBlock = {
   purpose?: PhraseList;
   status?: PhraseList;
   outcome?: PhraseList;
+  /** When it happens or happened: a date or time (오늘, 11/05, by Friday). */
+  date?: PhraseList;
   vague?: PhraseList;
   judgemental?: PhraseList;
   minLength?: number;

@@ -7,13 +7,14 @@
  * of phrase-list × turn matches, and linear passes over the turns.
  */
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
-import { ScorecardValidationError } from '../scorecards/scorecard-schema';
+import { ScorecardValidationError } from '../scorecards/scorecard-validation-error';
 import { validateAutoBlock } from './auto-block';
 import type {
   AutoBlock,
   AutoQaInput,
   AutoQaResult,
   AutoQaSourceMetrics,
+  AutoResult,
   CriterionResult,
   DetectorOutcome,
 } from './autoqa.types';
@@ -35,11 +36,18 @@ import {
   type KeyedBlock,
   type MetricsConfig,
 } from './metrics';
-import { MatcherLibrary, matchLanguage, type MatchLanguage, ScorecardCache } from './text-match';
+import {
+  MatcherLibrary,
+  matchLanguage,
+  type MatchLanguage,
+  ScorecardCache,
+  UnknownFamilyError,
+} from './text-match';
 
 export const NO_AGENT_TURNS = 'no agent turns in this transcript';
 
-type Detector = (ctx: CallContext) => DetectorOutcome;
+/** `condition`: the outcome of the criterion's `when` (its evidence says where it held). */
+type Detector = (ctx: CallContext, condition: DetectorOutcome | null) => DetectorOutcome;
 
 type CompiledCriterion =
   | { key: string; when: ConditionConfig | null; detect: Detector }
@@ -47,6 +55,9 @@ type CompiledCriterion =
 
 interface Plan {
   criteria: CompiledCriterion[];
+  reviewBelow: number;
+  /** The scorecard's company names (the call's known names are added to them). */
+  company: string[];
   metrics: MetricsConfig;
   /** Phrase lists compiled for this scorecard (size of the per-call match memo). */
   matcherCount: number;
@@ -64,18 +75,60 @@ export function runAutoQa(input: AutoQaInput, scorecard: ScorecardDefinition): A
     input.notes,
     cleanSourceMetrics(input.sourceMetrics),
     plan.matcherCount,
+    {
+      agent: cleanNames(input.names?.agent),
+      company: [...plan.company, ...cleanNames(input.names?.company)],
+    },
   );
   const noAgent = ctx.agentTurns.length === 0;
+  const answer = (key: string, outcome: DetectorOutcome): CriterionResult => {
+    const confidence = round2(outcome.confidence ?? DEFAULT_CONFIDENCE[outcome.result]);
+    const { result, evidence, reason } = outcome;
+    return {
+      key,
+      result,
+      evidence,
+      reason,
+      confidence,
+      needsReview: confidence < plan.reviewBelow,
+    };
+  };
   const criteria = plan.criteria.map((c): CriterionResult => {
-    if ('invalid' in c) return { key: c.key, result: 'na', evidence: [], reason: c.invalid };
-    if (noAgent) return { key: c.key, result: 'na', evidence: [], reason: NO_AGENT_TURNS };
+    if ('invalid' in c) return answer(c.key, { result: 'na', evidence: [], reason: c.invalid });
+    if (noAgent) {
+      return answer(c.key, { result: 'na', evidence: [], reason: NO_AGENT_TURNS, confidence: 0.3 });
+    }
     if (c.when !== null) {
       const condition = checkCondition(ctx, c.when);
-      if (condition.result !== 'pass') return { key: c.key, ...condition };
+      if (condition.result !== 'pass') return answer(c.key, condition);
+      const outcome = c.detect(ctx, condition);
+      // A detector is no surer than the condition that let it run.
+      const sure = Math.min(
+        outcome.confidence ?? DEFAULT_CONFIDENCE[outcome.result],
+        condition.confidence ?? 1,
+      );
+      return answer(c.key, { ...outcome, confidence: sure });
     }
-    return { key: c.key, ...c.detect(ctx) };
+    return answer(c.key, c.detect(ctx, null));
   });
   return { criteria, metrics: computeMetrics(ctx, plan.metrics) };
+}
+
+/** How sure an answer is when its detector does not say. */
+const DEFAULT_CONFIDENCE: Record<AutoResult, number> = { pass: 0.85, fail: 0.8, na: 0.8 };
+export const DEFAULT_REVIEW_BELOW = 0.6;
+
+function round2(n: number): number {
+  return Math.round(Math.min(1, Math.max(0, n)) * 100) / 100;
+}
+
+/** Names as given (agent record, settings): trimmed, non-empty, at most 20. */
+function cleanNames(names: unknown): string[] {
+  if (!Array.isArray(names)) return [];
+  return names
+    .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
+    .map((n) => n.trim())
+    .slice(0, 20);
 }
 
 /**
@@ -103,7 +156,8 @@ function isFiniteNumber(value: unknown): value is number {
 }
 
 function compilePlan(scorecard: ScorecardDefinition, language: MatchLanguage): Plan {
-  const lib = new MatcherLibrary(language);
+  const settings = scorecard.autoQa ?? {};
+  const lib = new MatcherLibrary(language, settings.phraseFamilies ?? {});
   const blocks: (KeyedBlock | { key: string; invalid: string })[] = [];
   scorecard.sections.forEach((section, s) =>
     section.criteria.forEach((criterion, c) => {
@@ -124,21 +178,47 @@ function compilePlan(scorecard: ScorecardDefinition, language: MatchLanguage): P
       }
     }),
   );
+  const criteria = compileCriteria(blocks, lib, language);
+  const compiled = new Set(criteria.filter((c) => !('invalid' in c)).map((c) => c.key));
+  const metrics = compileMetrics(
+    blocks.filter((b): b is KeyedBlock => 'block' in b && compiled.has(b.key)),
+    lib,
+    language,
+  );
+  return {
+    criteria,
+    metrics,
+    matcherCount: lib.size,
+    reviewBelow: settings.reviewBelow ?? DEFAULT_REVIEW_BELOW,
+    company: settings.company?.names ?? [],
+  };
+}
+
+function compileCriteria(
+  blocks: (KeyedBlock | { key: string; invalid: string })[],
+  lib: MatcherLibrary,
+  language: MatchLanguage,
+): CompiledCriterion[] {
   const valid = blocks.filter((b): b is KeyedBlock => 'block' in b);
-  const firstNegativity = compileNegativity(firstOf(valid, 'negativity'), lib, language);
-  const criteria = blocks.map((b): CompiledCriterion => {
+  let firstNegativity: NegativitySettings | null = null;
+  const negativityOf = (): NegativitySettings =>
+    (firstNegativity ??= compileNegativity(firstOf(valid, 'negativity'), lib, language));
+  return blocks.map((b): CompiledCriterion => {
     if (!('block' in b)) return b;
     const { key, block } = b;
-    const negativity =
-      block.detector === 'negativity' ? compileNegativity(block, lib, language) : firstNegativity;
-    return {
-      key,
-      when: block.when === undefined ? null : compileCondition(block.when, lib, negativity),
-      detect: compileDetector(block, lib, language, negativity),
-    };
+    try {
+      const negativity =
+        block.detector === 'negativity' ? compileNegativity(block, lib, language) : negativityOf();
+      return {
+        key,
+        when: block.when === undefined ? null : compileCondition(block.when, lib, negativity),
+        detect: compileDetector(block, lib, language, negativity),
+      };
+    } catch (err) {
+      if (!(err instanceof UnknownFamilyError)) throw err;
+      return { key, invalid: `the auto block is invalid: ${err.message}` };
+    }
   });
-  const metrics = compileMetrics(valid, lib, language);
-  return { criteria, metrics, matcherCount: lib.size };
 }
 
 function compileDetector(
@@ -150,11 +230,11 @@ function compileDetector(
   switch (block.detector) {
     case 'phrases': {
       const config = compilePhrases(block, lib);
-      return (ctx) => detectPhrases(ctx, config);
+      return (ctx, condition) => detectPhrases(ctx, config, condition);
     }
     case 'forbidden': {
       const config = compileForbidden(block, lib);
-      return (ctx) => detectForbidden(ctx, config);
+      return (ctx, condition) => detectForbidden(ctx, config, condition);
     }
     case 'sequence': {
       const config = compileSequence(block, lib);

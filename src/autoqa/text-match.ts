@@ -10,6 +10,8 @@
  *   English).
  */
 
+import { normalizeSpeech } from './normalize';
+
 export type MatchLanguage = 'ko' | 'en';
 
 /** The matching rules to use: the call's language when it is one we know, else the scorecard's. */
@@ -21,21 +23,14 @@ export function matchLanguage(callLanguage: string, scorecardLanguage: string): 
 // ---------------------------------------------------------------------------------------------
 // Normalisation
 
-const KO_STRIP = /[\s\p{P}\p{S}]+/gu;
-const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\uff07]/g;
-const WHITESPACE = /\s+/g;
-
+/** Korean: the speech normaliser, then no spaces or punctuation at all. */
 export function normalizeKo(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(KO_STRIP, '');
+  return normalizeSpeech(text, 'ko');
 }
 
+/** English: the speech normaliser; words separated by one space or by punctuation. */
 export function normalizeEn(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(APOSTROPHES, "'")
-    .replace(WHITESPACE, ' ')
-    .trim();
+  return normalizeSpeech(text, 'en');
 }
 
 export function normalizeText(text: string, language: MatchLanguage): string {
@@ -73,8 +68,38 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
+/** Name slots a phrase may contain, filled with a name-shaped pattern (known names: `mentions`). */
+export type NameSlot = 'agent' | 'company';
+const HAS_SLOT = /\{(agent|company)\}/;
+const SLOT_SOURCE: Record<MatchLanguage, Record<NameSlot, string>> = {
+  ko: { agent: '[가-힣]{2,4}', company: '[가-힣a-z0-9]{2,12}' },
+  en: {
+    agent: "[a-z][a-z'-]+(?: [a-z][a-z'-]+)?",
+    company: "[a-z0-9&][a-z0-9&'-]*(?:[ -][a-z0-9&][a-z0-9&'-]*){0,3}",
+  },
+};
+
+/** A phrase that is only a slot (`{agent}`): said when the known name is mentioned. */
+export function bareSlot(phrase: string): NameSlot | null {
+  const m = /^\s*\{(agent|company)\}\s*$/.exec(phrase);
+  return m === null ? null : (m[1] as NameSlot);
+}
+
 /** The regex source of a Korean phrase (already normalised), with its ending family. */
 export function koPhraseSource(phrase: string): string {
+  if (HAS_SLOT.test(phrase)) {
+    const parts = phrase.split(/\{(agent|company)\}/);
+    // Text before the last slot matches as written; the last piece keeps its ending family.
+    return parts
+      .map((part, i) =>
+        i % 2 === 1
+          ? SLOT_SOURCE.ko[part as NameSlot]
+          : i === parts.length - 1
+            ? koPhraseSource(part)
+            : escapeRegex(normalizeKo(part)),
+      )
+      .join('');
+  }
   const norm = normalizeKo(phrase);
   const found = KO_ENDINGS.find((e) => norm.endsWith(e.ending));
   if (found === undefined) return escapeRegex(norm);
@@ -120,7 +145,12 @@ export function enPhraseWords(phrase: string): string[] {
 
 /** Regex source of an English phrase, without the word boundaries. */
 export function enPhraseSource(phrase: string): string {
-  return enPhraseWords(phrase).map(enWordSource).join(EN_SEPARATOR);
+  const pieces = phrase.split(/\{(agent|company)\}/);
+  return pieces
+    .flatMap((piece, i) =>
+      i % 2 === 1 ? [SLOT_SOURCE.en[piece as NameSlot]] : enPhraseWords(piece).map(enWordSource),
+    )
+    .join(EN_SEPARATOR);
 }
 
 /** Whether a plain phrase has something to match once normalised (letters or digits). */
@@ -168,16 +198,26 @@ export class PhraseMatcher {
   private readonly entries: readonly RegExp[];
   private readonly entriesGlobal: readonly RegExp[];
 
+  /** Bare name slots in the list (`{agent}`): matched against the call's known names. */
+  readonly slots: readonly NameSlot[];
+  /** The entries that are patterns (every entry but the bare slots). */
+  private readonly listed: readonly string[];
+
   constructor(
     readonly id: number,
     readonly phrases: readonly string[],
     readonly language: MatchLanguage,
   ) {
     const flags = flagsFor(language);
-    const sources = phrases.map((p) => entrySource(p, language));
+    this.slots = phrases.flatMap((p) => {
+      const slot = bareSlot(p);
+      return slot === null ? [] : [slot];
+    });
+    this.listed = phrases.filter((p) => bareSlot(p) === null);
+    const sources = this.listed.map((p) => entrySource(p, language));
     this.entries = sources.map((s) => new RegExp(s, `${flags}y`));
     this.entriesGlobal = sources.map((s) => new RegExp(s, `${flags}g`));
-    const combined = this.combinedSource(phrases, sources, language);
+    const combined = this.combinedSource(this.listed, sources, language);
     this.combined = combined === null ? null : new RegExp(combined, flags);
     this.combinedGlobal = combined === null ? null : new RegExp(combined, `${flags}g`);
   }
@@ -232,7 +272,7 @@ export class PhraseMatcher {
       r.lastIndex = from;
       const m = r.exec(norm);
       if (m !== null && (best === null || m.index < best.index)) {
-        best = { index: m.index, end: m.index + m[0].length, phrase: this.phrases[i] };
+        best = { index: m.index, end: m.index + m[0].length, phrase: this.listed[i] };
       }
     });
     return best;
@@ -253,7 +293,7 @@ export class PhraseMatcher {
   /** How many different entries occur in the text. */
   distinct(norm: string): string[] {
     if (!this.test(norm)) return [];
-    return this.phrases.filter((_, i) => {
+    return this.listed.filter((_, i) => {
       const r = this.entriesGlobal[i];
       r.lastIndex = 0;
       return r.test(norm);
@@ -265,7 +305,7 @@ export class PhraseMatcher {
     for (let i = 0; i < this.entries.length; i++) {
       const r = this.entries[i];
       r.lastIndex = index;
-      if (r.test(norm)) return this.phrases[i];
+      if (r.test(norm)) return this.listed[i];
     }
     return null;
   }
@@ -314,13 +354,22 @@ export class MatcherLibrary {
   private readonly byList = new Map<string, PhraseMatcher>();
   private readonly wholeByList = new Map<string, WholeTextMatcher>();
 
-  constructor(readonly language: MatchLanguage) {}
+  constructor(
+    readonly language: MatchLanguage,
+    private readonly families: Readonly<Record<string, readonly string[]>> = {},
+  ) {}
+
+  /** The list with every `@family` reference replaced by the family's phrases. */
+  expand(phrases: readonly string[]): string[] {
+    return expandFamilies(phrases, this.families);
+  }
 
   get size(): number {
     return this.byList.size;
   }
 
-  matcher(phrases: readonly string[]): PhraseMatcher {
+  matcher(list: readonly string[]): PhraseMatcher {
+    const phrases = this.expand(list);
     const key = JSON.stringify(phrases);
     let found = this.byList.get(key);
     if (found === undefined) {
@@ -330,7 +379,8 @@ export class MatcherLibrary {
     return found;
   }
 
-  whole(phrases: readonly string[]): WholeTextMatcher {
+  whole(list: readonly string[]): WholeTextMatcher {
+    const phrases = this.expand(list);
     const key = JSON.stringify(phrases);
     let found = this.wholeByList.get(key);
     if (found === undefined) {
@@ -361,4 +411,43 @@ export class ScorecardCache<T> {
     }
     return value;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrase families: a scorecard names its lists once (`autoQa.phraseFamilies.hold_request`) and
+// any phrase list refers to one with `@hold_request`.
+
+export const FAMILY_PREFIX = '@';
+
+/** The family a list entry refers to, or null for a phrase. */
+export function familyRef(phrase: string): string | null {
+  return phrase.startsWith(FAMILY_PREFIX) ? phrase.slice(FAMILY_PREFIX.length).trim() : null;
+}
+
+export class UnknownFamilyError extends Error {
+  constructor(readonly family: string) {
+    super(`unknown phrase family @${family}`);
+  }
+}
+
+export function expandFamilies(
+  phrases: readonly string[],
+  families: Readonly<Record<string, readonly string[]>>,
+  seen: readonly string[] = [],
+): string[] {
+  if (!phrases.some((p) => familyRef(p) !== null)) return [...phrases];
+  const out: string[] = [];
+  for (const p of phrases) {
+    const name = familyRef(p);
+    if (name === null) {
+      out.push(p);
+      continue;
+    }
+    const family = Object.prototype.hasOwnProperty.call(families, name)
+      ? families[name]
+      : undefined;
+    if (family === undefined || seen.includes(name)) throw new UnknownFamilyError(name);
+    out.push(...expandFamilies(family, families, [...seen, name]));
+  }
+  return [...new Set(out)];
 }

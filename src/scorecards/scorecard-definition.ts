@@ -31,6 +31,16 @@ export interface SectionDefinition {
   criteria: CriterionDefinition[];
 }
 
+/** Scorecard-wide auto-QA settings (`autoQa:` in the YAML; src/autoqa/README.md). */
+export interface AutoQaSettings {
+  /** Named phrase lists, used in any phrase list as `@name`. */
+  phraseFamilies?: Record<string, string[]>;
+  /** The company's names and aliases (fill `{company}`; an installation may add its own). */
+  company?: { names: string[] };
+  /** Answers less sure than this (0..1) are pre-filled as "needs review" (default 0.6). */
+  reviewBelow?: number;
+}
+
 export interface ScorecardDefinition {
   key: string;
   name: string;
@@ -39,5 +49,6 @@ export interface ScorecardDefinition {
   description?: string;
   /** Percentage (0..100) an evaluation must reach to pass. */
   passingScore: number;
+  autoQa?: AutoQaSettings;
   sections: SectionDefinition[];
 }

@@ -9,6 +9,7 @@
 import { createHash } from 'crypto';
 import { parseDocument } from 'yaml';
 import { validateAutoBlock } from '../autoqa/auto-block';
+import { checkFamilyReferences, validateAutoSettings } from '../autoqa/auto-settings';
 import type {
   CriterionDefinition,
   CriticalScope,
@@ -17,16 +18,9 @@ import type {
   SectionDefinition,
 } from './scorecard-definition';
 
-export class ScorecardValidationError extends Error {
-  constructor(
-    readonly file: string,
-    readonly path: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: ${path}: ${reason}`);
-    this.name = 'ScorecardValidationError';
-  }
-}
+import { ScorecardValidationError } from './scorecard-validation-error';
+
+export { ScorecardValidationError };
 
 /** Thrown inside the validators, which do not know the file name; wrapped at the entry points. */
 class SchemaProblem extends Error {
@@ -63,6 +57,7 @@ const SCORECARD_FIELDS = [
   'channel',
   'description',
   'passingScore',
+  'autoQa',
   'sections',
 ] as const;
 const SECTION_FIELDS = ['key', 'label', 'weight', 'criteria'] as const;
@@ -168,7 +163,17 @@ function validateScorecard(data: unknown): ScorecardDefinition {
   const channel = optionalChoice(map, 'channel', '', CHANNELS) ?? DEFAULT_CHANNEL;
   const description = optionalText(map, 'description', '');
   const passingScore = optionalPassingScore(map);
+  const autoQa =
+    map.autoQa === undefined
+      ? undefined
+      : asSchemaProblem(() => validateAutoSettings(map.autoQa, 'autoQa', ''));
   const sections = validateSections(map.sections, 'sections');
+  const blocks = sections.flatMap((section, s) =>
+    section.criteria.flatMap((c, i) =>
+      c.auto === undefined ? [] : [{ path: `sections[${s}].criteria[${i}].auto`, block: c.auto }],
+    ),
+  );
+  asSchemaProblem(() => checkFamilyReferences(blocks, autoQa?.phraseFamilies ?? {}, ''));
 
   return {
     key,
@@ -177,8 +182,19 @@ function validateScorecard(data: unknown): ScorecardDefinition {
     channel,
     ...(description === undefined ? {} : { description }),
     passingScore,
+    ...(autoQa === undefined ? {} : { autoQa }),
     sections,
   };
+}
+
+/** Runs a part's validator, which names the file itself, and reports its problem as ours. */
+function asSchemaProblem<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof ScorecardValidationError) fail(err.path, err.reason);
+    throw err;
+  }
 }
 
 function optionalPassingScore(map: Mapping): number {

@@ -9,9 +9,16 @@ import type {
   AutoSpeaker,
   AutoWindow,
   CustomerNegativity,
+  DetectorOutcome,
   Evidence,
 } from '../autoqa.types';
-import { MatchLanguage, normalizeText, PhraseMatcher, WholeTextMatcher } from '../text-match';
+import {
+  MatchLanguage,
+  type NameSlot,
+  normalizeText,
+  PhraseMatcher,
+  WholeTextMatcher,
+} from '../text-match';
 
 /** Who and when a detector looks at; `key` identifies it in the per-call memo. */
 export interface CompiledScope {
@@ -83,6 +90,9 @@ export class CallContext {
   private gapList: Gap[] | null = null;
   private notesNorm: string | null | undefined = undefined;
   private longest = 0;
+  /** Known names, normalised, in the forms people say them (given name alone too). */
+  readonly names: Record<NameSlot, string[]>;
+  private readonly squashed = new Map<number, string>();
 
   constructor(
     readonly turns: readonly TranscriptTurn[],
@@ -91,7 +101,12 @@ export class CallContext {
     notes: string | null | undefined,
     readonly source: AutoQaSourceMetrics,
     matcherCount: number,
+    names: { agent: string[]; company: string[] } = { agent: [], company: [] },
   ) {
+    this.names = {
+      agent: nameForms(names.agent, language, true),
+      company: nameForms(names.company, language, false),
+    };
     const n = turns.length;
     this.norm = new Array<string>(n);
     this.agentBefore = new Int32Array(n + 1);
@@ -119,12 +134,38 @@ export class CallContext {
     return this.channel === 'voice';
   }
 
+  /** Whether the call has known names for the slot. */
+  knows(slot: NameSlot): boolean {
+    return this.names[slot].length > 0;
+  }
+
+  /**
+   * Whether turn `i` says a known name for the slot: as written, or with one letter/syllable
+   * misheard (names of 3+ Korean syllables or 5+ English letters; spaces ignored).
+   */
+  mentions(i: number, slot: NameSlot): string | null {
+    const forms = this.names[slot];
+    if (forms.length === 0) return null;
+    let text = this.squashed.get(i);
+    if (text === undefined) {
+      text = this.norm[i].replace(/[^\p{L}\p{N}]+/gu, '');
+      this.squashed.set(i, text);
+    }
+    for (const name of forms) if (text.includes(name)) return name;
+    for (const name of forms) {
+      const min = this.language === 'ko' ? 3 : 5;
+      if (name.length >= min && nearlyIncludes(text, name)) return name;
+    }
+    return null;
+  }
+
   /** Whether turn `i` matches the list; each (list, turn) pair is tested at most once a call. */
   matches(matcher: PhraseMatcher, i: number): boolean {
     const slot = matcher.id * this.turns.length + i;
     const known = this.matchMemo[slot];
     if (known !== UNKNOWN) return known === YES;
-    const yes = matcher.test(this.norm[i]);
+    const yes =
+      matcher.test(this.norm[i]) || matcher.slots.some((s) => this.mentions(i, s) !== null);
     this.matchMemo[slot] = yes ? YES : NO;
     return yes;
   }
@@ -146,7 +187,9 @@ export class CallContext {
     let to = n;
     let keep: ((t: TranscriptTurn) => boolean) | null = null;
     if (window !== undefined) {
-      if ('firstTurns' in window) to = Math.min(n, window.firstTurns);
+      if ('afterCondition' in window) {
+        // cut by the detector, which knows where its condition held (turnsIn)
+      } else if ('firstTurns' in window) to = Math.min(n, window.firstTurns);
       else if ('lastTurns' in window) from = Math.max(0, n - window.lastTurns);
       else if ('firstSeconds' in window) {
         const limit = window.firstSeconds * 1000;
@@ -166,6 +209,31 @@ export class CallContext {
       out.push(i);
     }
     return out;
+  }
+
+  /** The scope's turns; with `afterCondition`, only from the turn where the condition held. */
+  turnsIn(scope: CompiledScope, condition: DetectorOutcome | null): number[] {
+    const turns = this.scope(scope);
+    if (scope.window === undefined || !('afterCondition' in scope.window)) return turns;
+    const from = condition?.evidence.find((e) => e.turn !== null)?.turn ?? 0;
+    return turns.filter((i) => i >= from);
+  }
+
+  /**
+   * Whether turn `i` is excused by an `unless` list: it says one of the phrases, or one of the
+   * next `within` turns of the same speaker does.
+   */
+  excused(unless: PhraseMatcher | null, within: number, i: number): boolean {
+    if (unless === null) return false;
+    if (this.matches(unless, i)) return true;
+    const speaker = this.turns[i].speaker;
+    let seen = 0;
+    for (let j = i + 1; j < this.turns.length && seen < within; j++) {
+      if (this.turns[j].speaker !== speaker) continue;
+      seen++;
+      if (this.matches(unless, j)) return true;
+    }
+    return false;
   }
 
   /** Gaps between consecutive turns: next start − latest end so far (only positive ones). */
@@ -223,7 +291,8 @@ export class CallContext {
     for (let i = 0; i < this.turns.length; i++) {
       const t = this.turns[i];
       if (t.speaker === 'customer') {
-        customerEnd = Math.max(customerEnd, t.endMs);
+        // The customer turn right before an agent turn is the latest one that started.
+        customerEnd = t.endMs;
       } else if (t.speaker === 'agent') {
         const overlap = customerEnd - t.startMs;
         if (
@@ -293,9 +362,41 @@ export class CallContext {
   /** The phrase that matched turn i; for a `re:` pattern, the words it matched (readable). */
   phraseIn(matcher: PhraseMatcher, i: number): string {
     const hit = matcher.find(this.norm[i]);
-    if (hit === null) return matcher.phrases[0];
+    if (hit === null) {
+      for (const slot of matcher.slots) {
+        const name = this.mentions(i, slot);
+        if (name !== null) return name;
+      }
+      return matcher.phrases[0];
+    }
     return hit.phrase.startsWith('re:') ? this.norm[i].slice(hit.index, hit.end) : hit.phrase;
   }
+}
+
+/** Normalised, space-free forms of names; a person's given name alone too (서연, ana). */
+function nameForms(names: string[], language: MatchLanguage, person: boolean): string[] {
+  const forms = new Set<string>();
+  for (const name of names) {
+    const norm = normalizeText(name, language);
+    const whole = norm.replace(/[^\p{L}\p{N}]+/gu, '');
+    if (whole.length >= 2) forms.add(whole);
+    if (!person) continue;
+    if (language === 'ko' && /^[가-힣]{3,4}$/.test(whole)) forms.add(whole.slice(1));
+    const words = norm.split(/[^\p{L}\p{N}']+/u).filter((w) => w.length >= 3);
+    if (language === 'en' && words.length > 1) forms.add(words[0]);
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** Whether some substring of `text` differs from `name` in at most one letter. */
+function nearlyIncludes(text: string, name: string): boolean {
+  const n = name.length;
+  for (let at = 0; at + n <= text.length; at++) {
+    let diff = 0;
+    for (let k = 0; k < n && diff <= 1; k++) if (text[at + k] !== name[k]) diff++;
+    if (diff <= 1) return true;
+  }
+  return false;
 }
 
 export const QUOTE_LENGTH = 200;
@@ -324,6 +425,7 @@ export function describeWindow(window: AutoWindow | undefined): string {
   if (window === undefined) return '';
   if ('firstSeconds' in window) return ` in the first ${window.firstSeconds} s`;
   if ('lastSeconds' in window) return ` in the last ${window.lastSeconds} s`;
+  if ('afterCondition' in window) return ' after the condition';
   if ('firstTurns' in window) return ` in the first ${count(window.firstTurns, 'turn')}`;
   return ` in the last ${count(window.lastTurns, 'turn')}`;
 }

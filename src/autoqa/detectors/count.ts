@@ -8,6 +8,8 @@ export interface CountConfig {
   anyOf: PhraseMatcher;
   max: number;
   scope: CompiledScope;
+  unless: PhraseMatcher | null;
+  unlessWithin: number;
 }
 
 export function compileCount(block: CountBlock, lib: MatcherLibrary): CountConfig {
@@ -15,6 +17,8 @@ export function compileCount(block: CountBlock, lib: MatcherLibrary): CountConfi
     anyOf: lib.matcher(block.anyOf),
     max: block.max,
     scope: compileScope(block.speaker, block.window),
+    unless: block.unless === undefined ? null : lib.matcher(block.unless),
+    unlessWithin: block.unlessWithin ?? 0,
   };
 }
 
@@ -23,11 +27,13 @@ export function countOccurrences(
   ctx: CallContext,
   matcher: PhraseMatcher,
   scope: CompiledScope,
+  unless: PhraseMatcher | null = null,
+  unlessWithin = 0,
 ): { total: number; evidence: Evidence[] } {
   let total = 0;
   const evidence: Evidence[] = [];
   for (const i of ctx.scope(scope)) {
-    if (!ctx.matches(matcher, i)) continue;
+    if (!ctx.matches(matcher, i) || ctx.excused(unless, unlessWithin, i)) continue;
     for (const hit of matcher.findAll(ctx.norm[i])) {
       total++;
       if (evidence.length < MAX_EVIDENCE) evidence.push(ctx.evidence(i, hit.phrase));
@@ -37,7 +43,13 @@ export function countOccurrences(
 }
 
 export function detectCount(ctx: CallContext, config: CountConfig): DetectorOutcome {
-  const { total, evidence } = countOccurrences(ctx, config.anyOf, config.scope);
+  const { total, evidence } = countOccurrences(
+    ctx,
+    config.anyOf,
+    config.scope,
+    config.unless,
+    config.unlessWithin,
+  );
   const where = describeScope(config.scope, true);
   const reason = `listed phrases occur ${plural(total, 'time')} in ${where} (at most ${config.max} allowed)`;
   return { result: total <= config.max ? 'pass' : 'fail', evidence, reason };

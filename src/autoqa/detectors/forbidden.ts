@@ -6,18 +6,30 @@ import { withArticle } from './shared';
 
 export interface ForbiddenConfig {
   anyOf: PhraseMatcher;
+  unless: PhraseMatcher | null;
+  unlessWithin: number;
   scope: CompiledScope;
 }
 
 export function compileForbidden(block: ForbiddenBlock, lib: MatcherLibrary): ForbiddenConfig {
-  return { anyOf: lib.matcher(block.anyOf), scope: compileScope(block.speaker, block.window) };
+  return {
+    anyOf: lib.matcher(block.anyOf),
+    unless: block.unless === undefined ? null : lib.matcher(block.unless),
+    unlessWithin: block.unlessWithin ?? 0,
+    scope: compileScope(block.speaker, block.window),
+  };
 }
 
-export function detectForbidden(ctx: CallContext, config: ForbiddenConfig): DetectorOutcome {
+export function detectForbidden(
+  ctx: CallContext,
+  config: ForbiddenConfig,
+  condition: DetectorOutcome | null = null,
+): DetectorOutcome {
   const { anyOf, scope } = config;
   const evidence: Evidence[] = [];
-  for (const i of ctx.scope(scope)) {
-    if (ctx.matches(anyOf, i)) evidence.push(ctx.evidence(i, ctx.phraseIn(anyOf, i)));
+  for (const i of ctx.turnsIn(scope, condition)) {
+    if (!ctx.matches(anyOf, i) || ctx.excused(config.unless, config.unlessWithin, i)) continue;
+    evidence.push(ctx.evidence(i, ctx.phraseIn(anyOf, i)));
   }
   const who = describeScope(scope);
   if (evidence.length === 0) {

@@ -9,7 +9,7 @@ import { type CallContext, quote } from './context';
 import { DEFAULT_NOTES_MIN_LENGTH } from './defaults';
 
 export interface NotesConfig {
-  required: { what: 'purpose' | 'status' | 'outcome'; matcher: PhraseMatcher }[];
+  required: { what: 'purpose' | 'status' | 'outcome' | 'date'; matcher: PhraseMatcher }[];
   vague: PhraseMatcher | null;
   judgemental: PhraseMatcher | null;
   minLength: number;
@@ -17,7 +17,7 @@ export interface NotesConfig {
 
 export function compileNotes(block: NotesBlock, lib: MatcherLibrary): NotesConfig {
   const required: NotesConfig['required'] = [];
-  for (const what of ['purpose', 'status', 'outcome'] as const) {
+  for (const what of ['purpose', 'status', 'outcome', 'date'] as const) {
     const list = block[what];
     if (list !== undefined) required.push({ what, matcher: lib.matcher(list) });
   }

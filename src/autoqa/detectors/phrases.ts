@@ -9,6 +9,9 @@ export interface PhrasesConfig {
   allOf: PhraseMatcher[];
   min: number;
   max: number | undefined;
+  count: 'turns' | 'distinct';
+  unless: PhraseMatcher | null;
+  unlessWithin: number;
   scope: CompiledScope;
 }
 
@@ -18,21 +21,37 @@ export function compilePhrases(block: PhrasesBlock, lib: MatcherLibrary): Phrase
     allOf: (block.allOf ?? []).map((group) => lib.matcher(group)),
     min: block.min ?? 1,
     max: block.max,
+    count: block.count ?? 'turns',
+    unless: block.unless === undefined ? null : lib.matcher(block.unless),
+    unlessWithin: block.unlessWithin ?? 0,
     scope: compileScope(block.speaker, block.window),
   };
 }
 
-export function detectPhrases(ctx: CallContext, config: PhrasesConfig): DetectorOutcome {
+export function detectPhrases(
+  ctx: CallContext,
+  config: PhrasesConfig,
+  condition: DetectorOutcome | null = null,
+): DetectorOutcome {
   const { anyOf, allOf, min, max, scope } = config;
-  const turns = ctx.scope(scope);
+  const turns = ctx
+    .turnsIn(scope, condition)
+    .filter((i) => !ctx.excused(config.unless, config.unlessWithin, i));
   const evidence: Evidence[] = [];
   let matching = 0;
+  const distinct = new Set<string>();
   if (anyOf !== null) {
     for (const i of turns) {
       if (!ctx.matches(anyOf, i)) continue;
+      if (config.count === 'distinct') {
+        const before = distinct.size;
+        for (const p of anyOf.distinct(ctx.norm[i])) distinct.add(p);
+        if (distinct.size === before) continue;
+      }
       matching++;
       if (evidence.length < MAX_EVIDENCE) evidence.push(ctx.evidence(i, ctx.phraseIn(anyOf, i)));
     }
+    if (config.count === 'distinct') matching = distinct.size;
   }
   let missingGroup = -1;
   allOf.forEach((group, g) => {

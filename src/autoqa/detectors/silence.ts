@@ -63,7 +63,7 @@ export interface LongSilence {
 export function longSilences(ctx: CallContext, config: SilenceConfig): LongSilence[] {
   const out: LongSilence[] = [];
   for (const gap of ctx.gaps()) {
-    if (gap.ms <= config.thresholdMs) continue;
+    if (gap.ms < config.thresholdMs) continue; // a pause of the threshold or more counts
     const before = ctx.agentBefore[gap.turn];
     const announcedBy = firstMatching(
       ctx,

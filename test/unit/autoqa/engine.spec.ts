@@ -67,7 +67,7 @@ describe('runAutoQa', () => {
       { turns: customerOnly, channel: 'voice', language: 'en', notes: 'Caller hung up.' },
       def,
     );
-    expect(result.criteria).toEqual([
+    expect(result.criteria).toMatchObject([
       { key: 'greeting', result: 'na', evidence: [], reason: 'no agent turns in this transcript' },
       { key: 'notes', result: 'na', evidence: [], reason: NO_AGENT_TURNS },
     ]);
@@ -80,11 +80,14 @@ describe('runAutoQa', () => {
       apologies: 0,
       customerNegativity: { start: 0, peak: 10, end: 10 },
     });
+    // Nothing to judge: N/A, and a person should look (an empty call is no pass).
     expect(runAutoQa({ turns: [], channel: 'voice', language: 'en' }, def).criteria[0]).toEqual({
       key: 'greeting',
       result: 'na',
       evidence: [],
       reason: NO_AGENT_TURNS,
+      confidence: 0.3,
+      needsReview: true,
     });
   });
 
@@ -147,7 +150,7 @@ describe('runAutoQa', () => {
       apologies: 2,
       customerNegativity: { start: 1, peak: 6, end: 5 },
     });
-    expect(result.criteria).toEqual([
+    expect(result.criteria).toMatchObject([
       {
         key: 'no_interruptions',
         result: 'fail',
@@ -255,7 +258,7 @@ describe('runAutoQa', () => {
       criterion('legacy', { phrases: ['thanks for calling'] }),
       criterion('greeting', { detector: 'phrases', anyOf: ['northwind'] }),
     );
-    expect(run(def).criteria).toEqual([
+    expect(run(def).criteria).toMatchObject([
       {
         key: 'legacy',
         result: 'na',
@@ -311,7 +314,7 @@ describe('runAutoQa', () => {
       ].join('\n'),
       'yaml-en.yaml',
     );
-    expect(run(def).criteria).toEqual([
+    expect(run(def).criteria).toMatchObject([
       {
         key: 'greeting',
         result: 'pass',

@@ -1,0 +1,266 @@
+/**
+ * One normaliser for what speech-to-text writes, used for turns, notes and phrases alike, so
+ * that a phrase written the tidy way matches the way people really talk. Pure, idempotent
+ * (normalising twice gives the same text) and total (never throws).
+ *
+ * Both languages: NFC, lower case, full-width forms folded (NFKC for ASCII-range letters and
+ * digits), fillers dropped (음, 어, 그; um, uh, er), a word said twice in a row said once
+ * ("제가 제가", "i i can"), a false start dropped when the next word completes it ("확 확인",
+ * "ca can"), and runs of three or more spoken digits written as digits ("공일공 삼삼" → 01033,
+ * "oh one oh" → 010, "double four" → 44).
+ * Korean: then every space, punctuation mark and symbol removed (spacing errors are common:
+ * "감사 합니다", "전화주셔서").
+ * English: apostrophes straightened, punctuation kept as the separator it is, spaces collapsed.
+ */
+
+export type SpeechLanguage = 'ko' | 'en';
+
+const KO_FILLERS = new Set([
+  '음',
+  '음음',
+  '으음',
+  '어',
+  '어어',
+  '으',
+  '그',
+  '그그',
+  '에',
+  '흠',
+  '엄',
+]);
+const EN_FILLERS = new Set(['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'ah', 'hmm', 'hm', 'mm']);
+
+const KO_DIGITS: Record<string, string> = {
+  공: '0',
+  영: '0',
+  일: '1',
+  이: '2',
+  삼: '3',
+  사: '4',
+  오: '5',
+  육: '6',
+  륙: '6',
+  칠: '7',
+  팔: '8',
+  구: '9',
+};
+const KO_DIGIT_WORD = /^[공영일이삼사오육륙칠팔구]+$/u;
+
+const EN_DIGITS: Record<string, string> = {
+  zero: '0',
+  oh: '0',
+  o: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+};
+
+const KO_STRIP = /[\s\p{P}\p{S}]+/gu;
+const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\uff07`]/g;
+/** Tokens: words (letters, digits, apostrophes), whitespace, and runs of anything else. */
+const TOKEN = /[\p{L}\p{N}']+|\s+|[^\p{L}\p{N}'\s]+/gu;
+const SPACE = /^\s+$/u;
+const WORD = /^[\p{L}\p{N}']+$/u;
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+
+function foldWidth(text: string): string {
+  return text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Tokens with fillers, repeats and false starts removed, digit runs joined. */
+function cleanTokens(tokens: string[], language: SpeechLanguage): string[] {
+  const fillers = language === 'ko' ? KO_FILLERS : EN_FILLERS;
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (WORD.test(t) && fillers.has(t)) continue;
+    out.push(t);
+    // "제가 제가" / "i i": said twice in a row. "확 확인" / "ca can": a false start.
+    for (;;) {
+      const b = out[out.length - 1];
+      let k = out.length - 2;
+      while (k >= 0 && SPACE.test(out[k])) k--;
+      const a = k >= 0 ? out[k] : undefined;
+      if (a === undefined || !WORD.test(a) || !WORD.test(b)) break;
+      if (a !== b && !isFalseStart(a, b, language)) break;
+      out.splice(k, out.length - 1 - k);
+    }
+  }
+  return language === 'ko' ? joinKoDigits(out) : joinEnDigits(out);
+}
+
+function isFalseStart(t: string, next: string, language: SpeechLanguage): boolean {
+  if (t.length >= next.length || !next.startsWith(t)) return false;
+  // Korean: one syllable cut off ("확 확인"); English: a cut-off word of 1–3 letters that is
+  // not a word of its own in practice ("ca can", "reb rebook"), never "a" or "i".
+  if (language === 'ko') return t.length === 1 && next.length >= 2 && !KO_KEEP.has(t);
+  return t.length >= 2 && t.length <= 3 && !EN_KEEP.has(t);
+}
+
+/** One-syllable Korean words that often stand before a word beginning with the same syllable. */
+const KO_KEEP = new Set([...'안못잘더또다꼭좀수한두세네예이저그']);
+
+/** Short English words that begin longer ones but are words themselves. */
+const EN_KEEP = new Set([
+  'an',
+  'as',
+  'at',
+  'be',
+  'by',
+  'do',
+  'go',
+  'he',
+  'if',
+  'in',
+  'is',
+  'it',
+  'me',
+  'my',
+  'no',
+  'of',
+  'on',
+  'or',
+  'so',
+  'to',
+  'up',
+  'us',
+  'we',
+  'all',
+  'and',
+  'any',
+  'are',
+  'can',
+  'day',
+  'for',
+  'get',
+  'had',
+  'has',
+  'her',
+  'his',
+  'how',
+  'let',
+  'new',
+  'not',
+  'now',
+  'one',
+  'our',
+  'out',
+  'per',
+  'see',
+  'the',
+  'too',
+  'was',
+  'way',
+  'who',
+  'you',
+  'car',
+  'bit',
+  'pay',
+  'end',
+  'use',
+  'own',
+  'off',
+  'ten',
+  'two',
+  'him',
+  'its',
+  'may',
+  'old',
+  'put',
+  'say',
+  'she',
+  'got',
+  'but',
+]);
+
+/** Consecutive tokens made only of digit syllables (punctuation between them skipped), three
+ * syllables or more in all, become digits: "공일공 삼삼" → "01033". */
+function joinKoDigits(tokens: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!KO_DIGIT_WORD.test(tokens[i])) {
+      out.push(tokens[i]);
+      i++;
+      continue;
+    }
+    let j = i;
+    let run = '';
+    let last = i;
+    while (j < tokens.length && (KO_DIGIT_WORD.test(tokens[j]) || !WORD.test(tokens[j]))) {
+      if (KO_DIGIT_WORD.test(tokens[j])) {
+        run += tokens[j];
+        last = j;
+      }
+      j++;
+    }
+    if (run.length >= 3) {
+      out.push([...run].map((c) => KO_DIGITS[c]).join(''));
+      i = last + 1;
+    } else {
+      out.push(tokens[i]);
+      i++;
+    }
+  }
+  return out;
+}
+
+function joinEnDigits(tokens: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    let digits = '';
+    let words = 0;
+    let spoken = false;
+    let end = i;
+    for (;;) {
+      while (j < tokens.length && j > i && SPACE.test(tokens[j])) j++;
+      const t = tokens[j];
+      let k = j + 1;
+      while (k < tokens.length && SPACE.test(tokens[k])) k++;
+      const after = tokens[k];
+      if ((t === 'double' || t === 'triple') && after !== undefined && after in EN_DIGITS) {
+        digits += EN_DIGITS[after].repeat(t === 'double' ? 2 : 3);
+        words += 2;
+        spoken = true;
+        end = k;
+        j = k + 1;
+      } else if (t !== undefined && t in EN_DIGITS) {
+        digits += EN_DIGITS[t];
+        words += 1;
+        spoken ||= t !== 'oh' && t !== 'o';
+        end = j;
+        j += 1;
+      } else if (t !== undefined && /^\d+$/.test(t) && digits !== '') {
+        digits += t;
+        words += 1;
+        end = j;
+        j += 1;
+      } else break;
+    }
+    if (digits.length >= 3 && words >= 3 && spoken) {
+      out.push(digits);
+      i = end + 1;
+    } else {
+      out.push(tokens[i]);
+      i += 1;
+    }
+  }
+  return out;
+}
+
+export function normalizeSpeech(text: string, language: SpeechLanguage): string {
+  if (typeof text !== 'string' || text === '') return '';
+  let base = foldWidth(text.normalize('NFC')).toLowerCase();
+  if (language === 'en') base = base.replace(APOSTROPHES, "'");
+  const tokens = base.match(TOKEN) ?? [];
+  const cleaned = cleanTokens(tokens, language);
+  if (language === 'ko') return cleaned.join('').replace(KO_STRIP, '');
+  return cleaned.join('').replace(/\s+/gu, ' ').trim();
+}
