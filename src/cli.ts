@@ -20,7 +20,7 @@ import { registerQueueCommands } from './cli/queue-command';
 import { collectTranscriptFiles, errorReportCsv, readSidecar } from './cli/files';
 import { autoQaFromFiles, formatAutoQa, toAutoQaJson } from './cli/autoqa-command';
 import { formatBreakdown, scoreFromFiles } from './cli/score-command';
-import { loadConfig } from './config/app-config';
+import { loadConfig, parseCompanyNames } from './config/app-config';
 import { openDataSource } from './database/data-source';
 import { EvaluationsService } from './evaluations/evaluations.service';
 import { ImportOutcome, ImportService } from './imports/import.service';
@@ -200,16 +200,31 @@ program
   .argument('<transcript>', 'a transcript file in any format the importer accepts')
   .requiredOption('--scorecard <key>', 'scorecard key, e.g. voice-ko')
   .option('--notes-file <file>', "the agent's after-call notes (overrides notes in the file)")
+  .option('--agent-name <name>', "the agent's name (default: the name in the file, if any)")
+  .option(
+    '--company <names>',
+    'the company name and aliases, comma-separated (default: COMPANY_NAMES)',
+  )
   .option('--json', 'print the result as JSON')
-  .action((file: string, opts: { scorecard: string; notesFile?: string; json?: boolean }) => {
-    const result = autoQaFromFiles(
-      loadConfig().scorecardsDir,
-      file,
-      opts.scorecard,
-      opts.notesFile,
-    );
-    console.log(opts.json ? JSON.stringify(toAutoQaJson(result), null, 2) : formatAutoQa(result));
-  });
+  .action(
+    (
+      file: string,
+      opts: {
+        scorecard: string;
+        notesFile?: string;
+        json?: boolean;
+        agentName?: string;
+        company?: string;
+      },
+    ) => {
+      const config = loadConfig();
+      const result = autoQaFromFiles(config.scorecardsDir, file, opts.scorecard, opts.notesFile, {
+        agent: opts.agentName,
+        company: opts.company === undefined ? config.companyNames : parseCompanyNames(opts.company),
+      });
+      console.log(opts.json ? JSON.stringify(toAutoQaJson(result), null, 2) : formatAutoQa(result));
+    },
+  );
 
 program
   .command('import-mystery-shop')

@@ -36,7 +36,9 @@ export class AutoQaRepository {
   }
 
   async load(ids: number[]): Promise<{ interactions: Interaction[]; turns: Map<number, Turn[]> }> {
-    const interactions = await this.dataSource.getRepository(Interaction).findBy({ id: In(ids) });
+    const interactions = await this.dataSource
+      .getRepository(Interaction)
+      .find({ where: { id: In(ids) }, relations: { agent: true } });
     const turns = new Map<number, Turn[]>(ids.map((id) => [id, []]));
     const rows = await this.dataSource.getRepository(Turn).find({
       where: { interactionId: In(ids) },

@@ -19,6 +19,7 @@ import { computeScore } from '../scoring/score-formula';
 import type { AutoQaResult } from './autoqa.types';
 import { AutoQaRepository } from './autoqa.repository';
 import { runAutoQa } from './engine';
+import { autoQaInput } from './input';
 import { resultOfValue, SuggestedAnswer, toSuggestedAnswers } from './suggestions';
 
 const BATCH = 25;
@@ -184,25 +185,16 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
     definition: ScorecardDefinition,
   ): AutoQaResult {
     return runAutoQa(
-      {
+      autoQaInput({
         turns,
         channel: interaction.channel,
         language: interaction.language,
         notes: interaction.notes,
         metadata: interaction.metadata,
-        sourceMetrics: sourceMetricsOf(interaction.metadata),
-      },
+        agentName: interaction.agent?.name ?? null,
+        companyNames: this.config.companyNames,
+      }),
       definition,
     );
   }
 }
-
-/** Metrics an import stored from the source (Contact Lens), under `metadata.sourceMetrics`. */
-function sourceMetricsOf(metadata: Record<string, unknown> | null) {
-  const source = metadata?.sourceMetrics;
-  return typeof source === 'object' && source !== null
-    ? (source as AutoQaSourceMetrics)
-    : undefined;
-}
-
-type AutoQaSourceMetrics = NonNullable<Parameters<typeof runAutoQa>[0]['sourceMetrics']>;

@@ -15,6 +15,10 @@ export interface SuggestedAnswer {
   evidence: {
     reason: string;
     items: { turn: number | null; startMs: number | null; text: string; value?: number | string }[];
+    /** How sure auto-QA is (0..1); absent on answers stored before confidences existed. */
+    confidence?: number;
+    /** The value is a best guess a person should confirm. */
+    needsReview?: boolean;
   };
 }
 
@@ -40,7 +44,12 @@ export function toSuggestedAnswers(
       key: r.key,
       value,
       suggestion: r.result,
-      evidence: { reason: r.reason, items: r.evidence },
+      evidence: {
+        reason: r.reason,
+        items: r.evidence,
+        confidence: r.confidence,
+        needsReview: r.needsReview,
+      },
     });
   }
   return answers;

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import type { AutoQaResult } from '../autoqa/autoqa.types';
 import { runAutoQa } from '../autoqa/engine';
+import { autoQaInput } from '../autoqa/input';
 import { detectLanguage } from '../transcripts/detect-language';
 import { parseTranscript } from '../transcripts/parse-transcript';
 import { loadScorecardFile } from './score-command';
@@ -11,17 +12,20 @@ export function autoQaFromFiles(
   transcriptFile: string,
   key: string,
   notesFile?: string,
+  names: { agent?: string; company?: string[] } = {},
 ): AutoQaResult {
   const scorecard = loadScorecardFile(scorecardsDir, key);
   const { meta, turns } = parseTranscript(transcriptFile, fs.readFileSync(transcriptFile));
   return runAutoQa(
-    {
+    autoQaInput({
       turns,
       channel: meta.channel ?? scorecard.channel,
       language: meta.language ?? detectLanguage(turns),
       notes: notesFile ? fs.readFileSync(notesFile, 'utf8') : (meta.notes ?? null),
       metadata: meta.metadata ?? null,
-    },
+      agentName: names.agent ?? meta.agentName ?? null,
+      companyNames: names.company ?? [],
+    }),
     scorecard,
   );
 }
@@ -33,6 +37,8 @@ export function toAutoQaJson(result: AutoQaResult) {
       key: c.key,
       result: c.result,
       reason: c.reason,
+      confidence: c.confidence,
+      needsReview: c.needsReview,
       evidence: c.evidence.map((e) => ({
         turn: e.turn,
         startMs: e.startMs,
@@ -46,7 +52,8 @@ export function toAutoQaJson(result: AutoQaResult) {
 
 export function formatAutoQa(result: AutoQaResult): string {
   const lines = result.criteria.map(
-    (c) => `  ${c.key.padEnd(26)} ${c.result.toUpperCase().padEnd(5)} ${c.reason}`,
+    (c) =>
+      `  ${c.key.padEnd(26)} ${c.result.toUpperCase().padEnd(5)} ${c.needsReview ? 'REVIEW ' : ''}${c.confidence.toFixed(2)}  ${c.reason}`,
   );
   const m = result.metrics;
   lines.push(

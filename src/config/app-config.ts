@@ -14,6 +14,7 @@ import {
   Min,
   MinLength,
   validateSync,
+  MaxLength,
 } from 'class-validator';
 import * as path from 'path';
 
@@ -98,6 +99,11 @@ class Environment {
   @IsIn(['on', 'off'])
   AUTOQA?: 'on' | 'off';
 
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  COMPANY_NAMES?: string;
+
   /** The work queue never gives an evaluator a call of an agent of their own team (users.teamId). */
   @IsOptional()
   @IsIn(['on', 'off'])
@@ -130,6 +136,8 @@ export interface AppConfig {
   loginMaxFailures: number;
   /** Pre-score every imported interaction in the background (AUTOQA=on|off). */
   autoQa: boolean;
+  /** The company's names and aliases for auto-QA's greeting checks (COMPANY_NAMES="한빛통신, 한빛"). */
+  companyNames: string[];
   /** Work queue: never assign a call to an evaluator of the agent's own team (QUEUE_AVOID_OWN_TEAM=on|off). */
   queueAvoidOwnTeam: boolean;
   /** Days an agent has to acknowledge or dispute a submitted evaluation (DISPUTE_WINDOW_DAYS). */
@@ -172,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parsed.TRUST_PROXY ?? null,
     loginMaxFailures: parsed.LOGIN_MAX_FAILURES ?? 5,
     autoQa: (parsed.AUTOQA ?? 'on') === 'on',
+    companyNames: parseCompanyNames(parsed.COMPANY_NAMES),
     queueAvoidOwnTeam: (parsed.QUEUE_AVOID_OWN_TEAM ?? 'on') === 'on',
     disputeWindowDays: parsed.DISPUTE_WINDOW_DAYS ?? 7,
     logLevel: parsed.LOG_LEVEL ?? 'log',
@@ -189,3 +198,13 @@ function adminFrom(parsed: Environment): AppConfig['admin'] {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** `COMPANY_NAMES="한빛통신, 한빛"`: the installation's names, comma-separated (at most 20). */
+export function parseCompanyNames(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return value
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '')
+    .slice(0, 20);
+}

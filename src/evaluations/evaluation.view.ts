@@ -36,6 +36,9 @@ export interface CriterionView {
   /** Auto-QA's suggestion and why, when the criterion has one. */
   suggestion: string | null;
   suggestionReason: string | null;
+  /** Auto-QA's confidence in percent, and whether its suggestion is only a best guess. */
+  confidencePct: number | null;
+  needsReview: boolean;
   evidence: {
     turn: number | null;
     startMs: number | null;
@@ -123,6 +126,11 @@ export function toSectionViews(
           error: errors[c.key],
           suggestion: answer?.suggestion ?? null,
           suggestionReason: answer?.evidence?.reason ?? null,
+          confidencePct:
+            typeof answer?.evidence?.confidence === 'number'
+              ? Math.round(answer.evidence.confidence * 100)
+              : null,
+          needsReview: answer?.evidence?.needsReview === true,
           evidence: answer?.evidence?.items ?? [],
           overridden: !!answer?.suggestion && answer.suggestion !== resultOfValue(c, answer.value),
         };

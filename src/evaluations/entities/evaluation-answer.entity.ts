@@ -58,4 +58,7 @@ export type AutoSuggestion = 'pass' | 'fail' | 'na';
 export interface StoredEvidence {
   reason: string;
   items: { turn: number | null; startMs: number | null; text: string; value?: number | string }[];
+  /** Auto-QA's confidence (0..1) and whether the suggestion is only a best guess. */
+  confidence?: number;
+  needsReview?: boolean;
 }
