@@ -38,7 +38,16 @@ export const DETECTOR_FIELDS: Record<DetectorName, readonly string[]> = {
   forbidden: [...COMMON, 'anyOf', ...UNLESS, ...SCOPE],
   sequence: [...COMMON, 'steps', 'minSteps', ...SCOPE],
   interruptions: [...COMMON, 'overlapMs', 'max', 'backchannels'],
-  silence: [...COMMON, 'thresholdMs', 'announce', 'thank', 'announceWithinTurns', 'mode', 'none'],
+  silence: [
+    ...COMMON,
+    'thresholdMs',
+    'chatThresholdMs',
+    'announce',
+    'thank',
+    'announceWithinTurns',
+    'mode',
+    'none',
+  ],
   talk_ratio: [...COMMON, 'maxAgentRatio', 'minAgentRatio'],
   count: [...COMMON, 'anyOf', 'max', ...UNLESS, ...SCOPE],
   negativity: [...COMMON, 'lexicon', 'minPeak', 'segments'],
@@ -196,6 +205,7 @@ function readInterruptions(map: Mapping, path: string): Body<InterruptionsBlock>
 function readSilence(map: Mapping, path: string): Body<SilenceBlock> {
   const block = compact({
     thresholdMs: optional(map, 'thresholdMs', path, milliseconds),
+    chatThresholdMs: optional(map, 'chatThresholdMs', path, milliseconds),
     announce: optional(map, 'announce', path, phraseList),
     thank: optional(map, 'thank', path, phraseList),
     announceWithinTurns: optional(map, 'announceWithinTurns', path, wholeNumber(1)),

@@ -156,6 +156,8 @@ export type SilenceBlock = {
   detector: 'silence';
   when?: WhenCondition;
   thresholdMs?: number;
+  /** Chat: a wait of this long between the agent's messages is a hold (default: N/A on chat). */
+  chatThresholdMs?: number;
   announce?: PhraseList;
   thank?: PhraseList;
   announceWithinTurns?: number;

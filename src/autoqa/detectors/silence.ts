@@ -17,6 +17,8 @@ import { clock, NOT_ON_CHAT } from './shared';
 
 export interface SilenceConfig {
   thresholdMs: number;
+  /** On chat: a wait of this long between the agent's messages counts (null: N/A on chat). */
+  chatThresholdMs: number | null;
   announce: PhraseMatcher | null;
   thank: PhraseMatcher | null;
   announceWithinTurns: number;
@@ -27,6 +29,7 @@ export interface SilenceConfig {
 export function compileSilence(block: SilenceBlock, lib: MatcherLibrary): SilenceConfig {
   return {
     thresholdMs: block.thresholdMs ?? DEFAULT_SILENCE_MS,
+    chatThresholdMs: block.chatThresholdMs ?? null,
     announce: block.announce === undefined ? null : lib.matcher(block.announce),
     thank: block.thank === undefined ? null : lib.matcher(block.thank),
     announceWithinTurns: block.announceWithinTurns ?? DEFAULT_ANNOUNCE_WITHIN_TURNS,
@@ -62,8 +65,10 @@ export interface LongSilence {
 /** Every gap over the threshold, and whether it was announced (and thanked). */
 export function longSilences(ctx: CallContext, config: SilenceConfig): LongSilence[] {
   const out: LongSilence[] = [];
-  for (const gap of ctx.gaps()) {
-    if (gap.ms < config.thresholdMs) continue; // a pause of the threshold or more counts
+  const gaps = ctx.voice ? ctx.gaps() : chatWaits(ctx, config.chatThresholdMs ?? Infinity);
+  const threshold = ctx.voice ? config.thresholdMs : (config.chatThresholdMs ?? Infinity);
+  for (const gap of gaps) {
+    if (gap.ms < threshold) continue; // a pause of the threshold or more counts
     const before = ctx.agentBefore[gap.turn];
     const announcedBy = firstMatching(
       ctx,
@@ -76,6 +81,30 @@ export function longSilences(ctx: CallContext, config: SilenceConfig): LongSilen
     out.push({ gap, announcedBy, thankedBy, ok });
   }
   return out;
+}
+
+/**
+ * Chat waits: the customer waiting on the agent. From one agent message to the next, when that
+ * took `min` or more and the customer, if they wrote in between, was not the one who kept the
+ * other waiting (their last message came at least half of `min` before the agent's).
+ */
+function chatWaits(ctx: CallContext, min: number): Gap[] {
+  const waits: Gap[] = [];
+  let lastAgent: number | null = null;
+  let lastCustomer: number | null = null;
+  ctx.turns.forEach((t, i) => {
+    if (t.speaker === 'customer') lastCustomer = t.startMs;
+    if (t.speaker !== 'agent') return;
+    if (lastAgent !== null) {
+      const ms = t.startMs - lastAgent;
+      const customerWait =
+        lastCustomer === null ? ms : t.startMs - Math.max(lastCustomer, lastAgent);
+      if (ms >= min && customerWait >= min / 2) waits.push({ turn: i, startMs: lastAgent, ms });
+    }
+    lastAgent = t.startMs;
+    lastCustomer = null;
+  });
+  return waits;
 }
 
 /** The first agent turn among agentTurns[from..to) that matches. */
@@ -94,7 +123,9 @@ function firstMatching(
 }
 
 export function detectSilence(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
-  if (!ctx.voice) return NOT_ON_CHAT;
+  if (!ctx.voice && (config.chatThresholdMs === null || config.mode !== 'announced')) {
+    return NOT_ON_CHAT;
+  }
   return config.mode === 'longest' ? longest(ctx, config) : announced(ctx, config);
 }
 
@@ -127,10 +158,10 @@ function longest(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
 }
 
 function announced(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
-  const limit = seconds(config.thresholdMs);
+  const limit = seconds(ctx.voice ? config.thresholdMs : (config.chatThresholdMs ?? 0));
   const silences = longSilences(ctx, config);
   if (silences.length === 0) {
-    return { result: config.none, evidence: [], reason: `no silence over ${limit}` };
+    return { result: config.none, evidence: [], reason: `no silence of ${limit} or more` };
   }
   const evidence: Evidence[] = [];
   for (const s of silences) {

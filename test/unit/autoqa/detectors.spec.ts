@@ -307,7 +307,7 @@ describe('silence', () => {
     expect(judge(EN_CALL, 'en', { ...hold, thresholdMs: 15000 })).toEqual({
       result: 'na',
       evidence: [],
-      reason: 'no silence over 15 s',
+      reason: 'no silence of 15 s or more',
     });
     expect(judge(EN_CALL, 'en', { ...hold, thank: ['thank you for waiting'] })).toMatchObject({
       result: 'fail',
@@ -319,7 +319,7 @@ describe('silence', () => {
     expect(judge(EN_CALL, 'en', { ...hold, thresholdMs: 15000, none: 'pass' })).toEqual({
       result: 'pass',
       evidence: [],
-      reason: 'no silence over 15 s',
+      reason: 'no silence of 15 s or more',
     });
     expect(judge(EN_CALL, 'en', { ...hold, none: 'pass' })).toMatchObject({ result: 'pass' });
   });
