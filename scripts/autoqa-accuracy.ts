@@ -1,5 +1,5 @@
 /**
- * `npm run autoqa:accuracy [-- --misses] [-- --no-names]`: how often auto-QA agrees with people
+ * `npm run autoqa:accuracy [-- --misses] [-- --no-names] [-- --dev-only]`: how often auto-QA agrees with people
  * who labelled calls by shared/docs/QA-GUIDE.md (test/fixtures/autoqa-corpus).
  *
  * 1. the dev split (rules may be tuned on it; `--misses` lists where auto-QA disagrees);
@@ -53,6 +53,7 @@ function printOld(title: string, report: AccuracyReport): void {
 
 const label = names ? 'agent and company names known' : 'no names known (bare files)';
 printCorpus(`1. dev split (tuned on), ${label}`, measureCorpus('dev', names), showMisses);
+if (process.argv.includes('--dev-only')) process.exit(0);
 printCorpus(`2. LOCKED test split (never tuned on), ${label}`, measureCorpus('test', names), false);
 printOld('3. older project-labelled set (test/fixtures/autoqa, its own rules)', measureAccuracy());
 printOld('4. demo generator calls', measureDemoAccuracy());

@@ -34,7 +34,18 @@ const UNLESS = ['unless', 'unlessWithin'] as const;
 
 /** The fields each detector accepts, in the order they are checked. */
 export const DETECTOR_FIELDS: Record<DetectorName, readonly string[]> = {
-  phrases: [...COMMON, 'anyOf', 'allOf', 'min', 'max', 'count', ...UNLESS, ...SCOPE],
+  phrases: [
+    ...COMMON,
+    'anyOf',
+    'allOf',
+    'min',
+    'max',
+    'count',
+    'before',
+    'many',
+    ...UNLESS,
+    ...SCOPE,
+  ],
   forbidden: [...COMMON, 'anyOf', ...UNLESS, ...SCOPE],
   sequence: [...COMMON, 'steps', 'minSteps', ...SCOPE],
   interruptions: [...COMMON, 'overlapMs', 'max', 'backchannels'],
@@ -50,7 +61,7 @@ export const DETECTOR_FIELDS: Record<DetectorName, readonly string[]> = {
   ],
   talk_ratio: [...COMMON, 'maxAgentRatio', 'minAgentRatio'],
   count: [...COMMON, 'anyOf', 'max', ...UNLESS, ...SCOPE],
-  negativity: [...COMMON, 'lexicon', 'minPeak', 'segments'],
+  negativity: [...COMMON, 'lexicon', 'minPeak', 'segments', 'strong', 'calm', 'negation'],
   notes: [...COMMON, 'purpose', 'status', 'outcome', 'date', 'vague', 'judgemental', 'minLength'],
 };
 
@@ -247,6 +258,9 @@ function readNegativity(map: Mapping, path: string): Body<NegativityBlock> {
     lexicon: optional(map, 'lexicon', path, phraseList),
     minPeak: optional(map, 'minPeak', path, (v, p) => numberIn(v, p, 0, MAX_NEGATIVITY)),
     segments: optional(map, 'segments', path, wholeNumber(2, MAX_SEGMENTS)),
+    strong: optional(map, 'strong', path, phraseList),
+    calm: optional(map, 'calm', path, phraseList),
+    negation: optional(map, 'negation', path, phraseList),
   });
 }
 

@@ -119,6 +119,11 @@ export type PhrasesBlock = Unless & {
   max?: number;
   /** What `min`/`max` count: matching turns (default) or distinct matched phrases. */
   count?: 'turns' | 'distinct';
+  /** Only turns up to the first that says one of these count ("ask for ID before reading the
+   * account out"). */
+  before?: PhraseList;
+  /** A phrase that on its own says there are several ("two ways"): satisfies `min`. */
+  many?: PhraseList;
   speaker?: AutoSpeaker;
   window?: AutoWindow;
 };
@@ -188,6 +193,11 @@ export type NegativityBlock = {
   lexicon?: PhraseList;
   minPeak?: number;
   segments?: number;
+  /** Turn mode: strongly negative words (3 points), calm words for the end, and phrases that
+   * cancel a negative word in their turn ("not your fault", "no problem"). */
+  strong?: PhraseList;
+  calm?: PhraseList;
+  negation?: PhraseList;
 };
 
 export type NotesBlock = {

@@ -45,12 +45,26 @@ export interface NegativitySettings {
   lexicon: PhraseMatcher;
   minPeak: number;
   segments: number;
+  /**
+   * Turn mode (when `strong` or `calm` is given): each customer turn scores its negative words
+   * (1 each, `strong` ones 3, words cancelled by a `negation` phrase in the same turn not
+   * counted) × 2.5, capped at 10; the end is calm when the last customer turns say a `calm`
+   * word and nothing negative.
+   */
+  strong: PhraseMatcher | null;
+  calm: PhraseMatcher | null;
+  negation: PhraseMatcher | null;
 }
 
 export interface NegativityScores extends CustomerNegativity {
   /** Customer turns with a lexicon match, and the first entry they matched. */
   hits: { turn: number; phrase: string }[];
+  /** Turn mode: every customer turn's score (0..10), for the replay page. */
+  perTurn: { turn: number; score: number }[];
 }
+
+/** Customer turns at the end that say how the call ended (after the last real request). */
+const END_TURNS = 3;
 
 export interface InterruptionSettings {
   overlapMs: number;
@@ -313,9 +327,14 @@ export class CallContext {
    * lexicon entries per customer turn × 10, capped at 10, rounded to one decimal.
    */
   negativityWith(settings: NegativitySettings): NegativityScores {
-    const key = `${settings.lexicon.id}:${settings.segments}`;
+    const key = `${settings.lexicon.id}:${settings.segments}:${settings.strong?.id}:${settings.calm?.id}:${settings.negation?.id}`;
     let found = this.negativity.get(key);
     if (found !== undefined) return found;
+    if (settings.strong !== null || settings.calm !== null) {
+      found = this.turnNegativity(settings);
+      this.negativity.set(key, found);
+      return found;
+    }
     const customer = this.customerTurns;
     const n = customer.length;
     const k = settings.segments;
@@ -334,9 +353,40 @@ export class CallContext {
       }
       scores.push(to > from ? round1(Math.min(10, (matched / (to - from)) * 10)) : 0);
     }
-    found = { start: scores[0], peak: Math.max(...scores), end: scores[k - 1], hits };
+    found = { start: scores[0], peak: Math.max(...scores), end: scores[k - 1], hits, perTurn: [] };
     this.negativity.set(key, found);
     return found;
+  }
+
+  private turnNegativity(settings: NegativitySettings): NegativityScores {
+    const { lexicon, strong, calm, negation } = settings;
+    const hits: { turn: number; phrase: string }[] = [];
+    const perTurn: { turn: number; score: number }[] = [];
+    const calmAt = new Set<number>();
+    for (const i of this.customerTurns) {
+      const norm = this.norm[i];
+      const mild = this.matches(lexicon, i) ? lexicon.distinct(norm) : [];
+      const hard = strong !== null && this.matches(strong, i) ? strong.distinct(norm) : [];
+      let points = mild.length + 3 * hard.length;
+      if (negation !== null && points > 0 && this.matches(negation, i)) {
+        points = Math.max(0, points - negation.distinct(norm).length * 3);
+      }
+      const score = round1(Math.min(10, points * 2.5));
+      perTurn.push({ turn: i, score });
+      if (score > 0) hits.push({ turn: i, phrase: hard[0] ?? mild[0] });
+      if (calm !== null && this.matches(calm, i)) calmAt.add(i);
+    }
+    const n = perTurn.length;
+    const third = Math.max(1, Math.ceil(n / 3));
+    const peak = n === 0 ? 0 : Math.max(...perTurn.map((t) => t.score));
+    const start = n === 0 ? 0 : Math.max(...perTurn.slice(0, third).map((t) => t.score));
+    const last = perTurn.slice(-END_TURNS);
+    const lastNegative = last.length === 0 ? 0 : Math.max(...last.map((t) => t.score));
+    const calmEnd = last.some((t) => calmAt.has(t.turn));
+    // The end: what the last turns say; calm only when they say so, else it stays at the peak.
+    const end =
+      lastNegative > 0 || !calmEnd ? Math.max(lastNegative, peak > 0 ? settings.minPeak : 0) : 0;
+    return { start, peak, end: round1(end), hits, perTurn };
   }
 
   /** The customer's negativity: the source's when it gave one, else ours. */

@@ -18,6 +18,9 @@ export function compileNegativity(
     lexicon: lib.matcher(block?.lexicon ?? DEFAULT_NEGATIVITY[language]),
     minPeak: block?.minPeak ?? DEFAULT_MIN_PEAK,
     segments: block?.segments ?? DEFAULT_SEGMENTS,
+    strong: block?.strong === undefined ? null : lib.matcher(block.strong),
+    calm: block?.calm === undefined ? null : lib.matcher(block.calm),
+    negation: block?.negation === undefined ? null : lib.matcher(block.negation),
   };
 }
 
@@ -44,7 +47,7 @@ export function detectNegativity(ctx: CallContext, config: NegativitySettings): 
       reason: `customer negativity peaked at ${peak}, under ${config.minPeak}`,
     };
   }
-  if (end < peak && end < config.minPeak) {
+  if (end < config.minPeak && (end < peak || config.calm !== null)) {
     return {
       result: 'pass',
       evidence,

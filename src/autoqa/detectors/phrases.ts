@@ -12,6 +12,10 @@ export interface PhrasesConfig {
   count: 'turns' | 'distinct';
   unless: PhraseMatcher | null;
   unlessWithin: number;
+  /** Only turns up to the first one (of the same speaker) that says one of these count. */
+  before: PhraseMatcher | null;
+  /** A phrase that on its own says there are several ("two ways", "a couple of options"). */
+  many: PhraseMatcher | null;
   scope: CompiledScope;
 }
 
@@ -24,6 +28,8 @@ export function compilePhrases(block: PhrasesBlock, lib: MatcherLibrary): Phrase
     count: block.count ?? 'turns',
     unless: block.unless === undefined ? null : lib.matcher(block.unless),
     unlessWithin: block.unlessWithin ?? 0,
+    before: block.before === undefined ? null : lib.matcher(block.before),
+    many: block.many === undefined ? null : lib.matcher(block.many),
     scope: compileScope(block.speaker, block.window),
   };
 }
@@ -34,9 +40,18 @@ export function detectPhrases(
   condition: DetectorOutcome | null = null,
 ): DetectorOutcome {
   const { anyOf, allOf, min, max, scope } = config;
-  const turns = ctx
+  let turns = ctx
     .turnsIn(scope, condition)
     .filter((i) => !ctx.excused(config.unless, config.unlessWithin, i));
+  const { before } = config;
+  let cutAt: number | null = null;
+  if (before !== null) {
+    const first = turns.find((i) => ctx.matches(before, i));
+    if (first !== undefined) {
+      cutAt = first;
+      turns = turns.filter((i) => i <= first);
+    }
+  }
   const evidence: Evidence[] = [];
   let matching = 0;
   const distinct = new Set<string>();
@@ -52,6 +67,12 @@ export function detectPhrases(
       if (evidence.length < MAX_EVIDENCE) evidence.push(ctx.evidence(i, ctx.phraseIn(anyOf, i)));
     }
     if (config.count === 'distinct') matching = distinct.size;
+    const { many } = config;
+    const several = many === null ? undefined : turns.find((i) => ctx.matches(many, i));
+    if (several !== undefined && matching < min) {
+      matching = min;
+      evidence.push(ctx.evidence(several, ctx.phraseIn(many!, several)));
+    }
   }
   let missingGroup = -1;
   allOf.forEach((group, g) => {
@@ -67,9 +88,12 @@ export function detectPhrases(
   const who = describeScope(scope);
   const whoPlural = describeScope(scope, true);
   if (anyOf !== null && matching < min) {
+    const cut = cutAt === null ? '' : ` before turn ${cutAt} ("${ctx.phraseIn(before!, cutAt)}")`;
+    if (cutAt !== null && evidence.length < MAX_EVIDENCE)
+      evidence.push(ctx.evidence(cutAt, ctx.phraseIn(before!, cutAt)));
     const reason =
       matching === 0
-        ? `no ${who} says a listed phrase`
+        ? `no ${who} says a listed phrase${cut}`
         : `only ${plural(matching, who, whoPlural)} ${matching === 1 ? 'says' : 'say'} a listed phrase (${min} needed)`;
     return { result: 'fail', evidence, reason };
   }
