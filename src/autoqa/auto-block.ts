@@ -169,12 +169,17 @@ function readPhrases(map: Mapping, path: string): Body<PhrasesBlock> {
   if (count !== undefined && anyOf === undefined) {
     fail(join(path, 'count'), 'counts matches of anyOf, which is missing');
   }
+  const before = optional(map, 'before', path, phraseList);
+  const many = optional(map, 'many', path, phraseList);
+  if (many !== undefined && anyOf === undefined) fail(join(path, 'many'), 'needs anyOf');
   return compact({
     anyOf,
     allOf,
     min,
     max,
     count,
+    before,
+    many,
     ...readUnless(map, path),
     ...readScope(map, path),
   });

@@ -62,6 +62,7 @@ const EN_DIGITS: Record<string, string> = {
 };
 
 const KO_STRIP = /[\s\p{P}\p{S}]+/gu;
+const KO_DATE = /(?<![\d./-])(1[0-2]|0?[1-9])[/.](3[01]|[12]\d|0?[1-9])(?![\d./-])/g;
 const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\uff07`]/g;
 /** Tokens: words (letters, digits, apostrophes), whitespace, and runs of anything else. */
 const TOKEN = /[\p{L}\p{N}']+|\s+|[^\p{L}\p{N}'\s]+/gu;
@@ -259,6 +260,8 @@ export function normalizeSpeech(text: string, language: SpeechLanguage): string 
   if (typeof text !== 'string' || text === '') return '';
   let base = foldWidth(text.normalize('NFC')).toLowerCase();
   if (language === 'en') base = base.replace(APOSTROPHES, "'");
+  // Korean drops punctuation, so a written date keeps its meaning as words: 9/8 → 9월8일.
+  else base = base.replace(KO_DATE, '$1월$2일');
   const tokens = base.match(TOKEN) ?? [];
   const cleaned = cleanTokens(tokens, language);
   if (language === 'ko') return cleaned.join('').replace(KO_STRIP, '');

@@ -178,8 +178,14 @@ export class CallContext {
     const slot = matcher.id * this.turns.length + i;
     const known = this.matchMemo[slot];
     if (known !== UNKNOWN) return known === YES;
-    const yes =
-      matcher.test(this.norm[i]) || matcher.slots.some((s) => this.mentions(i, s) !== null);
+    // A list with a bare {company} entry matches the company's known names (aliases included)
+    // when the installation has them; its other entries (name-shaped patterns) stand in only
+    // when it has none. Agents' names are often misheard (Ciarán → "kieran"), so for {agent} the
+    // patterns ("my name is …", "상담사 …입니다") count as well as the known name.
+    const onlyNames = matcher.slots.includes('company') && this.knows('company');
+    const yes = onlyNames
+      ? matcher.slots.some((s) => this.mentions(i, s) !== null)
+      : matcher.test(this.norm[i]) || matcher.slots.some((s) => this.mentions(i, s) !== null);
     this.matchMemo[slot] = yes ? YES : NO;
     return yes;
   }
