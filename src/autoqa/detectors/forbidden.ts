@@ -33,11 +33,17 @@ export function detectForbidden(
   }
   const who = describeScope(scope);
   if (evidence.length === 0) {
-    return { result: 'pass', evidence, reason: `no ${who} says a forbidden phrase` };
+    return {
+      result: 'pass',
+      evidence,
+      reason: `no ${who} says a forbidden phrase`,
+      confidence: 0.85,
+    };
   }
   const reason =
     evidence.length === 1
       ? `${withArticle(who)} says the forbidden phrase "${String(evidence[0].value)}"`
       : `${plural(evidence.length, who, describeScope(scope, true))} say a forbidden phrase`;
-  return { result: 'fail', evidence, reason };
+  // One phrase in one turn can be a false alarm; several are not.
+  return { result: 'fail', evidence, reason, confidence: evidence.length === 1 ? 0.75 : 0.9 };
 }

@@ -25,6 +25,14 @@ export function compileNegativity(
 }
 
 export function detectNegativity(ctx: CallContext, config: NegativitySettings): DetectorOutcome {
+  const outcome = judgeNegativity(ctx, config);
+  const { peak } = ctx.customerNegativity(config);
+  // A peak near the line between "upset" and "not upset" is a judgement call.
+  const borderline = Math.abs(peak - config.minPeak) <= 2.5;
+  return { ...outcome, confidence: borderline ? 0.6 : 0.8 };
+}
+
+function judgeNegativity(ctx: CallContext, config: NegativitySettings): DetectorOutcome {
   const { start, peak, end } = ctx.customerNegativity(config);
   const evidence: Evidence[] =
     ctx.source.customerSentiment !== undefined

@@ -52,7 +52,12 @@ export function detectNotes(ctx: CallContext, config: NotesConfig): DetectorOutc
   for (const { what, matcher } of config.required) {
     const hit = matcher.find(norm);
     if (hit === null) {
-      return { result: 'fail', evidence: quoted(), reason: `the notes do not state the ${what}` };
+      return {
+        result: 'fail',
+        evidence: quoted(),
+        reason: `the notes do not state the ${what}`,
+        confidence: 0.7,
+      };
     }
     found.push(hit.phrase);
   }

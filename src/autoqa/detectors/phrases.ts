@@ -87,6 +87,12 @@ export function detectPhrases(
 
   const who = describeScope(scope);
   const whoPlural = describeScope(scope, true);
+  const groupsFound = allOf.filter((g) => turns.some((i) => ctx.matches(g, i))).length;
+  // Would the turns after the cut have satisfied it? Then order decided it: less sure.
+  const orderDecided =
+    cutAt !== null &&
+    allOf.length > 0 &&
+    allOf.every((g) => ctx.turnsIn(scope, condition).some((i) => ctx.matches(g, i)));
   if (anyOf !== null && matching < min) {
     const cut = cutAt === null ? '' : ` before turn ${cutAt} ("${ctx.phraseIn(before!, cutAt)}")`;
     if (cutAt !== null && evidence.length < MAX_EVIDENCE)
@@ -95,7 +101,12 @@ export function detectPhrases(
       matching === 0
         ? `no ${who} says a listed phrase${cut}`
         : `only ${plural(matching, who, whoPlural)} ${matching === 1 ? 'says' : 'say'} a listed phrase (${min} needed)`;
-    return { result: 'fail', evidence, reason };
+    return {
+      result: 'fail',
+      evidence,
+      reason,
+      confidence: matching > 0 && matching === min - 1 ? 0.6 : 0.8,
+    };
   }
   if (anyOf !== null && max !== undefined && matching > max) {
     return {
@@ -109,13 +120,20 @@ export function detectPhrases(
     return {
       result: 'fail',
       evidence,
-      reason: `no ${who} says a phrase of required group ${missingGroup + 1} (${listPhrases(group.phrases)})`,
+      reason: `no ${who} says a phrase of required group ${missingGroup + 1} (${listPhrases(group.phrases)})${cutAt === null ? '' : ` before turn ${cutAt}`}`,
+      // One part missing of several, or missing only because of the order: a near miss.
+      confidence: orderDecided
+        ? 0.65
+        : allOf.length > 1 && groupsFound === allOf.length - 1
+          ? 0.7
+          : 0.85,
     };
   }
   return {
     result: 'pass',
     evidence,
     reason: passReason(config, matching, evidence, who, whoPlural),
+    confidence: anyOf !== null && matching === 1 && allOf.length === 0 ? 0.8 : 0.9,
   };
 }
 

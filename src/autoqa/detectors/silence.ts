@@ -180,7 +180,10 @@ function announced(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
       bad.announcedBy === null
         ? `${what} was not announced`
         : `${what} was announced but not thanked`;
-    return { result: 'fail', evidence, reason };
+    const threshold = ctx.voice ? config.thresholdMs : (config.chatThresholdMs ?? 0);
+    // A pause just over the line may be a slow answer rather than a look-up.
+    const near = silences.filter((x) => !x.ok).every((x) => x.gap.ms < threshold * 1.25);
+    return { result: 'fail', evidence, reason, confidence: near ? 0.65 : 0.85 };
   }
   const done = config.thank === null ? 'announced' : 'announced and thanked';
   const reason =
