@@ -41,6 +41,6 @@ export function sourceMetricsOf(
 ): AutoQaSourceMetrics | undefined {
   const source = metadata?.sourceMetrics;
   return typeof source === 'object' && source !== null && !Array.isArray(source)
-    ? (source as AutoQaSourceMetrics)
+    ? source
     : undefined;
 }

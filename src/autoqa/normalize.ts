@@ -62,6 +62,8 @@ const EN_DIGITS: Record<string, string> = {
 };
 
 const KO_STRIP = /[\s\p{P}\p{S}]+/gu;
+const KO_ISO_DATE =
+  /(?<![\d./-])(\d{4})[-./](1[0-2]|0?[1-9])[-./](3[01]|[12]\d|0?[1-9])(?![\d./-])/g;
 const KO_DATE = /(?<![\d./-])(1[0-2]|0?[1-9])[/.](3[01]|[12]\d|0?[1-9])(?![\d./-])/g;
 const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\uff07`]/g;
 /** Tokens: words (letters, digits, apostrophes), whitespace, and runs of anything else. */
@@ -261,7 +263,7 @@ export function normalizeSpeech(text: string, language: SpeechLanguage): string 
   let base = foldWidth(text.normalize('NFC')).toLowerCase();
   if (language === 'en') base = base.replace(APOSTROPHES, "'");
   // Korean drops punctuation, so a written date keeps its meaning as words: 9/8 → 9월8일.
-  else base = base.replace(KO_DATE, '$1월$2일');
+  else base = base.replace(KO_ISO_DATE, '$1년$2월$3일').replace(KO_DATE, '$1월$2일');
   const tokens = base.match(TOKEN) ?? [];
   const cleaned = cleanTokens(tokens, language);
   if (language === 'ko') return cleaned.join('').replace(KO_STRIP, '');

@@ -287,6 +287,12 @@ function seoulIso(ms: number): string {
   return `${date}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+09:00`;
 }
 
+/** A memo's date as people write it: `2026-11-20`. */
+function seoulDate(ms: number): string {
+  const d = seoul(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
 function seoulClock(ms: number): string {
   const d = seoul(ms);
   return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
@@ -639,6 +645,7 @@ function writeNotes(plan: CallPlan, rng: Rng, startMs: number, durationMs: numbe
   return fill(P.NOTE_TEMPLATE[lang], {
     ...s.note,
     action,
+    date: seoulDate(startMs),
     start: seoulClock(startMs),
     end: seoulClock(startMs + durationMs),
   });

@@ -562,8 +562,8 @@ export const CUSTOMER_ACK: Phrases = {
 
 /** Good memo: purpose, current status, desired outcome, what was done and when. */
 export const NOTE_TEMPLATE: Readonly<Record<DemoLanguage, string>> = {
-  ko: '[문의] {purpose} ({start} 인입) / [현황] {status} / [요청] {outcome} / [처리] {end} {action}',
-  en: 'Purpose: {purpose} (call at {start}). Status: {status}. Customer wants: {outcome}. Action: {end} {action}.',
+  ko: '[문의] {purpose} ({date} {start} 인입) / [현황] {status} / [요청] {outcome} / [처리] {end} {action}',
+  en: 'Purpose: {purpose} (call on {date} at {start}). Status: {status}. Customer wants: {outcome}. Action: {end} {action}.',
 };
 
 /** What a good memo says was done, by how the call ended. */

