@@ -6,6 +6,9 @@ const base = {
   transform: { '^.+\\.ts$': 'ts-jest' },
 };
 module.exports = {
+  // Jest reads testTimeout from the global config only (a project's own is ignored): one generous
+  // limit so that hooks starting the app hold on a busy 2-core machine.
+  testTimeout: 90_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.spec.ts'] },
     {

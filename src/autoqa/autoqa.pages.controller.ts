@@ -17,14 +17,27 @@ export class AutoQaPagesController {
   @Render('autoqa/agreement')
   async agreement(@Param('key') key: string, @Res({ passthrough: true }) res: Response) {
     const rows = await this.autoQa.agreement(key);
-    const compared = rows.reduce((n, r) => n + r.compared, 0);
-    const agreed = rows.reduce((n, r) => n + r.agreed, 0);
+    const sum = (pick: (r: (typeof rows)[number]) => number) =>
+      rows.reduce((n, r) => n + pick(r), 0);
+    const compared = sum((r) => r.compared);
+    const confident = sum((r) => r.confident);
+    const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
     return {
       title: `${translate(res.locals.lang as string, 'autoqa.agreement')} · ${key}`,
       key,
       rows: [...rows].sort((a, b) => (a.rate ?? 101) - (b.rate ?? 101)),
-      overall: compared === 0 ? null : Math.round((agreed / compared) * 1000) / 10,
+      overall: pct(
+        sum((r) => r.agreed),
+        compared,
+      ),
+      coverage: pct(confident, compared),
+      confidentRate: pct(
+        sum((r) => r.confidentAgreed),
+        confident,
+      ),
+      anyConfident: confident > 0,
       compared,
+      missed: rows.filter((r) => r.missed.length > 0),
     };
   }
 }

@@ -6,14 +6,11 @@ import { Evaluation } from '../evaluations/entities/evaluation.entity';
 import { Interaction } from '../interactions/entities/interaction.entity';
 import { Turn } from '../interactions/entities/turn.entity';
 import type { ScoreBreakdown } from '../scoring/score-formula';
+import type { AgreementRow, OverrideRow } from './agreement';
 import type { SuggestedAnswer } from './suggestions';
 
-export interface AgreementRow {
-  criterionKey: string;
-  suggestion: string;
-  value: number | null;
-  n: number;
-}
+/** A suggestion stored with `needsReview: true` in its evidence (simple-json text). */
+const REVIEW = `CASE WHEN a.evidence LIKE '%"needsReview":true%' THEN 1 ELSE 0 END`;
 
 @Injectable()
 export class AutoQaRepository {
@@ -93,25 +90,56 @@ export class AutoQaRepository {
     return evaluationId;
   }
 
-  /** Human answers next to the machine's suggestion, counted per criterion, suggestion and value. */
+  /**
+   * Human answers next to the machine's suggestion, counted per criterion, suggestion, value and
+   * whether the suggestion was flagged for review.
+   */
   agreement(scorecardId: number): Promise<AgreementRow[]> {
+    return this.submittedBesideSuggestions(scorecardId)
+      .select('a.criterionKey', 'criterionKey')
+      .addSelect('a.suggestion', 'suggestion')
+      .addSelect('a.value', 'value')
+      .addSelect(REVIEW, 'review')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('a.criterionKey')
+      .addGroupBy('a.suggestion')
+      .addGroupBy('a.value')
+      .addGroupBy(REVIEW)
+      .getRawMany<AgreementRow>()
+      .then((rows) => rows.map((r) => ({ ...r, review: Number(r.review), n: Number(r.n) })));
+  }
+
+  /** The latest submitted human answers beside a suggestion, with the turn each one pinned. */
+  latestAnswers(scorecardId: number, limit: number): Promise<OverrideRow[]> {
+    return this.submittedBesideSuggestions(scorecardId)
+      .innerJoin(Interaction, 'i', 'i.id = e.interactionId')
+      .leftJoin(Turn, 't', 't.interactionId = e.interactionId AND t.seq = a.turnIndex')
+      .select('a.criterionKey', 'criterionKey')
+      .addSelect('a.suggestion', 'suggestion')
+      .addSelect('a.value', 'value')
+      .addSelect('a.comment', 'comment')
+      .addSelect('a.turnIndex', 'turnIndex')
+      .addSelect('t.text', 'turnText')
+      .addSelect('t.startMs', 'turnStartMs')
+      .addSelect('e.id', 'evaluationId')
+      .addSelect('e.interactionId', 'interactionId')
+      .addSelect('i.externalId', 'externalId')
+      .addSelect('e.submittedAt', 'submittedAt')
+      .orderBy('e.submittedAt', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(limit)
+      .getRawMany<OverrideRow>();
+  }
+
+  private submittedBesideSuggestions(scorecardId: number) {
     return this.dataSource
       .getRepository(EvaluationAnswer)
       .createQueryBuilder('a')
       .innerJoin(Evaluation, 'e', 'e.id = a.evaluationId')
       .innerJoin('scorecard_versions', 'v', 'v.id = e.scorecardVersionId')
-      .select('a.criterionKey', 'criterionKey')
-      .addSelect('a.suggestion', 'suggestion')
-      .addSelect('a.value', 'value')
-      .addSelect('COUNT(*)', 'n')
       .where("e.kind = 'manual'")
       .andWhere("e.status <> 'draft'")
       .andWhere('a.suggestion IS NOT NULL')
-      .andWhere('v.scorecardId = :scorecardId', { scorecardId })
-      .groupBy('a.criterionKey')
-      .addGroupBy('a.suggestion')
-      .addGroupBy('a.value')
-      .getRawMany<AgreementRow>()
-      .then((rows) => rows.map((r) => ({ ...r, n: Number(r.n) })));
+      .andWhere('v.scorecardId = :scorecardId', { scorecardId });
   }
 }

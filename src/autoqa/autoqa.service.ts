@@ -17,23 +17,17 @@ import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { computeScore } from '../scoring/score-formula';
 import type { AutoQaResult } from './autoqa.types';
+import { agreementFigures, CriterionAgreement } from './agreement';
 import { AutoQaRepository } from './autoqa.repository';
 import { runAutoQa } from './engine';
 import { autoQaInput } from './input';
-import { resultOfValue, SuggestedAnswer, toSuggestedAnswers } from './suggestions';
+import { SuggestedAnswer, toSuggestedAnswers } from './suggestions';
 
 const BATCH = 25;
 /** Scoring waits until imports have paused this long, so it never slows an import down. */
 const QUIET_MS = 300;
-
-export interface CriterionAgreement {
-  key: string;
-  label: string;
-  compared: number;
-  agreed: number;
-  /** 0..100, null when no human answer has a suggestion to compare with. */
-  rate: number | null;
-}
+/** How far back the agreement page looks for overrides to list. */
+const LATEST_ANSWERS = 2000;
 
 /**
  * Pre-scores every imported interaction in the background: an `auto` evaluation on the
@@ -95,28 +89,21 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
     return toSuggestedAnswers(definition, this.run(interaction, turns, definition));
   }
 
+  /**
+   * Per criterion: accuracy, coverage and accuracy when sure, and the latest answers where an
+   * evaluator overrode the machine (from the newest 2,000 answers beside a suggestion).
+   */
   async agreement(key: string): Promise<CriterionAgreement[]> {
     const version = await this.scorecards.current(key);
-    const rows = await this.repository.agreement(version.scorecardId);
-    const criteria = version.definition.sections.flatMap((s) => s.criteria);
-    return criteria
-      .filter((c) => c.auto)
-      .map((c) => {
-        const mine = rows.filter((r) => r.criterionKey === c.key);
-        const compared = mine.reduce((n, r) => n + r.n, 0);
-        const agreed = mine
-          .filter(
-            (r) => resultOfValue(c, r.value === null ? null : Number(r.value)) === r.suggestion,
-          )
-          .reduce((n, r) => n + r.n, 0);
-        return {
-          key: c.key,
-          label: c.label,
-          compared,
-          agreed,
-          rate: compared === 0 ? null : Math.round((agreed / compared) * 1000) / 10,
-        };
-      });
+    const [rows, latest] = await Promise.all([
+      this.repository.agreement(version.scorecardId),
+      this.repository.latestAnswers(version.scorecardId, LATEST_ANSWERS),
+    ]);
+    return agreementFigures(
+      version.definition.sections.flatMap((s) => s.criteria),
+      rows,
+      latest,
+    );
   }
 
   private async loop(): Promise<void> {

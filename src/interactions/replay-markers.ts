@@ -118,12 +118,21 @@ export function toReplayMarkers(
         ms: atLeastZero(item.startMs),
         kind,
         label,
-        detail: s.evidence?.reason ?? '',
+        // What was said, when the mark is a turn: the reason alone quotes the rule's phrase.
+        detail: joinUnique(s.evidence?.reason ?? '', quote(item.text), ' — '),
         author: null,
       });
     }
   }
   return [...merged.values()].sort((a, b) => a.ms - b.ms || a.kind.localeCompare(b.kind));
+}
+
+const QUOTE_MAX = 120;
+
+function quote(text: string | undefined): string {
+  const t = (text ?? '').trim();
+  if (t === '') return '';
+  return `“${t.length > QUOTE_MAX ? `${t.slice(0, QUOTE_MAX - 1)}…` : t}”`;
 }
 
 /** The kind of mark an evidence item makes, or null when it marks nothing worth seeing. */

@@ -86,8 +86,17 @@ describe('auto-QA pre-scores imported calls; evaluators accept or override', () 
         .expect(201)
     ).body;
     const definition = draft.scorecardVersion.definition;
-    const answers = bestAnswers(definition);
-    answers.find((a) => a.key === 'greeting')!.value = 0; // override the machine's pass
+    const answers: { key: string; value: number; comment?: string; turnIndex?: number }[] =
+      bestAnswers(definition);
+    // Override the machine's pass, saying why and pinning the greeting turn.
+    Object.assign(
+      answers.find((a) => a.key === 'greeting')!,
+      {
+        value: 0,
+        comment: '소속 안내가 빠졌습니다',
+        turnIndex: 0,
+      },
+    );
     const submitted = (
       await http
         .post(`/api/evaluations/${draft.id}/submit`)
@@ -102,6 +111,23 @@ describe('auto-QA pre-scores imported calls; evaluators accept or override', () 
     const agreement = (await http.get('/api/autoqa/agreement/voice-ko').expect(200)).body;
     const row = agreement.find((r: { key: string }) => r.key === 'greeting');
     expect(row).toMatchObject({ compared: 1, agreed: 0, rate: 0 });
+    // Coverage: the share the machine asserted without "needs review", and its accuracy there.
+    expect(row.coverage === 0 || row.coverage === 100).toBe(true);
+    expect(row.confident).toBe(row.coverage === 100 ? 1 : 0);
+    // What auto-QA missed: the override, with the evaluator's comment and the pinned turn.
+    expect(row.missed).toEqual([
+      expect.objectContaining({
+        evaluationId: draft.id,
+        interactionId,
+        machine: 'pass',
+        human: 'fail',
+        comment: '소속 안내가 빠졌습니다',
+        turn: expect.objectContaining({ index: 0, text: expect.any(String) }),
+      }),
+    ]);
+    // Every disagreement, and only those, is listed (one evaluation: none is cut off).
+    for (const r of agreement as { compared: number; agreed: number; missed: unknown[] }[])
+      expect(r.missed.length).toBe(r.compared - r.agreed);
     const page = await http.get(`/evaluations/${draft.id}`).set('Accept', 'text/html').expect(200);
     expect(page.text).toContain('평가자가 변경함');
     const report = await http
@@ -112,7 +138,13 @@ describe('auto-QA pre-scores imported calls; evaluators accept or override', () 
     expect(report.text).toMatch(
       /id="agreement-overall">Overall \d+(\.\d)?% \(\d+ answers compared\)/,
     );
-    expect(report.text).toContain('<code>greeting</code></td><td>1</td><td>0</td><td>0%');
+    expect(report.text).toContain(
+      '<code>greeting</code></td><td>1</td><td>0</td><td class="rate">0%',
+    );
+    expect(report.text).toContain('id="agreement-coverage"');
+    expect(report.text).toContain('What auto-QA missed');
+    expect(report.text).toContain('machine pass, evaluator fail · “소속 안내가 빠졌습니다”');
+    expect(report.text).toContain(`/interactions/${interactionId}#turn-0`);
   });
 
   it('shows the measured call metrics on the replay page', async () => {
