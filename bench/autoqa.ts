@@ -43,16 +43,21 @@ function koreanCalls(n: number, seed: number): ParsedTranscript[] {
   return calls.slice(0, n);
 }
 
-/** Every literal phrase of every auto block: the strings of its lists. */
+/**
+ * Every literal phrase of every auto block and phrase family (`@family` references stand for
+ * the family's own phrases, collected once; `re:` entries are left out, which only makes the
+ * baseline cheaper).
+ */
 function allPhrases(scorecard: ScorecardDefinition): string[] {
   const phrases = new Set<string>();
   const walk = (v: unknown) => {
     if (typeof v === 'string') {
-      if (!v.startsWith('re:')) phrases.add(v);
+      if (!v.startsWith('re:') && !v.startsWith('@')) phrases.add(v);
     } else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
   for (const c of scorecard.sections.flatMap((s) => s.criteria)) if (c.auto) walk(c.auto);
+  walk(scorecard.autoQa?.phraseFamilies ?? {});
   return [...phrases];
 }
 

@@ -19,6 +19,7 @@ import { registerAnalyticsCommands } from './cli/analytics-command';
 import { registerQueueCommands } from './cli/queue-command';
 import { collectTranscriptFiles, errorReportCsv, readSidecar } from './cli/files';
 import { autoQaFromFiles, formatAutoQa, toAutoQaJson } from './cli/autoqa-command';
+import { DEFAULT_CORPUS, formatProposals, suggestRulesCommand } from './cli/suggest-rules-command';
 import { formatBreakdown, scoreFromFiles } from './cli/score-command';
 import { loadConfig, parseCompanyNames } from './config/app-config';
 import { openDataSource } from './database/data-source';
@@ -197,7 +198,10 @@ program
 program
   .command('autoqa')
   .description('pre-score one transcript file with auto-QA and show the evidence')
-  .argument('<transcript>', 'a transcript file in any format the importer accepts')
+  .argument(
+    '<transcript>',
+    'a transcript file in any format the importer accepts, or suggest-rules',
+  )
   .requiredOption('--scorecard <key>', 'scorecard key, e.g. voice-ko')
   .option('--notes-file <file>', "the agent's after-call notes (overrides notes in the file)")
   .option('--agent-name <name>', "the agent's name (default: the name in the file, if any)")
@@ -205,9 +209,18 @@ program
     '--company <names>',
     'the company name and aliases, comma-separated (default: COMPANY_NAMES)',
   )
+  .option(
+    '--corpus <dir>',
+    `suggest-rules: labelled calls to measure on (default ${DEFAULT_CORPUS})`,
+  )
   .option('--json', 'print the result as JSON')
+  .addHelpText(
+    'after',
+    '\n  autoqa suggest-rules --scorecard voice-ko [--corpus dir] [--json]\n' +
+      '    proposes phrase additions from the turns evaluators pinned when they overrode a fail',
+  )
   .action(
-    (
+    async (
       file: string,
       opts: {
         scorecard: string;
@@ -215,8 +228,16 @@ program
         json?: boolean;
         agentName?: string;
         company?: string;
+        corpus?: string;
       },
     ) => {
+      if (file === 'suggest-rules') {
+        const out = await suggestRulesCommand(withApp, opts.scorecard, opts.corpus);
+        console.log(
+          opts.json ? JSON.stringify(out, null, 2) : formatProposals(opts.scorecard, out),
+        );
+        return;
+      }
       const config = loadConfig();
       const result = autoQaFromFiles(config.scorecardsDir, file, opts.scorecard, opts.notesFile, {
         agent: opts.agentName,

@@ -124,3 +124,20 @@ export function agreementFigures(
       };
     });
 }
+
+/**
+ * The turns evaluators pinned when they overrode the machine's `fail` with a pass: what the
+ * criterion's phrases did not know (input of `autoqa suggest-rules`).
+ */
+export function pinnedPasses(
+  criteria: CriterionDefinition[],
+  overrides: OverrideRow[],
+): { criterionKey: string; text: string; comment: string | null }[] {
+  const byKey = new Map(criteria.map((c) => [c.key, c] as const));
+  return overrides.flatMap((o) => {
+    const c = byKey.get(o.criterionKey);
+    if (c === undefined || o.suggestion !== 'fail' || o.turnText === null) return [];
+    if (resultOfValue(c, o.value === null ? null : Number(o.value)) !== 'pass') return [];
+    return [{ criterionKey: o.criterionKey, text: o.turnText, comment: o.comment }];
+  });
+}

@@ -17,7 +17,7 @@ import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { computeScore } from '../scoring/score-formula';
 import type { AutoQaResult } from './autoqa.types';
-import { agreementFigures, CriterionAgreement } from './agreement';
+import { agreementFigures, CriterionAgreement, pinnedPasses } from './agreement';
 import { AutoQaRepository } from './autoqa.repository';
 import { runAutoQa } from './engine';
 import { autoQaInput } from './input';
@@ -104,6 +104,17 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
       rows,
       latest,
     );
+  }
+
+  /**
+   * The scorecard's current definition and the turns evaluators pinned when they overrode a
+   * fail with a pass (from the newest 20,000 answers beside a suggestion).
+   */
+  async pinnedPasses(key: string) {
+    const version = await this.scorecards.current(key);
+    const latest = await this.repository.latestAnswers(version.scorecardId, 20_000);
+    const criteria = version.definition.sections.flatMap((s) => s.criteria);
+    return { definition: version.definition, pinned: pinnedPasses(criteria, latest) };
   }
 
   private async loop(): Promise<void> {

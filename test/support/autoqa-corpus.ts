@@ -9,29 +9,24 @@
  * Strict: the machine's pass/fail/na equals the label. Lenient: `na` and `pass` agree (neither
  * costs the agent anything). Coverage: answers not flagged "needs review"; accuracy on those.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import type { AutoQaResult } from '../../src/autoqa/autoqa.types';
 import { runAutoQa } from '../../src/autoqa/engine';
-import { autoQaInput } from '../../src/autoqa/input';
 import { loadScorecardFile } from '../../src/cli/score-command';
 import type { ScorecardDefinition } from '../../src/scorecards/scorecard-definition';
-import { detectLanguage } from '../../src/transcripts/detect-language';
-import { parseTranscript } from '../../src/transcripts/parse-transcript';
+import {
+  corpusInput,
+  CorpusFile,
+  CorpusLabel,
+  listLabelledCalls,
+} from '../../src/cli/labelled-corpus';
 
 export const CORPUS = path.resolve(__dirname, '..', 'fixtures', 'autoqa-corpus');
 const SCORECARDS = path.resolve(__dirname, '..', '..', 'scorecards');
 
 export type Split = 'dev' | 'test';
-type Result = 'pass' | 'fail' | 'na';
 
-interface Label {
-  scorecard: string;
-  style: 'stt' | 'clean';
-  company?: string[];
-  expected: Record<string, Result>;
-  metrics?: { interruptions?: number; longestSilenceMs?: number };
-}
+type Label = CorpusLabel;
 
 export interface CorpusCall {
   file: string;
@@ -65,19 +60,8 @@ export interface CorpusReport {
 }
 
 /** Every call of a split: `<split>/<group>/labels.json` with the call files beside it. */
-export function loadSplit(split: Split): { file: string; full: string; label: Label }[] {
-  const root = path.join(CORPUS, split);
-  if (!fs.existsSync(root)) return [];
-  const out: { file: string; full: string; label: Label }[] = [];
-  for (const group of fs.readdirSync(root).sort()) {
-    const labelsFile = path.join(root, group, 'labels.json');
-    if (!fs.existsSync(labelsFile)) continue;
-    const labels = JSON.parse(fs.readFileSync(labelsFile, 'utf8')) as Record<string, Label>;
-    for (const [file, label] of Object.entries(labels)) {
-      out.push({ file: `${group}/${file}`, full: path.join(root, group, file), label });
-    }
-  }
-  return out;
+export function loadSplit(split: Split): CorpusFile[] {
+  return listLabelledCalls(path.join(CORPUS, split));
 }
 
 const cards = new Map<string, ScorecardDefinition>();
@@ -93,20 +77,8 @@ function card(key: string): ScorecardDefinition {
 /** Runs auto-QA on every call of the split; `names: false` as the CLI on a bare file would. */
 export function scoreSplit(split: Split, names = true): CorpusCall[] {
   return loadSplit(split).map(({ file, full, label }) => {
-    const { meta, turns } = parseTranscript(full, fs.readFileSync(full));
     const scorecard = card(label.scorecard);
-    const result = runAutoQa(
-      autoQaInput({
-        turns,
-        channel: meta.channel ?? scorecard.channel,
-        language: meta.language ?? detectLanguage(turns),
-        notes: meta.notes ?? null,
-        metadata: meta.metadata ?? null,
-        agentName: names ? (meta.agentName ?? null) : null,
-        companyNames: names ? (label.company ?? []) : [],
-      }),
-      scorecard,
-    );
+    const result = runAutoQa(corpusInput({ file, full, label }, scorecard, names), scorecard);
     return { file, label, result };
   });
 }
