@@ -68,6 +68,8 @@ export interface AutoQaMetrics {
   agentTalkRatio: number | null;
   apologies: number;
   customerNegativity: CustomerNegativity;
+  /** Customer turns that sound negative (0..10, by the scorecard's lexicon), for the replay page. */
+  negativeTurns: { turn: number; score: number }[];
 }
 
 export interface AutoQaResult {

@@ -74,6 +74,9 @@ export function firstOf<D extends DetectorName>(
   return undefined;
 }
 
+/** Negative turns kept with a call's metrics (a 3-hour row would otherwise grow unbounded). */
+const MAX_NEGATIVE_TURNS = 200;
+
 export function computeMetrics(ctx: CallContext, config: MetricsConfig): AutoQaMetrics {
   const source = ctx.source;
   const voice = ctx.voice;
@@ -88,5 +91,9 @@ export function computeMetrics(ctx: CallContext, config: MetricsConfig): AutoQaM
     agentTalkRatio: ratio === null ? null : Math.round(ratio * 1000) / 1000,
     apologies: countOccurrences(ctx, config.apologies.matcher, config.apologies.scope).total,
     customerNegativity: ctx.customerNegativity(config.negativity),
+    negativeTurns: ctx
+      .negativityWith(config.negativity)
+      .perTurn.filter((t) => t.score > 0)
+      .slice(0, MAX_NEGATIVE_TURNS),
   };
 }

@@ -59,9 +59,15 @@ export class InteractionsPagesController {
     const scorecards = STAFF.includes(actor.role) ? await this.scorecards.list() : [];
     const preferred = `${interaction.channel}-${interaction.language}`;
     const evaluations = await this.interactions.evaluationsOf(id, actor);
+    const autoMetrics = evaluations.find((e) => e.kind === 'auto')?.metrics ?? null;
+    // Each customer turn that sounded negative carries its score (0..10) on the transcript.
+    const negative = new Map((autoMetrics?.negativeTurns ?? []).map((t) => [t.turn, t.score]));
     return {
       title: interaction.externalId,
-      interaction,
+      interaction: {
+        ...interaction,
+        turns: interaction.turns.map((t) => ({ ...t, negativity: negative.get(t.seq) ?? null })),
+      },
       // The marks come from the evaluations this page lists, and only from those.
       ...(await loadReplayView(
         this.dataSource.manager,
@@ -73,7 +79,7 @@ export class InteractionsPagesController {
         value: typeof value === 'object' ? JSON.stringify(value) : String(value as string),
       })),
       evaluations,
-      autoMetrics: evaluations.find((e) => e.kind === 'auto')?.metrics ?? null,
+      autoMetrics,
       scorecards: scorecards.map((s) => ({
         key: s.key,
         name: s.name,

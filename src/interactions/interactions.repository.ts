@@ -160,4 +160,6 @@ export interface AutoMetrics {
   agentTalkRatio: number | null;
   apologies: number;
   customerNegativity: { start: number; peak: number; end: number };
+  /** Absent on calls scored before it existed. */
+  negativeTurns?: { turn: number; score: number }[];
 }

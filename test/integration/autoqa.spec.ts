@@ -154,4 +154,37 @@ describe('auto-QA pre-scores imported calls; evaluators accept or override', () 
       .expect(200);
     expect(page.text).toContain('id="auto-metrics"');
   });
+
+  it('marks, per customer turn, how negative it sounded', async () => {
+    const call = {
+      externalId: 'NEG-1',
+      channel: 'voice',
+      language: 'ko',
+      turns: [
+        ['agent', '안녕하세요, 한빛통신 상담사 김민지입니다.'],
+        ['customer', '요금이 또 두 배로 나왔어요. 정말 너무 화가 나요!'],
+        ['agent', '많이 답답하셨겠어요. 바로 확인해 드리겠습니다.'],
+        ['customer', '네, 감사합니다. 이제 됐어요.'],
+      ].map(([speaker, text], i) => ({ speaker, text, startMs: i * 5000, endMs: i * 5000 + 4000 })),
+    };
+    const res = await http
+      .post('/api/interactions/import')
+      .attach('files', Buffer.from(JSON.stringify(call)), 'neg-1.json')
+      .expect(200);
+    const id = res.body.results[0].interactionId;
+    await t.app.get(AutoQaService).drain();
+    const page = await http
+      .get(`/interactions/${id}`)
+      .set('Accept', 'text/html')
+      .set('Accept-Language', 'en')
+      .expect(200);
+    const turnHtml = (seq: number) =>
+      page.text.slice(
+        page.text.indexOf(`id="turn-${seq}"`),
+        page.text.indexOf('</li>', page.text.indexOf(`id="turn-${seq}"`)),
+      );
+    expect(turnHtml(1)).toMatch(/class="negativity"[^>]*>negativity (\d+(\.\d)?)\/10</);
+    expect(turnHtml(0)).not.toContain('class="negativity"');
+    expect(turnHtml(3)).not.toContain('class="negativity"');
+  });
 });

@@ -346,6 +346,9 @@ export class CallContext {
     const k = settings.segments;
     const scores: number[] = [];
     const hits: { turn: number; phrase: string }[] = [];
+    // Segment mode scores thirds (a third whose every turn matched is 10); per turn, a turn that
+    // matched is 10 (for the replay page).
+    const perTurn: { turn: number; score: number }[] = [];
     for (let s = 0; s < k; s++) {
       const from = Math.floor((s * n) / k);
       const to = Math.floor(((s + 1) * n) / k);
@@ -356,10 +359,11 @@ export class CallContext {
         const entries = settings.lexicon.distinct(this.norm[i]);
         matched += entries.length;
         hits.push({ turn: i, phrase: entries[0] });
+        perTurn.push({ turn: i, score: 10 });
       }
       scores.push(to > from ? round1(Math.min(10, (matched / (to - from)) * 10)) : 0);
     }
-    found = { start: scores[0], peak: Math.max(...scores), end: scores[k - 1], hits, perTurn: [] };
+    found = { start: scores[0], peak: Math.max(...scores), end: scores[k - 1], hits, perTurn };
     this.negativity.set(key, found);
     return found;
   }

@@ -79,6 +79,7 @@ describe('runAutoQa', () => {
       agentTalkRatio: 0,
       apologies: 0,
       customerNegativity: { start: 0, peak: 10, end: 10 },
+      negativeTurns: [{ turn: 1, score: 10 }],
     });
     // Nothing to judge: N/A, and a person should look (an empty call is no pass).
     expect(runAutoQa({ turns: [], channel: 'voice', language: 'en' }, def).criteria[0]).toEqual({
@@ -105,6 +106,8 @@ describe('runAutoQa', () => {
       apologies: 2,
       // Customer turns: upset | (none) | (none): start 10, then calm.
       customerNegativity: { start: 10, peak: 10, end: 0 },
+      // Per turn, for the replay page: the upset customer turn.
+      negativeTurns: [{ turn: 1, score: 10 }],
     });
   });
 
@@ -124,6 +127,7 @@ describe('runAutoQa', () => {
       // The count block whose key contains "apolog", whatever it counts: "thanks" by the agent.
       apologies: 2,
       customerNegativity: { start: 0, peak: 0, end: 0 },
+      negativeTurns: [],
     });
   });
 
@@ -149,6 +153,8 @@ describe('runAutoQa', () => {
       agentTalkRatio: 0.5,
       apologies: 2,
       customerNegativity: { start: 1, peak: 6, end: 5 },
+      // The source gives no per-turn sentiment: the turns stay marked by the lexicon.
+      negativeTurns: [{ turn: 1, score: 10 }],
     });
     expect(result.criteria).toMatchObject([
       {
