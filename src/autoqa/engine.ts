@@ -80,10 +80,18 @@ export function runAutoQa(input: AutoQaInput, scorecard: ScorecardDefinition): A
       company: [...plan.company, ...cleanNames(input.names?.company)],
     },
   );
-  const noAgent = ctx.agentTurns.length === 0;
+  // Agent turns that say nothing once fillers are gone count as no agent turns.
+  const noAgent = ctx.agentTurns.every((i) => ctx.norm[i] === '');
+  // A call in the other language than the scorecard: best guesses, each for a person to check.
+  const mismatch = languageMismatch(ctx, scorecard.language);
   const answer = (key: string, outcome: DetectorOutcome): CriterionResult => {
-    const confidence = round2(outcome.confidence ?? DEFAULT_CONFIDENCE[outcome.result]);
-    const { result, evidence, reason } = outcome;
+    let confidence = round2(outcome.confidence ?? DEFAULT_CONFIDENCE[outcome.result]);
+    const { result, evidence } = outcome;
+    let reason = outcome.reason;
+    if (mismatch !== null) {
+      confidence = Math.min(confidence, MISMATCH_CONFIDENCE);
+      reason = `${mismatch}: ${reason}`;
+    }
     return {
       key,
       result,
@@ -112,6 +120,40 @@ export function runAutoQa(input: AutoQaInput, scorecard: ScorecardDefinition): A
     return answer(c.key, c.detect(ctx, null));
   });
   return { criteria, metrics: computeMetrics(ctx, plan.metrics) };
+}
+
+const MISMATCH_CONFIDENCE = 0.3;
+const LANGUAGE_NAMES: Record<string, string> = { ko: 'Korean', en: 'English' };
+const WORDS = /[\p{L}\p{N}']+/gu;
+const HANGUL = /\p{Script=Hangul}/u;
+const LATIN = /\p{Script=Latin}/u;
+/** Words of agent speech looked at to tell the language (enough, and a 3-hour call stays fast). */
+const LANGUAGE_SAMPLE = 1000;
+/** The share of words in the other script that makes a call "in the other language". */
+const OTHER_LANGUAGE_SHARE = 2 / 3;
+
+/**
+ * "the agent speaks English but the scorecard is Korean" when at least two thirds of the agent's
+ * words are in the other script than the scorecard's language (Hangul for ko, Latin for en),
+ * else null. A call mixing both is not flagged; under 5 words nothing is said.
+ */
+function languageMismatch(ctx: CallContext, scorecardLanguage: string): string | null {
+  if (scorecardLanguage !== 'ko' && scorecardLanguage !== 'en') return null;
+  let hangul = 0;
+  let latin = 0;
+  for (const i of ctx.agentTurns) {
+    for (const word of ctx.turns[i].text.match(WORDS) ?? []) {
+      if (HANGUL.test(word)) hangul++;
+      else if (LATIN.test(word)) latin++;
+    }
+    if (hangul + latin >= LANGUAGE_SAMPLE) break;
+  }
+  const total = hangul + latin;
+  if (total < 5) return null;
+  const other = scorecardLanguage === 'ko' ? latin : hangul;
+  if (other / total < OTHER_LANGUAGE_SHARE) return null;
+  const spoken = scorecardLanguage === 'ko' ? 'en' : 'ko';
+  return `the agent speaks ${LANGUAGE_NAMES[spoken]} but the scorecard is ${LANGUAGE_NAMES[scorecardLanguage]}`;
 }
 
 /** How sure an answer is when its detector does not say. */

@@ -80,8 +80,9 @@ function foldWidth(text: string): string {
 function cleanTokens(tokens: string[], language: SpeechLanguage): string[] {
   const fillers = language === 'ko' ? KO_FILLERS : EN_FILLERS;
   const out: string[] = [];
-  for (const t of tokens) {
-    if (WORD.test(t) && fillers.has(t)) continue;
+  for (const raw of tokens) {
+    if (WORD.test(raw) && fillers.has(raw)) continue;
+    const t = language === 'en' ? (EN_CONTRACTIONS[raw] ?? raw) : raw;
     out.push(t);
     // "제가 제가" / "i i": said twice in a row. "확 확인" / "ca can": a false start.
     for (;;) {
@@ -90,12 +91,49 @@ function cleanTokens(tokens: string[], language: SpeechLanguage): string[] {
       while (k >= 0 && SPACE.test(out[k])) k--;
       const a = k >= 0 ? out[k] : undefined;
       if (a === undefined || !WORD.test(a) || !WORD.test(b)) break;
+      // Digits said again are digits ("오 오 오", "five five five"), never a repeat.
+      if (isDigitWord(a, language) || isDigitWord(b, language)) break;
       if (a !== b && !isFalseStart(a, b, language)) break;
       out.splice(k, out.length - 1 - k);
     }
   }
   return language === 'ko' ? joinKoDigits(out) : joinEnDigits(out);
 }
+
+function isDigitWord(t: string, language: SpeechLanguage): boolean {
+  if (/^\d+$/.test(t)) return true;
+  return language === 'ko'
+    ? KO_DIGIT_WORD.test(t)
+    : t in EN_DIGITS || t === 'double' || t === 'triple';
+}
+
+/** Contractions speech-to-text writes without the apostrophe ("cant", "ive", "thats"). */
+const EN_CONTRACTIONS: Record<string, string> = Object.fromEntries([
+  ...['can', 'don', 'won', 'didn', 'doesn', 'isn', 'aren', 'wasn', 'weren'].map((w) => [
+    `${w}t`,
+    `${w}'t`,
+  ]),
+  ...['couldn', 'shouldn', 'wouldn', 'haven', 'hasn', 'hadn', 'mustn', 'needn'].map((w) => [
+    `${w}t`,
+    `${w}'t`,
+  ]),
+  ['ive', "i've"],
+  ['youve', "you've"],
+  ['weve', "we've"],
+  ['theyve', "they've"],
+  ['im', "i'm"],
+  ['youre', "you're"],
+  ['theyre', "they're"],
+  ['thats', "that's"],
+  ['whats', "what's"],
+  ['theres', "there's"],
+  ['heres', "here's"],
+  ['youll', "you'll"],
+  ['itll', "it'll"],
+  ['thatll', "that'll"],
+  ['youd', "you'd"],
+  ['hes', "he's"],
+] as [string, string][]);
 
 function isFalseStart(t: string, next: string, language: SpeechLanguage): boolean {
   if (t.length >= next.length || !next.startsWith(t)) return false;
@@ -202,7 +240,9 @@ function joinKoDigits(tokens: string[]): string[] {
       }
       j++;
     }
-    if (run.length >= 3) {
+    // A number read out: four digits or more, or three with a zero (공일공). Three syllables
+    // without one are usually words ("이삼일" two or three days, "일일이" one by one).
+    if (run.length >= 4 || (run.length === 3 && /[공영]/u.test(run))) {
       out.push([...run].map((c) => KO_DIGITS[c]).join(''));
       i = last + 1;
     } else {
@@ -260,12 +300,13 @@ function joinEnDigits(tokens: string[]): string[] {
 
 export function normalizeSpeech(text: string, language: SpeechLanguage): string {
   if (typeof text !== 'string' || text === '') return '';
-  let base = foldWidth(text.normalize('NFC')).toLowerCase();
+  let base = foldWidth(text).normalize('NFC').toLowerCase();
   if (language === 'en') base = base.replace(APOSTROPHES, "'");
   // Korean drops punctuation, so a written date keeps its meaning as words: 9/8 → 9월8일.
   else base = base.replace(KO_ISO_DATE, '$1년$2월$3일').replace(KO_DATE, '$1월$2일');
   const tokens = base.match(TOKEN) ?? [];
   const cleaned = cleanTokens(tokens, language);
-  if (language === 'ko') return cleaned.join('').replace(KO_STRIP, '');
-  return cleaned.join('').replace(/\s+/gu, ' ').trim();
+  // NFC again: removing a mark between a syllable and a trailing jamo lets them compose.
+  if (language === 'ko') return cleaned.join('').replace(KO_STRIP, '').normalize('NFC');
+  return cleaned.join('').replace(/\s+/gu, ' ').trim().normalize('NFC');
 }

@@ -100,7 +100,9 @@ export function detectPhrases(
     const reason =
       matching === 0
         ? `no ${who} says a listed phrase${cut}`
-        : `only ${plural(matching, who, whoPlural)} ${matching === 1 ? 'says' : 'say'} a listed phrase (${min} needed)`;
+        : config.count === 'distinct'
+          ? `only ${plural(matching, 'different listed phrase', 'different listed phrases')} in ${whoPlural} (${min} needed)`
+          : `only ${plural(matching, who, whoPlural)} ${matching === 1 ? 'says' : 'say'} a listed phrase (${min} needed)`;
     return {
       result: 'fail',
       evidence,
@@ -151,6 +153,8 @@ function passReason(
       ? `no ${who} says a listed phrase`
       : matching === 1
         ? `${withArticle(who)} says "${String(evidence.find((e) => e.value !== undefined)?.value)}"`
-        : `${plural(matching, who, whoPlural)} say a listed phrase`;
+        : config.count === 'distinct'
+          ? `${plural(matching, 'different listed phrase', 'different listed phrases')} in ${whoPlural}`
+          : `${plural(matching, who, whoPlural)} say a listed phrase`;
   return groups === '' ? said : `${said}, and ${groups} is said`;
 }

@@ -353,6 +353,11 @@ describe('a call in the other language than the scorecard', () => {
       expect(passed(result, [...SAID, 'identity_verification', 'hold_etiquette'])).toEqual([]);
       // Timing does not depend on the language.
       expect(result.metrics.longestSilenceMs).toBe(12000);
+      // Every answer is a best guess for a person to check, and says why.
+      for (const c of result.criteria) {
+        expect({ key: c.key, review: c.needsReview }).toEqual({ key: c.key, review: true });
+        expect(c.reason).toMatch(/^the agent speaks (English|Korean) but the scorecard is/);
+      }
     },
   );
 
@@ -397,6 +402,8 @@ describe('a call mixing Korean and English turns', () => {
   it('judges the Korean parts on voice-ko', () => {
     const result = run(VOICE_KO, MIXED, KO_NAMES);
     expectEveryCriterionAnswered(result, VOICE_KO);
+    // Mostly Korean: no language warning.
+    expect(result.criteria.some((c) => c.reason.startsWith('the agent speaks'))).toBe(false);
     expect(
       resultsOf(result, [
         'greeting',

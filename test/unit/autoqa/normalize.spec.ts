@@ -48,6 +48,15 @@ describe('normalizeSpeech (Korean)', () => {
     expect(ko('공일공 일이삼사 오육칠팔')).toBe('01012345678');
     expect(ko('공일공-일이삼사-오육칠팔')).toBe('01012345678');
     expect(ko('생년월일 팔오공일공일')).toBe('생년월일850101');
+    // A digit said again is a digit, not a repeat.
+    expect(ko('생년월일 팔오 공일 공일')).toBe('생년월일850101');
+    expect(ko('오오오 일이')).toBe('55512');
+  });
+
+  it('reads three syllables as a number only with a zero (이삼일 is "two or three days")', () => {
+    expect(ko('이삼일 정도 걸려요')).toBe('이삼일정도걸려요');
+    expect(ko('일일이 확인해 드릴게요')).toBe('일일이확인해드릴게요');
+    expect(ko('공일공')).toBe('010');
   });
 
   it('leaves one or two digit syllables alone: they are words too (이사, 오일)', () => {
@@ -113,6 +122,18 @@ describe('normalizeSpeech (English)', () => {
     expect(en('double four five')).toBe('445');
     expect(en('five double four')).toBe('544');
     expect(en('my pin is one two one two')).toBe('my pin is 1212');
+    // Digits said again are digits, not a repeated word.
+    expect(en('five five five')).toBe('555');
+    expect(en('nine one one')).toBe('911');
+    expect(en('oh one oh five five five one two three four')).toBe('0105551234');
+    // Idempotent once digits are joined.
+    expect(en(en('123 one two three'))).toBe(en('123 one two three'));
+  });
+
+  it('restores the apostrophe speech-to-text leaves out of contractions', () => {
+    expect(en('so what ive done is')).toBe("so what i've done is");
+    expect(en('we cant do that thats the rule')).toBe("we can't do that that's the rule");
+    expect(en('its fine were here')).toBe('its fine were here');
   });
 
   it('leaves ordinary words that happen to be digits alone', () => {
