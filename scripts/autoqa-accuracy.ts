@@ -52,4 +52,9 @@ const label = names ? 'agent and company names known' : 'no names known (bare fi
 printCorpus(`1. dev split (tuned on), ${label}`, measureCorpus('dev', names), showMisses);
 if (process.argv.includes('--dev-only')) process.exit(0);
 printCorpus(`2. LOCKED test split (never tuned on), ${label}`, measureCorpus('test', names), false);
+printCorpus(
+  `2b. LOCKED holdout-2 (written 2026-12-05 after all tuning, never tuned on), ${label}`,
+  measureCorpus('holdout-2', names),
+  false,
+);
 printOld('3. demo generator calls', measureDemoAccuracy());

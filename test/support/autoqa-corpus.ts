@@ -24,7 +24,7 @@ import {
 export const CORPUS = path.resolve(__dirname, '..', 'fixtures', 'autoqa-corpus');
 const SCORECARDS = path.resolve(__dirname, '..', '..', 'scorecards');
 
-export type Split = 'dev' | 'test';
+export type Split = 'dev' | 'test' | 'holdout-2';
 
 type Label = CorpusLabel;
 

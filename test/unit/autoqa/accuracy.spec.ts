@@ -22,6 +22,17 @@ describe('auto-QA accuracy of the shipped packs', () => {
     expect(report.metrics.exact).toBe(report.metrics.compared);
   });
 
+  it('holds on the second locked split (holdout-2, written after all tuning) ≥ 85 % strict', () => {
+    // Measured once at release: 87.1 % overall, four criteria under 80 % (README). Below the
+    // issue's 90 %: the floor records where it stands so that no change makes it worse.
+    const report = measureCorpus('holdout-2');
+    expect(report.calls).toBe(48);
+    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.85);
+    for (const c of report.criteria)
+      expect({ key: c.key, ok: c.strict / c.compared >= 0.65 }).toEqual({ key: c.key, ok: true });
+    expect(report.metrics.exact).toBe(report.metrics.compared);
+  });
+
   it('agrees with the QA team on the dev split ≥ 92 % strict and ≥ 80 % on every criterion', () => {
     const report = measureCorpus('dev');
     expect(report.calls).toBeGreaterThanOrEqual(92);
