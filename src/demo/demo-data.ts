@@ -337,9 +337,11 @@ function sampleBehaviour(rng: Rng, profile: DemoAgentProfile, channel: Channel) 
   if (channel === 'chat') flags.no_interruptions = null;
   // Escaping means the problem was not solved here; a wrong fix offers no real options.
   if (flags.no_escape === false) flags.correct_resolution = false;
-  if (flags.correct_resolution === false) {
-    flags.options_offered = false;
-    flags.first_contact_resolution = false;
+  if (flags.correct_resolution === false) flags.first_contact_resolution = false;
+  // Options are judged only where the first request cannot be met (QA guide): an agent good at
+  // them meets such a request with two alternatives; otherwise the request is simply met (N/A).
+  if (flags.options_offered === false || flags.correct_resolution === false) {
+    flags.options_offered = null;
   }
   return { flags, angry };
 }
@@ -439,10 +441,12 @@ function scriptCall(plan: CallPlan, rng: Rng): { opening: Line[]; wrapUp: Line[]
     opening.push(agent(prefixed(bad, s.wrongFix, lang)), customer(feel(P.WRONG_FIX_REACTION)));
     opening.push(agent(say(P.WRONG_FIX_FOLLOW_UP)));
   } else if (flags.options_offered) {
-    const offer = fill(P.OPTIONS_TEMPLATE[lang], {
-      option1: s.options[0],
-      option2: s.options[1],
-    });
+    const offer =
+      say(P.CANNOT_AS_ASKED) +
+      fill(P.OPTIONS_TEMPLATE[lang], {
+        option1: s.options[0],
+        option2: s.options[1],
+      });
     opening.push(agent(prefixed(lead, offer, lang)), customer(feel(P.OPTION_CHOICE)));
     opening.push(agent(join(say(P.PROCEED), s.fix, callback)));
   } else {

@@ -292,6 +292,18 @@ export const CAUSE_REACTION: MoodPhrases = {
   },
 };
 
+/** The first request cannot be met as asked (policy, stock): what options are offered after. */
+export const CANNOT_AS_ASKED: Phrases = {
+  ko: [
+    '말씀하신 방식 그대로는 처리가 어렵습니다. ',
+    '요청하신 대로는 규정상 바로 해 드리기 어렵습니다. ',
+  ],
+  en: [
+    "I'm not able to do it exactly that way, I'm afraid. ",
+    "That isn't possible as asked, but ",
+  ],
+};
+
 export const OPTIONS_TEMPLATE: Readonly<Record<DemoLanguage, string>> = {
   ko: '방법은 두 가지가 있습니다. 첫 번째는 {option1}이고, 두 번째는 {option2}입니다. 어떤 방법이 편하실까요?',
   en: 'There are two ways I can handle this: the first is {option1}, and the second is {option2}. Which would you prefer?',
