@@ -9,6 +9,7 @@
 import type { CsvError } from 'csv-parse';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
+import { strFromU8, Unzip, UnzipInflate } from 'fflate';
 import type { CellValue } from 'exceljs';
 import { parseDocument } from 'yaml';
 import type { CriterionDefinition, ScorecardDefinition } from '../scorecards/scorecard-definition';
@@ -160,6 +161,30 @@ const KEY_SHAPE = /^[a-z][a-z0-9_]*$/;
 // ---------------------------------------------------------------------------------------------
 // Reading CSV / XLSX
 
+/** Rows (after the header) one upload may hold: more is refused before it is read whole. */
+export const MAX_ROWS = 10_000;
+/** How much of a cell an error message quotes. */
+const QUOTE_MAX = 200;
+
+function shortQuote(text: string): string {
+  return text.length > QUOTE_MAX
+    ? `${text.slice(0, QUOTE_MAX)}… (${text.length} characters)`
+    : text;
+}
+
+/** Every "quoted" part of a message cut to QUOTE_MAX characters. */
+function shortQuotes(message: string): string {
+  return message.replace(/"([^"]*)"/g, (_all, inner: string) => `"${shortQuote(inner)}"`);
+}
+
+function tooManyRows(file: string): MysteryShopFileError {
+  return new MysteryShopFileError(
+    file,
+    `more than ${MAX_ROWS.toLocaleString('en')} rows: split the results into several files`,
+    MAX_ROWS + 2,
+  );
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function fold(text: string): string {
@@ -257,6 +282,8 @@ function readCsv(file: string, bytes: Buffer): SheetRows {
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
+      // Stop reading past the limit: a huge file is refused without parsing it whole.
+      to: MAX_ROWS + 2,
     });
     records = parsed as string[][];
   } catch (err) {
@@ -272,6 +299,7 @@ function readCsv(file: string, bytes: Buffer): SheetRows {
     }
     throw err;
   }
+  if (records.length > MAX_ROWS + 1) throw tooManyRows(file);
   return toSheet(
     file,
     records.map((cells, i) => ({ line: i + 1, cells })),
@@ -308,6 +336,8 @@ function toSheet(file: string, raw: { line: number; cells: string[] }[]): SheetR
 
 async function readXlsx(file: string, bytes: Buffer): Promise<SheetRows> {
   const workbook = new Workbook();
+  // A worksheet declaring more rows than allowed is refused before it is loaded.
+  if ((declaredRows(bytes) ?? 0) > MAX_ROWS + 1) throw tooManyRows(file);
   try {
     // exceljs' typing wants its own Buffer flavour; the runtime accepts any Node buffer.
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
@@ -329,7 +359,41 @@ async function readXlsx(file: string, bytes: Buffer): Promise<SheetRows> {
   } catch {
     throw new MysteryShopFileError(file, 'not a readable XLSX workbook (damaged worksheet)');
   }
+  if (raw.length > MAX_ROWS + 1) throw tooManyRows(file);
   return toSheet(file, raw);
+}
+
+/**
+ * The last row a workbook's first worksheet declares (`<dimension ref="A1:F1500000"/>`), read by
+ * inflating only the start of that sheet; null when the file does not say (then it is counted
+ * after loading).
+ */
+function declaredRows(bytes: Buffer): number | null {
+  let found: number | null = null;
+  try {
+    const unzip = new Unzip();
+    unzip.register(UnzipInflate);
+    let seen = false;
+    unzip.onfile = (entry) => {
+      if (seen || !/^xl\/worksheets\/sheet\d*\.xml$/.test(entry.name)) return;
+      seen = true;
+      let head = '';
+      entry.ondata = (err, chunk, final) => {
+        if (err) return;
+        head += strFromU8(chunk);
+        const m = /<dimension\s+ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head);
+        if (m) found = Number(m[1] ?? 1);
+        if (m || head.length > 64 * 1024 || head.includes('<sheetData')) {
+          if (!final) entry.terminate();
+        }
+      };
+      entry.start();
+    };
+    unzip.push(bytes, true);
+  } catch {
+    return found; // a damaged file is reported by the full read
+  }
+  return found;
 }
 
 function pad(n: number, width = 2): string {
@@ -633,7 +697,8 @@ export function validateShops(
   options: ValidateOptions = {},
 ): ValidationResult {
   const errors: ShopError[] = [];
-  const headerError = (column: string, reason: string) => errors.push({ line: 1, column, reason });
+  const headerError = (column: string, reason: string) =>
+    errors.push({ line: 1, column: shortQuote(column), reason: shortQuotes(reason) });
   const index = new HeaderIndex(table.headers);
   const map = mapping ?? {};
   const cols = map.columns ?? {};
@@ -754,7 +819,7 @@ export function validateShops(
   for (const row of table.rows) {
     const before = errors.length;
     const rowError = (column: string, reason: string) =>
-      errors.push({ line: row.line, column, reason });
+      errors.push({ line: row.line, column: shortQuote(column), reason: shortQuotes(reason) });
 
     if (row.extraCells) {
       const last = table.headers.length;
