@@ -1,8 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable, Logger, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
 import type { RequestWithActor } from '../common/current-user';
 import { readCookie, LOGIN_CSRF_COOKIE } from '../common/cookies';
 import { ForbiddenError, SignInRequiredError } from '../common/errors';
+import { translate } from '../common/i18n/i18n';
 import type { Role } from '../users/entities/user.entity';
 import { sameSecret } from './secrets';
 
@@ -14,6 +16,13 @@ export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies 
 /** Signed-in users with one of these roles. What each may see inside is scoped by the queries. */
 export const Allow = (roles: readonly Role[]) =>
   SetMetadata(ACCESS_RULE, { roles } satisfies AccessRule);
+
+export const SESSION_ONLY = 'qa:session-only';
+/**
+ * Only with a signed-in browser session, never an API token: minting tokens and changing
+ * passwords, so that a leaked token cannot outlive its revocation or lock its owner out.
+ */
+export const SessionOnly = () => SetMetadata(SESSION_ONLY, true);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -44,8 +53,21 @@ export class AccessGuard implements CanActivate {
         throw new ForbiddenError(`your role (${req.actor.role}) does not allow this`);
       }
     }
+    if (req.auth?.via === 'token' && this.sessionOnly(context)) {
+      const lang = context.switchToHttp().getResponse<Response>().locals.lang as string;
+      throw new ForbiddenError(translate(lang, 'auth.sessionOnly'));
+    }
     checkCsrf(req);
     return true;
+  }
+
+  private sessionOnly(context: ExecutionContext): boolean {
+    return (
+      this.reflector.getAllAndOverride<boolean | undefined>(SESSION_ONLY, [
+        context.getHandler(),
+        context.getClass(),
+      ]) === true
+    );
   }
 }
 

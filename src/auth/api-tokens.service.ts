@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/current-user';
 import { InputError, NotFoundError } from '../common/errors';
 import { transaction } from '../database/transaction';
 import { UsersService } from '../users/users.service';
+import { ApiTokensRepository } from './api-tokens.repository';
 import { ApiToken } from './entities/api-token.entity';
 import { randomToken, sha256 } from './secrets';
 
@@ -16,7 +17,7 @@ const MAX_TOKENS_PER_USER = 20;
 @Injectable()
 export class ApiTokensService {
   constructor(
-    @InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>,
+    private readonly tokens: ApiTokensRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly audit: AuditService,
@@ -26,20 +27,18 @@ export class ApiTokensService {
     const label = name.trim();
     if (!label) throw new InputError('name', 'give the token a name (what uses it)');
     if (label.length > 100) throw new InputError('name', 'must be at most 100 characters');
-    const active = await this.tokens.countBy({ userId: owner.id, revokedAt: IsNull() });
+    const active = await this.tokens.countActiveOf(owner.id);
     if (active >= MAX_TOKENS_PER_USER) {
       throw new InputError('name', `you have ${active} tokens; revoke one you no longer use`);
     }
     const token = `${TOKEN_PREFIX}${randomToken()}`;
     const row = await transaction(this.dataSource, async (manager) => {
-      const saved = await manager.save(
-        manager.create(ApiToken, {
-          userId: owner.id,
-          name: label,
-          prefix: token.slice(0, 10),
-          hash: sha256(token),
-        }),
-      );
+      const saved = await this.tokens.add(manager, {
+        userId: owner.id,
+        name: label,
+        prefix: token.slice(0, 10),
+        hash: sha256(token),
+      });
       await this.audit.record(manager, owner, {
         action: 'token.created',
         entityType: 'user',
@@ -52,15 +51,15 @@ export class ApiTokensService {
   }
 
   list(owner: Actor): Promise<ApiToken[]> {
-    return this.tokens.find({ where: { userId: owner.id }, order: { id: 'DESC' } });
+    return this.tokens.listOf(owner.id);
   }
 
   async revoke(owner: Actor, id: number): Promise<void> {
-    const token = await this.tokens.findOneBy({ id, userId: owner.id });
+    const token = await this.tokens.findOwned(id, owner.id);
     if (!token) throw new NotFoundError('API token', id);
     if (token.revokedAt) return;
     await transaction(this.dataSource, async (manager) => {
-      await manager.update(ApiToken, id, { revokedAt: new Date() });
+      await this.tokens.revoke(manager, id, new Date());
       await this.audit.record(manager, owner, {
         action: 'token.revoked',
         entityType: 'user',
@@ -70,15 +69,19 @@ export class ApiTokensService {
     });
   }
 
-  /** The token's owner, or null for an unknown or revoked token or a deactivated owner. */
+  /**
+   * The token's owner, or null for an unknown or revoked token or a deactivated owner.
+   * Deactivation and a password reset revoke every token (UsersService): re-activating the
+   * user brings none back.
+   */
   async resolve(token: string): Promise<Actor | null> {
     if (!token.startsWith(TOKEN_PREFIX)) return null;
-    const row = await this.tokens.findOneBy({ hash: sha256(token), revokedAt: IsNull() });
+    const row = await this.tokens.findActiveByHash(sha256(token));
     if (!row) return null;
     const actor = await this.users.actorFor(row.userId);
     if (!actor) return null;
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-      await this.tokens.update(row.id, { lastUsedAt: new Date() });
+      await this.tokens.touch(row.id, new Date());
     }
     return actor;
   }

@@ -1,17 +1,16 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthPagesController } from './auth.pages.controller';
+import { AuthStoreModule } from './auth-store.module';
 import { AuthService } from './auth.service';
-import { ApiToken } from './entities/api-token.entity';
-import { Session } from './entities/session.entity';
+import { LoginThrottle } from './login-throttle';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Session, ApiToken])],
+  imports: [AuthStoreModule],
   controllers: [AuthController, AuthPagesController],
-  providers: [SessionsService, ApiTokensService, AuthService],
+  providers: [SessionsService, ApiTokensService, AuthService, LoginThrottle],
   exports: [SessionsService, ApiTokensService, AuthService],
 })
 export class AuthModule {}

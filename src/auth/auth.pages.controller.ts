@@ -15,10 +15,10 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { clearCookie, cookieOptions, readCookie, SESSION_COOKIE } from '../common/cookies';
 import { field, FormBody, FormFields } from '../common/form-body';
 import { Actor, CurrentUser, RequestWithActor } from '../common/current-user';
-import { DomainError, InputError } from '../common/errors';
+import { DomainError, InputError, TooManyRequestsError } from '../common/errors';
 import { translate } from '../common/i18n/i18n';
 import { UsersService } from '../users/users.service';
-import { Allow, Public } from './access.guard';
+import { Allow, Public, SessionOnly } from './access.guard';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthService, InvalidCredentialsError } from './auth.service';
 import { verifyPassword } from './passwords';
@@ -64,7 +64,7 @@ export class AuthPagesController {
         email,
         next: safeNext(field(body, 'next')),
         bare: true,
-        error: e instanceof InvalidCredentialsError ? t(res, 'auth.invalid') : e.message,
+        error: loginError(res, e),
       });
     }
   }
@@ -86,6 +86,7 @@ export class AuthPagesController {
 
   @Post('account/password')
   @Allow(EVERYONE)
+  @SessionOnly()
   async changePassword(
     @CurrentUser() actor: Actor,
     @FormBody() body: FormFields,
@@ -117,6 +118,7 @@ export class AuthPagesController {
 
   @Post('account/tokens')
   @Allow(EVERYONE)
+  @SessionOnly()
   async createToken(
     @CurrentUser() actor: Actor,
     @FormBody() body: FormFields,
@@ -158,8 +160,17 @@ export class AuthPagesController {
   }
 }
 
-function t(res: Response, key: string): string {
-  return translate((res.locals.lang as string | undefined) ?? 'ko', key);
+function t(res: Response, key: string, params: Record<string, unknown> = {}): string {
+  return translate((res.locals.lang as string | undefined) ?? 'ko', key, params);
+}
+
+function loginError(res: Response, e: DomainError): string {
+  if (e instanceof InvalidCredentialsError) return t(res, 'auth.invalid');
+  if (e instanceof TooManyRequestsError) {
+    res.setHeader('Retry-After', String(e.retryAfterSeconds));
+    return t(res, 'auth.tooMany', { minutes: Math.ceil(e.retryAfterSeconds / 60) });
+  }
+  return e.message;
 }
 
 /** Only a path on this site: never `//evil.example` or an absolute URL. */

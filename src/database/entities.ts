@@ -1,5 +1,6 @@
 import { ApiToken } from '../auth/entities/api-token.entity';
 import { Session } from '../auth/entities/session.entity';
+import { SignInAttempt } from '../auth/entities/sign-in-attempt.entity';
 import { Agent } from '../agents/entities/agent.entity';
 import { Team } from '../agents/entities/team.entity';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   AuditEntry,
   Session,
   ApiToken,
+  SignInAttempt,
   EvaluationResponse,
   Notification,
   CalibrationSession,

@@ -1,13 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentsModule } from '../agents/agents.module';
+import { AuthStoreModule } from '../auth/auth-store.module';
 import { User } from './entities/user.entity';
 import { UsersPagesController } from './users.pages.controller';
 import { UsersService } from './users.service';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([User]), AgentsModule],
+  imports: [TypeOrmModule.forFeature([User]), AgentsModule, AuthStoreModule],
   controllers: [UsersPagesController],
   providers: [UsersService],
   exports: [UsersService],

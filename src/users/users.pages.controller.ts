@@ -2,12 +2,13 @@ import { Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AgentsService } from '../agents/agents.service';
-import { Allow } from '../auth/access.guard';
+import { Allow, SessionOnly } from '../auth/access.guard';
 import { ADMIN } from '../auth/roles';
 import { FormBody, FormFields } from '../common/form-body';
 import { Actor, CurrentUser } from '../common/current-user';
 import { DomainError, InputError } from '../common/errors';
 import { translate } from '../common/i18n/i18n';
+import { PageNumberPipe } from '../common/pagination';
 import { ROLES, Role } from './entities/user.entity';
 import { UserInput, UsersService } from './users.service';
 
@@ -25,13 +26,13 @@ export class UsersPagesController {
   async list(
     @Query('q') q: string | undefined,
     @Query('role') role: string | undefined,
-    @Query('page') page: string | undefined,
+    @Query('page', PageNumberPipe) page: number,
     @Res() res: Response,
   ) {
     const filter = {
       q: q?.slice(0, 100) || undefined,
       role: (ROLES as readonly string[]).includes(role ?? '') ? role : undefined,
-      page: Math.max(1, Number(page) || 1),
+      page,
     };
     const result = await this.users.list(filter);
     const link = (p: number) => {
@@ -111,6 +112,7 @@ export class UsersPagesController {
   }
 
   @Post(':id/password')
+  @SessionOnly()
   async resetPassword(
     @CurrentUser() actor: Actor,
     @Param('id', ParseIntPipe) id: number,

@@ -4,7 +4,9 @@ import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Agent } from '../agents/entities/agent.entity';
 import { Team } from '../agents/entities/team.entity';
 import { AuditService } from '../audit/audit.service';
+import { ApiTokensRepository } from '../auth/api-tokens.repository';
 import { hashPassword, passwordProblem } from '../auth/passwords';
+import { SessionsRepository } from '../auth/sessions.repository';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Actor } from '../common/current-user';
 import { ForbiddenError, InputError, NotFoundError } from '../common/errors';
@@ -52,6 +54,8 @@ export class UsersService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly sessions: SessionsRepository,
+    private readonly tokens: ApiTokensRepository,
   ) {}
 
   /** ADMIN_EMAIL / ADMIN_PASSWORD: the first admin, created once; an existing user is left as is. */
@@ -178,6 +182,7 @@ export class UsersService implements OnApplicationBootstrap {
       throw new ForbiddenError('you cannot deactivate yourself or take away your own admin role');
     }
     const role = changes.role ? checkedRole(changes.role) : before.role;
+    const deactivating = changes.active === false && before.active;
     await transaction(this.dataSource, async (manager) => {
       const links = await this.resolveLinks(manager, role, {
         agentExternalId: changes.agentExternalId ?? before.agent?.externalId,
@@ -195,28 +200,30 @@ export class UsersService implements OnApplicationBootstrap {
       });
       await manager.update(Team, { leadUserId: id }, { leadUserId: null });
       await this.leadTeams(manager, id, links.teamIds);
+      const ended = deactivating ? await this.endAccess(manager, id) : null;
       await this.audit.record(manager, by, {
-        action: changes.active === false && before.active ? 'user.deactivated' : 'user.updated',
+        action: deactivating ? 'user.deactivated' : 'user.updated',
         entityType: 'user',
         entityId: id,
         before: summary(before),
-        after: { ...summary(before), ...changes, role },
+        after: { ...summary(before), ...changes, role, ...ended },
       });
     });
     return this.get(id);
   }
 
-  /** An admin's reset or the user's own change; every session of that user ends. */
+  /** An admin's reset or the user's own change; every session and API token of that user ends. */
   async setPassword(by: Actor | null, id: number, password: string): Promise<void> {
     const user = await this.get(id);
     const passwordHash = await this.checkedHash(password, user.email);
     await transaction(this.dataSource, async (manager) => {
       await manager.update(User, id, { passwordHash });
-      await manager.delete('sessions', { userId: id });
+      const ended = await this.endAccess(manager, id);
       await this.audit.record(manager, by, {
         action: by?.id === id ? 'user.password_changed' : 'user.password_reset',
         entityType: 'user',
         entityId: id,
+        after: ended,
       });
     });
   }
@@ -224,6 +231,17 @@ export class UsersService implements OnApplicationBootstrap {
   async findByEmail(email: string): Promise<UserRow | null> {
     const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
     return user ? this.get(user.id) : null;
+  }
+
+  /**
+   * Deletes the user's sessions and revokes their API tokens, for good: re-activating the user
+   * later brings none of them back, and whoever held one must sign in or get a new token.
+   */
+  private async endAccess(manager: EntityManager, userId: number) {
+    return {
+      sessionsEnded: await this.sessions.removeAllOf(manager, userId),
+      tokensRevoked: await this.tokens.revokeAllOf(manager, userId, new Date()),
+    };
   }
 
   private async checkedHash(password: string, email: string): Promise<string> {

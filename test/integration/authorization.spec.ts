@@ -152,6 +152,16 @@ const RULES: Record<string, Rule> = {
   'GET /api/coaching/plans/:id/pdf': EVERYONE,
 };
 
+/**
+ * Only with a browser session (@SessionOnly): the clients here use API tokens, so even the
+ * roles the rule allows get 403. test/integration/security-sessions.spec.ts signs in for them.
+ */
+const SESSION_ONLY = new Set([
+  'POST /account/password',
+  'POST /account/tokens',
+  'POST /admin/users/:id/password',
+]);
+
 const ROLE_USERS: Record<Role, keyof TwoTeams['users']> = {
   admin: 'admin',
   evaluator: 'evaluator',
@@ -223,6 +233,7 @@ describe('who may call what', () => {
         const allowed = rule === 'public' || (role !== 'anonymous' && rule.includes(role));
         let ok: boolean;
         if (rule === 'public') ok = res.status !== 403 && res.status < 500;
+        else if (allowed && SESSION_ONLY.has(route)) ok = res.status === 403;
         else if (allowed) ok = ![401, 403].includes(res.status) && res.status < 500;
         else if (role !== 'anonymous') ok = res.status === 403;
         else if (path.startsWith('/api')) ok = res.status === 401;

@@ -2,6 +2,8 @@ import { Initial1795546664163 } from './1795546664163-Initial';
 import { AutoQa1795547984566 } from './1795547984566-AutoQa';
 import { Auth1795764368115 } from './1795764368115-Auth';
 import { Workspace1795766625194 } from './1795766625194-Workspace';
+import { SignInAttempts1796475690575 } from './1796475690575-SignInAttempts';
+import { EndDeactivatedAccess1796475690576 } from './1796475690576-EndDeactivatedAccess';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   AutoQa1795547984566,
   Auth1795764368115,
   Workspace1795766625194,
+  SignInAttempts1796475690575,
+  EndDeactivatedAccess1796475690576,
 ];
