@@ -9,6 +9,7 @@ import * as path from 'path';
 import { AppModule } from './app.module';
 import { AppConfig, loadConfig } from './config/app-config';
 import { languageMiddleware } from './common/i18n/i18n';
+import { useBodyParsers } from './common/request-body';
 import { viewHelpers } from './common/view-helpers';
 import { viewsDir } from './common/views-dir';
 
@@ -23,6 +24,7 @@ export async function createApp(): Promise<NestExpressApplication> {
   if (config.trustProxy) app.set('trust proxy', trustProxyValue(config.trustProxy));
   app.use(securityHeaders());
   app.use(languageMiddleware);
+  useBodyParsers(app);
   app.useStaticAssets(path.join(viewsDir(), 'assets'), { prefix: '/assets/' });
   app.setBaseViewsDir(viewsDir());
   app.setViewEngine('hbs');

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { Allow } from '../auth/access.guard';
 import { AGENTS, EVERYONE, STAFF } from '../auth/roles';
 import { AgentsService } from '../agents/agents.service';
+import { contentDisposition } from '../common/content-disposition';
 import { Actor, CurrentUser } from '../common/current-user';
 import { InputError, NotFoundError } from '../common/errors';
 import { AnalyticsService } from './analytics.service';
@@ -57,7 +58,8 @@ export class AnalyticsPagesController {
       () => this.analytics.teamHeatMap(actor, options),
       () => this.analytics.teamHeatMap(actor, { teamId: query.team }),
     );
-    res.render('analytics/team', {
+    // A bad filter is a 400 like a refused form, with the page for the defaults beside it.
+    res.status(error ? 400 : 200).render('analytics/team', {
       ...teamPage(heat, lang, await this.scorecardList()),
       error,
     });
@@ -87,7 +89,7 @@ export class AnalyticsPagesController {
       () => this.analytics.agentProfileByExternalId(actor, externalId, options),
       () => this.analytics.agentProfileByExternalId(actor, externalId),
     );
-    res.render('analytics/profile', {
+    res.status(error ? 400 : 200).render('analytics/profile', {
       ...profilePage(profile, lang, await this.scorecardList()),
       error,
     });
@@ -128,10 +130,7 @@ function wantsCsv(req: Request, format: string | undefined): boolean {
 function sendCsv(res: Response, table: CsvTable): void {
   const file = csvFileName(['analytics', table.name]);
   res.setHeader('Content-Type', CSV_CONTENT_TYPE);
-  res.setHeader(
-    'Content-Disposition',
-    `attachment; filename="${file}"; filename*=UTF-8''${encodeURIComponent(file)}`,
-  );
+  res.setHeader('Content-Disposition', contentDisposition(file));
   res.send(toCsv(table.header, table.rows));
 }
 

@@ -29,7 +29,9 @@ export function mondayOf(day: string): string {
 
 /** `value` when it is a real YYYY-MM-DD day, else an InputError naming `field`. */
 export function validDay(field: string, value: string): string {
-  if (!DAY.test(value) || dayOf(parse(value)) !== value) {
+  // A month past 12 makes an Invalid Date, whose toISOString() throws: test it first.
+  const date = DAY.test(value) ? parse(value) : null;
+  if (!date || Number.isNaN(date.getTime()) || dayOf(date) !== value) {
     throw new InputError(field, 'give a date as YYYY-MM-DD');
   }
   return value;

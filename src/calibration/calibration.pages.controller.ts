@@ -7,7 +7,7 @@ import { Actor, CurrentUser } from '../common/current-user';
 import { DomainError, InputError } from '../common/errors';
 import { field, FormBody, FormFields } from '../common/form-body';
 import { translate } from '../common/i18n/i18n';
-import { pageOf } from '../common/pagination';
+import { PageNumberPipe, pageOf } from '../common/pagination';
 import {
   CalibrationResults,
   CalibrationService,
@@ -37,11 +37,11 @@ export class CalibrationPagesController {
   @Get()
   async list(
     @CurrentUser() actor: Actor,
-    @Query('open') openPage: string | undefined,
-    @Query('closed') closedPage: string | undefined,
+    @Query('open', PageNumberPipe) openPage: number,
+    @Query('closed', PageNumberPipe) closedPage: number,
     @Res() res: Response,
   ) {
-    const pages = { open: pageNumber(openPage), closed: pageNumber(closedPage) };
+    const pages = { open: openPage, closed: closedPage };
     const [open, closed] = await Promise.all([
       this.calibration.list(actor, 'open', pages.open),
       this.calibration.list(actor, 'closed', pages.closed),
@@ -79,11 +79,10 @@ export class CalibrationPagesController {
   @Get('history')
   async history(
     @CurrentUser() actor: Actor,
-    @Query('page') page: string | undefined,
+    @Query('page', PageNumberPipe) current: number,
     @Res() res: Response,
   ) {
     const all = await this.calibration.history(actor);
-    const current = pageNumber(page);
     const rows = all.slice((current - 1) * HISTORY_PAGE_SIZE, current * HISTORY_PAGE_SIZE);
     const result = pageOf(rows.map(toHistoryRow), all.length, current, HISTORY_PAGE_SIZE);
     res.render('calibration/history', {
@@ -280,10 +279,6 @@ function pager(page: { page: number; pages: number }, link: (p: number) => strin
     prev: page.page > 1 ? link(page.page - 1) : null,
     next: page.page < page.pages ? link(page.page + 1) : null,
   };
-}
-
-function pageNumber(value: string | undefined): number {
-  return Math.max(1, Math.floor(Number(value)) || 1);
 }
 
 function stringify(record: Record<string, number>): Record<string, string> {

@@ -4,6 +4,7 @@ import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { Allow } from '../auth/access.guard';
 import { COACHES, EVERYONE } from '../auth/roles';
+import { contentDisposition } from '../common/content-disposition';
 import { Actor, CurrentUser } from '../common/current-user';
 import { CoachingService } from './coaching.service';
 
@@ -57,7 +58,7 @@ export class CoachingController {
   ) {
     const { file, name } = await this.coaching.pdfOf(actor, id);
     res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    res.setHeader('Content-Disposition', contentDisposition(name));
     res.sendFile(file);
   }
 }

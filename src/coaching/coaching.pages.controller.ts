@@ -5,10 +5,12 @@ import { AgentsService } from '../agents/agents.service';
 import { defaultPeriod } from '../analytics/period';
 import { Allow } from '../auth/access.guard';
 import { AGENTS, COACHES, EVERYONE } from '../auth/roles';
+import { contentDisposition } from '../common/content-disposition';
 import { Actor, CurrentUser } from '../common/current-user';
 import { DomainError } from '../common/errors';
 import { field, FormBody, FormFields } from '../common/form-body';
 import { translate } from '../common/i18n/i18n';
+import { PageNumberPipe } from '../common/pagination';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { CoachingService } from './coaching.service';
 import type { PlanContent } from './plan-content';
@@ -24,8 +26,12 @@ export class CoachingPagesController {
 
   @Get()
   @Allow(EVERYONE)
-  async list(@CurrentUser() actor: Actor, @Query('page') page: string, @Res() res: Response) {
-    const result = await this.coaching.list(actor, Math.max(1, Number(page) || 1));
+  async list(
+    @CurrentUser() actor: Actor,
+    @Query('page', PageNumberPipe) page: number,
+    @Res() res: Response,
+  ) {
+    const result = await this.coaching.list(actor, page);
     res.render('coaching/list', {
       title: t(res, 'coaching.title'),
       page: result,
@@ -159,7 +165,7 @@ export class CoachingPagesController {
   ) {
     const { file, name } = await this.coaching.pdfOf(actor, id);
     res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `inline; filename="${name}"`);
+    res.setHeader('Content-Disposition', contentDisposition(name, 'inline'));
     res.sendFile(file);
   }
 

@@ -2,10 +2,18 @@
  * Domain errors. Services throw these; the one exception filter maps them to HTTP answers
  * (and pages to a re-rendered form or an error page).
  */
+/** A message in the locale files, for the reader's language (the filter translates it). */
+export interface MessageKey {
+  key: string;
+  params?: Record<string, string>;
+}
+
 export abstract class DomainError extends Error {
   abstract readonly status: number;
   /** The input field the error is about, when there is one. */
   readonly field?: string;
+  /** When set, HTTP answers show this translated message rather than `message` (English). */
+  readonly messageKey?: MessageKey;
 }
 
 export class NotFoundError extends DomainError {
@@ -20,8 +28,20 @@ export class InputError extends DomainError {
   constructor(
     override readonly field: string,
     reason: string,
+    override readonly messageKey?: MessageKey,
   ) {
     super(`${field}: ${reason}`);
+  }
+}
+
+/** The request body is larger (bytes, form fields) than the app reads. */
+export class BodyTooLargeError extends DomainError {
+  readonly status = 413;
+  constructor(
+    message: string,
+    override readonly messageKey: MessageKey,
+  ) {
+    super(message);
   }
 }
 

@@ -9,6 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import { DomainError, SignInRequiredError, TooManyRequestsError } from './errors';
 import { translate } from './i18n/i18n';
+import { bodyParserError } from './request-body';
 
 interface ErrorBody {
   statusCode: number;
@@ -20,7 +21,9 @@ interface ErrorBody {
 
 /**
  * The one place errors become HTTP answers: domain errors and Nest's HttpExceptions keep their
- * status and message; anything else is a 500 with no stack trace or SQL in the response.
+ * status and message (a domain error's `messageKey` in the reader's language); body-parser's
+ * refusals become domain errors first (413 too big, 400 unreadable); anything else is a 500
+ * with no stack trace or SQL in the response.
  * Page requests get the error page; API requests get JSON.
  */
 @Catch()
@@ -31,7 +34,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<Request>();
     const response = ctx.getResponse<Response>();
-    const body = this.toBody(exception, request);
+    const lang = (response.locals.lang as string | undefined) ?? 'ko';
+    const body = this.toBody(bodyParserError(exception) ?? exception, request, lang);
     if (response.headersSent) return;
     if (exception instanceof TooManyRequestsError) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
@@ -42,7 +46,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return;
     }
     if (wantsHtml(request)) {
-      const lang = (response.locals.lang as string | undefined) ?? 'ko';
       response.status(body.statusCode).render('error', {
         title: translate(lang, 'error.title'),
         ...body,
@@ -52,12 +55,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown, request: Request): ErrorBody {
+  private toBody(exception: unknown, request: Request, lang: string): ErrorBody {
     if (exception instanceof DomainError) {
       return {
         statusCode: exception.status,
         error: HttpStatus[exception.status] ?? 'Error',
-        message: exception.message,
+        message: messageOf(exception, lang),
         ...(exception.field ? { field: exception.field } : {}),
       };
     }
@@ -85,6 +88,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
       message: 'Something went wrong on our side; the error was logged.',
     };
   }
+}
+
+/** A translated message keeps the field first, like the English one (`page: …`). */
+function messageOf(exception: DomainError, lang: string): string {
+  if (!exception.messageKey) return exception.message;
+  const text = translate(lang, exception.messageKey.key, exception.messageKey.params);
+  return exception.field ? `${exception.field}: ${text}` : text;
 }
 
 function isPageRequest(request: Request): boolean {

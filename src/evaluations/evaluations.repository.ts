@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { evaluationScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { EvaluationAnswer } from './entities/evaluation-answer.entity';
+import { visibleEvaluations } from './evaluation-visibility';
 import { Evaluation } from './entities/evaluation.entity';
 
 @Injectable()
@@ -17,11 +17,11 @@ export class EvaluationsRepository {
     });
   }
 
-  /** Whether the actor may see this evaluation (see auth/visibility.ts). */
+  /** Whether the actor may see this evaluation (see evaluation-visibility.ts). */
   async isVisible(id: number, actor: Actor): Promise<boolean> {
     const qb = this.evaluations.createQueryBuilder('e').where('e.id = :id', { id });
-    const scope = evaluationScope(actor, 'e');
-    if (scope) qb.andWhere(scope.sql, scope.params);
+    for (const condition of visibleEvaluations(actor, 'e'))
+      qb.andWhere(condition.sql, condition.params);
     return (await qb.getCount()) > 0;
   }
 
@@ -33,8 +33,8 @@ export class EvaluationsRepository {
       .leftJoinAndSelect('v.scorecard', 's')
       .where('e.interactionId = :interactionId', { interactionId })
       .orderBy('e.id', 'DESC');
-    const scope = evaluationScope(actor, 'e');
-    if (scope) qb.andWhere(scope.sql, scope.params);
+    for (const condition of visibleEvaluations(actor, 'e'))
+      qb.andWhere(condition.sql, condition.params);
     return qb.getMany();
   }
 

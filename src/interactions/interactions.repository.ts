@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, WhereExpressionBuilder } from 'typeorm';
-import { Condition, evaluationScope, interactionScope } from '../auth/visibility';
+import { Condition, interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { Page, pageOf } from '../common/pagination';
+import { visibleEvaluations } from '../evaluations/evaluation-visibility';
 import { ListInteractionsDto } from './dto/list-interactions.dto';
 import { Interaction } from './entities/interaction.entity';
 import { Turn } from './entities/turn.entity';
@@ -114,7 +115,7 @@ export class InteractionsRepository {
       .leftJoin('users', 'u', 'u.id = e.evaluatorId')
       .where('e.interactionId = :interactionId', { interactionId })
       .orderBy('e.id', 'DESC');
-    where(qb, evaluationScope(actor, 'e'));
+    for (const condition of visibleEvaluations(actor, 'e')) where(qb, condition);
     const rows = await qb.getRawMany<
       Omit<EvaluationSummary, 'metrics'> & { metrics: string | null }
     >();

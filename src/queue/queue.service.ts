@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { QA } from '../auth/roles';
 import type { Actor } from '../common/current-user';
 import { ForbiddenError, InputError, NotFoundError } from '../common/errors';
-import { Page, pageOf } from '../common/pagination';
+import { Page, pageNumber, pageOf } from '../common/pagination';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { transaction } from '../database/transaction';
 import { EvaluationsService } from '../evaluations/evaluations.service';
@@ -81,8 +81,7 @@ export class QueueService implements OnModuleInit {
     if (!(QUEUE_STATUS_FILTERS as readonly string[]).includes(status)) {
       throw new InputError('status', `must be one of ${QUEUE_STATUS_FILTERS.join(', ')}`);
     }
-    const page = query.page === undefined || query.page === '' ? 1 : Number(query.page);
-    if (!Number.isInteger(page) || page < 1) throw new InputError('page', 'must be 1 or more');
+    const page = pageNumber('page', query.page);
     const pageSize =
       query.pageSize === undefined || query.pageSize === ''
         ? QUEUE_PAGE_SIZE
