@@ -1,6 +1,6 @@
 /**
  * `npm run autoqa:accuracy [-- --misses] [-- --no-names] [-- --dev-only]`: how often auto-QA agrees with people
- * who labelled calls by shared/docs/QA-GUIDE.md (test/fixtures/autoqa-corpus).
+ * who labelled calls by the QA guide (test/fixtures/autoqa-corpus/QA-GUIDE.md).
  *
  * 1. the dev split (rules may be tuned on it; `--misses` lists where auto-QA disagrees);
  * 2. the locked test split (written separately, never tuned on): figures only, never misses;

@@ -1,6 +1,6 @@
 /**
  * Agreement of auto-QA with the labelled corpus in test/fixtures/autoqa-corpus/, labelled by
- * people by shared/docs/QA-GUIDE.md (copied into the fixture folder's README):
+ * people by the QA guide (test/fixtures/autoqa-corpus/QA-GUIDE.md):
  *
  * - `dev`: the calls the rules may be tuned on (look at the misses);
  * - `test`: the locked split, written separately by someone who never saw the rules. Only its

@@ -2,7 +2,7 @@ import { measureDemoAccuracy } from '../../support/autoqa-accuracy';
 import { measureCorpus } from '../../support/autoqa-corpus';
 
 /**
- * The shipped rule packs against people who labelled calls by shared/docs/QA-GUIDE.md
+ * The shipped rule packs against people who labelled calls by the QA guide (test/fixtures/autoqa-corpus/QA-GUIDE.md)
  * (test/fixtures/autoqa-corpus) and against the demo generator's calls, so that a change to a
  * phrase list or a detector cannot quietly make the machine worse.
  * `npm run autoqa:accuracy -- --misses` shows where the dev split disagrees; the locked test

@@ -2,7 +2,7 @@
  * The shipped voice-ko / voice-en scorecards on calls written the way speech-to-text writes them:
  * no punctuation, lower case, fillers (음, 어, 그, um, uh), spacing errors (감사 합니다, 세움 모바일),
  * spoken numbers (팔칠 공삼 일오, oh three one two) and short backchannels overlapping the other
- * speaker. Each test checks what a QA lead following shared/docs/QA-GUIDE.md would answer.
+ * speaker. Each test checks what a QA lead following the QA guide (test/fixtures/autoqa-corpus/QA-GUIDE.md) would answer.
  */
 import * as path from 'path';
 import type { AutoQaMetrics, CriterionResult } from '../../../src/autoqa/autoqa.types';
