@@ -63,6 +63,10 @@ export interface CriterionAgreement {
 const pct = (n: number, d: number): number | null =>
   d === 0 ? null : Math.round((n / d) * 1000) / 10;
 
+/** A stored human answer read as pass/fail/na (raw driver values may come back as strings). */
+const humanVerdict = (c: CriterionDefinition, value: number | string | null): Suggestion =>
+  resultOfValue(c, value === null ? null : Number(value));
+
 const isSuggestion = (s: string): s is Suggestion => s === 'pass' || s === 'fail' || s === 'na';
 
 export function agreementFigures(
@@ -80,7 +84,7 @@ export function agreementFigures(
       let confidentAgreed = 0;
       for (const r of rows) {
         if (r.criterionKey !== c.key) continue;
-        const same = resultOfValue(c, r.value === null ? null : Number(r.value)) === r.suggestion;
+        const same = humanVerdict(c, r.value) === r.suggestion;
         compared += r.n;
         if (same) agreed += r.n;
         if (Number(r.review) === 1) continue;
@@ -91,7 +95,7 @@ export function agreementFigures(
       for (const o of overrides) {
         if (missed.length >= missedPerCriterion) break;
         if (o.criterionKey !== c.key || !isSuggestion(o.suggestion)) continue;
-        const human = resultOfValue(c, o.value === null ? null : Number(o.value));
+        const human = humanVerdict(c, o.value);
         if (human === o.suggestion) continue;
         missed.push({
           evaluationId: Number(o.evaluationId),
@@ -137,7 +141,7 @@ export function pinnedPasses(
   return overrides.flatMap((o) => {
     const c = byKey.get(o.criterionKey);
     if (c === undefined || o.suggestion !== 'fail' || o.turnText === null) return [];
-    if (resultOfValue(c, o.value === null ? null : Number(o.value)) !== 'pass') return [];
+    if (humanVerdict(c, o.value) !== 'pass') return [];
     return [{ criterionKey: o.criterionKey, text: o.turnText, comment: o.comment }];
   });
 }

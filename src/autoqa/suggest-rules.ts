@@ -59,6 +59,8 @@ export function suggestRules(
   const perCriterion = options.perCriterion ?? 5;
   const language = matchLanguage(scorecard.language, scorecard.language);
   const lib = new MatcherLibrary(language, scorecard.autoQa?.phraseFamilies ?? {});
+  // The current rules' answers, once per labelled call (every criterion's "before").
+  const baseline = corpus.map((call) => runAutoQa(call.input, scorecard));
   const proposals: RuleProposal[] = [];
   for (const criterion of scorecard.sections.flatMap((s) => s.criteria)) {
     const block = criterion.auto as PhrasesBlock | undefined;
@@ -90,8 +92,18 @@ export function suggestRules(
       )
       .slice(0, perCriterion);
     const target = anyOf.map(familyRef).find((f) => f !== null) ?? null;
-    const calls = corpus.filter((c) => c.expected[criterion.key] !== undefined);
-    const before = calls.length > 0 ? agreement(scorecard, criterion.key, calls) : null;
+    const labelled = corpus.flatMap((call, i) =>
+      call.expected[criterion.key] === undefined ? [] : [{ call, now: baseline[i] }],
+    );
+    const calls = labelled.map((l) => l.call);
+    const before =
+      calls.length > 0
+        ? labelled.filter(
+            ({ call, now }) =>
+              now.criteria.find((c) => c.key === criterion.key)?.result ===
+              call.expected[criterion.key],
+          ).length
+        : null;
     for (const [phrase, { count, examples }] of ranked) {
       const after =
         before === null
