@@ -154,7 +154,7 @@ const RULES: Record<string, Rule> = {
 
 /**
  * Only with a browser session (@SessionOnly): the clients here use API tokens, so even the
- * roles the rule allows get 403. test/integration/security-sessions.spec.ts signs in for them.
+ * roles the rule allows get 403. test/security/sessions.spec.ts signs in for them.
  */
 const SESSION_ONLY = new Set([
   'POST /account/password',
