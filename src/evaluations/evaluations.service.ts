@@ -1,6 +1,7 @@
 import { EvaluationEvents } from '../events/evaluation-events';
 import { passedFor } from '../analytics/patterns';
 import { transaction } from '../database/transaction';
+import { isUniqueViolation } from '../database/unique-violation';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -34,6 +35,8 @@ import {
 import { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import { Evaluation } from './entities/evaluation.entity';
 import { EvaluationsRepository } from './evaluations.repository';
+
+type Suggestion = ReturnType<AutoQaService['suggest']>[number];
 
 @Injectable()
 export class EvaluationsService {
@@ -88,10 +91,33 @@ export class EvaluationsService {
       version.definition,
       Object.fromEntries(suggestions.map((s) => [s.key, { value: s.value }])),
     );
-    const id = await transaction(this.dataSource, async (manager) => {
+    const id = await this.insertDraft(actor, interaction.id, dto.scorecardKey, version, kind, {
+      suggestions,
+      preview,
+    }).catch(async (e: unknown) => {
+      // A manual draft is unique per call, evaluator and version (UQ_evaluations_open_draft):
+      // a parallel request opened it first, and this one answers with that draft.
+      if (kind !== 'manual' || !isUniqueViolation(e)) throw e;
+      const winner = await this.repository.findDraft(interaction.id, actor.id, version.id);
+      if (!winner) throw e;
+      return winner.id;
+    });
+    return this.get(id, actor);
+  }
+
+  /** Inserts the draft, its pre-filled answers and the audit entry in one transaction. */
+  private insertDraft(
+    actor: Actor,
+    interactionId: number,
+    scorecardKey: string,
+    version: { id: number; version: number; definition: ScorecardDefinition },
+    kind: 'manual' | 'calibration',
+    { suggestions, preview }: { suggestions: Suggestion[]; preview: ScoreBreakdown },
+  ): Promise<number> {
+    return transaction(this.dataSource, async (manager) => {
       const saved = await manager.save(
         manager.create(Evaluation, {
-          interactionId: interaction.id,
+          interactionId,
           scorecardVersionId: version.id,
           evaluatorId: actor.id,
           kind,
@@ -119,15 +145,14 @@ export class EvaluationsService {
         entityType: 'evaluation',
         entityId: saved.id,
         after: {
-          interactionId: interaction.id,
+          interactionId,
           kind,
-          scorecard: `${dto.scorecardKey} v${version.version}`,
+          scorecard: `${scorecardKey} v${version.version}`,
           suggestions: suggestions.length,
         },
       });
       return saved.id;
     });
-    return this.get(id, actor);
   }
 
   /** One evaluation the actor may see; 404 for anything else, whether it exists or not. */

@@ -4,6 +4,7 @@ import { Auth1795764368115 } from './1795764368115-Auth';
 import { Workspace1795766625194 } from './1795766625194-Workspace';
 import { SignInAttempts1796475690575 } from './1796475690575-SignInAttempts';
 import { EndDeactivatedAccess1796475690576 } from './1796475690576-EndDeactivatedAccess';
+import { OneOpenDraft1796507733175 } from './1796507733175-OneOpenDraft';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Workspace1795766625194,
   SignInAttempts1796475690575,
   EndDeactivatedAccess1796475690576,
+  OneOpenDraft1796507733175,
 ];

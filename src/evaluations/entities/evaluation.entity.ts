@@ -30,6 +30,14 @@ export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 @Index('IDX_evaluations_interaction', ['interactionId'])
 @Index('IDX_evaluations_status_kind', ['status', 'kind'])
 @Index('IDX_evaluations_interaction_kind', ['interactionId', 'kind'])
+/**
+ * One open manual draft per call, evaluator and scorecard version, held by the database: two
+ * "open draft" requests racing cannot both insert (the loser answers with the winner's draft).
+ */
+@Index('UQ_evaluations_open_draft', ['interactionId', 'evaluatorId', 'scorecardVersionId'], {
+  unique: true,
+  where: `"status" = 'draft' AND "kind" = 'manual'`,
+})
 export class Evaluation {
   @PrimaryGeneratedColumn()
   id: number;
