@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/current-user';
 import { EvaluationAnswer } from './entities/evaluation-answer.entity';
-import { visibleEvaluations } from './evaluation-visibility';
+import { blindCalibration, visibleEvaluations } from './evaluation-visibility';
 import { Evaluation } from './entities/evaluation.entity';
 
 @Injectable()
@@ -23,6 +23,19 @@ export class EvaluationsRepository {
     for (const condition of visibleEvaluations(actor, 'e'))
       qb.andWhere(condition.sql, condition.params);
     return (await qb.getCount()) > 0;
+  }
+
+  /** Of these ids, the calibration evaluations the blind still hides from the actor. */
+  async blindTo(ids: number[], actor: Actor): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const blind = blindCalibration(actor, 'e');
+    const rows = await this.evaluations
+      .createQueryBuilder('e')
+      .select('e.id', 'id')
+      .where('e.id IN (:...ids)', { ids })
+      .andWhere(`NOT ${blind.sql}`, blind.params)
+      .getRawMany<{ id: number | string }>();
+    return rows.map((r) => Number(r.id));
   }
 
   forInteraction(interactionId: number, actor: Actor): Promise<Evaluation[]> {

@@ -165,6 +165,15 @@ export class EvaluationsService {
     return evaluation;
   }
 
+  /**
+   * Of these evaluation ids, the ones whose answers the actor may not see yet: other people's
+   * calibration evaluations while their session is open (the audit log hides their details).
+   */
+  async blindTo(ids: number[], actor: Actor): Promise<Set<number>> {
+    const valid = [...new Set(ids.filter((id) => Number.isSafeInteger(id) && id > 0))];
+    return new Set(await this.repository.blindTo(valid, actor));
+  }
+
   forInteraction(interactionId: number, actor: Actor): Promise<Evaluation[]> {
     return this.repository.forInteraction(interactionId, actor);
   }

@@ -90,8 +90,47 @@ describe('calibration stays blind for admins until it closes', () => {
     await expert.get(`/api/evaluations/${expertEvaluation.id}`).expect(200);
   });
 
+  /** The audit entries about one evaluation, as this admin reads them (API and page). */
+  const auditOf = async (reader: TestAgent, evaluationId: number) => {
+    const api = await reader
+      .get(`/api/audit?entityType=evaluation&entityId=${evaluationId}`)
+      .expect(200);
+    const page = await reader
+      .get(`/admin/audit?entityType=evaluation&entityId=${evaluationId}`)
+      .set('Accept', 'text/html')
+      .expect(200);
+    type Entry = { action: string; before: object | null; after: object | null; hidden?: string };
+    return { entries: api.body.items as Entry[], page: page.text };
+  };
+  const details = (entries: { before: object | null; after: object | null }[]) =>
+    JSON.stringify(entries.map((e) => [e.before, e.after]));
+
+  it("keeps the expert's answers and score out of the audit log until the session closes", async () => {
+    for (const reader of [admin, otherAdmin]) {
+      const { entries, page } = await auditOf(reader, expertEvaluation.id);
+      expect(entries.map((e) => e.action)).toEqual(
+        expect.arrayContaining(['evaluation.created', 'evaluation.submitted']),
+      );
+      expect(entries.every((e) => e.hidden === 'calibration_open')).toBe(true);
+      expect(details(entries)).not.toMatch(/answers|overallScore|criterionKey/);
+      expect(page).not.toMatch(/answers|overallScore|criterionKey/);
+      expect(page).toContain('hidden-calibration');
+    }
+    // The admin's own calibration evaluation is theirs to read.
+    await admin
+      .patch(`/api/evaluations/${adminEvaluation.id}`)
+      .send({ version: adminEvaluation.version, answers: [{ key: 'greeting', value: 1 }] })
+      .expect(200);
+    const own = await auditOf(admin, adminEvaluation.id);
+    expect(own.entries.some((e) => e.hidden)).toBe(false);
+    expect(details(own.entries)).toMatch(/"answers"/);
+  });
+
   it('opens the evaluations to admins once the session closes', async () => {
     await admin.post(`/api/calibration/${sessionId}/close`).expect(200);
+    const audited = await auditOf(otherAdmin, expertEvaluation.id);
+    expect(audited.entries.some((e) => e.hidden)).toBe(false);
+    expect(details(audited.entries)).toMatch(/"answers".*"overallScore"/);
     const seen = await admin.get(`/api/evaluations/${expertEvaluation.id}`).expect(200);
     expect(seen.body).toMatchObject({ id: expertEvaluation.id, kind: 'calibration' });
     await otherAdmin
