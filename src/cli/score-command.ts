@@ -2,13 +2,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AnswerInput, computeScore, ScoreBreakdown } from '../scoring/score-formula';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
+import { readPhraseLibraries } from '../scorecards/phrase-libraries';
 import { parseScorecardYaml } from '../scorecards/scorecard-schema';
 
 /** The scorecard with this key among the YAML files (the version a sync would load). */
 export function loadScorecardFile(dir: string, key: string): ScorecardDefinition {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)) : [];
+  const libraries = readPhraseLibraries(dir);
   for (const name of files.sort()) {
-    const definition = parseScorecardYaml(fs.readFileSync(path.join(dir, name), 'utf8'), name);
+    const text = fs.readFileSync(path.join(dir, name), 'utf8');
+    const definition = parseScorecardYaml(text, name, libraries);
     if (definition.key === key) return definition;
   }
   throw new Error(`no scorecard with key "${key}" in ${dir}`);

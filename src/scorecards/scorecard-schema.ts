@@ -84,16 +84,41 @@ type Mapping = Record<string, unknown>;
  * Parses and validates one scorecard file. Every problem (YAML syntax or schema) surfaces as a
  * `ScorecardValidationError` naming the file, so a bad file never half-loads.
  */
-export function parseScorecardYaml(text: string, file: string): ScorecardDefinition {
-  return withFile(file, () => validateScorecard(readYaml(text)));
+export function parseScorecardYaml(
+  text: string,
+  file: string,
+  libraries: PhraseLibraries = {},
+): ScorecardDefinition {
+  return withFile(file, () => validateScorecard(readYaml(text), libraries));
+}
+
+/**
+ * Phrase libraries shared by several scorecards (`scorecards/phrases/<name>.yaml`: a mapping of
+ * family name to phrases), by name. A scorecard names one in `autoQa.phraseLibrary`; its own
+ * `autoQa.phraseFamilies` add to the library's and win over a family of the same name. The stored
+ * definition holds the merged families, so a version is self-contained.
+ */
+export type PhraseLibraries = Readonly<Record<string, unknown>>;
+
+/** Parses one phrase library file; problems name the file like a scorecard's do. */
+export function parsePhraseLibraryYaml(text: string, file: string): Record<string, unknown> {
+  return withFile(file, () => {
+    const data = readYaml(text);
+    if (data === null || data === undefined) fail(ROOT, 'the document is empty');
+    return expectMapping(data, ROOT);
+  });
 }
 
 /**
  * Validates data already parsed from the file format (same fields as the YAML, e.g. a scorecard
  * edited through the API as JSON) with the same rules. Not for stored `ScorecardDefinition`s.
  */
-export function validateScorecardData(data: unknown, file: string): ScorecardDefinition {
-  return withFile(file, () => validateScorecard(data));
+export function validateScorecardData(
+  data: unknown,
+  file: string,
+  libraries: PhraseLibraries = {},
+): ScorecardDefinition {
+  return withFile(file, () => validateScorecard(data, libraries));
 }
 
 /**
@@ -114,6 +139,27 @@ function withFile<T>(file: string, run: () => T): T {
     }
     throw err;
   }
+}
+
+/** `autoQa.phraseLibrary: en` → the library's families, then the scorecard's own on top. */
+function withLibrary(autoQa: unknown, libraries: PhraseLibraries): unknown {
+  if (!isMapping(autoQa) || autoQa.phraseLibrary === undefined) return autoQa;
+  const { phraseLibrary: name, ...rest } = autoQa;
+  const at = 'autoQa.phraseLibrary';
+  if (typeof name !== 'string' || !SCORECARD_KEY.test(name)) {
+    fail(at, 'must be the name of a file in scorecards/phrases/ without ".yaml" (e.g. en)');
+  }
+  const library = libraries[name];
+  if (!isMapping(library)) {
+    const known = Object.keys(libraries);
+    fail(
+      at,
+      `no phrase library "${name}" (scorecards/phrases/${name}.yaml)` +
+        (known.length > 0 ? `; known: ${known.join(', ')}` : ''),
+    );
+  }
+  const own = rest.phraseFamilies;
+  return { ...rest, phraseFamilies: isMapping(own) ? { ...library, ...own } : (own ?? library) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,7 +198,7 @@ function yamlReason(err: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Scorecard, sections, criteria
 
-function validateScorecard(data: unknown): ScorecardDefinition {
+function validateScorecard(data: unknown, libraries: PhraseLibraries): ScorecardDefinition {
   if (data === null || data === undefined) fail(ROOT, 'the document is empty');
   const map = expectMapping(data, ROOT);
   rejectUnknownFields(map, SCORECARD_FIELDS, '');
@@ -166,7 +212,9 @@ function validateScorecard(data: unknown): ScorecardDefinition {
   const autoQa =
     map.autoQa === undefined
       ? undefined
-      : asSchemaProblem(() => validateAutoSettings(map.autoQa, 'autoQa', ''));
+      : asSchemaProblem(() =>
+          validateAutoSettings(withLibrary(map.autoQa, libraries), 'autoQa', ''),
+        );
   const sections = validateSections(map.sections, 'sections');
   const blocks = sections.flatMap((section, s) =>
     section.criteria.flatMap((c, i) =>

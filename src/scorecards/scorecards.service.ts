@@ -1,3 +1,4 @@
+import { advisoryXactLock } from '../database/advisory-lock';
 import { transaction } from '../database/transaction';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
@@ -11,8 +12,10 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ScorecardVersion } from './entities/scorecard-version.entity';
 import { Scorecard } from './entities/scorecard.entity';
 import type { ScorecardDefinition } from './scorecard-definition';
+import { readPhraseLibraries } from './phrase-libraries';
 import {
   parseScorecardYaml,
+  type PhraseLibraries,
   scorecardContentHash,
   ScorecardValidationError,
 } from './scorecard-schema';
@@ -53,12 +56,28 @@ export class ScorecardsService implements OnApplicationBootstrap {
       .filter((f) => /\.ya?ml$/i.test(f))
       .sort();
     const results: SyncResult[] = [];
+    // A broken library is reported once; the scorecards that name it are then refused too, and
+    // their previous versions stay active.
+    let libraries: PhraseLibraries = {};
+    try {
+      libraries = readPhraseLibraries(dir);
+    } catch (e) {
+      if (!(e instanceof ScorecardValidationError)) throw e;
+      results.push({
+        file: e.file,
+        result: 'invalid',
+        error: e.message,
+        path: e.path,
+        reason: e.reason,
+      });
+    }
     const seenKeys = new Map<string, string>();
     for (const name of files) {
       const file = path.join(path.basename(dir), name);
       let definition: ScorecardDefinition;
       try {
-        definition = parseScorecardYaml(fs.readFileSync(path.join(dir, name), 'utf8'), file);
+        const text = fs.readFileSync(path.join(dir, name), 'utf8');
+        definition = parseScorecardYaml(text, file, libraries);
         const other = seenKeys.get(definition.key);
         if (other) {
           throw new ScorecardValidationError(
@@ -86,6 +105,8 @@ export class ScorecardsService implements OnApplicationBootstrap {
   ): Promise<{ key: string; result: 'created' | 'new_version' | 'unchanged'; version: number }> {
     const hash = scorecardContentHash(definition);
     return transaction(this.dataSource, async (manager) => {
+      // Instances syncing the same files at once take turns: the second finds it unchanged.
+      await advisoryXactLock(manager, `scorecard:${definition.key}`);
       let scorecard = await manager.findOneBy(Scorecard, { key: definition.key });
       const current = scorecard?.currentVersionId
         ? await manager.findOneBy(ScorecardVersion, { id: scorecard.currentVersionId })

@@ -2,9 +2,10 @@
  * Agreement of auto-QA with the labelled corpus in test/fixtures/autoqa-corpus/, labelled by
  * people by the QA guide (test/fixtures/autoqa-corpus/QA-GUIDE.md):
  *
- * - `dev`: the calls the rules may be tuned on (look at the misses);
- * - `test`: the locked split, written separately by someone who never saw the rules. Only its
- *   figures are printed — never its misses — and nothing is tuned on it.
+ * - `dev`: the calls the rules may be tuned on (look at the misses); it includes the first locked
+ *   test split (`dev/was-test-*`), unlocked on 2026-12-05 after it had been scored;
+ * - `holdout-2`, `holdout-3`: locked splits, each written separately by someone who never saw the
+ *   rules. Only their figures are printed — never their misses — and nothing is tuned on them.
  *
  * Strict: the machine's pass/fail/na equals the label. Lenient: `na` and `pass` agree (neither
  * costs the agent anything). Coverage: answers not flagged "needs review"; accuracy on those.
@@ -24,7 +25,7 @@ import {
 export const CORPUS = path.resolve(__dirname, '..', 'fixtures', 'autoqa-corpus');
 const SCORECARDS = path.resolve(__dirname, '..', '..', 'scorecards');
 
-export type Split = 'dev' | 'test' | 'holdout-2';
+export type Split = 'dev' | 'holdout-2' | 'holdout-3';
 
 type Label = CorpusLabel;
 

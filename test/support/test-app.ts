@@ -49,10 +49,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qa-test-'));
   const scorecardsDir = path.join(tmp, 'scorecards');
   fs.mkdirSync(scorecardsDir);
-  for (const f of fs.readdirSync(path.join(REPO_ROOT, 'scorecards'))) {
-    if (f.endsWith('.yaml'))
-      fs.copyFileSync(path.join(REPO_ROOT, 'scorecards', f), path.join(scorecardsDir, f));
-  }
+  // The scorecards and their shared phrase libraries (scorecards/phrases/).
+  fs.cpSync(path.join(REPO_ROOT, 'scorecards'), scorecardsDir, {
+    recursive: true,
+    filter: (src) => fs.statSync(src).isDirectory() || src.endsWith('.yaml'),
+  });
   if (process.env.DATABASE_URL) await wipePostgres(process.env.DATABASE_URL);
   Object.assign(process.env, {
     DATA_DIR: path.join(tmp, 'data'),

@@ -1,9 +1,11 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { stringify } from 'yaml';
+import { readPhraseLibraries } from '../../src/scorecards/phrase-libraries';
 import type { ScorecardDefinition } from '../../src/scorecards/scorecard-definition';
 import {
   ScorecardValidationError,
+  parsePhraseLibraryYaml,
   parseScorecardYaml,
   scorecardContentHash,
   validateScorecardData,
@@ -40,7 +42,8 @@ const REQUIRED_LAYOUT: Record<string, string[]> = {
 
 function loadShipped(name: string): ScorecardDefinition {
   const file = `${name}.yaml`;
-  return parseScorecardYaml(readFileSync(join(SCORECARDS_DIR, file), 'utf8'), file);
+  const text = readFileSync(join(SCORECARDS_DIR, file), 'utf8');
+  return parseScorecardYaml(text, file, readPhraseLibraries(SCORECARDS_DIR));
 }
 
 function criterion(def: ScorecardDefinition, key: string) {
@@ -558,3 +561,49 @@ function reverseKeys(value: unknown): unknown {
   }
   return value;
 }
+
+describe('shared phrase libraries (autoQa.phraseLibrary)', () => {
+  const withAuto = (autoQa: unknown): string => stringify({ ...validData(), autoQa });
+
+  it('gives the scorecard the library families, its own families winning by name', () => {
+    const libraries = { en: { hold: ['one moment'], thanks: ['thanks for waiting'] } };
+    const def = parseScorecardYaml(
+      withAuto({ phraseLibrary: 'en', phraseFamilies: { hold: ['bear with me'] } }),
+      'card.yaml',
+      libraries,
+    );
+    expect(def.autoQa?.phraseFamilies).toEqual({
+      hold: ['bear with me'],
+      thanks: ['thanks for waiting'],
+    });
+    // The stored definition is self-contained: no reference to the library is kept.
+    expect(JSON.stringify(def)).not.toContain('phraseLibrary');
+  });
+
+  it('refuses an unknown library, naming the field and the libraries it knows', () => {
+    const err = validationError(() =>
+      parseScorecardYaml(withAuto({ phraseLibrary: 'fr' }), 'card.yaml', { en: { a: ['x'] } }),
+    );
+    expect(err.path).toBe('autoQa.phraseLibrary');
+    expect(err.reason).toContain('no phrase library "fr" (scorecards/phrases/fr.yaml); known: en');
+  });
+
+  it('reports a broken library file with its own name and line', () => {
+    const err = validationError(() => parsePhraseLibraryYaml('hold: [a\n', 'phrases/en.yaml'));
+    expect(err.file).toBe('phrases/en.yaml');
+    expect(err.reason).toMatch(/invalid YAML/);
+  });
+
+  it('the shipped voice and chat scorecards of a language share one library', () => {
+    const libraries = readPhraseLibraries(SCORECARDS_DIR);
+    expect(Object.keys(libraries).sort()).toEqual(['en', 'ko']);
+    for (const [voice, chat] of [
+      ['voice-en', 'chat-en'],
+      ['voice-ko', 'chat-ko'],
+    ]) {
+      expect(loadShipped(voice).autoQa?.phraseFamilies).toEqual(
+        loadShipped(chat).autoQa?.phraseFamilies,
+      );
+    }
+  });
+});

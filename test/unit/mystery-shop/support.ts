@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Workbook } from 'exceljs';
+import { readPhraseLibraries } from '../../../src/scorecards/phrase-libraries';
 import type { ScorecardDefinition } from '../../../src/scorecards/scorecard-definition';
 import { parseScorecardYaml } from '../../../src/scorecards/scorecard-schema';
 
@@ -12,7 +13,8 @@ export function fixture(name: string): Buffer {
 }
 
 export function loadScorecard(key: string): ScorecardDefinition {
-  return parseScorecardYaml(readFileSync(join(SCORECARDS, `${key}.yaml`), 'utf8'), `${key}.yaml`);
+  const text = readFileSync(join(SCORECARDS, `${key}.yaml`), 'utf8');
+  return parseScorecardYaml(text, `${key}.yaml`, readPhraseLibraries(SCORECARDS));
 }
 
 export const mysteryShop = loadScorecard('mystery-shop-ko');
