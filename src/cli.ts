@@ -22,7 +22,7 @@ import { autoQaFromFiles, formatAutoQa, toAutoQaJson } from './cli/autoqa-comman
 import { DEFAULT_CORPUS, formatProposals, suggestRulesCommand } from './cli/suggest-rules-command';
 import { formatBreakdown, scoreFromFiles } from './cli/score-command';
 import { loadConfig, parseCompanyNames } from './config/app-config';
-import { openDataSource } from './database/data-source';
+import { migrate, openDataSource } from './database/data-source';
 import { EvaluationsService } from './evaluations/evaluations.service';
 import { ImportOutcome, ImportService } from './imports/import.service';
 import { mysteryShopUploadFromDisk } from './cli/mystery-shop-files';
@@ -65,7 +65,7 @@ program
   .description('apply pending database migrations')
   .action(async () => {
     const dataSource = await openDataSource(loadConfig());
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const applied = await migrate(dataSource, 'each');
     console.log(
       applied.length
         ? `Applied: ${applied.map((m) => m.name).join(', ')}`

@@ -1,9 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
-import { APP_CONFIG, AppConfig, ConfigError } from './config/app-config';
+import { APP_CONFIG, AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { holdSqliteInstanceLock, SqliteInUseError } from './database/sqlite-lock';
 
 async function bootstrap(): Promise<void> {
+  // One app process per SQLite file; several instances need PostgreSQL (README).
+  const { database } = loadConfig();
+  if (database.type === 'sqlite') await holdSqliteInstanceLock(database.file);
   const app = await createApp();
   app.enableShutdownHooks();
   const config = app.get<AppConfig>(APP_CONFIG);
@@ -12,6 +16,6 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((e: unknown) => {
-  console.error(e instanceof ConfigError ? e.message : e);
+  console.error(e instanceof ConfigError || e instanceof SqliteInUseError ? e.message : e);
   process.exit(1);
 });

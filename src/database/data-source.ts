@@ -3,6 +3,7 @@ import * as path from 'path';
 import sqlite3 from 'sqlite3';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { withAdvisoryLock } from './advisory-lock';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -55,4 +56,14 @@ export async function openDataSource(config: Pick<AppConfig, 'database'>): Promi
   await dataSource.initialize();
   await tuneConnection(dataSource);
   return dataSource;
+}
+
+/**
+ * Applies pending migrations. On PostgreSQL under an advisory lock: instances started at once
+ * on one database take turns, the first migrates and the others find nothing left to do.
+ */
+export function migrate(dataSource: DataSource, transaction: 'all' | 'each' = 'all') {
+  return withAdvisoryLock(dataSource, 'migrations', () =>
+    dataSource.runMigrations({ transaction }),
+  );
 }

@@ -1,18 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { dataSourceOptions, tuneConnection } from './data-source';
+import { dataSourceOptions, migrate, tuneConnection } from './data-source';
 import { DataSource } from 'typeorm';
 
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      // The app brings its own schema up to date on start; `npm run migrate` does the same.
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config), migrationsRun: true }),
+      useFactory: (config: AppConfig) => dataSourceOptions(config),
+      // The app brings its own schema up to date on start (one instance at a time on
+      // PostgreSQL); `npm run migrate` does the same.
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
         await tuneConnection(dataSource);
+        await migrate(dataSource);
         return dataSource;
       },
     }),

@@ -11,6 +11,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Actor } from '../common/current-user';
 import { ForbiddenError, InputError, NotFoundError } from '../common/errors';
 import { Page, pageOf } from '../common/pagination';
+import { withAdvisoryLock } from '../database/advisory-lock';
 import { transaction } from '../database/transaction';
 import { Role, ROLES, User } from './entities/user.entity';
 
@@ -58,17 +59,23 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly tokens: ApiTokensRepository,
   ) {}
 
-  /** ADMIN_EMAIL / ADMIN_PASSWORD: the first admin, created once; an existing user is left as is. */
+  /**
+   * ADMIN_EMAIL / ADMIN_PASSWORD: the first admin, created once; an existing user is left as is.
+   * Instances starting at once on PostgreSQL take turns, so exactly one creates it.
+   */
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.config.admin;
-    if (!admin || (await this.users.existsBy({ email: admin.email }))) return;
-    await this.create(null, {
-      email: admin.email,
-      name: 'Administrator',
-      role: 'admin',
-      password: admin.password,
+    if (!admin) return;
+    await withAdvisoryLock(this.dataSource, 'first-admin', async () => {
+      if (await this.users.existsBy({ email: admin.email })) return;
+      await this.create(null, {
+        email: admin.email,
+        name: 'Administrator',
+        role: 'admin',
+        password: admin.password,
+      });
+      this.logger.log(`created the first admin ${admin.email} (ADMIN_EMAIL)`);
     });
-    this.logger.log(`created the first admin ${admin.email} (ADMIN_EMAIL)`);
   }
 
   /** The actor behind a session or token; null when the user is gone or deactivated. */
