@@ -34,12 +34,13 @@ export class InputError extends DomainError {
   }
 }
 
-/** The request body is larger (bytes, form fields) than the app reads. */
+/** The request body is larger (bytes, form fields, unpacked files) than the app reads. */
 export class BodyTooLargeError extends DomainError {
   readonly status = 413;
   constructor(
     message: string,
     override readonly messageKey: MessageKey,
+    override readonly field?: string,
   ) {
     super(message);
   }

@@ -91,7 +91,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 }
 
 /** A translated message keeps the field first, like the English one (`page: …`). */
-function messageOf(exception: DomainError, lang: string): string {
+export function messageOf(exception: DomainError, lang: string): string {
   if (!exception.messageKey) return exception.message;
   const text = translate(lang, exception.messageKey.key, exception.messageKey.params);
   return exception.field ? `${exception.field}: ${text}` : text;

@@ -52,6 +52,21 @@ class Environment {
   @Max(1024)
   MAX_UPLOAD_MB?: number;
 
+  /** Transcript imports, per request: unpacked bytes of all files and zips, and their number. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(4096)
+  MAX_UNPACKED_MB?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  MAX_IMPORT_FILES?: number;
+
   /** The first admin, created at start when no user has this e-mail (see README). */
   @IsOptional()
   @IsEmail()
@@ -129,6 +144,8 @@ export interface AppConfig {
   dataDir: string;
   scorecardsDir: string;
   maxUploadBytes: number;
+  /** One transcript import request: files (zip contents included) and unpacked bytes in all. */
+  importLimits: { files: number; bytes: number };
   /** Created at start when set and missing. */
   admin: { email: string; password: string } | null;
   session: { maxAgeMs: number; idleMs: number; secure: 'auto' | boolean };
@@ -168,6 +185,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     scorecardsDir: path.resolve(root, parsed.SCORECARDS_DIR ?? 'scorecards'),
     maxUploadBytes: (parsed.MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
+    importLimits: {
+      files: parsed.MAX_IMPORT_FILES ?? 10_000,
+      bytes: (parsed.MAX_UNPACKED_MB ?? 512) * 1024 * 1024,
+    },
     admin: adminFrom(parsed),
     session: {
       maxAgeMs: (parsed.SESSION_HOURS ?? 12) * 3_600_000,

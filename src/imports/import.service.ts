@@ -18,6 +18,7 @@ import {
 } from '../transcripts/transcript';
 import { parseSidecarJson } from '../transcripts/native-json.parser';
 import type { SpeakerGuess } from '../transcripts/speaker-roles';
+import { toImportBatch, type UploadedFileLike } from './upload-batch';
 
 export interface ImportFile {
   name: string;
@@ -61,6 +62,14 @@ export class ImportService {
     private readonly agents: AgentsService,
     private readonly autoQa: AutoQaService,
   ) {}
+
+  /**
+   * Uploaded files as import files: zips unpacked in a worker thread, the whole request within
+   * MAX_IMPORT_FILES / MAX_UNPACKED_MB (else a 413 and nothing imported).
+   */
+  readUploads(files: UploadedFileLike[] | undefined): Promise<ImportFile[]> {
+    return toImportBatch(files, this.config.importLimits);
+  }
 
   /** Imports each file on its own: a bad file fails alone and the others still import. */
   async importFiles(files: ImportFile[], options: ImportOptions = {}): Promise<ImportOutcome[]> {

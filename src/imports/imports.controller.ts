@@ -5,7 +5,7 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ImportOptionsDto } from './dto/import-options.dto';
 import { ImportService } from './import.service';
 import { summarise } from './import-summary';
-import { toImportBatch, toImportOptions, UploadedFileLike } from './upload-batch';
+import { toImportOptions, UploadedFileLike } from './upload-batch';
 import { Allow } from '../auth/access.guard';
 import { QA } from '../auth/roles';
 
@@ -39,7 +39,7 @@ export class ImportsController {
       'Import transcripts in any supported format; each file succeeds or fails on its own, one result per interaction',
   })
   async import(@UploadedFiles() files: UploadedFileLike[], @Body() dto: ImportOptionsDto) {
-    const batch = toImportBatch(files);
+    const batch = await this.imports.readUploads(files);
     return summarise(await this.imports.importFiles(batch, toImportOptions(dto, batch.length)));
   }
 }

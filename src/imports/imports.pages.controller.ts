@@ -13,12 +13,14 @@ import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '../common/errors';
+import { messageOf } from '../common/http-exception.filter';
 import { translate } from '../common/i18n/i18n';
 import { ImportOptionsDto } from './dto/import-options.dto';
 import { ImportService } from './import.service';
 import { summarise } from './import-summary';
-import { toImportBatch, toImportOptions, UploadedFileLike } from './upload-batch';
+import { toImportOptions, UploadedFileLike } from './upload-batch';
 import { Allow } from '../auth/access.guard';
+import { CsrfInMultipartBody } from '../auth/csrf';
 import { QA } from '../auth/roles';
 
 @ApiExcludeController()
@@ -38,15 +40,17 @@ export class ImportsPagesController {
   }
 
   @Post()
+  @CsrfInMultipartBody()
   @UseInterceptors(AnyFilesInterceptor())
   async upload(
     @UploadedFiles() files: UploadedFileLike[],
     @Body() dto: ImportOptionsDto,
     @Res() res: Response,
   ) {
-    const title = translate(res.locals.lang as string, 'nav.import');
+    const lang = res.locals.lang as string;
+    const title = translate(lang, 'nav.import');
     try {
-      const batch = toImportBatch(files);
+      const batch = await this.imports.readUploads(files);
       const summary = summarise(
         await this.imports.importFiles(batch, toImportOptions(dto, batch.length)),
       );
@@ -56,7 +60,7 @@ export class ImportsPagesController {
       res.status(e.status).render('imports/form', {
         title,
         options: dto,
-        formError: e.message,
+        formError: messageOf(e, lang),
         formats: TRANSCRIPT_FORMATS,
       });
     }

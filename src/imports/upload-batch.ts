@@ -1,8 +1,23 @@
-import { InputError } from '../common/errors';
+import * as path from 'path';
+import { BodyTooLargeError, InputError } from '../common/errors';
+import {
+  runInWorker,
+  tooHeavyToRead,
+  WorkerResourceError,
+  WorkerTaskError,
+  type WorkerLimits,
+} from '../common/worker-pool';
 import type { Speaker } from '../transcripts/transcript';
 import type { ImportFile, ImportOptions } from './import.service';
 import type { ImportOptionsDto } from './dto/import-options.dto';
-import { unzipUpload } from './zip-archive';
+import {
+  unpackUploads,
+  UploadLimitError,
+  ZipReadError,
+  type UnpackedFile,
+  type UnpackLimits,
+  type UploadItem,
+} from './zip-archive';
 
 export interface UploadedFileLike {
   originalname: string;
@@ -11,18 +26,34 @@ export interface UploadedFileLike {
 
 const SIDECAR = /\.meta\.json$/i;
 const ZIP = /\.zip$/i;
+const UNZIP_WORKER = path.join(__dirname, 'unzip.worker');
+/** Inflated bytes live outside the worker's heap; the heap only holds the bookkeeping. */
+const UNZIP_WORKER_LIMITS: WorkerLimits = { maxHeapMb: 256, timeoutMs: 120_000 };
 
 /**
  * Turns uploaded files into import files: a `<name>.meta.json` uploaded beside `<name>` is that
- * file's sidecar rather than a transcript of its own.
+ * file's sidecar rather than a transcript of its own. A zip holds a batch of its own: its files
+ * (and sidecars) join the others. Every file of the request, zip contents included, counts
+ * against one budget (`limits`); over it, the whole request is refused with a 413 naming the file
+ * where the limit was crossed, before anything is imported.
  */
-export function toImportBatch(files: UploadedFileLike[] | undefined): ImportFile[] {
+export async function toImportBatch(
+  files: UploadedFileLike[] | undefined,
+  limits: UnpackLimits,
+): Promise<ImportFile[]> {
   if (!files || files.length === 0) throw new InputError('files', 'choose at least one file');
-  // A zip holds a batch of its own: its files (and sidecars) join the others.
-  const expanded = files.flatMap((f) => {
-    const name = decodeName(f.originalname);
-    return ZIP.test(name) ? unzipUpload(name, f.buffer) : [{ name, buffer: f.buffer }];
-  });
+  const uploads = files.map((f) => ({ name: decodeName(f.originalname), buffer: f.buffer }));
+  const items: UploadItem[] = uploads.map(({ name, buffer }) =>
+    ZIP.test(name) ? { name, zip: buffer } : { name, size: buffer.length },
+  );
+  const unpacked = await unpack(items, limits);
+  const expanded = uploads.flatMap(
+    (upload, i) =>
+      unpacked[i]?.map((f) => ({
+        name: f.name,
+        buffer: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength),
+      })) ?? [upload],
+  );
   const byName = new Map(expanded.map((f) => [f.name, f] as const));
   const batch: ImportFile[] = [];
   for (const [name, file] of byName) {
@@ -64,6 +95,54 @@ export function parseSpeakerMap(text: string): Record<string, Speaker> {
     map[name] = role as Speaker;
   }
   return map;
+}
+
+/** Zips are inflated in a worker thread; a request without one is only counted. */
+async function unpack(items: UploadItem[], limits: UnpackLimits) {
+  const zips = items.filter((i) => 'zip' in i).map((i) => i.name);
+  try {
+    if (zips.length === 0) return unpackUploads(items, limits);
+    return await runInWorker<(UnpackedFile[] | null)[]>(
+      UNZIP_WORKER,
+      { items, limits },
+      UNZIP_WORKER_LIMITS,
+    );
+  } catch (e) {
+    throw refusal(e, zips.join(', '));
+  }
+}
+
+/** The pure code's errors (thrown here or in the worker) as the answers a user sees. */
+function refusal(e: unknown, zips: string): unknown {
+  const fromWorker = e instanceof WorkerTaskError;
+  const name = fromWorker ? e.errorName : (e as Error | undefined)?.name;
+  const data = (fromWorker ? e.data : e) as Partial<UploadLimitError & ZipReadError>;
+  if (name === 'UploadLimitError') {
+    const { file = '', limit, max = 0 } = data;
+    return limit === 'files'
+      ? new BodyTooLargeError(
+          `${file}: this upload holds more than ${max} files (MAX_IMPORT_FILES); nothing was imported`,
+          { key: 'error.uploadTooManyFiles', params: { file, max: String(max) } },
+          'files',
+        )
+      : new BodyTooLargeError(
+          `${file}: the files of this upload unpack to more than ${max / 1024 / 1024} MB (MAX_UNPACKED_MB); nothing was imported`,
+          {
+            key: 'error.uploadUnpacksTooLarge',
+            params: { file, max: String(Math.floor(max / 1024 / 1024)) },
+          },
+          'files',
+        );
+  }
+  if (name === 'ZipReadError') {
+    return new InputError(
+      'files',
+      `${data.archive}: not a readable zip archive (${String(data.reason).slice(0, 200)})`,
+    );
+  }
+  if (e instanceof WorkerResourceError)
+    return tooHeavyToRead(zips, e, UNZIP_WORKER_LIMITS, 'files');
+  return e;
 }
 
 /** Multer hands over names as latin1; browsers send UTF-8 (Korean file names). */

@@ -23,10 +23,10 @@ import {
   MysteryShopFileError,
   MysteryShopMappingError,
   parseMapping,
-  readRows,
   validateShops,
   type ShopResult,
 } from './mystery-shop.parser';
+import { readRowsOffThread } from './read-rows-off-thread';
 
 export const MYSTERY_SHOP_SOURCE = 'mystery-shop';
 const TRANSCRIPT_FILE = /\.(json|vtt|srt|txt)$/i;
@@ -156,7 +156,7 @@ export class MysteryShopService {
   /** A file or mapping that cannot be read at all is a 400 naming it; row problems are not. */
   private async read(upload: MysteryShopUpload) {
     try {
-      const table = await readRows(upload.file.name, upload.file.bytes);
+      const table = await readRowsOffThread(upload.file.name, upload.file.bytes);
       const mapping = upload.mapping
         ? parseMapping(upload.mapping.name, upload.mapping.text)
         : undefined;
