@@ -16,28 +16,40 @@ const REVIEW = `CASE WHEN a.evidence LIKE '%"needsReview":true%' THEN 1 ELSE 0 E
 export class AutoQaRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Interactions with no auto evaluation yet, among the channel-language pairs given. */
-  async pending(pairs: string[], limit: number): Promise<number[]> {
+  /**
+   * Claims up to `limit` interactions with no auto evaluation yet, among the channel-language
+   * pairs given, inside the caller's transaction. On PostgreSQL the rows stay locked until it
+   * ends and other processes skip them (`FOR UPDATE SKIP LOCKED`): two instances never score
+   * the same call at once. On SQLite one app process writes (transactions queued).
+   */
+  async claimPending(manager: EntityManager, pairs: string[], limit: number): Promise<number[]> {
     if (pairs.length === 0) return [];
-    const rows = await this.dataSource
+    const qb = manager
       .getRepository(Interaction)
       .createQueryBuilder('i')
       .select('i.id', 'id')
-      .leftJoin(Evaluation, 'e', "e.interactionId = i.id AND e.kind = 'auto'")
-      .where('e.id IS NULL')
+      .where(
+        `NOT EXISTS (SELECT 1 FROM "evaluations" "e" WHERE "e"."interactionId" = "i"."id" AND "e"."kind" = 'auto')`,
+      )
       .andWhere("(i.channel || '-' || i.language) IN (:...pairs)", { pairs })
       .orderBy('i.id', 'ASC')
-      .limit(limit)
-      .getRawMany<{ id: number }>();
+      .limit(limit);
+    if (manager.connection.options.type === 'postgres') {
+      qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+    }
+    const rows = await qb.getRawMany<{ id: number }>();
     return rows.map((r) => Number(r.id));
   }
 
-  async load(ids: number[]): Promise<{ interactions: Interaction[]; turns: Map<number, Turn[]> }> {
-    const interactions = await this.dataSource
+  async load(
+    manager: EntityManager,
+    ids: number[],
+  ): Promise<{ interactions: Interaction[]; turns: Map<number, Turn[]> }> {
+    const interactions = await manager
       .getRepository(Interaction)
       .find({ where: { id: In(ids) }, relations: { agent: true } });
     const turns = new Map<number, Turn[]>(ids.map((id) => [id, []]));
-    const rows = await this.dataSource.getRepository(Turn).find({
+    const rows = await manager.getRepository(Turn).find({
       where: { interactionId: In(ids) },
       order: { interactionId: 'ASC', seq: 'ASC' },
     });
@@ -45,6 +57,11 @@ export class AutoQaRepository {
     return { interactions, turns };
   }
 
+  /**
+   * Inserts the auto evaluation and its answers unless the call already has one on this
+   * scorecard version (the unique index `UQ_evaluations_auto`; another process, the CLI beside
+   * the app, got there first): then nothing is written and the answer is null.
+   */
   async insertAuto(
     manager: EntityManager,
     auto: {
@@ -54,8 +71,8 @@ export class AutoQaRepository {
       metrics: Record<string, unknown>;
       answers: SuggestedAnswer[];
     },
-  ): Promise<number> {
-    const inserted = await manager
+  ): Promise<number | null> {
+    const insert = manager
       .createQueryBuilder()
       .insert()
       .into(Evaluation)
@@ -72,9 +89,11 @@ export class AutoQaRepository {
         version: 1,
         submittedAt: new Date(),
       })
-      .execute();
-    const evaluationId = Number(inserted.identifiers[0]?.id);
-    if (auto.answers.length === 0) return evaluationId;
+      .orIgnore();
+    if (manager.connection.options.type === 'postgres') insert.returning(['id']);
+    const [sql, parameters] = insert.getQueryAndParameters();
+    const evaluationId = await insertedId(manager, sql, parameters);
+    if (evaluationId === null || auto.answers.length === 0) return evaluationId;
     await manager.insert(
       EvaluationAnswer,
       auto.answers.map((a) => ({
@@ -142,4 +161,24 @@ export class AutoQaRepository {
       .andWhere('a.suggestion IS NOT NULL')
       .andWhere('v.scorecardId = :scorecardId', { scorecardId });
   }
+}
+
+/** The id of the row an `INSERT … OR IGNORE / ON CONFLICT DO NOTHING` wrote; null when none. */
+async function insertedId(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[],
+): Promise<number | null> {
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('insertAuto runs inside a transaction');
+  const result = (await runner.query(sql, parameters, true)) as {
+    raw: unknown;
+    records?: { id: number }[];
+    affected?: number;
+  };
+  if (manager.connection.options.type === 'postgres') {
+    const row = (result.raw as { id: number }[] | undefined)?.[0];
+    return row ? Number(row.id) : null;
+  }
+  return result.affected === 1 ? Number(result.raw) : null;
 }

@@ -123,9 +123,7 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
       const versions = await this.currentVersions();
       for (;;) {
         await this.waitForQuiet();
-        const ids = await this.repository.pending([...versions.keys()], BATCH);
-        if (ids.length === 0 || this.stopped) break;
-        await this.scoreBatch(ids, versions);
+        if (this.stopped || (await this.scoreBatch(versions)) === 0) break;
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
@@ -151,10 +149,17 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
     return versions;
   }
 
-  private async scoreBatch(ids: number[], versions: Map<string, ScorecardVersion>): Promise<void> {
-    const { interactions, turns } = await this.repository.load(ids);
+  /**
+   * Claims a batch of unscored calls, scores them and stores the results in one transaction;
+   * returns how many were claimed (0: nothing left for this process). A call another process
+   * scored meanwhile is left as it is, and its event is that process's to send.
+   */
+  private async scoreBatch(versions: Map<string, ScorecardVersion>): Promise<number> {
     const scored: { evaluationId: number; interactionId: number }[] = [];
-    await transaction(this.dataSource, async (manager) => {
+    const claimed = await transaction(this.dataSource, async (manager) => {
+      const ids = await this.repository.claimPending(manager, [...versions.keys()], BATCH);
+      if (ids.length === 0) return 0;
+      const { interactions, turns } = await this.repository.load(manager, ids);
       for (const interaction of interactions) {
         const version = versions.get(`${interaction.channel}-${interaction.language}`);
         if (!version) continue;
@@ -171,10 +176,12 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
           metrics: { ...result.metrics },
           answers,
         });
-        scored.push({ evaluationId, interactionId: interaction.id });
+        if (evaluationId !== null) scored.push({ evaluationId, interactionId: interaction.id });
       }
+      return ids.length;
     });
     for (const s of scored) await this.events.scored({ ...s, kind: 'auto', reason: 'auto' });
+    return claimed;
   }
 
   private run(

@@ -228,7 +228,7 @@ describe('agent patterns and the team heat map', () => {
     );
     await t.app
       .get(EvaluationEvents)
-      .scored({ evaluationId, interactionId, kind: 'auto', reason: 'auto' });
+      .scored({ evaluationId: evaluationId!, interactionId, kind: 'auto', reason: 'auto' });
   }
 
   beforeAll(async () => {

@@ -5,6 +5,7 @@ import { Workspace1795766625194 } from './1795766625194-Workspace';
 import { SignInAttempts1796475690575 } from './1796475690575-SignInAttempts';
 import { EndDeactivatedAccess1796475690576 } from './1796475690576-EndDeactivatedAccess';
 import { OneOpenDraft1796507733175 } from './1796507733175-OneOpenDraft';
+import { OneAutoEvaluation1796508360051 } from './1796508360051-OneAutoEvaluation';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   SignInAttempts1796475690575,
   EndDeactivatedAccess1796475690576,
   OneOpenDraft1796507733175,
+  OneAutoEvaluation1796508360051,
 ];

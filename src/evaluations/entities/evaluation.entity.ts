@@ -30,6 +30,11 @@ export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 @Index('IDX_evaluations_interaction', ['interactionId'])
 @Index('IDX_evaluations_status_kind', ['status', 'kind'])
 @Index('IDX_evaluations_interaction_kind', ['interactionId', 'kind'])
+/** One auto evaluation per call and scorecard version, whatever number of processes score. */
+@Index('UQ_evaluations_auto', ['interactionId', 'scorecardVersionId'], {
+  unique: true,
+  where: `"kind" = 'auto'`,
+})
 /**
  * One open manual draft per call, evaluator and scorecard version, held by the database: two
  * "open draft" requests racing cannot both insert (the loser answers with the winner's draft).
