@@ -2,11 +2,10 @@ import { CanActivate, ExecutionContext, Injectable, Logger, SetMetadata } from '
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import type { RequestWithActor } from '../common/current-user';
-import { readCookie, LOGIN_CSRF_COOKIE } from '../common/cookies';
 import { ForbiddenError, SignInRequiredError } from '../common/errors';
 import { translate } from '../common/i18n/i18n';
 import type { Role } from '../users/entities/user.entity';
-import { sameSecret } from './secrets';
+import { checkCsrf, CSRF_IN_MULTIPART_BODY } from './csrf';
 
 export const ACCESS_RULE = 'qa:access';
 export type AccessRule = { public: true } | { roles: readonly Role[] };
@@ -24,12 +23,10 @@ export const SESSION_ONLY = 'qa:session-only';
  */
 export const SessionOnly = () => SetMetadata(SESSION_ONLY, true);
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 /**
  * Every route must say who may call it (`@Public()` or `@Allow(...)`); a route without a rule
  * is refused, so a forgotten rule fails closed (and the authorisation matrix test names it).
- * Also checks the CSRF token of every unsafe request that relies on the session cookie.
+ * Also checks the CSRF token of every unsafe request that relies on the session cookie (csrf.ts).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -57,7 +54,13 @@ export class AccessGuard implements CanActivate {
       const lang = context.switchToHttp().getResponse<Response>().locals.lang as string;
       throw new ForbiddenError(translate(lang, 'auth.sessionOnly'));
     }
-    checkCsrf(req);
+    checkCsrf(
+      req,
+      this.reflector.getAllAndOverride<boolean | undefined>(CSRF_IN_MULTIPART_BODY, [
+        context.getHandler(),
+        context.getClass(),
+      ]) === true,
+    );
     return true;
   }
 
@@ -69,25 +72,4 @@ export class AccessGuard implements CanActivate {
       ]) === true
     );
   }
-}
-
-/**
- * Synchronizer token: the session's token in the `_csrf` form field, the X-CSRF-Token header or,
- * for multipart forms (whose body is read after this check), the `_csrf` query parameter.
- * Before sign-in, the sign-in form's token is a cookie (double submit). API tokens need none:
- * a browser never sends them by itself. A JSON body without any cookie session needs none
- * either: another site cannot send JSON here without a CORS pre-flight, which this app refuses.
- */
-function checkCsrf(req: RequestWithActor): void {
-  if (SAFE_METHODS.has(req.method) || req.auth?.via === 'token') return;
-  if (!req.auth && req.is('application/json')) return;
-  const expected = req.auth?.csrfToken ?? readCookie(req, LOGIN_CSRF_COOKIE);
-  const body = req.body as Record<string, unknown> | undefined;
-  const given = req.header('x-csrf-token') ?? body?._csrf ?? req.query._csrf;
-  if (!expected || typeof given !== 'string' || !sameSecret(given, expected)) {
-    throw new ForbiddenError(
-      'this form is out of date or did not come from this site (CSRF token missing or wrong): reload the page and try again',
-    );
-  }
-  if (body && typeof body === 'object') delete body._csrf;
 }

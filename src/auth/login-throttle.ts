@@ -67,6 +67,7 @@ export class LoginThrottle {
       throw new TooManyRequestsError(
         `too many failed sign-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
         Math.ceil(wait / 1000),
+        { key: 'auth.tooMany', params: { minutes: String(minutes) } },
       );
     }
     return { accountKey, ids: { account, address: addressId } };

@@ -84,6 +84,7 @@ export class TooManyRequestsError extends DomainError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    override readonly messageKey?: MessageKey,
   ) {
     super(message);
   }

@@ -22,6 +22,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MysteryShopService, type MysteryShopUpload } from './mystery-shop.service';
 import { toMysteryShopUpload, type UploadedPart } from './mystery-shop.upload';
 import { Allow } from '../auth/access.guard';
+import { CsrfInMultipartBody } from '../auth/csrf';
 import { QA } from '../auth/roles';
 
 /**
@@ -45,6 +46,7 @@ export class MysteryShopPagesController {
   }
 
   @Post()
+  @CsrfInMultipartBody()
   @UseInterceptors(AnyFilesInterceptor())
   async post(
     @CurrentUser() actor: Actor,

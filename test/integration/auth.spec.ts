@@ -139,7 +139,8 @@ describe('sign-in and sessions', () => {
     const locked = await attempt(TEST_USERS.admin, TEST_PASSWORD);
     expect(locked.status).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-    expect(locked.body.message).toContain('too many failed sign-ins');
+    // Korean unless the client asks otherwise (test/security/signin.spec.ts reads it in English).
+    expect(locked.body.message).toContain('로그인 실패가 너무 많습니다');
     // Another account is not locked by the first one's failures...
     expect((await attempt(TEST_USERS.evaluator, TEST_PASSWORD)).status).toBe(200);
     // ...but one address failing on many accounts is (4 × the per-account limit).

@@ -117,6 +117,17 @@ describe(`sign-in limit under bursts (${process.env.DATABASE_URL ? 'PostgreSQL' 
     expect(res.text).toContain('Too many failed sign-ins. Try again in 15 min.');
   });
 
+  it('says so in the JSON answer in the client’s language (Accept-Language), Korean by default', async () => {
+    const email = await person();
+    for (let i = 0; i < LIMIT; i++) await attempt(email, 'wrong-password!');
+    const en = await attempt(email, TEST_PASSWORD).set('Accept-Language', 'en-US,en;q=0.9');
+    expect(en.status).toBe(429);
+    expect(en.body.message).toBe('Too many failed sign-ins. Try again in 15 min.');
+    const ko = await attempt(email, TEST_PASSWORD);
+    expect(ko.status).toBe(429);
+    expect(ko.body.message).toBe('로그인 실패가 너무 많습니다. 15분 후에 다시 시도하세요.');
+  });
+
   it('lets the window slide: failures older than 15 minutes no longer count', async () => {
     const throttle = t.app.get(LoginThrottle);
     const email = await person();
