@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/current-user';
+import { containsPattern, LIKE_ESCAPE } from '../common/like';
 import { Page, pageOf } from '../common/pagination';
 import { AuditQueryDto } from './audit-query.dto';
 import { AuditEntry } from './entities/audit-entry.entity';
@@ -37,10 +38,14 @@ export class AuditService {
     const qb = this.entries.createQueryBuilder('a');
     if (filter.entityType) qb.andWhere('a.entityType = :type', { type: filter.entityType });
     if (filter.entityId) qb.andWhere('a.entityId = :id', { id: filter.entityId });
-    if (filter.action) qb.andWhere('a.action LIKE :action', { action: `%${like(filter.action)}%` });
+    if (filter.action) {
+      qb.andWhere(`a.action LIKE :action ${LIKE_ESCAPE}`, {
+        action: containsPattern(filter.action),
+      });
+    }
     if (filter.actor) {
-      qb.andWhere('LOWER(a.actorName) LIKE :actor', {
-        actor: `%${like(filter.actor.toLowerCase())}%`,
+      qb.andWhere(`LOWER(a.actorName) LIKE :actor ${LIKE_ESCAPE}`, {
+        actor: containsPattern(filter.actor.toLowerCase()),
       });
     }
     if (filter.from) qb.andWhere('a.createdAt >= :from', { from: new Date(filter.from) });
@@ -52,10 +57,6 @@ export class AuditService {
       .getManyAndCount();
     return pageOf(items, total, page, pageSize);
   }
-}
-
-function like(s: string): string {
-  return s.replace(/[%_]/g, '');
 }
 
 /** A date without a time means the whole of that day. */

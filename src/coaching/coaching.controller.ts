@@ -6,6 +6,7 @@ import { Allow } from '../auth/access.guard';
 import { COACHES, EVERYONE } from '../auth/roles';
 import { contentDisposition } from '../common/content-disposition';
 import { Actor, CurrentUser } from '../common/current-user';
+import { personFor } from '../common/person';
 import { CoachingService } from './coaching.service';
 
 export class GeneratePlanDto {
@@ -32,20 +33,22 @@ export class CoachingController {
   @Post()
   @Allow(COACHES)
   @ApiOperation({ summary: "Generate a draft coaching plan from an agent's profile over a period" })
-  generate(@CurrentUser() actor: Actor, @Body() dto: GeneratePlanDto) {
-    return this.coaching.generate(actor, {
+  async generate(@CurrentUser() actor: Actor, @Body() dto: GeneratePlanDto) {
+    const plan = await this.coaching.generate(actor, {
       agentExternalId: dto.agent,
       from: dto.from,
       to: dto.to,
       scorecardKey: dto.scorecard,
     });
+    return { ...plan, author: personFor(actor, plan.author) };
   }
 
   @Get(':id')
   @Allow(EVERYONE)
   @ApiOperation({ summary: 'A coaching plan (agents: their own shared plans)' })
-  get(@CurrentUser() actor: Actor, @Param('id', ParseIntPipe) id: number) {
-    return this.coaching.get(actor, id);
+  async get(@CurrentUser() actor: Actor, @Param('id', ParseIntPipe) id: number) {
+    const plan = await this.coaching.get(actor, id);
+    return { ...plan, author: personFor(actor, plan.author) };
   }
 
   @Get(':id/pdf')

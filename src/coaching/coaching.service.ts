@@ -137,7 +137,10 @@ export class CoachingService {
     return this.get(actor, id);
   }
 
-  /** A plan the actor may see: writers their agents' plans; an agent their own shared plans. */
+  /**
+   * A plan the actor may see: writers their agents' plans; an agent their own shared plans; an
+   * evaluator shared plans only (a draft stays with the team lead and admins).
+   */
   async get(actor: Actor, id: number): Promise<CoachingPlan> {
     const qb = this.dataSource
       .getRepository(CoachingPlan)
@@ -409,7 +412,8 @@ export class CoachingService {
   private scope(qb: ReturnType<DataSource['createQueryBuilder']>, actor: Actor): void {
     const scope = interactionScope(actor, '"p"."agentId"');
     if (scope) qb.andWhere(scope.sql, scope.params);
-    if (actor.role === 'agent') qb.andWhere(`"p"."status" = 'shared'`);
+    // A draft is the writer's until shared: team leads (their teams') and admins only.
+    if (!WRITERS.has(actor.role)) qb.andWhere(`"p"."status" = 'shared'`);
   }
 
   /** Every agent of a team the actor may coach (CLI: one plan per agent). */

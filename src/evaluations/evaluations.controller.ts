@@ -11,12 +11,14 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser } from '../common/current-user';
+import { personFor } from '../common/person';
 import {
   CreateEvaluationDto,
   PreviewAnswersDto,
   SaveAnswersDto,
   SubmitEvaluationDto,
 } from './dto/evaluation.dto';
+import { Evaluation } from './entities/evaluation.entity';
 import { EvaluationsService } from './evaluations.service';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
@@ -36,14 +38,18 @@ export class EvaluationsController {
 
   @Get()
   @ApiOperation({ summary: 'The evaluations of an interaction that you may see' })
-  list(@CurrentUser() actor: Actor, @Query('interactionId', ParseIntPipe) interactionId: number) {
-    return this.evaluations.forInteraction(interactionId, actor);
+  async list(
+    @CurrentUser() actor: Actor,
+    @Query('interactionId', ParseIntPipe) interactionId: number,
+  ) {
+    const evaluations = await this.evaluations.forInteraction(interactionId, actor);
+    return evaluations.map((e) => shown(e, actor));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One evaluation with its answers, scores and scorecard version' })
-  get(@CurrentUser() actor: Actor, @Param('id', ParseIntPipe) id: number) {
-    return this.evaluations.get(id, actor);
+  async get(@CurrentUser() actor: Actor, @Param('id', ParseIntPipe) id: number) {
+    return shown(await this.evaluations.get(id, actor), actor);
   }
 
   @Patch(':id')
@@ -79,4 +85,9 @@ export class EvaluationsController {
   ) {
     return this.evaluations.submit(actor, id, dto);
   }
+}
+
+/** The evaluator as the reader may see them (an agent: the name only). */
+function shown(evaluation: Evaluation, actor: Actor) {
+  return { ...evaluation, evaluator: personFor(actor, evaluation.evaluator) };
 }

@@ -6,6 +6,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { AgentsService } from '../agents/agents.service';
 import { AutoQaService } from '../autoqa/autoqa.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { plainTextProblem } from '../common/plain-text';
 import { Interaction } from '../interactions/entities/interaction.entity';
 import { Turn } from '../interactions/entities/turn.entity';
 import { detectLanguage } from '../transcripts/detect-language';
@@ -117,18 +118,17 @@ export class ImportService {
       language: options.language,
       agentExternalId: options.agentExternalId,
     };
-    return dialogues.map((parsed) => {
+    return dialogues.map((parsed, i) => {
       const meta = { ...defined(fromOptions), ...defined(sidecar), ...defined(parsed.meta) };
-      return {
-        turns: parsed.turns,
-        meta: {
-          ...meta,
-          externalId: meta.externalId ?? baseName(file.name),
-          source: meta.source ?? DEFAULT_SOURCE,
-          channel: meta.channel ?? 'voice',
-          language: meta.language ?? detectLanguage(parsed.turns),
-        },
+      const settled = {
+        ...meta,
+        externalId: meta.externalId ?? baseName(file.name),
+        source: meta.source ?? DEFAULT_SOURCE,
+        channel: meta.channel ?? 'voice',
+        language: meta.language ?? detectLanguage(parsed.turns),
       };
+      checkIdsAndNames(file.name, settled, dialogues.length > 1 ? i + 1 : undefined);
+      return { turns: parsed.turns, meta: settled };
     });
   }
 
@@ -234,6 +234,27 @@ export class ImportService {
         .execute();
     }
     return interactionId;
+  }
+}
+
+/** The ids and names the import stores must be plain text (see common/plain-text.ts). */
+const ID_AND_NAME_FIELDS = [
+  'externalId',
+  'source',
+  'agentExternalId',
+  'agentName',
+  'teamName',
+  'queue',
+] as const;
+
+function checkIdsAndNames(file: string, meta: TranscriptMeta, dialogue?: number): void {
+  for (const field of ID_AND_NAME_FIELDS) {
+    const value = meta[field];
+    const problem = typeof value === 'string' ? plainTextProblem(value) : null;
+    if (problem) {
+      const where = dialogue === undefined ? '' : ` (dialogue ${dialogue})`;
+      throw new TranscriptParseError(file, `${field}${where} ${problem}`, undefined, field);
+    }
   }
 }
 

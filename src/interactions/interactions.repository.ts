@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, WhereExpressionBuilder } from 'typeorm';
 import { Condition, interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
+import { containsPattern, LIKE_ESCAPE } from '../common/like';
 import { Page, pageOf } from '../common/pagination';
 import { visibleEvaluations } from '../evaluations/evaluation-visibility';
 import { ListInteractionsDto } from './dto/list-interactions.dto';
@@ -51,19 +52,25 @@ export class InteractionsRepository {
         'a.name AS "agentName"',
       ])
       .addSelect(
+        // Manual evaluations, of the drafts only the viewer's own: another's open draft is theirs.
         (sub) =>
           sub
             .select('COUNT(*)')
             .from('evaluations', 'e')
             .where('e.interactionId = i.id')
-            .andWhere("e.kind = 'manual'"),
+            .andWhere("e.kind = 'manual'")
+            .andWhere(`("e"."status" <> 'draft' OR "e"."evaluatorId" = :countViewerId)`, {
+              countViewerId: actor.id,
+            }),
         'evaluations',
       );
     where(qb, interactionScope(actor, '"i"."agentId"'));
     if (filter.agent) qb.andWhere('a.externalId = :agent', { agent: filter.agent });
     if (filter.channel) qb.andWhere('i.channel = :channel', { channel: filter.channel });
     if (filter.language) qb.andWhere('i.language = :language', { language: filter.language });
-    if (filter.q) qb.andWhere('i.externalId LIKE :q', { q: `%${escapeLike(filter.q)}%` });
+    if (filter.q) {
+      qb.andWhere(`i.externalId LIKE :q ${LIKE_ESCAPE}`, { q: containsPattern(filter.q) });
+    }
     const total = await qb.clone().getCount();
     const rows = await qb
       .orderBy('i.startedAt', 'DESC')
@@ -134,10 +141,6 @@ export class InteractionsRepository {
 
 function where(qb: WhereExpressionBuilder, condition: Condition | null): void {
   if (condition) qb.andWhere(condition.sql, condition.params);
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[%_]/g, '');
 }
 
 export interface EvaluationSummary {

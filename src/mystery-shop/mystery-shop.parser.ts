@@ -13,6 +13,7 @@ import { strFromU8, Unzip, UnzipInflate } from 'fflate';
 import type { CellValue } from 'exceljs';
 import { parseDocument } from 'yaml';
 import type { CriterionDefinition, ScorecardDefinition } from '../scorecards/scorecard-definition';
+import { plainTextProblem } from '../common/plain-text';
 import { scaleRange } from '../scoring/score-formula';
 
 // ---------------------------------------------------------------------------------------------
@@ -830,8 +831,10 @@ export function validateShops(
     }
 
     const shopId = cell(row, fixed.shopId);
+    const shopIdProblem = plainTextProblem(shopId);
     if (fixed.shopId !== undefined) {
       if (shopId === '') rowError(fixed.shopId, 'shop id missing');
+      else if (shopIdProblem) rowError(fixed.shopId, `shop id ${shopIdProblem}`);
       else {
         const first = firstRowOfShop.get(shopId);
         if (first !== undefined) {
@@ -852,6 +855,9 @@ export function validateShops(
 
     const agent = cell(row, fixed.agent);
     if (fixed.agent !== undefined && agent === '') rowError(fixed.agent, 'agent id missing');
+    const agentProblem = plainTextProblem(agent);
+    if (fixed.agent !== undefined && agentProblem)
+      rowError(fixed.agent, `agent id ${agentProblem}`);
 
     const scorecardKey = rowScorecardKey(row);
     const scorecard = scorecardKey === undefined ? undefined : scorecards.get(scorecardKey);

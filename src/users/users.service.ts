@@ -10,6 +10,8 @@ import { SessionsRepository } from '../auth/sessions.repository';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Actor } from '../common/current-user';
 import { ForbiddenError, InputError, NotFoundError } from '../common/errors';
+import { containsPattern, LIKE_ESCAPE } from '../common/like';
+import { plainTextProblem, refusedCharacter } from '../common/plain-text';
 import { Page, pageOf } from '../common/pagination';
 import { withAdvisoryLock } from '../database/advisory-lock';
 import { transaction } from '../database/transaction';
@@ -123,9 +125,10 @@ export class UsersService implements OnApplicationBootstrap {
       .leftJoinAndSelect('u.team', 'ht');
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
     if (filter.q) {
-      qb.andWhere('(LOWER(u.email) LIKE :q OR LOWER(u.name) LIKE :q)', {
-        q: `%${filter.q.toLowerCase().replace(/[%_]/g, '')}%`,
-      });
+      qb.andWhere(
+        `(LOWER(u.email) LIKE :q ${LIKE_ESCAPE} OR LOWER(u.name) LIKE :q ${LIKE_ESCAPE})`,
+        { q: containsPattern(filter.q.toLowerCase()) },
+      );
     }
     const [users, total] = await qb
       .orderBy('u.active', 'DESC')
@@ -153,6 +156,7 @@ export class UsersService implements OnApplicationBootstrap {
 
   async create(by: Actor | null, input: UserInput): Promise<UserRow> {
     const email = input.email.trim().toLowerCase();
+    plainText('email', email);
     if (!EMAIL.test(email)) throw new InputError('email', 'is not an e-mail address');
     if (await this.users.existsBy({ email })) {
       throw new InputError('email', `a user with ${email} already exists`);
@@ -343,7 +347,18 @@ function requiredName(name: string | undefined): string {
   const trimmed = name?.trim() ?? '';
   if (!trimmed) throw new InputError('name', 'is required');
   if (trimmed.length > 200) throw new InputError('name', 'must be at most 200 characters');
+  plainText('name', trimmed);
   return trimmed;
+}
+
+/** E-mails and names refuse line breaks, control, bidi and zero-width characters. */
+function plainText(field: string, value: string): void {
+  const found = refusedCharacter(value);
+  if (!found) return;
+  throw new InputError(field, plainTextProblem(value)!, {
+    key: 'error.plainText',
+    params: { code: found.code, position: String(found.position) },
+  });
 }
 
 function describeLinks(input: { agentExternalId?: string; teams?: string[] }) {

@@ -2,6 +2,7 @@ import { TRANSCRIPT_FORMATS, TranscriptFormat } from '../../transcripts/parse-tr
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsPlainText } from '../../common/plain-text';
 
 /** A form's empty field or unselected "detect" option means: not given. */
 const blankToUndefined = ({ value }: { value: unknown }) =>
@@ -14,6 +15,7 @@ export class ImportOptionsDto {
   @IsOptional()
   @IsString()
   @MaxLength(120)
+  @IsPlainText()
   agent?: string;
 
   @ApiPropertyOptional({ description: 'Call id, for a single file that carries none' })
@@ -21,6 +23,7 @@ export class ImportOptionsDto {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @IsPlainText()
   externalId?: string;
 
   @ApiPropertyOptional({ description: 'Source system name (default "import")' })

@@ -1,0 +1,280 @@
+/**
+ * Issue 13, row 10: imported ids and names and user e-mails and names refuse line breaks,
+ * control, bidi and zero-width characters with a located error; `q` searches take `%` and `_`
+ * literally; agents see the evaluator's name only; the CSRF token is never read from the query
+ * string; the interaction list counts only the viewer's own drafts.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import request from 'supertest';
+import type { Agent as TestAgent } from 'supertest';
+import type { App } from 'supertest/types';
+import { InputError } from '../../src/common/errors';
+import { TEST_PASSWORD } from '../support/auth';
+import { seedTwoTeams, testCall, TwoTeams } from '../support/people';
+import { FIXTURES, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
+
+const AGENT = { externalId: 'P-001', name: 'Agent 1', team: 'Alpha' };
+/** One of each refused kind: line breaks, a control character, bidi, zero-width. */
+const REFUSED = ['\n', '\r', '\u0007', '\u202e', '\u2066', '\u200b', '\u2060', '\ufeff'];
+
+describe('ids, names, searches, what agents see, CSRF, draft counts', () => {
+  let t: TestApp;
+  let seed: TwoTeams;
+  let server: App;
+  let evaluator: TestAgent;
+
+  beforeAll(async () => {
+    t = await startTestApp({ AUTOQA: 'off' });
+    seed = await seedTwoTeams(t);
+    server = t.app.getHttpServer();
+    evaluator = await t.client(TEST_USERS.evaluator);
+  });
+  afterAll(() => t.close());
+
+  const importCall = (name: string, call: object) =>
+    evaluator
+      .post('/api/interactions/import')
+      .attach('files', Buffer.from(JSON.stringify(call)), name)
+      .expect(200);
+
+  describe('imported ids and names', () => {
+    it.each(REFUSED.map((c) => [`U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`, c]))(
+      'a call id holding %s fails that file, naming the file and the field',
+      async (_, c) => {
+        const res = await importCall('bad-id.json', testCall(`ID${c}1`, AGENT));
+        expect(res.body.imported).toBe(0);
+        expect(res.body.results).toEqual([
+          expect.objectContaining({ file: 'bad-id.json', status: 'failed', field: 'externalId' }),
+        ]);
+      },
+    );
+
+    it("an agent's id or name, a team or a queue with one fails too, and the other files import", async () => {
+      const bad = [
+        ['agentExternalId', testCall('OK-A', { ...AGENT, externalId: 'P-\u200b001' })],
+        ['agentName', testCall('OK-B', { ...AGENT, name: 'Agent\u202e1' })],
+        ['teamName', testCall('OK-C', { ...AGENT, team: 'Al\npha' })],
+        ['queue', { ...testCall('OK-D', AGENT), queue: 'billing\u2066' }],
+      ] as const;
+      let req = evaluator.post('/api/interactions/import');
+      for (const [field, call] of bad) {
+        req = req.attach('files', Buffer.from(JSON.stringify(call)), `${field}.json`);
+      }
+      req = req.attach('files', Buffer.from(JSON.stringify(testCall('OK-E', AGENT))), 'ok.json');
+      const res = await req.expect(200);
+      expect(res.body.imported).toBe(1);
+      for (const [field] of bad) {
+        const result = res.body.results.find((r: { file: string }) => r.file === `${field}.json`);
+        expect(result).toMatchObject({ status: 'failed', field });
+        expect(result.reason).toMatch(/\(U\+[0-9A-F]{4}\) at character \d+/);
+      }
+    });
+
+    it('a call id or agent given with the upload is refused with 400 naming the field', async () => {
+      for (const field of ['externalId', 'agent']) {
+        const res = await evaluator
+          .post('/api/interactions/import')
+          .field(field, 'X\u200bY')
+          .attach('files', Buffer.from('WEBVTT\n\n00:00.000 --> 00:01.000\n<v agent>hi\n'), 'a.vtt')
+          .expect(400);
+        expect(res.body.message).toContain(field);
+      }
+    });
+
+    it('a mystery-shop row with one in its shop id or agent id is a located row error', async () => {
+      const sample = (name: string) => fs.readFileSync(path.join(FIXTURES, 'mystery-shop', name));
+      const [header, row] = sample('sample-ko.csv').toString('utf8').split('\n');
+      const cells = row.split(',');
+      cells[0] = 'MS-\u2066001';
+      cells[4] = 'AG-1042\u200b';
+      const res = await evaluator
+        .post('/api/mystery-shop/import')
+        .attach('file', Buffer.from(`${header}\n${cells.join(',')}`), 'shops.csv')
+        .attach('mapping', sample('mapping-ko.yaml'), 'mapping-ko.yaml')
+        .field('dryRun', 'true')
+        .expect(200);
+      const errors = res.body.errors as { line: number; column: string; reason: string }[];
+      expect(errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            line: 2,
+            column: '조사 번호',
+            reason: expect.stringMatching(/U\+2066/),
+          }),
+          expect.objectContaining({
+            line: 2,
+            column: '상담원 ID',
+            reason: expect.stringMatching(/U\+200B/),
+          }),
+        ]),
+      );
+    });
+  });
+
+  describe('user e-mails and names', () => {
+    it('refuses them in the service (CLI, first admin) with an InputError naming the field', async () => {
+      await expect(
+        t.createUser({ email: 'admin\u200b@demo.local', name: 'Fake', role: 'admin' }),
+      ).rejects.toMatchObject({ field: 'email' });
+      await expect(
+        t.createUser({ email: 'x@demo.local', name: 'Line\nbreak', role: 'evaluator' }),
+      ).rejects.toBeInstanceOf(InputError);
+    });
+
+    it("refuses them on the admin's form with 400 in the reader's language", async () => {
+      const { browser, csrf } = await signIn(TEST_USERS.admin);
+      const res = await browser
+        .post('/admin/users?lang=en')
+        .type('form')
+        .send({ email: 'admin\u200b@demo.local', name: 'Fake', role: 'admin', _csrf: csrf })
+        .expect(400);
+      expect(res.text).toContain('may not hold line breaks, control, bidi or zero-width');
+      const again = await browser
+        .get('/admin/users?q=demo.local')
+        .set('Accept', 'text/html')
+        .expect(200);
+      expect(again.text).not.toContain('admin\u200b@');
+    });
+  });
+
+  describe('q takes % and _ literally', () => {
+    beforeAll(async () => {
+      for (const id of ['LIKE_1', 'LIKEX1', 'LIKE%2', 'LIKE\\3']) {
+        await importCall(`${id}.json`, testCall(id, AGENT));
+      }
+    });
+    const ids = async (q: string) =>
+      (await evaluator.get(`/api/interactions?q=${encodeURIComponent(q)}`).expect(200)).body.items
+        .map((i: { externalId: string }) => i.externalId)
+        .sort();
+
+    it('in the interaction list', async () => {
+      expect(await ids('LIKE_')).toEqual(['LIKE_1']);
+      expect(await ids('LIKE%')).toEqual(['LIKE%2']);
+      expect(await ids('LIKE\\')).toEqual(['LIKE\\3']);
+      expect(await ids('LIKE')).toHaveLength(4);
+    });
+
+    it('in the user list and the audit filters', async () => {
+      await t.createUser({ email: 'under_score@test.local', name: 'U', role: 'evaluator' });
+      await t.createUser({ email: 'underXscore@test.local', name: 'X', role: 'evaluator' });
+      const admin = await t.client(TEST_USERS.admin);
+      const users = await admin.get('/admin/users?q=under_').set('Accept', 'text/html').expect(200);
+      expect(users.text).toContain('under_score@test.local');
+      expect(users.text).not.toContain('underXscore@test.local');
+      const audit = await admin.get('/api/audit?actor=_&action=user_').expect(200);
+      expect(audit.body.items).toEqual([]);
+      const created = await admin.get('/api/audit?action=user.created').expect(200);
+      expect(created.body.items.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('what an agent sees of the evaluator', () => {
+    it('a display name only, in the evaluation and in the list of the call', async () => {
+      const agent = await t.client(seed.users.agent1);
+      const one = await agent.get(`/api/evaluations/${seed.evaluation1}`).expect(200);
+      expect(one.body.evaluator).toEqual({ name: '박평가' });
+      const list = await agent.get(`/api/evaluations?interactionId=${seed.call1}`).expect(200);
+      expect(list.body.map((e: { evaluator: unknown }) => e.evaluator)).toEqual([
+        { name: '박평가' },
+      ]);
+      for (const body of [one.text, list.text]) {
+        expect(body).not.toContain(TEST_USERS.evaluator);
+        expect(body).not.toContain('lastLoginAt');
+      }
+      // Staff still get the e-mail, never the sign-in time.
+      const lead = await t.client(seed.users.lead1);
+      const seen = await lead.get(`/api/evaluations/${seed.evaluation1}`).expect(200);
+      expect(seen.body.evaluator).toMatchObject({ name: '박평가', email: TEST_USERS.evaluator });
+      expect(seen.text).not.toContain('lastLoginAt');
+    });
+  });
+
+  describe('the interaction list counts only the viewer’s own drafts', () => {
+    it("another evaluator's open draft is not counted for anyone else", async () => {
+      const count = async (client: TestAgent) =>
+        (await client.get('/api/interactions?q=PERM-2').expect(200)).body.items[0].evaluations;
+      const admin = await t.client(TEST_USERS.admin);
+      const other = await t.client(TEST_USERS.evaluator2);
+      const before = { admin: await count(admin), other: await count(other) };
+      await other
+        .post('/api/evaluations')
+        .send({ interactionId: seed.call2, scorecardKey: 'voice-ko' })
+        .expect(201);
+      expect(await count(other)).toBe(before.other + 1);
+      expect(await count(admin)).toBe(before.admin);
+      expect(await count(evaluator)).toBe(before.admin);
+    });
+  });
+
+  describe('CSRF token from the form body or the header only', () => {
+    it('refuses a token in the query string, for plain and multipart forms', async () => {
+      const { browser, csrf } = await signIn(TEST_USERS.evaluator);
+      await browser
+        .post(`/account/tokens?_csrf=${csrf}`)
+        .type('form')
+        .send({ name: 'via query' })
+        .expect(403);
+      await browser
+        .post(`/imports?_csrf=${csrf}`)
+        .attach('files', Buffer.from(JSON.stringify(testCall('CSRF-1', AGENT))), 'c1.json')
+        .expect(403);
+      await browser.post(`/mystery-shop?_csrf=${csrf}`).field('token', 'whatever').expect(403);
+      expect((await evaluator.get('/api/interactions?q=CSRF-').expect(200)).body.items).toEqual([]);
+    });
+
+    it("accepts the upload form's _csrf field, and the header", async () => {
+      const { browser, csrf } = await signIn(TEST_USERS.evaluator);
+      const page = await browser
+        .post('/imports')
+        .field('_csrf', csrf)
+        .attach('files', Buffer.from(JSON.stringify(testCall('CSRF-2', AGENT))), 'c2.json')
+        .set('Accept', 'text/html')
+        .expect(201);
+      expect(page.text).toContain('import-report');
+      await browser
+        .post('/imports')
+        .field('_csrf', 'not-the-token')
+        .attach('files', Buffer.from(JSON.stringify(testCall('CSRF-3', AGENT))), 'c3.json')
+        .expect(403);
+      // The API has no HTML form: a session there sends the header.
+      await browser
+        .post('/api/interactions/import')
+        .field('_csrf', csrf)
+        .attach('files', Buffer.from(JSON.stringify(testCall('CSRF-4', AGENT))), 'c4.json')
+        .expect(403);
+      await browser
+        .post('/api/interactions/import')
+        .set('X-CSRF-Token', csrf)
+        .attach('files', Buffer.from(JSON.stringify(testCall('CSRF-5', AGENT))), 'c5.json')
+        .expect(200);
+      const ids = (await evaluator.get('/api/interactions?q=CSRF-').expect(200)).body.items.map(
+        (i: { externalId: string }) => i.externalId,
+      );
+      expect(ids.sort()).toEqual(['CSRF-2', 'CSRF-5']);
+    });
+
+    it('no page puts the token in a URL', async () => {
+      const { browser } = await signIn(TEST_USERS.evaluator);
+      for (const url of ['/imports', '/mystery-shop', '/account']) {
+        const page = await browser.get(url).set('Accept', 'text/html').expect(200);
+        expect([url, page.text.includes('_csrf=')]).toEqual([url, false]);
+        expect(page.text).toMatch(/name="_csrf" value="[^"]+"/);
+      }
+    });
+  });
+
+  async function signIn(email: string) {
+    const browser = request.agent(server);
+    const form = await browser.get('/login').expect(200);
+    const login = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
+    await browser
+      .post('/login')
+      .type('form')
+      .send({ email, password: TEST_PASSWORD, _csrf: login })
+      .expect(303);
+    const account = await browser.get('/account').expect(200);
+    return { browser, csrf: /name="_csrf" value="([^"]+)"/.exec(account.text)![1] };
+  }
+});
