@@ -11,6 +11,7 @@ import type { Agent } from '../agents/entities/agent.entity';
 import type { Actor } from '../common/current-user';
 import { InputError, NotFoundError } from '../common/errors';
 import { pageOf, type Page } from '../common/pagination';
+import { advisoryXactLock } from '../database/advisory-lock';
 import { transaction } from '../database/transaction';
 import { EvaluationEvents, type EvaluationScored } from '../events/evaluation-events';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
@@ -136,14 +137,20 @@ export class AnalyticsService
   async refresh(agentId: number, day: string): Promise<void> {
     // After a rebuild that is running, so that its delete-all cannot undo this refresh.
     await this.rebuilding?.catch(() => undefined);
-    await transaction(this.dataSource, (manager) => this.repository.refresh(manager, agentId, day));
+    await transaction(this.dataSource, async (manager) => {
+      // Several instances: one refresh of an agent-day at a time, none during a rebuild.
+      await advisoryXactLock(manager, 'criterion_stats', 'shared');
+      await advisoryXactLock(manager, `criterion_stats:${agentId}:${day}`);
+      await this.repository.refresh(manager, agentId, day);
+    });
   }
 
   /** Recomputes the whole roll-up; returns its number of rows. Joins a rebuild already running. */
   rebuild(): Promise<number> {
-    this.rebuilding ??= transaction(this.dataSource, (manager) =>
-      this.repository.rebuild(manager),
-    ).finally(() => (this.rebuilding = null));
+    this.rebuilding ??= transaction(this.dataSource, async (manager) => {
+      await advisoryXactLock(manager, 'criterion_stats');
+      return this.repository.rebuild(manager);
+    }).finally(() => (this.rebuilding = null));
     return this.rebuilding;
   }
 

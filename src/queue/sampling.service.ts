@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/current-user';
 import { InputError, NotFoundError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { advisoryXactLock } from '../database/advisory-lock';
 import { transaction } from '../database/transaction';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { assignAll, NoEvaluatorReason } from './assignment';
@@ -151,6 +152,8 @@ export class SamplingService {
 
   private async run(now: Date, actor: Actor | null): Promise<SampleResult> {
     const result = await transaction(this.dataSource, async (manager) => {
+      // One run at a time across instances: the next one sees what this one queued.
+      await advisoryXactLock(manager, 'sampling');
       const rules = await manager.find(SamplingRule, {
         where: { active: true },
         order: { id: 'ASC' },
