@@ -22,12 +22,14 @@ import { ImportsModule } from './imports/imports.module';
 import { InteractionsModule } from './interactions/interactions.module';
 import { MysteryShopModule } from './mystery-shop/mystery-shop.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
+import { StorageModule } from './storage/storage.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
     ConfigModule,
     DatabaseModule,
+    StorageModule,
     EventsModule,
     AuditModule,
     UsersModule,

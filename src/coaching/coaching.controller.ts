@@ -59,9 +59,9 @@ export class CoachingController {
     @Param('id', ParseIntPipe) id: number,
     @Res() res: Response,
   ) {
-    const { file, name } = await this.coaching.pdfOf(actor, id);
+    const { bytes, name } = await this.coaching.pdfOf(actor, id);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', contentDisposition(name));
-    res.sendFile(file);
+    res.send(bytes);
   }
 }

@@ -163,10 +163,10 @@ export class CoachingPagesController {
     @Param('id', ParseIntPipe) id: number,
     @Res() res: Response,
   ) {
-    const { file, name } = await this.coaching.pdfOf(actor, id);
+    const { bytes, name } = await this.coaching.pdfOf(actor, id);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', contentDisposition(name, 'inline'));
-    res.sendFile(file);
+    res.send(bytes);
   }
 
   @Post(':id/sessions')

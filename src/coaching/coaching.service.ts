@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import * as fs from 'fs';
-import * as path from 'path';
 import { DataSource } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
 import { Agent } from '../agents/entities/agent.entity';
@@ -19,6 +17,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { PdfService } from '../pdf/pdf.service';
 import type { CriterionDefinition } from '../scorecards/scorecard-definition';
 import { ScorecardsService } from '../scorecards/scorecards.service';
+import { FILE_STORE, type FileStore } from '../storage/file-store';
 import { User } from '../users/entities/user.entity';
 import { CoachingRepository } from './coaching.repository';
 import { CoachingPlan } from './entities/coaching-plan.entity';
@@ -55,6 +54,7 @@ export class CoachingService {
     private readonly pdf: PdfService,
     private readonly notifications: NotificationsService,
     private readonly agents: AgentsService,
+    @Inject(FILE_STORE) private readonly files: FileStore,
   ) {}
 
   /** Builds a draft plan from the agent's profile over the period. */
@@ -236,7 +236,7 @@ export class CoachingService {
   async share(actor: Actor, id: number): Promise<CoachingPlan> {
     this.mustWrite(actor);
     const plan = await this.get(actor, id);
-    const file = await this.storePdf(plan);
+    const { file } = await this.storePdf(plan);
     await transaction(this.dataSource, async (manager) => {
       await manager.update(CoachingPlan, id, {
         status: 'shared',
@@ -264,23 +264,25 @@ export class CoachingService {
     return this.get(actor, id);
   }
 
-  /** The plan's PDF: the stored one when it is current, else rendered now (and stored). */
-  async pdfOf(actor: Actor, id: number): Promise<{ file: string; name: string }> {
+  /**
+   * The plan's PDF: the stored one when it is current, else rendered now and stored (in the
+   * file store, so every instance serves the same bytes without rendering it again).
+   */
+  async pdfOf(actor: Actor, id: number): Promise<{ bytes: Buffer; name: string }> {
     const plan = await this.get(actor, id);
-    const stored = plan.pdfFile ? path.join(this.pdfDir(), plan.pdfFile) : null;
     const current =
-      stored &&
-      plan.pdfAt &&
-      plan.pdfAt.getTime() >= plan.updatedAt.getTime() - 1000 &&
-      fs.existsSync(stored);
-    const file = current ? plan.pdfFile! : await this.storePdf(plan);
-    if (!current) {
+      plan.pdfFile && plan.pdfAt && plan.pdfAt.getTime() >= plan.updatedAt.getTime() - 1000;
+    let bytes = current ? await this.files.get(pdfKey(plan.pdfFile!)) : null;
+    if (!bytes) {
+      const stored = await this.storePdf(plan);
+      bytes = stored.bytes;
+      const file = stored.file;
       await this.dataSource
         .getRepository(CoachingPlan)
         .update(id, { pdfFile: file, pdfAt: new Date() });
     }
     return {
-      file: path.join(this.pdfDir(), file),
+      bytes,
       name: `coaching-plan-${plan.agent?.externalId ?? plan.agentId}-${plan.periodFrom}-${plan.periodTo}.pdf`,
     };
   }
@@ -391,16 +393,12 @@ export class CoachingService {
 
   // ---- helpers ----
 
-  private async storePdf(plan: CoachingPlan): Promise<string> {
+  /** Renders the plan and keeps the PDF in the file store under its file name. */
+  private async storePdf(plan: CoachingPlan): Promise<{ file: string; bytes: Buffer }> {
+    const file = `plan-${plan.id}-v${plan.version}.pdf`;
     const bytes = await this.renderPdf(plan);
-    fs.mkdirSync(this.pdfDir(), { recursive: true });
-    const name = `plan-${plan.id}-v${plan.version}.pdf`;
-    fs.writeFileSync(path.join(this.pdfDir(), name), bytes);
-    return name;
-  }
-
-  private pdfDir(): string {
-    return path.join(this.config.dataDir, 'coaching');
+    await this.files.put(pdfKey(file), bytes);
+    return { file, bytes };
   }
 
   private mustWrite(actor: Actor): void {
@@ -435,4 +433,9 @@ function checkedPeriod(from: string, to: string): { from: string; to: string } {
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Where a plan's PDF is kept in the file store (DATA_DIR/coaching/… on one machine). */
+function pdfKey(file: string): string {
+  return `coaching/${file}`;
 }

@@ -12,13 +12,11 @@ import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { randomBytes } from 'crypto';
 import type { Response } from 'express';
-import * as fs from 'fs';
-import * as path from 'path';
 import { field, FormBody, FormFields } from '../common/form-body';
 import { Actor, CurrentUser } from '../common/current-user';
 import { DomainError, InputError } from '../common/errors';
 import { translate } from '../common/i18n/i18n';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { FILE_STORE, type FileStore } from '../storage/file-store';
 import { MysteryShopService, type MysteryShopUpload } from './mystery-shop.service';
 import { toMysteryShopUpload, type UploadedPart } from './mystery-shop.upload';
 import { Allow } from '../auth/access.guard';
@@ -27,8 +25,9 @@ import { QA } from '../auth/roles';
 
 /**
  * Upload → dry run (every row problem, what would be created) → commit. The uploaded files wait
- * between the two steps under DATA_DIR/uploads/<token>, so the commit imports exactly what the
- * dry run showed; they are removed after the commit.
+ * between the two steps in the file store (`uploads/<token>`: DATA_DIR on one machine, the
+ * database on PostgreSQL, so the commit may reach another instance), so the commit imports
+ * exactly what the dry run showed; they are removed by the commit.
  */
 @ApiExcludeController()
 @Allow(QA)
@@ -36,7 +35,7 @@ import { QA } from '../auth/roles';
 export class MysteryShopPagesController {
   constructor(
     private readonly mysteryShop: MysteryShopService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(FILE_STORE) private readonly files: FileStore,
   ) {}
 
   @Get()
@@ -58,14 +57,12 @@ export class MysteryShopPagesController {
     try {
       const stashed = field(body, 'token');
       if (stashed) {
-        const upload = this.load(stashed);
-        const report = await this.mysteryShop.commit(actor, upload);
-        fs.rmSync(this.dir(stashed), { recursive: true, force: true });
+        const report = await this.commitStashed(actor, stashed);
         return res.render('mystery-shop/form', { title, report });
       }
       const upload = toMysteryShopUpload(parts);
       const report = await this.mysteryShop.dryRun(upload);
-      const token = report.errors.length === 0 ? this.save(upload) : null;
+      const token = report.errors.length === 0 ? await this.save(upload) : null;
       res.render('mystery-shop/form', { title, report, token });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
@@ -73,56 +70,66 @@ export class MysteryShopPagesController {
     }
   }
 
-  private dir(token: string): string {
-    if (!/^[a-f0-9]{32}$/.test(token))
-      throw new InputError('token', 'unknown upload; upload the file again');
-    return path.join(this.config.dataDir, 'uploads', token);
-  }
-
-  private save(upload: MysteryShopUpload): string {
-    const token = randomBytes(16).toString('hex');
-    const dir = this.dir(token);
-    fs.mkdirSync(path.join(dir, 'transcripts'), { recursive: true });
-    fs.writeFileSync(
-      path.join(dir, 'upload.json'),
-      JSON.stringify({
-        file: upload.file.name,
-        mapping: upload.mapping?.name ?? null,
-        transcripts: [...(upload.transcripts?.keys() ?? [])],
-      }),
-    );
-    fs.writeFileSync(path.join(dir, 'file'), upload.file.bytes);
-    if (upload.mapping) fs.writeFileSync(path.join(dir, 'mapping'), upload.mapping.text);
-    [...(upload.transcripts ?? new Map<string, Buffer>())].forEach(([, bytes], i) =>
-      fs.writeFileSync(path.join(dir, 'transcripts', String(i)), bytes),
-    );
-    return token;
-  }
-
-  private load(token: string): MysteryShopUpload {
-    const dir = this.dir(token);
-    if (!fs.existsSync(path.join(dir, 'upload.json'))) {
+  /**
+   * Takes the staged upload out of the file store (whichever instance staged it) and imports it.
+   * Of several commits of one upload at once only one gets it; the others are told it was
+   * already imported. A commit that fails puts it back, so it can be tried again.
+   */
+  private async commitStashed(actor: Actor, token: string) {
+    const key = this.key(token);
+    const stored = await this.files.take(key);
+    if (!stored) {
       throw new InputError(
         'token',
         'this upload was already imported or has expired; upload the file again',
       );
     }
-    const index = JSON.parse(fs.readFileSync(path.join(dir, 'upload.json'), 'utf8')) as {
-      file: string;
-      mapping: string | null;
-      transcripts: string[];
-    };
-    return {
-      file: { name: index.file, bytes: fs.readFileSync(path.join(dir, 'file')) },
-      mapping: index.mapping
-        ? { name: index.mapping, text: fs.readFileSync(path.join(dir, 'mapping'), 'utf8') }
-        : undefined,
-      transcripts: new Map(
-        index.transcripts.map((name, i) => [
-          name,
-          fs.readFileSync(path.join(dir, 'transcripts', String(i))),
-        ]),
-      ),
-    };
+    try {
+      return await this.mysteryShop.commit(actor, fromStored(stored));
+    } catch (e) {
+      await this.files.put(key, stored);
+      throw e;
+    }
   }
+
+  private key(token: string): string {
+    if (!/^[a-f0-9]{32}$/.test(token))
+      throw new InputError('token', 'unknown upload; upload the file again');
+    return `uploads/${token}`;
+  }
+
+  private async save(upload: MysteryShopUpload): Promise<string> {
+    const token = randomBytes(16).toString('hex');
+    await this.files.put(this.key(token), toStored(upload));
+    return token;
+  }
+}
+
+/** The upload as one stored file: the names, and each file's bytes in base64. */
+function toStored(upload: MysteryShopUpload): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      file: { name: upload.file.name, bytes: upload.file.bytes.toString('base64') },
+      mapping: upload.mapping ?? null,
+      transcripts: [...(upload.transcripts ?? new Map<string, Buffer>())].map(([name, bytes]) => [
+        name,
+        bytes.toString('base64'),
+      ]),
+    }),
+  );
+}
+
+function fromStored(stored: Buffer): MysteryShopUpload {
+  const index = JSON.parse(stored.toString('utf8')) as {
+    file: { name: string; bytes: string };
+    mapping: { name: string; text: string } | null;
+    transcripts: [string, string][];
+  };
+  return {
+    file: { name: index.file.name, bytes: Buffer.from(index.file.bytes, 'base64') },
+    mapping: index.mapping ?? undefined,
+    transcripts: new Map(
+      index.transcripts.map(([name, b64]) => [name, Buffer.from(b64, 'base64')]),
+    ),
+  };
 }

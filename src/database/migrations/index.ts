@@ -6,6 +6,7 @@ import { SignInAttempts1796475690575 } from './1796475690575-SignInAttempts';
 import { EndDeactivatedAccess1796475690576 } from './1796475690576-EndDeactivatedAccess';
 import { OneOpenDraft1796507733175 } from './1796507733175-OneOpenDraft';
 import { OneAutoEvaluation1796508360051 } from './1796508360051-OneAutoEvaluation';
+import { StoredFiles1796509000000 } from './1796509000000-StoredFiles';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   EndDeactivatedAccess1796475690576,
   OneOpenDraft1796507733175,
   OneAutoEvaluation1796508360051,
+  StoredFiles1796509000000,
 ];
