@@ -23,6 +23,7 @@ import { ApiTokensService } from './api-tokens.service';
 import { AuthService, InvalidCredentialsError } from './auth.service';
 import { verifyPassword } from './passwords';
 import { EVERYONE } from './roles';
+import { QueryTextPipe } from '../common/query-text';
 
 @ApiExcludeController()
 @Controller()
@@ -36,7 +37,11 @@ export class AuthPagesController {
 
   @Get('login')
   @Public()
-  loginPage(@Req() req: RequestWithActor, @Query('next') next: string, @Res() res: Response) {
+  loginPage(
+    @Req() req: RequestWithActor,
+    @Query('next', QueryTextPipe) next: string,
+    @Res() res: Response,
+  ) {
     if (req.actor) return res.redirect(303, safeNext(next));
     res.render('auth/login', { title: t(res, 'auth.signIn'), next: safeNext(next), bare: true });
   }

@@ -15,6 +15,7 @@ import {
   EvaluatorHistory,
 } from './calibration.service';
 import { answerLabel, sparkline, trendDirection } from './calibration.view';
+import { QueryTextPipe } from '../common/query-text';
 
 /** What the new-session form was given, to show it again beside an error. */
 interface SessionForm {
@@ -62,7 +63,7 @@ export class CalibrationPagesController {
 
   @Get('new')
   @Allow(ADMIN)
-  async newForm(@Query('call') call: string | undefined, @Res() res: Response) {
+  async newForm(@Query('call', QueryTextPipe) call: string | undefined, @Res() res: Response) {
     res.render(
       'calibration/new',
       await this.formView(res, {

@@ -14,6 +14,7 @@ import { PageNumberPipe } from '../common/pagination';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { CoachingService } from './coaching.service';
 import type { PlanContent } from './plan-content';
+import { QueryTextPipe } from '../common/query-text';
 
 @ApiExcludeController()
 @Controller('coaching')
@@ -43,7 +44,11 @@ export class CoachingPagesController {
 
   @Get('new')
   @Allow(COACHES)
-  async newForm(@CurrentUser() actor: Actor, @Query('agent') agent: string, @Res() res: Response) {
+  async newForm(
+    @CurrentUser() actor: Actor,
+    @Query('agent', QueryTextPipe) agent: string,
+    @Res() res: Response,
+  ) {
     res.render('coaching/new', await this.newView(actor, res, { agent: agent ?? '' }));
   }
 

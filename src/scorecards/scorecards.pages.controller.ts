@@ -3,6 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { ScorecardsService } from './scorecards.service';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE } from '../auth/roles';
+import { InputError } from '../common/errors';
+import { QueryTextPipe } from '../common/query-text';
 
 @ApiExcludeController()
 @Allow(EVERYONE)
@@ -18,7 +20,10 @@ export class ScorecardsPagesController {
 
   @Get(':key')
   @Render('scorecards/show')
-  async show(@Param('key') key: string, @Query('version') version?: string) {
+  async show(@Param('key') key: string, @Query('version', QueryTextPipe) version?: string) {
+    if (version && !/^[1-9]\d{0,8}$/.test(version)) {
+      throw new InputError('version', 'must be a version number (1, 2, …)');
+    }
     const shown = version
       ? await this.scorecards.version(key, Number(version))
       : await this.scorecards.current(key);

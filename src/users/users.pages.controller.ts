@@ -11,6 +11,7 @@ import { translate } from '../common/i18n/i18n';
 import { PageNumberPipe } from '../common/pagination';
 import { ROLES, Role } from './entities/user.entity';
 import { UserInput, UsersService } from './users.service';
+import { QueryTextPipe } from '../common/query-text';
 
 /** Admin: people, their roles and links, password resets, deactivation. */
 @ApiExcludeController()
@@ -24,8 +25,8 @@ export class UsersPagesController {
 
   @Get()
   async list(
-    @Query('q') q: string | undefined,
-    @Query('role') role: string | undefined,
+    @Query('q', QueryTextPipe) q: string | undefined,
+    @Query('role', QueryTextPipe) role: string | undefined,
     @Query('page', PageNumberPipe) page: number,
     @Res() res: Response,
   ) {
