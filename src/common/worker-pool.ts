@@ -10,7 +10,7 @@
  *   two-line script that registers ts-node (transpile-only; a devDependency, like ts-jest) and
  *   requires the .ts file. This costs a second or two once per worker, hence the pool below.
  *
- * Workers are kept (at most MAX_WORKERS per file, more tasks wait their turn) and ended after
+ * Workers are kept (at most MAX_WORKERS per file and limits, more tasks wait their turn), ended after
  * IDLE_MS without work. A worker whose task failed — a limit crossed, an out-of-memory or a
  * timeout — is ended at once, so whatever it had inflated is freed and never reused. Each worker
  * has its own heap limit: a file that needs more is refused (WorkerResourceError), the app lives on.
@@ -209,10 +209,11 @@ const pools = new Map<string, WorkerPool>();
  * when it needed more memory or time than `limits` give.
  */
 export function runInWorker<Out>(file: string, input: unknown, limits: WorkerLimits): Promise<Out> {
-  let pool = pools.get(file);
+  const key = `${file} ${limits.maxHeapMb} ${limits.timeoutMs}`;
+  let pool = pools.get(key);
   if (!pool) {
     pool = new WorkerPool(file, limits);
-    pools.set(file, pool);
+    pools.set(key, pool);
   }
   return pool.run(input) as Promise<Out>;
 }

@@ -10,7 +10,14 @@ import {
 serveWorkerTasks(
   ({ items, limits }: { items: UploadItem[]; limits: UnpackLimits }) =>
     unpackUploads(items, limits),
-  // Each unpacked file has a buffer of its own: handed over, not copied.
-  (out: (UnpackedFile[] | null)[]) =>
-    out.flatMap((files) => (files ?? []).map((f) => f.bytes.buffer as ArrayBuffer)),
+  // The unpacked files' buffers are handed over, not copied: each listed once, and never one
+  // that could be Node's shared pool of small buffers (those few bytes are copied).
+  (out: (UnpackedFile[] | null)[]) => [
+    ...new Set(
+      out
+        .flatMap((files) => files ?? [])
+        .map((f) => f.bytes.buffer as ArrayBuffer)
+        .filter((b) => b.byteLength > Buffer.poolSize),
+    ),
+  ],
 );

@@ -1,15 +1,17 @@
 /**
- * Unpacking uploaded zips within one budget per request. Pure (bytes in, bytes out, no framework);
- * the app runs it in a worker thread (`unzip.worker.ts`) so that inflating never blocks the event
- * loop.
+ * Unpacking uploaded zips within one budget per request. Pure (bytes in, bytes out; no framework,
+ * no file system); the app runs it in a worker thread (`unzip.worker.ts`) so that inflating never
+ * blocks the event loop.
  *
- * The archives are read as a stream (fflate's `Unzip`), fed 16 kB at a time, and the bytes that
- * come out are counted as they come — not taken from the sizes the archive declares, which a
- * crafted zip may fake. The moment the request's files or unpacked bytes go over the limit,
- * reading stops: a zip bomb is inflated no further than the limit (plus one 16 kB chunk's worth,
- * at most ~17 MB).
+ * The archive's structure is read as a stream (fflate's `Unzip`) and each deflated entry is
+ * inflated by Node's zlib with `maxOutputLength` set to what is left of the request's budget: the
+ * bytes that come out are counted — not the sizes the archive declares, which a crafted zip may
+ * fake — and inflating stops at the limit, so a zip bomb is never inflated past it. The request's
+ * files and bytes are counted in upload order; the first file over a limit is named.
  */
-import { Unzip, UnzipInflate } from 'fflate';
+import { Unzip, type UnzipDecoder } from 'fflate';
+import { constants } from 'buffer';
+import { inflateRawSync } from 'zlib';
 
 /** Per request, across every uploaded file and everything inside its zips. */
 export interface UnpackLimits {
@@ -55,7 +57,11 @@ export class ZipReadError extends Error {
 }
 
 const SKIPPED = /(^|\/)(__MACOSX|\.DS_Store|Thumbs\.db)(\/|$)|\/$/;
-const CHUNK = 16 * 1024;
+/** How much of an archive is fed at a time (a stored entry is counted chunk by chunk). */
+const CHUNK = 1024 * 1024;
+/** zlib's output step: never from Node's shared small-buffer pool, at most 1 GB at a time. */
+const MIN_STEP = 64 * 1024;
+const MAX_STEP = 1024 * 1024 * 1024;
 
 /**
  * Counts every item against one budget, in upload order, and unpacks the zips: for each item, the
@@ -81,18 +87,78 @@ export function unpackUploads(
 class Budget {
   private files = 0;
   private bytes = 0;
-  constructor(private readonly limits: UnpackLimits) {}
+  constructor(readonly limits: UnpackLimits) {}
+
+  get bytesLeft(): number {
+    return this.limits.bytes - this.bytes;
+  }
 
   addFile(name: string): void {
-    if (++this.files > this.limits.files)
+    if (++this.files > this.limits.files) {
       throw new UploadLimitError(name, 'files', this.limits.files);
+    }
   }
 
   addBytes(name: string, n: number): void {
     this.bytes += n;
-    if (this.bytes > this.limits.bytes)
-      throw new UploadLimitError(name, 'bytes', this.limits.bytes);
+    if (this.bytes > this.limits.bytes) this.overBytes(name);
   }
+
+  overBytes(name: string): never {
+    throw new UploadLimitError(name, 'bytes', this.limits.bytes);
+  }
+}
+
+/** What the decoder reports (fflate's error shape) when the output would pass the budget. */
+class OverBudget extends Error {
+  readonly code = -1;
+}
+
+function flateError(e: unknown): Error & { code: number } {
+  return Object.assign(new Error(e instanceof Error ? e.message : String(e)), { code: 0 });
+}
+
+/**
+ * The decoder fflate's `Unzip` uses for deflated entries (method 8): gathers the entry's packed
+ * bytes, then inflates them natively, never to more than the budget has left. The size the
+ * archive declares only sizes zlib's output steps: an honest entry comes out in one buffer of its
+ * own (no copies, and a large one is given back to the system once freed); a lying one in more.
+ */
+function inflateWithin(budget: Budget) {
+  return class NativeInflate implements UnzipDecoder {
+    static readonly compression = 8;
+    ondata: UnzipDecoder['ondata'] = () => undefined;
+    private readonly packed: Uint8Array[] = [];
+
+    constructor(
+      _name: string,
+      _size?: number,
+      private readonly declared?: number,
+    ) {}
+
+    push(chunk: Uint8Array, final: boolean): void {
+      if (chunk.length > 0) this.packed.push(chunk);
+      if (!final) return;
+      const maxOutputLength = Math.min(Math.max(1, budget.bytesLeft + 1), constants.MAX_LENGTH);
+      const guess = (this.declared ?? 0) > 0 ? this.declared! + 1 : 1024 * 1024;
+      let out: Buffer;
+      try {
+        out = inflateRawSync(Buffer.concat(this.packed), {
+          maxOutputLength,
+          chunkSize: Math.min(Math.max(guess, MIN_STEP), maxOutputLength, MAX_STEP),
+        });
+      } catch (e) {
+        const tooLarge = (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+        this.ondata(tooLarge ? new OverBudget() : flateError(e), new Uint8Array(0), true);
+        return;
+      }
+      this.ondata(
+        null,
+        new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.length),
+        true,
+      );
+    }
+  };
 }
 
 function unpackZip(archive: string, bytes: Uint8Array, budget: Budget): UnpackedFile[] {
@@ -100,51 +166,57 @@ function unpackZip(archive: string, bytes: Uint8Array, budget: Budget): Unpacked
   const files: UnpackedFile[] = [];
   // fflate swallows what a callback throws into its own error path: remember the first failure
   // and stop feeding the archive instead.
-  let failure: Error | null = null;
+  const state: { failure: Error | null } = { failure: null };
+  const fail = (e: unknown) => {
+    state.failure ??= e instanceof Error ? e : new Error(String(e));
+  };
   const unzip = new Unzip((entry) => {
     // An entry not started is skipped unread.
-    if (failure || SKIPPED.test(entry.name)) return;
+    if (state.failure || SKIPPED.test(entry.name)) return;
     const name = `${archive}/${entry.name}`;
     const chunks: Uint8Array[] = [];
     let size = 0;
     entry.ondata = (err, data, final) => {
-      if (failure) return;
-      if (err) {
-        failure = new ZipReadError(archive, `${entry.name}: ${err.message}`);
-        return;
-      }
+      if (state.failure) return;
       try {
+        if (err instanceof OverBudget) budget.overBytes(name);
+        if (err) throw new ZipReadError(archive, `${entry.name}: ${err.message}`);
         budget.addBytes(name, data.length);
       } catch (e) {
-        failure = e as Error;
-        entry.terminate();
-        return;
+        return fail(e);
       }
       if (data.length > 0) chunks.push(data);
       size += data.length;
-      if (final && size > 0) files.push({ name, bytes: joined(chunks, size) });
+      if (final && size > 0) {
+        // zlib's output is a buffer of its own already, sized by the declared size: kept when it
+        // fits (an honest entry), else copied to fit. Stored entries are views of the archive.
+        const only = chunks.length === 1 ? chunks[0] : null;
+        const owned =
+          entry.compression === 8 && only && only.byteLength * 2 >= only.buffer.byteLength;
+        files.push({ name, bytes: owned ? chunks[0] : copied(chunks, size) });
+      }
     };
     try {
       budget.addFile(name);
       entry.start();
     } catch (e) {
-      failure ??= e instanceof UploadLimitError ? e : new ZipReadError(archive, String(e));
+      fail(e instanceof UploadLimitError ? e : new ZipReadError(archive, String(e)));
     }
   });
-  unzip.register(UnzipInflate);
+  unzip.register(inflateWithin(budget));
   try {
-    for (let at = 0; at < bytes.length && !failure; at += CHUNK) {
+    for (let at = 0; at < bytes.length && !state.failure; at += CHUNK) {
       unzip.push(bytes.subarray(at, at + CHUNK), at + CHUNK >= bytes.length);
     }
   } catch (e) {
-    failure ??= new ZipReadError(archive, (e as Error).message);
+    fail(new ZipReadError(archive, (e as Error).message));
   }
-  if (failure) throw failure;
+  if (state.failure) throw state.failure;
   return files;
 }
 
-/** Always a fresh buffer of its own (a stored entry's chunks are views into the archive). */
-function joined(chunks: Uint8Array[], size: number): Uint8Array {
+/** The chunks in a fresh buffer of its own, to be handed over to the main thread. */
+function copied(chunks: Uint8Array[], size: number): Uint8Array {
   const out = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {
