@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for pkg in chromium fonts-nanum poppler-utils; do
+# haproxy: the load balancer of the multi-instance test (README, "Running several instances").
+for pkg in chromium fonts-nanum poppler-utils haproxy; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
