@@ -24,6 +24,7 @@ import { MysteryShopModule } from './mystery-shop/mystery-shop.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
 import { StorageModule } from './storage/storage.module';
 import { UsersModule } from './users/users.module';
+import { SafeInputPipe } from './common/safe-input.pipe';
 
 @Module({
   imports: [
@@ -50,6 +51,8 @@ import { UsersModule } from './users/users.module';
   ],
   controllers: [HealthController],
   providers: [
+    // First: ids beyond what the databases store and NUL characters are a 400 (safe-input.pipe.ts).
+    { provide: APP_PIPE, useClass: SafeInputPipe },
     {
       provide: APP_PIPE,
       useValue: new ValidationPipe({

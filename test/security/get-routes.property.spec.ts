@@ -171,4 +171,21 @@ describe('no GET route answers 5xx to random parameters', () => {
     if (process.env.PROPERTY_DEBUG) console.log(`${sent} requests over ${routes.length} routes`);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('answers 400 naming the field for ids past what the database stores and for NUL characters', async () => {
+    const admin = await t.client(TEST_USERS.admin);
+    const big = await admin.get('/api/evaluations/99999999999999999999').expect(400);
+    expect(big.body.message).toMatch(/^id: /);
+    await admin.get('/api/evaluations/2147483648').expect(400);
+    await admin.get('/api/evaluations/2147483647').expect(404);
+    const nul = await admin.get('/api/scorecards/a%00b').expect(400);
+    expect(nul.body.message).toMatch(/^key: .*NUL/);
+    const query = await admin.get('/api/interactions?q=a%00b').expect(400);
+    expect(query.body.message).toMatch(/q: .*NUL/);
+    const body = await admin
+      .post('/api/evaluations')
+      .send({ interactionId: seed.call1, scorecardKey: 'voice\u0000ko' })
+      .expect(400);
+    expect(body.body.message).toMatch(/scorecardKey: .*NUL/);
+  });
 });
