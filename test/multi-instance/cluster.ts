@@ -26,9 +26,17 @@ export function startInstance(instance: Instance, env: Record<string, string>): 
   fs.closeSync(out);
 }
 
-export async function waitHealthy(port: number, timeoutMs = 90_000): Promise<void> {
+export async function waitHealthy(
+  port: number,
+  instance: Instance | null = null,
+  timeoutMs = 90_000,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
+    const exit = instance?.process?.exitCode;
+    if (exit !== undefined && exit !== null) {
+      throw new Error(`the instance on port ${port} exited with ${exit} (log: ${instance!.log})`);
+    }
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;
     } catch {

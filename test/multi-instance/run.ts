@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   try {
     step(`3 instances started at once on an empty database (logs in ${tmp})`);
     for (const instance of instances) startInstance(instance, env);
-    await Promise.all(PORTS.map((p) => waitHealthy(p)));
+    await Promise.all(PORTS.map((p, i) => waitHealthy(p, instances[i])));
     for (const instance of instances) assert.equal(instance.process?.exitCode, null);
     await db.initialize();
     assert.equal(await count(db, `SELECT COUNT(*) FROM users WHERE email = '${ADMIN.email}'`), 1);
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
       console.log(`   instance 2 killed (SIGKILL) after ${done} of ${batches.length} requests`);
       await sleep(1500);
       startInstance(instances[1], env);
-      await waitHealthy(PORTS[1]);
+      await waitHealthy(PORTS[1], instances[1]);
       console.log('   instance 2 restarted');
     })();
     await Promise.all(
