@@ -172,7 +172,7 @@ describe('no GET route answers 5xx to random parameters', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
-  it('answers 400 naming the field for ids past what the database stores and for NUL characters', async () => {
+  it('answers 400 naming the field for whole numbers past what the database stores and for NUL characters', async () => {
     const admin = await t.client(TEST_USERS.admin);
     const big = await admin.get('/api/evaluations/99999999999999999999').expect(400);
     expect(big.body.message).toMatch(/^id: /);
@@ -187,5 +187,15 @@ describe('no GET route answers 5xx to random parameters', () => {
       .send({ interactionId: seed.call1, scorecardKey: 'voice\u0000ko' })
       .expect(400);
     expect(body.body.message).toMatch(/scorecardKey: .*NUL/);
+    const id = await admin
+      .post('/api/evaluations')
+      .send({ interactionId: 1e20, scorecardKey: 'voice-ko' })
+      .expect(400);
+    expect(id.body.message).toMatch(/^interactionId: must be at most 2147483647/);
+    const nested = await admin
+      .patch(`/api/evaluations/${seed.evaluation1}`)
+      .send({ version: 99999999999, answers: [{ key: 'greeting', value: 1, timeMs: -1e12 }] })
+      .expect(400);
+    expect(nested.body.message).toMatch(/^(version|answers\.0\.timeMs): /);
   });
 });
