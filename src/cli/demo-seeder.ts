@@ -2,6 +2,7 @@
  * Stores the generated demo contact center: teams, agents, demo users, calls and a set of
  * submitted evaluations whose answers follow what the agent did on each call.
  */
+import { withAdvisoryLock } from '../database/advisory-lock';
 import { transaction } from '../database/transaction';
 import { DataSource } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
@@ -35,11 +36,19 @@ export class DemoSeeder {
     private readonly users: UsersService,
   ) {}
 
-  async seed(options: {
+  /**
+   * Loads the demo once. `npm run demo` run by several machines at once on one PostgreSQL
+   * database takes turns (advisory lock): the first loads it, the others find it there.
+   */
+  seed(options: { calls?: number; evaluateEvery?: number; onProgress?: (n: number) => void }) {
+    return withAdvisoryLock(this.dataSource, 'demo-seed', () => this.seedOnce(options));
+  }
+
+  private async seedOnce(options: {
     calls?: number;
     evaluateEvery?: number;
     onProgress?: (n: number) => void;
-  }) {
+  }): Promise<DemoSummary> {
     const center = generateDemoContactCenter({ calls: options.calls ?? 200 });
     await transaction(this.dataSource, async (manager) => {
       for (const team of center.teams) {
