@@ -19,13 +19,9 @@ import { ScorecardsService } from '../scorecards/scorecards.service';
 import { computeScore } from '../scoring/score-formula';
 import { parseTranscript } from '../transcripts/parse-transcript';
 import { TranscriptParseError, type ParsedTranscript } from '../transcripts/transcript';
-import {
-  MysteryShopFileError,
-  MysteryShopMappingError,
-  parseMapping,
-  validateShops,
-  type ShopResult,
-} from './mystery-shop.parser';
+import { MysteryShopFileError } from './sheet-reader';
+import { MysteryShopMappingError, parseMapping } from './shop-mapping';
+import { validateShops, type ShopResult } from './shop-validation';
 import { readRowsOffThread } from './read-rows-off-thread';
 
 export const MYSTERY_SHOP_SOURCE = 'mystery-shop';

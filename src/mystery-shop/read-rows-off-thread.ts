@@ -6,7 +6,7 @@ import {
   WorkerTaskError,
   type WorkerLimits,
 } from '../common/worker-pool';
-import { MysteryShopFileError, type SheetRows } from './mystery-shop.parser';
+import { MysteryShopFileError, type SheetRows } from './sheet-reader';
 
 const WORKER = path.join(__dirname, 'read-rows.worker');
 /** 10,000 rows of a wide sheet fit in well under half of this; a file needing more is a 413. */

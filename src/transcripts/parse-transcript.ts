@@ -1,3 +1,4 @@
+import { decodeUtf8, invalidUtf8, isUtf16 } from '../common/utf8';
 import { fromAssemblyAiJson } from './assemblyai.parser';
 import { fromChatJson } from './chat-json.parser';
 import { fromConnectChatJson } from './connect-chat.parser';
@@ -142,20 +143,10 @@ function decodeTranscript(file: string, bytes: Buffer, maxBytes: number): string
   if (isUtf16(bytes)) {
     throw new TranscriptParseError(file, 'the file is UTF-16 encoded: save it as UTF-8', 1);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw invalidUtf8Error(file, bytes);
-  }
-  text = stripBom(text);
+  const text = decodeUtf8(bytes);
+  if (text === null) throw invalidUtf8Error(file, bytes);
   if (text.trim() === '') throw new TranscriptParseError(file, 'empty file');
   return text;
-}
-
-/** TextDecoder already drops one BOM; this covers text handed over by other callers. */
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Rounded away from the limit, so "20.1 MB; the limit is 20 MB" never reads "20 MB; 20 MB". */
@@ -164,69 +155,15 @@ function formatSize(bytes: number, round: (n: number) => number): string {
   return `${round((bytes / MIB) * 10) / 10} MB`;
 }
 
-function isUtf16(bytes: Buffer): boolean {
-  return (
-    bytes.length >= 2 &&
-    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-  );
-}
-
 function invalidUtf8Error(file: string, bytes: Buffer): TranscriptParseError {
-  const offset = firstInvalidUtf8Byte(bytes);
-  const line = offset < 0 ? undefined : lineOfByte(bytes, offset);
-  const byte =
-    offset < 0 ? '' : ` (byte 0x${bytes[offset].toString(16).toUpperCase().padStart(2, '0')})`;
+  const bad = invalidUtf8(bytes);
+  const byte = bad ? ` (byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')})` : '';
   return new TranscriptParseError(
     file,
     `not valid UTF-8${byte}: save the file as UTF-8 ` +
       '(Korean exports in EUC-KR/CP949 need converting)',
-    line,
+    bad?.line,
   );
-}
-
-/**
- * Offset of the lead byte of the first malformed sequence, or -1. TextDecoder only says that
- * decoding failed, not where; this follows the same rules (no overlongs, surrogates or > U+10FFFF).
- */
-export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i];
-    if (lead < 0x80) {
-      i++;
-      continue;
-    }
-    const rule = utf8Rule(lead);
-    if (rule === undefined) return i;
-    for (let k = 1; k <= rule.continuation; k++) {
-      const byte = bytes[i + k];
-      const [low, high] = k === 1 ? [rule.low, rule.high] : [0x80, 0xbf];
-      if (byte === undefined || byte < low || byte > high) return i;
-    }
-    i += rule.continuation + 1;
-  }
-  return -1;
-}
-
-/** Continuation byte count and the allowed range of the first continuation byte. */
-function utf8Rule(lead: number): { continuation: number; low: number; high: number } | undefined {
-  if (lead >= 0xc2 && lead <= 0xdf) return { continuation: 1, low: 0x80, high: 0xbf };
-  if (lead === 0xe0) return { continuation: 2, low: 0xa0, high: 0xbf };
-  if (lead === 0xed) return { continuation: 2, low: 0x80, high: 0x9f };
-  if (lead >= 0xe1 && lead <= 0xef) return { continuation: 2, low: 0x80, high: 0xbf };
-  if (lead === 0xf0) return { continuation: 3, low: 0x90, high: 0xbf };
-  if (lead >= 0xf1 && lead <= 0xf3) return { continuation: 3, low: 0x80, high: 0xbf };
-  if (lead === 0xf4) return { continuation: 3, low: 0x80, high: 0x8f };
-  return undefined;
-}
-
-/** Line breaks count as in the parsers: \r\n, \n or a lone \r. */
-function lineOfByte(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
-  }
-  return line;
 }
 
 /** The guarantees every importer relies on, whatever the parser: non-empty, trimmed, in order. */

@@ -14,7 +14,7 @@ import { Workbook } from 'exceljs';
 import request from 'supertest';
 import type { Agent as TestAgent } from 'supertest';
 import * as zipArchive from '../../src/imports/zip-archive';
-import * as parser from '../../src/mystery-shop/mystery-shop.parser';
+import * as parser from '../../src/mystery-shop/sheet-reader';
 import { ImportService } from '../../src/imports/import.service';
 import { Interaction } from '../../src/interactions/entities/interaction.entity';
 import { MysteryShopService } from '../../src/mystery-shop/mystery-shop.service';

@@ -1,11 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseNativeJson } from '../../src/transcripts/native-json.parser';
-import {
-  detectFormat,
-  firstInvalidUtf8Byte,
-  parseTranscript,
-} from '../../src/transcripts/parse-transcript';
+import { firstInvalidUtf8Byte } from '../../src/common/utf8';
+import { detectFormat, parseTranscript } from '../../src/transcripts/parse-transcript';
 import { TranscriptParseError } from '../../src/transcripts/transcript';
 import { parseWebVtt, resolveSpeakerName } from '../../src/transcripts/webvtt.parser';
 

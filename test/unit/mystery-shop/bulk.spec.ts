@@ -1,4 +1,5 @@
-import { readRows, validateShops } from '../../../src/mystery-shop/mystery-shop.parser';
+import { readRows } from '../../../src/mystery-shop/sheet-reader';
+import { validateShops } from '../../../src/mystery-shop/shop-validation';
 import { DEFAULT_HEADER, defaultRow, mysteryShop, scorecardMap, toCsv } from './support';
 
 /** Small deterministic PRNG (mulberry32) so a failure can be replayed. */

@@ -1,13 +1,11 @@
+import { MysteryShopFileError, readRows } from '../../../src/mystery-shop/sheet-reader';
 import {
-  MysteryShopFileError,
   MysteryShopMappingError,
   parseMapping,
-  parseShopDate,
-  readRows,
-  validateShops,
   type Mapping,
-  type ValidationResult,
-} from '../../../src/mystery-shop/mystery-shop.parser';
+} from '../../../src/mystery-shop/shop-mapping';
+import { validateShops, type ValidationResult } from '../../../src/mystery-shop/shop-validation';
+import { parseShopDate } from '../../../src/mystery-shop/shop-values';
 import { parseScorecardYaml } from '../../../src/scorecards/scorecard-schema';
 import { DEFAULT_HEADER, defaultRow, mysteryShop, scorecardMap, toCsv, toXlsx } from './support';
 

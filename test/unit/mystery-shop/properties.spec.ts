@@ -2,10 +2,9 @@ import fc from 'fast-check';
 import {
   MysteryShopFileError,
   readRows,
-  validateShops,
   type SheetRows,
-  type ValidationResult,
-} from '../../../src/mystery-shop/mystery-shop.parser';
+} from '../../../src/mystery-shop/sheet-reader';
+import { validateShops, type ValidationResult } from '../../../src/mystery-shop/shop-validation';
 import { scaleRange } from '../../../src/scoring/score-formula';
 import {
   DEFAULT_HEADER,

@@ -1,9 +1,6 @@
-import {
-  parseMapping,
-  readRows,
-  validateShops,
-  type SheetRows,
-} from '../../../src/mystery-shop/mystery-shop.parser';
+import { readRows, type SheetRows } from '../../../src/mystery-shop/sheet-reader';
+import { parseMapping } from '../../../src/mystery-shop/shop-mapping';
+import { validateShops } from '../../../src/mystery-shop/shop-validation';
 import {
   DEFAULT_HEADER,
   criteriaOf,
