@@ -8,9 +8,12 @@ import { contentDisposition } from '../common/content-disposition';
 import { Actor, CurrentUser } from '../common/current-user';
 import { InputError, NotFoundError } from '../common/errors';
 import { AnalyticsService } from './analytics.service';
-import { callsCsv, callsPage, profileCsv, profilePage, teamCsv, teamPage } from './analytics.views';
 import { CSV_CONTENT_TYPE, csvFileName, toCsv, type CsvTable } from './csv';
 import { CallsQueryDto, HeatMapQueryDto, ProfileQueryDto } from './dto/analytics-query.dto';
+import { callsCsv, callsPage } from './views/calls-page';
+import { profileCsv } from './views/profile-csv';
+import { profilePage } from './views/profile-page';
+import { teamCsv, teamPage } from './views/team-page';
 
 /**
  * The team view, the agent profile and the calls behind a number. Each page's tables also come

@@ -4,6 +4,7 @@
  * Pure (translation is a plain lookup), so the templates stay simple.
  */
 import { translate } from '../common/i18n/i18n';
+import { isoWithOffset } from '../common/time-zone';
 import { lineChart } from './charts';
 import type { CsvCell, CsvTable } from './csv';
 import type { HeatCell, HeatMap } from './heat-map';
@@ -684,7 +685,7 @@ export function callsCsv(list: CallsList, lang: string): CsvTable {
     rows: list.page.items.map((c) => [
       c.interactionId,
       c.externalId,
-      c.startedAt.toISOString(),
+      isoWithOffset(c.startedAt),
       c.channel,
       c.queue,
       c.escalated ? 'yes' : 'no',
