@@ -15,7 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import sqlite3 from 'sqlite3';
 import { AnalyticsService } from '../src/analytics/analytics.service';
-import { answerPassed } from '../src/analytics/patterns';
+import { answerPassed } from '../src/scoring/answer-passed';
 import { ApiTokensService } from '../src/auth/api-tokens.service';
 import type { Actor } from '../src/common/current-user';
 import type { ScorecardVersion } from '../src/scorecards/entities/scorecard-version.entity';

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { ENTITIES } from '../src/database/entities';
+import { ENTITIES } from '../src/database/registry/entities';
 import { MIGRATIONS } from '../src/database/migrations';
 
 async function pending(options: DataSourceOptions): Promise<{ up: string[]; down: string[] }> {

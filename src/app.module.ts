@@ -15,7 +15,7 @@ import { AuthModule } from './auth/auth.module';
 import { AutoQaModule } from './autoqa/autoqa.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { ConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
+import { DatabaseModule } from './database/registry/database.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';

@@ -22,7 +22,7 @@ import { autoQaFromFiles, formatAutoQa, toAutoQaJson } from './cli/autoqa-comman
 import { DEFAULT_CORPUS, formatProposals, suggestRulesCommand } from './cli/suggest-rules-command';
 import { formatBreakdown, scoreFromFiles } from './cli/score-command';
 import { loadConfig, parseCompanyNames } from './config/app-config';
-import { migrate, openDataSource } from './database/data-source';
+import { migrate, openDataSource } from './database/registry/data-source';
 import { EvaluationsService } from './evaluations/evaluations.service';
 import { ImportOutcome, ImportService } from './imports/import.service';
 import { mysteryShopUploadFromDisk } from './cli/mystery-shop-files';
@@ -80,14 +80,7 @@ program
   .option('--calls <n>', 'number of calls', (v) => parseInt(v, 10), 200)
   .action(async (opts: { calls: number }) => {
     await withApp(async (app) => {
-      const seeder = new DemoSeeder(
-        app.get<DataSource>(getDataSourceToken()),
-        app.get(AgentsService),
-        app.get(ImportService),
-        app.get(ScorecardsService),
-        app.get(EvaluationsService),
-        app.get(UsersService),
-      );
+      const seeder = new DemoSeeder(app);
       const bar = new SingleBar(
         { format: 'Demo [{bar}] {value}/{total} calls', noTTYOutput: true, notTTYSchedule: 5000 },
         Presets.shades_classic,
@@ -99,7 +92,9 @@ program
       console.log(
         result.skipped
           ? `Demo data is already there (${result.calls} demo calls); nothing was changed.`
-          : `Demo data loaded: ${result.imported} calls, ${result.evaluations} submitted evaluations.`,
+          : `Demo data loaded: ${result.imported} calls, ${result.evaluations} submitted evaluations, ` +
+              `${result.calibrations} calibration sessions, ${result.disputes} disputes, ` +
+              `${result.queued} calls in the work queue (default sampling rules).`,
       );
     });
   });

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import sqlite3 from 'sqlite3';
-import { openDataSource } from '../../src/database/data-source';
+import { openDataSource } from '../../src/database/registry/data-source';
 import type { ParsedTranscript } from '../../src/transcripts/transcript';
 
 export async function freshDatabase(dir: string): Promise<string> {

@@ -1,55 +1,9 @@
 /**
- * The pattern helpers behind the agent profile and the team heat map: pass/fail of an answer,
+ * The pattern helpers behind the agent profile and the team heat map:
  * the agent's weakest criteria against the team, where the misses cluster, weekly trends.
  * Pure: plain data in, plain data out; all dates are read in UTC.
  */
-import type { Scale, ScorecardDefinition } from '../scorecards/scorecard-definition';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const WEEK_MS = 7 * DAY_MS;
-
-/** Midnight UTC of the Monday that starts the ISO-8601 week holding `date`. */
-function weekStart(date: Date): number {
-  const time = date.getTime();
-  if (Number.isNaN(time)) throw new RangeError('isoWeek needs a valid date');
-  const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
-  const weekday = (date.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  return midnight - weekday * DAY_MS;
-}
-
-/**
- * The ISO-8601 week key, e.g. '2026-W05'. A week belongs to the year that holds its Thursday,
- * so 2027-01-01 (a Friday) is in '2026-W53' and 2024-12-30 (a Monday) in '2025-W01'.
- */
-export function isoWeek(date: Date): string {
-  const thursday = new Date(weekStart(date) + 3 * DAY_MS);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / WEEK_MS) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/**
- * Whether an answer counts as passed; null for N/A. Thresholds: yes/no passes on 1 (yes),
- * a 1–5 rating on 4 or more, points on at least 80 % of the maximum (compared as 5·value ≥ 4·max,
- * so 12 of 15 passes despite 0.8 × 15 being 12.000000000000002). A critical criterion's value
- * below its `failBelow` is a fail whatever the scale says.
- */
-export function answerPassed(
-  scale: Scale,
-  value: number | null,
-  critical?: { failBelow: number },
-): boolean | null {
-  if (value === null) return null;
-  if (critical && value < critical.failBelow) return false;
-  switch (scale.type) {
-    case 'yes_no':
-      return value === 1;
-    case 'rating':
-      return value >= 4;
-    case 'points':
-      return 5 * value >= 4 * scale.max;
-  }
-}
+import { isoWeek, WEEK_MS, weekStart } from '../common/iso-week';
 
 export interface CriterionPassCounts {
   key: string;
@@ -222,13 +176,3 @@ function leastSquaresSlope(xs: number[], ys: number[]): number | null {
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** `answerPassed` for a criterion of a scorecard, by key; null for N/A or an unknown key. */
-export function passedFor(
-  definition: ScorecardDefinition,
-  key: string,
-  value: number | null,
-): boolean | null {
-  const criterion = definition.sections.flatMap((s) => s.criteria).find((c) => c.key === key);
-  return criterion ? answerPassed(criterion.scale, value, criterion.critical) : null;
-}

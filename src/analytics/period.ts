@@ -3,7 +3,7 @@
  * the last 8 ISO weeks (Monday seven weeks ago through today). Pure.
  */
 import { InputError } from '../common/errors';
-import { isoWeek } from './patterns';
+import { isoWeek } from '../common/iso-week';
 
 export interface Period {
   from: string;

@@ -6,6 +6,7 @@
  * always give the same contact center.
  */
 import type { Channel, ParsedTranscript, Speaker, TranscriptTurn } from '../transcripts/transcript';
+import { createRng, type Rng } from '../common/random';
 import * as P from './demo-phrases';
 import type {
   DemoDisposition,
@@ -197,20 +198,6 @@ export const DEMO_AGENT_PROFILES: readonly DemoAgentProfile[] = [
 ];
 
 // ---- Randomness and small helpers ----
-
-type Rng = () => number;
-
-/** mulberry32: a small, fast, seedable PRNG returning numbers in [0, 1). */
-export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Each call has its own stream, so options such as turnsPerCall never change another call. */
 function callSeed(seed: number, index: number): number {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { passedFor } from '../analytics/patterns';
+import { passedFor } from '../scoring/answer-passed';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/current-user';
 import { ForbiddenError, InputError, NotFoundError, StaleVersionError } from '../common/errors';

@@ -1,5 +1,4 @@
 import { EvaluationEvents } from '../events/evaluation-events';
-import { passedFor } from '../analytics/patterns';
 import { transaction } from '../database/transaction';
 import { isUniqueViolation } from '../database/unique-violation';
 import { Injectable } from '@nestjs/common';
@@ -34,6 +33,7 @@ import {
 } from './dto/evaluation.dto';
 import { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import { Evaluation } from './entities/evaluation.entity';
+import { scorecardVersionOf, EvaluationWriter } from './evaluation-writer';
 import { EvaluationsRepository } from './evaluations.repository';
 
 type Suggestion = ReturnType<AutoQaService['suggest']>[number];
@@ -43,6 +43,7 @@ export class EvaluationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: EvaluationsRepository,
+    private readonly writer: EvaluationWriter,
     private readonly scorecards: ScorecardsService,
     private readonly audit: AuditService,
     private readonly interactions: InteractionsService,
@@ -87,14 +88,14 @@ export class EvaluationsService {
       kind === 'manual'
         ? this.autoQa.suggest(interaction, interaction.turns, version.definition)
         : [];
-    const preview = computeScore(
-      version.definition,
-      Object.fromEntries(suggestions.map((s) => [s.key, { value: s.value }])),
-    );
-    const id = await this.insertDraft(actor, interaction.id, dto.scorecardKey, version, kind, {
+    const id = await this.insertDraft(
+      actor,
+      interaction.id,
+      dto.scorecardKey,
+      version,
+      kind,
       suggestions,
-      preview,
-    }).catch(async (e: unknown) => {
+    ).catch(async (e: unknown) => {
       // A manual draft is unique per call, evaluator and version (UQ_evaluations_open_draft):
       // a parallel request opened it first, and this one answers with that draft.
       if (kind !== 'manual' || !isUniqueViolation(e)) throw e;
@@ -112,38 +113,26 @@ export class EvaluationsService {
     scorecardKey: string,
     version: { id: number; version: number; definition: ScorecardDefinition },
     kind: 'manual' | 'calibration',
-    { suggestions, preview }: { suggestions: Suggestion[]; preview: ScoreBreakdown },
+    suggestions: Suggestion[],
   ): Promise<number> {
     return transaction(this.dataSource, async (manager) => {
-      const saved = await manager.save(
-        manager.create(Evaluation, {
-          interactionId,
-          scorecardVersionId: version.id,
-          evaluatorId: actor.id,
-          kind,
-          status: 'draft',
-          version: 1,
-          breakdown: suggestions.length > 0 ? preview : null,
-          overallScore: suggestions.length > 0 ? preview.overall : null,
-        }),
-      );
-      if (suggestions.length > 0) {
-        await manager.insert(
-          EvaluationAnswer,
-          suggestions.map((s) => ({
-            evaluationId: saved.id,
-            criterionKey: s.key,
-            value: s.value,
-            passed: passedFor(version.definition, s.key, s.value),
-            suggestion: s.suggestion,
-            evidence: s.evidence,
-          })),
-        );
-      }
+      const { id } = await this.writer.create(manager, {
+        interactionId,
+        scorecardVersion: version,
+        evaluatorId: actor.id,
+        kind,
+        status: 'draft',
+        answers: suggestions.map((s) => ({
+          key: s.key,
+          value: s.value,
+          suggestion: s.suggestion,
+          evidence: s.evidence,
+        })),
+      });
       await this.audit.record(manager, actor, {
         action: 'evaluation.created',
         entityType: 'evaluation',
-        entityId: saved.id,
+        entityId: id,
         after: {
           interactionId,
           kind,
@@ -151,7 +140,7 @@ export class EvaluationsService {
           suggestions: suggestions.length,
         },
       });
-      return saved.id;
+      return id;
     });
   }
 
@@ -184,7 +173,7 @@ export class EvaluationsService {
    */
   async preview(actor: Actor, id: number, answers: AnswerDto[]): Promise<ScoreBreakdown> {
     const evaluation = await this.get(id, actor);
-    const definition = evaluation.scorecardVersion!.definition;
+    const definition = scorecardVersionOf(evaluation).definition;
     return computeScore(definition, {
       ...toAnswerInputs(evaluation.answers ?? []),
       ...this.toInputs(definition, answers),
@@ -193,16 +182,10 @@ export class EvaluationsService {
 
   /** Saves answers on a draft; the score is recomputed as a preview. */
   saveAnswers(actor: Actor, id: number, dto: SaveAnswersDto): Promise<Evaluation> {
-    return this.change(
-      actor,
-      id,
-      dto.version,
-      'evaluation.answers_saved',
-      (definition, answers) => {
-        const merged = { ...answers, ...this.toInputs(definition, dto.answers) };
-        return { status: 'draft', answers: dto.answers, merged };
-      },
-    );
+    return this.change(actor, id, dto.version, 'evaluation.answers_saved', (definition) => {
+      this.toInputs(definition, dto.answers);
+      return { status: 'draft', answers: dto.answers };
+    });
   }
 
   /** Saves any last answers, requires every criterion answered, and fixes the score. */
@@ -221,7 +204,7 @@ export class EvaluationsService {
             `every criterion needs an answer (or N/A) before submitting; missing: ${missing.join(', ')}`,
           );
         }
-        return { status: 'submitted', answers: dto.answers ?? [], merged };
+        return { status: 'submitted', answers: dto.answers ?? [] };
       },
     );
     await this.events.scored({
@@ -244,7 +227,6 @@ export class EvaluationsService {
     ) => {
       status: 'draft' | 'submitted';
       answers: AnswerDto[];
-      merged: Record<string, AnswerInput>;
     },
   ): Promise<Evaluation> {
     if (!(await this.repository.isVisible(id, actor))) throw new NotFoundError('evaluation', id);
@@ -258,31 +240,22 @@ export class EvaluationsService {
       if (before.version !== expectedVersion) {
         throw new StaleVersionError(`evaluation ${id}`, expectedVersion, before.version);
       }
-      const definition = before.scorecardVersion!.definition;
-      const { status, answers, merged } = plan(definition, toAnswerInputs(before.answers ?? []));
-      const breakdown = computeScore(definition, merged);
-      const machine = new Map((before.answers ?? []).map((a) => [a.criterionKey, a]));
-      await this.repository.replaceAnswers(
+      const definition = scorecardVersionOf(before).definition;
+      const { status, answers } = plan(definition, toAnswerInputs(before.answers ?? []));
+      const breakdown = await this.writer.changeAnswers(
         manager,
-        id,
-        answers.map((a) => ({
-          ...toAnswerRow(a),
-          passed: passedFor(definition, a.key, toAnswerRow(a).value),
-          // The machine's suggestion stays beside whatever the evaluator answers.
-          suggestion: machine.get(a.key)?.suggestion ?? null,
-          evidence: machine.get(a.key)?.evidence ?? null,
-        })),
+        before,
+        answers.map((a) => {
+          const row = toAnswerRow(a);
+          return { ...row, key: row.criterionKey };
+        }),
       );
       const submitted = status === 'submitted';
-      const ok = await this.repository.bumpVersion(manager, id, expectedVersion, {
+      await this.writer.bumpVersion(manager, id, expectedVersion, {
         status,
         breakdown,
-        overallScore: breakdown.overall,
-        passed: submitted ? breakdown.passed : null,
         submittedAt: submitted ? new Date() : null,
       });
-      if (!ok)
-        throw new StaleVersionError(`evaluation ${id}`, expectedVersion, expectedVersion + 1);
       await this.audit.record(manager, actor, {
         action,
         entityType: 'evaluation',

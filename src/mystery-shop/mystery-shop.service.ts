@@ -1,4 +1,3 @@
-import { passedFor } from '../analytics/patterns';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,14 +8,12 @@ import type { Actor } from '../common/current-user';
 import { InputError } from '../common/errors';
 import { transaction } from '../database/transaction';
 import { EvaluationEvents } from '../events/evaluation-events';
-import { EvaluationAnswer } from '../evaluations/entities/evaluation-answer.entity';
-import { Evaluation } from '../evaluations/entities/evaluation.entity';
+import { EvaluationWriter } from '../evaluations/evaluation-writer';
 import { ImportService } from '../imports/import.service';
 import { Interaction } from '../interactions/entities/interaction.entity';
 import type { ScorecardVersion } from '../scorecards/entities/scorecard-version.entity';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 import { ScorecardsService } from '../scorecards/scorecards.service';
-import { computeScore } from '../scoring/score-formula';
 import { parseTranscript } from '../transcripts/parse-transcript';
 import { TranscriptParseError, type ParsedTranscript } from '../transcripts/transcript';
 import { MysteryShopFileError } from './sheet-reader';
@@ -65,6 +62,7 @@ export class MysteryShopService {
     private readonly imports: ImportService,
     private readonly audit: AuditService,
     private readonly events: EvaluationEvents,
+    private readonly writer: EvaluationWriter,
   ) {}
 
   async dryRun(upload: MysteryShopUpload): Promise<MysteryShopReport> {
@@ -210,38 +208,21 @@ export class MysteryShopService {
         },
       },
     });
-    const answers = Object.fromEntries(shop.answers.map((a) => [a.key, { value: a.value }]));
-    const breakdown = computeScore(version.definition, answers);
-    const evaluation = await manager.save(
-      manager.create(Evaluation, {
-        interactionId,
-        scorecardVersionId: version.id,
-        evaluatorId: actor.id,
-        kind: 'mystery_shop',
-        status: 'submitted',
-        version: 1,
-        breakdown,
-        overallScore: breakdown.overall,
-        passed: breakdown.passed,
-        submittedAt: new Date(shop.date),
-      }),
-    );
-    await manager.insert(
-      EvaluationAnswer,
-      shop.answers.map((a) => ({
-        evaluationId: evaluation.id,
-        criterionKey: a.key,
-        value: a.value,
-        passed: passedFor(version.definition, a.key, a.value),
-        comment: a.comment ?? null,
-      })),
-    );
+    const { id: evaluationId, breakdown } = await this.writer.create(manager, {
+      interactionId,
+      scorecardVersion: version,
+      evaluatorId: actor.id,
+      kind: 'mystery_shop',
+      status: 'submitted',
+      submittedAt: new Date(shop.date),
+      answers: shop.answers.map((a) => ({ key: a.key, value: a.value, comment: a.comment })),
+    });
     await this.audit.record(manager, actor, {
       action: 'evaluation.mystery_shop_imported',
       entityType: 'evaluation',
-      entityId: evaluation.id,
-      after: { shopId: shop.shopId, line: shop.line, overallScore: breakdown.overall },
+      entityId: evaluationId,
+      after: { shopId: shop.shopId, line: shop.line, overallScore: breakdown?.overall ?? null },
     });
-    return { evaluationId: evaluation.id, interactionId };
+    return { evaluationId, interactionId };
   }
 }

@@ -4,8 +4,8 @@
  * seeded generator keyed by rule, agent and ISO week: running sampling again picks the same
  * calls, and a week whose quota is full gets nothing more.
  */
-import { isoWeek } from '../analytics/patterns';
-import { createRng } from '../demo/demo-data';
+import { isoWeek } from '../common/iso-week';
+import { createRng } from '../common/random';
 import { SAMPLING_KINDS, type SamplingKind } from './entities/sampling-rule.entity';
 
 export type RuleParams = Record<string, string | number>;

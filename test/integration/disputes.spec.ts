@@ -5,7 +5,7 @@
  * the notifications. Who may do what is enforced: others' evaluations are 404, wrong roles 403.
  */
 import type { Agent as TestAgent } from 'supertest';
-import { passedFor } from '../../src/analytics/patterns';
+import { passedFor } from '../../src/scoring/answer-passed';
 import { EvaluationAnswer } from '../../src/evaluations/entities/evaluation-answer.entity';
 import { Evaluation } from '../../src/evaluations/entities/evaluation.entity';
 import type { ScorecardDefinition } from '../../src/scorecards/scorecard-definition';

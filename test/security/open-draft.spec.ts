@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/app-config';
-import { dataSourceOptions } from '../../src/database/data-source';
+import { dataSourceOptions } from '../../src/database/registry/data-source';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { seedTwoTeams, TwoTeams } from '../support/people';
 import { startTestApp, TestApp, TEST_USERS, wipePostgres } from '../support/test-app';

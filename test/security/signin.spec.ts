@@ -10,7 +10,7 @@ import * as passwords from '../../src/auth/passwords';
 import { SignInAttemptsRepository } from '../../src/auth/sign-in-attempts.repository';
 import { APP_CONFIG, AppConfig } from '../../src/config/app-config';
 import { TooManyRequestsError } from '../../src/common/errors';
-import { openDataSource } from '../../src/database/data-source';
+import { openDataSource } from '../../src/database/registry/data-source';
 import { TEST_PASSWORD } from '../support/auth';
 import { startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 

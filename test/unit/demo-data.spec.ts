@@ -1,6 +1,5 @@
 import { WebVTTParser } from 'webvtt-parser';
 import {
-  createRng,
   DEMO_CRITERION_KEYS,
   DemoCall,
   generateDemoContactCenter,
@@ -249,17 +248,6 @@ describe('generateDemoContactCenter', () => {
       passRate('A-002', 'notes_quality') - 0.4,
     );
     expect(passRate('A-008', 'no_escape')).toBeLessThan(passRate('A-002', 'no_escape') - 0.2);
-  });
-});
-
-describe('createRng', () => {
-  it('is seedable and stays in [0, 1)', () => {
-    const a = createRng(1);
-    const b = createRng(1);
-    const values = Array.from({ length: 1000 }, () => a());
-    expect(values).toEqual(Array.from({ length: 1000 }, () => b()));
-    expect(values.every((v) => v >= 0 && v < 1)).toBe(true);
-    expect(new Set(values).size).toBeGreaterThan(990);
   });
 });
 

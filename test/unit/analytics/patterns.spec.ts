@@ -1,96 +1,15 @@
 import fc from 'fast-check';
 import {
-  answerPassed,
   clusterMisses,
-  isoWeek,
   passRateColour,
   rankWeakCriteria,
   weeklyTrend,
   type CriterionPassCounts,
   type MissFact,
 } from '../../../src/analytics/patterns';
-import type { Scale } from '../../../src/scorecards/scorecard-definition';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const utc = (iso: string) => new Date(`${iso}T12:00:00Z`);
-
-describe('isoWeek', () => {
-  it.each([
-    ['2026-01-01', '2026-W01'], // a Thursday: week 1 is Mon 2025-12-29 … Sun 2026-01-04
-    ['2027-01-01', '2026-W53'], // a Friday: its week's Thursday is 2026-12-31
-    ['2024-12-30', '2025-W01'], // a Monday: its week's Thursday is 2025-01-02
-    ['2021-01-03', '2020-W53'], // a Sunday closing 2020's 53rd week
-    ['2026-01-29', '2026-W05'], // Mon 26 Jan = 2025-12-29 + 4 weeks → week 5
-    ['2026-12-28', '2026-W53'],
-    ['2027-01-04', '2027-W01'],
-  ])('%s → %s', (date, week) => {
-    expect(isoWeek(utc(date))).toBe(week);
-  });
-
-  it('reads the date in UTC', () => {
-    // Sunday 23:30 in New York is Monday 04:30 UTC: the next week
-    expect(isoWeek(new Date('2026-01-04T23:30:00-05:00'))).toBe('2026-W02');
-    expect(isoWeek(new Date('2026-01-04T23:59:59Z'))).toBe('2026-W01');
-  });
-
-  it('rejects an invalid date', () => {
-    expect(() => isoWeek(new Date('not a date'))).toThrow(RangeError);
-  });
-
-  it('property: agrees with the "week 1 holds January 4th" definition', () => {
-    const monday = (time: number) => {
-      const midnight = time - (((time % DAY_MS) + DAY_MS) % DAY_MS);
-      return midnight - ((new Date(midnight).getUTCDay() + 6) % 7) * DAY_MS;
-    };
-    fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2150, 0, 1) }), (time) => {
-        const match = /^(\d{4})-W(\d{2})$/.exec(isoWeek(new Date(time)));
-        expect(match).not.toBeNull();
-        const [year, week] = [Number(match?.[1]), Number(match?.[2])];
-        expect(week).toBeGreaterThanOrEqual(1);
-        expect(week).toBeLessThanOrEqual(53);
-        const week1 = monday(Date.UTC(year, 0, 4));
-        expect(monday(time)).toBe(week1 + (week - 1) * 7 * DAY_MS);
-      }),
-    );
-  });
-});
-
-describe('answerPassed', () => {
-  const yesNo: Scale = { type: 'yes_no' };
-  const rating: Scale = { type: 'rating', min: 1, max: 5 };
-  const points = (max: number): Scale => ({ type: 'points', max });
-
-  it.each<[string, Scale, number | null, boolean | null]>([
-    ['yes', yesNo, 1, true],
-    ['no', yesNo, 0, false],
-    ['N/A', yesNo, null, null],
-    ['rating 3', rating, 3, false],
-    ['rating 4', rating, 4, true],
-    ['rating 5', rating, 5, true],
-    ['N/A rating', rating, null, null],
-    ['8 of 10 (80 %)', points(10), 8, true],
-    ['7 of 10', points(10), 7, false],
-    ['12 of 15, though 0.8 × 15 = 12.000000000000002', points(15), 12, true],
-    ['11 of 15', points(15), 11, false],
-    ['2 of 3 (67 %)', points(3), 2, false],
-    ['3 of 3', points(3), 3, true],
-    ['4 of 5', points(5), 4, true],
-  ])('%s', (_name, scale, value, expected) => {
-    expect(answerPassed(scale, value)).toBe(expected);
-  });
-
-  it('fails a critical criterion below its threshold whatever the scale says', () => {
-    expect(answerPassed(yesNo, 0, { failBelow: 1 })).toBe(false);
-    expect(answerPassed(yesNo, 1, { failBelow: 1 })).toBe(true);
-    expect(answerPassed(points(10), 8, { failBelow: 9 })).toBe(false);
-    expect(answerPassed(points(10), 9, { failBelow: 9 })).toBe(true);
-    // at or above failBelow the scale's threshold still applies
-    expect(answerPassed(rating, 3, { failBelow: 3 })).toBe(false);
-    expect(answerPassed(rating, 2, { failBelow: 3 })).toBe(false);
-    expect(answerPassed(rating, null, { failBelow: 3 })).toBeNull();
-  });
-});
 
 describe('rankWeakCriteria', () => {
   const row = (

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import sqlite3 from 'sqlite3';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import type { AppConfig } from '../config/app-config';
-import { withAdvisoryLock } from './advisory-lock';
+import type { AppConfig } from '../../config/app-config';
+import { withAdvisoryLock } from '../advisory-lock';
 import { ENTITIES } from './entities';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS } from '../migrations';
 
 /** TypeORM options for the configured database: an SQLite file, or PostgreSQL by DATABASE_URL. */
 export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSourceOptions {
