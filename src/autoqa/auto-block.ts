@@ -75,7 +75,7 @@ const WINDOW_FIELDS = [
   'afterCondition',
 ] as const;
 const WHEN_FIELDS = ['customerNegative', 'silenceOverMs', 'phrases'] as const;
-const PHRASE_CONDITION_FIELDS = ['anyOf', 'speaker', 'window'] as const;
+const PHRASE_CONDITION_FIELDS = ['anyOf', 'speaker', 'window', ...UNLESS] as const;
 const STEP_FIELDS = ['name', 'anyOf'] as const;
 const SILENCE_MODES: readonly SilenceMode[] = ['announced', 'longest'];
 const MAX_SEGMENTS = 10;
@@ -314,7 +314,11 @@ function readWhen(value: unknown, path: string): WhenCondition {
 function readPhraseCondition(value: unknown, path: string): PhraseCondition {
   const map = expectMapping(value, path);
   rejectUnknownFields(map, PHRASE_CONDITION_FIELDS, path);
-  return compact({ anyOf: required(map, 'anyOf', path, phraseList), ...readScope(map, path) });
+  return compact({
+    anyOf: required(map, 'anyOf', path, phraseList),
+    ...readScope(map, path),
+    ...readUnless(map, path),
+  });
 }
 
 function readWindow(value: unknown, path: string): AutoWindow {

@@ -103,7 +103,13 @@ export type AutoWindow =
 /** A phrase as written: plain text, or `re:<regex>`. */
 export type PhraseList = string[];
 
-export type PhraseCondition = { anyOf: PhraseList; speaker?: AutoSpeaker; window?: AutoWindow };
+/** A condition turn excused by `unless` (same turn or the next `unlessWithin` of that speaker)
+ * does not make the condition hold: a refusal that is a redirect ("call the other number"). */
+export type PhraseCondition = Unless & {
+  anyOf: PhraseList;
+  speaker?: AutoSpeaker;
+  window?: AutoWindow;
+};
 
 export type WhenCondition =
   { customerNegative: boolean } | { silenceOverMs: number } | { phrases: PhraseCondition };

@@ -17,7 +17,13 @@ import { withArticle } from './shared';
 export type ConditionConfig =
   | { kind: 'customerNegative'; expected: boolean; negativity: NegativitySettings }
   | { kind: 'silenceOverMs'; ms: number }
-  | { kind: 'phrases'; anyOf: PhraseMatcher; scope: CompiledScope };
+  | {
+      kind: 'phrases';
+      anyOf: PhraseMatcher;
+      scope: CompiledScope;
+      unless: PhraseMatcher | null;
+      unlessWithin: number;
+    };
 
 /** `negativity`: the criterion's own negativity settings, else the scorecard's first, else defaults. */
 export function compileCondition(
@@ -29,8 +35,14 @@ export function compileCondition(
     return { kind: 'customerNegative', expected: when.customerNegative, negativity };
   }
   if ('silenceOverMs' in when) return { kind: 'silenceOverMs', ms: when.silenceOverMs };
-  const { anyOf, speaker, window } = when.phrases;
-  return { kind: 'phrases', anyOf: lib.matcher(anyOf), scope: compileScope(speaker, window) };
+  const { anyOf, speaker, window, unless, unlessWithin } = when.phrases;
+  return {
+    kind: 'phrases',
+    anyOf: lib.matcher(anyOf),
+    scope: compileScope(speaker, window),
+    unless: unless === undefined ? null : lib.matcher(unless),
+    unlessWithin: unlessWithin ?? 0,
+  };
 }
 
 export function checkCondition(ctx: CallContext, config: ConditionConfig): DetectorOutcome {
@@ -54,7 +66,12 @@ export function checkCondition(ctx: CallContext, config: ConditionConfig): Detec
         : notApplicable(`no silence over ${seconds(config.ms)}`);
     }
     case 'phrases': {
-      const turn = ctx.scope(config.scope).find((i) => ctx.matches(config.anyOf, i));
+      const turn = ctx
+        .scope(config.scope)
+        .find(
+          (i) =>
+            ctx.matches(config.anyOf, i) && !ctx.excused(config.unless, config.unlessWithin, i),
+        );
       if (turn === undefined) {
         return notApplicable(`no ${describeScope(config.scope)} says a condition phrase`);
       }

@@ -250,10 +250,18 @@ export class CallContext {
     let seen = 0;
     for (let j = i + 1; j < this.turns.length && seen < within; j++) {
       if (this.turns[j].speaker !== speaker) continue;
-      seen++;
       if (this.matches(unless, j)) return true;
+      // A backchannel ("mhm", "네") between the refusal and the offer does not use up the window.
+      if (!this.isShort(j)) seen++;
     }
     return false;
+  }
+
+  /** A turn of at most two words (English) or four letters (Korean): a backchannel or a bare "yes". */
+  isShort(i: number): boolean {
+    const text = this.norm[i].trim();
+    if (this.language === 'ko') return text.replace(/[^\p{L}\p{N}]+/gu, '').length <= 4;
+    return text === '' || text.split(/\s+/).length <= 2;
   }
 
   /** Gaps between consecutive turns: next start − latest end so far (only positive ones). */

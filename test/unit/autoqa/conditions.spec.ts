@@ -169,3 +169,34 @@ describe('when: { phrases }', () => {
     });
   });
 });
+
+describe('when: { phrases, unless }', () => {
+  const options = criterion('options_offered', {
+    detector: 'phrases',
+    anyOf: ['대신', '아니면'],
+    min: 2,
+    count: 'distinct',
+    window: { afterCondition: true },
+    when: { phrases: { anyOf: ['어렵습니다'], unless: ['고객센터로 문의'], unlessWithin: 1 } },
+  });
+  const call = (agentNext: string) => [
+    turn('agent', 0, 3, '한빛카드 상담사 이준호입니다.'),
+    turn('customer', 3.5, 6, '연회비 면제해 주세요.'),
+    turn('agent', 6.5, 9, '면제는 어렵습니다.'),
+    turn('agent', 9.5, 10, '네'),
+    turn('agent', 10.5, 14, agentNext),
+  ];
+
+  it('a refusal that is only a redirect elsewhere is N/A (the backchannel between them does not use up unlessWithin)', () => {
+    expect(results(call('그건 카드 고객센터로 문의해 주세요.'), card([options]))[0]).toMatchObject({
+      result: 'na',
+      reason: 'no agent turn says a condition phrase',
+    });
+  });
+
+  it('a refusal without the redirect still applies the criterion', () => {
+    expect(results(call('연회비는 다음 달에 청구됩니다.'), card([options]))[0]).toMatchObject({
+      result: 'fail',
+    });
+  });
+});
