@@ -16,6 +16,7 @@ import { AutoQaModule } from './autoqa/autoqa.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/registry/database.module';
+import { EvaluationPageModule } from './evaluation-page/evaluation-page.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
@@ -44,6 +45,7 @@ import { SafeInputPipe } from './common/safe-input.pipe';
     MysteryShopModule,
     NotificationsModule,
     DisputesModule,
+    EvaluationPageModule,
     CalibrationModule,
     QueueModule,
     AnalyticsModule,

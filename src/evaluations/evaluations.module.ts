@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AutoQaModule } from '../autoqa/autoqa.module';
-import { DisputesModule } from '../disputes/disputes.module';
 import { InteractionsModule } from '../interactions/interactions.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { EvaluationAnswer } from './entities/evaluation-answer.entity';
@@ -17,7 +16,6 @@ import { EvaluationsService } from './evaluations.service';
     ScorecardsModule,
     InteractionsModule,
     AutoQaModule,
-    DisputesModule,
   ],
   controllers: [EvaluationsController, EvaluationsPagesController],
   providers: [EvaluationsService, EvaluationsRepository],

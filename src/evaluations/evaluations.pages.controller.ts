@@ -16,7 +16,6 @@ import { Turn } from '../interactions/entities/turn.entity';
 import { loadReplayView } from '../interactions/replay-markers';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
-import { ResponsesPanel } from '../disputes/responses-panel';
 
 @ApiExcludeController()
 @Allow(EVERYONE)
@@ -25,7 +24,6 @@ export class EvaluationsPagesController {
   constructor(
     private readonly evaluations: EvaluationsService,
     private readonly interactions: InteractionsService,
-    private readonly responses: ResponsesPanel,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -38,22 +36,6 @@ export class EvaluationsPagesController {
       scorecardKey: String(field(body, 'scorecardKey') ?? ''),
     });
     res.redirect(303, `/evaluations/${evaluation.id}/edit`);
-  }
-
-  @Get(':id')
-  async detail(
-    @CurrentUser() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Res() res: Response,
-  ) {
-    const evaluation = await this.evaluations.get(id, actor);
-    if (evaluation.status === 'draft') return res.redirect(303, `/evaluations/${id}/edit`);
-    const interaction = await this.interactions.getUnscoped(evaluation.interactionId);
-    res.render('evaluations/detail', {
-      ...evaluationPageView(evaluation, interaction, lang(res)),
-      // The agent's acknowledgement or dispute and its resolution (disputes feature).
-      responses: await this.responses.build(actor, evaluation, lang(res)),
-    });
   }
 
   @Get(':id/edit')

@@ -1,0 +1,279 @@
+/**
+ * Digits as speech-to-text writes them, rewritten as ASCII digits so one set of number rules
+ * applies: full-width digits (０１０), sino-Korean digits read one by one (공일공 이이삼삼), and
+ * English number words (four one one one, double five, twenty three). Every character of the
+ * normalized text remembers the span of the original it stands for, so a match maps back.
+ */
+export interface NormalizedText {
+  text: string;
+  /** For each character of `text`: the original span it stands for. */
+  from: number[];
+  to: number[];
+}
+
+const KO_DIGIT: Record<string, string> = {
+  공: '0',
+  영: '0',
+  일: '1',
+  이: '2',
+  삼: '3',
+  사: '4',
+  오: '5',
+  육: '6',
+  륙: '6',
+  칠: '7',
+  팔: '8',
+  구: '9',
+};
+/** Endings spoken after a digit group ("공일공이요", "일이삼사입니다"); longest first. */
+const KO_SUFFIXES = [
+  '이구요',
+  '입니다',
+  '이에요',
+  '번이요',
+  '이요',
+  '이고',
+  '예요',
+  '하고',
+  '이며',
+  '에',
+  '요',
+  '고',
+  '번',
+  '은',
+  '는',
+  '의',
+];
+const EN_DIGIT: Record<string, string> = {
+  zero: '0',
+  oh: '0',
+  o: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+};
+const EN_TEEN: Record<string, string> = {
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  thirteen: '13',
+  fourteen: '14',
+  fifteen: '15',
+  sixteen: '16',
+  seventeen: '17',
+  eighteen: '18',
+  nineteen: '19',
+};
+const EN_TENS: Record<string, string> = {
+  twenty: '2',
+  thirty: '3',
+  forty: '4',
+  fifty: '5',
+  sixty: '6',
+  seventy: '7',
+  eighty: '8',
+  ninety: '9',
+};
+const REPEAT: Record<string, number> = { double: 2, triple: 3 };
+
+interface Token {
+  start: number;
+  end: number;
+  kind: 'digits' | 'hangul' | 'latin' | 'sep' | 'other';
+  text: string;
+}
+
+const TOKEN = /([0-9０-９]+)|([가-힣]+)|([A-Za-z]+)|([\s\-–－,.]+)|([^])/gu;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const kind = m[1]
+      ? 'digits'
+      : m[2]
+        ? 'hangul'
+        : m[3]
+          ? 'latin'
+          : m[4]
+            ? 'sep'
+            : ('other' as const);
+    tokens.push({ start: m.index, end: m.index + m[0].length, kind, text: m[0] });
+  }
+  return tokens;
+}
+
+/** A token's reading as digits: the digits, and the original length they cover. */
+interface Reading {
+  digits: string;
+  /** Original characters (from the token start) the digits stand for; the rest is an ending. */
+  covers: number;
+  /** Tokens consumed (a repeat word with its digit, a tens word with its unit). */
+  tokens: number;
+  spoken: 'ko' | 'en' | null;
+}
+
+function closedSyllable(c: string): boolean {
+  return (c.charCodeAt(0) - 0xac00) % 28 !== 0;
+}
+
+function koreanReading(word: string): Reading | null {
+  let prefix = 0;
+  while (prefix < word.length && KO_DIGIT[word[prefix]] !== undefined) prefix++;
+  if (prefix === 0) return null;
+  const asDigits = (n: number) => [...word.slice(0, n)].map((c) => KO_DIGIT[c]).join('');
+  for (const suffix of KO_SUFFIXES) {
+    const n = word.length - suffix.length;
+    // The copula's 이 follows a closed syllable ("팔이요" = 8); after an open one it is a 2 ("오사삼이요").
+    const copula = suffix.startsWith('이');
+    if (copula && n >= 1 && !closedSyllable(word[n - 1])) continue;
+    if (n >= 1 && n <= prefix && word.endsWith(suffix)) {
+      return { digits: asDigits(n), covers: n, tokens: 1, spoken: 'ko' };
+    }
+  }
+  return prefix === word.length
+    ? { digits: asDigits(prefix), covers: prefix, tokens: 1, spoken: 'ko' }
+    : null;
+}
+
+function englishReading(tokens: Token[], i: number): Reading | null {
+  const word = tokens[i].text.toLowerCase();
+  const nextWord = (): [string, number] | null => {
+    const j = tokens[i + 1]?.kind === 'sep' && /^[\s-]+$/.test(tokens[i + 1].text) ? i + 2 : -1;
+    return j > 0 && tokens[j]?.kind === 'latin' ? [tokens[j].text.toLowerCase(), j] : null;
+  };
+  if (EN_DIGIT[word] !== undefined) {
+    return { digits: EN_DIGIT[word], covers: word.length, tokens: 1, spoken: 'en' };
+  }
+  if (EN_TEEN[word] !== undefined) {
+    return { digits: EN_TEEN[word], covers: word.length, tokens: 1, spoken: 'en' };
+  }
+  const next = nextWord();
+  if (EN_TENS[word] !== undefined) {
+    if (next && EN_DIGIT[next[0]] !== undefined && next[0] !== 'oh' && next[0] !== 'o') {
+      const end = tokens[next[1]].end;
+      return {
+        digits: EN_TENS[word] + EN_DIGIT[next[0]],
+        covers: end - tokens[i].start,
+        tokens: next[1] - i + 1,
+        spoken: 'en',
+      };
+    }
+    return { digits: `${EN_TENS[word]}0`, covers: word.length, tokens: 1, spoken: 'en' };
+  }
+  if (REPEAT[word] !== undefined && next && EN_DIGIT[next[0]] !== undefined) {
+    const end = tokens[next[1]].end;
+    return {
+      digits: EN_DIGIT[next[0]].repeat(REPEAT[word]),
+      covers: end - tokens[i].start,
+      tokens: next[1] - i + 1,
+      spoken: 'en',
+    };
+  }
+  return null;
+}
+
+function read(tokens: Token[], i: number): Reading | null {
+  const t = tokens[i];
+  if (t.kind === 'digits') {
+    const digits = t.text.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10));
+    return { digits, covers: t.text.length, tokens: 1, spoken: null };
+  }
+  if (t.kind === 'hangul') return koreanReading(t.text);
+  if (t.kind === 'latin') return englishReading(tokens, i);
+  return null;
+}
+
+interface Piece {
+  /** Original span. */
+  start: number;
+  end: number;
+  /** Replacement; undefined keeps the original. */
+  as?: string;
+}
+
+/**
+ * Runs of digit-like tokens separated only by spaces, hyphens, commas or dots. Spoken Korean
+ * digits count only in a run of at least three of them (a lone "이" is a word, not a 2), English
+ * words only in a run of two or more (or a "double five").
+ */
+function pieces(text: string): Piece[] {
+  const tokens = tokenize(text);
+  const out: Piece[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = read(tokens, i);
+    if (!first) {
+      out.push({ start: tokens[i].start, end: tokens[i].end });
+      i++;
+      continue;
+    }
+    const run: { at: number; r: Reading }[] = [];
+    let j = i;
+    let r: Reading | null = first;
+    while (r) {
+      run.push({ at: j, r });
+      j += r.tokens;
+      if (tokens[j]?.kind !== 'sep' || /\n/.test(tokens[j].text)) break;
+      r = j + 1 < tokens.length ? read(tokens, j + 1) : null;
+      if (r) j++;
+    }
+    const count = (lang: 'ko' | 'en') =>
+      run.filter((x) => x.r.spoken === lang).reduce((n, x) => n + x.r.digits.length, 0);
+    const ko = count('ko') >= 3;
+    const enWords = run.filter((x) => x.r.spoken === 'en');
+    const en = enWords.length >= 2 || enWords.some((x) => x.r.tokens > 1);
+    const end = run[run.length - 1].at + run[run.length - 1].r.tokens;
+    const byToken = new Map(run.map((x) => [x.at, x]));
+    for (let k = i; k < end; k++) {
+      const item = byToken.get(k);
+      const use = item && (item.r.spoken === null || (item.r.spoken === 'ko' ? ko : en));
+      if (item && use) {
+        const start = tokens[k].start;
+        out.push({ start, end: start + item.r.covers, as: item.r.digits });
+        const endOfTokens = tokens[k + item.r.tokens - 1].end;
+        // An ending between two digit groups ("공일공에 이이삼삼") reads as a separator.
+        if (start + item.r.covers < endOfTokens) {
+          const between = k + item.r.tokens < end;
+          out.push({
+            start: start + item.r.covers,
+            end: endOfTokens,
+            as: between ? ' ' : undefined,
+          });
+        }
+        k += item.r.tokens - 1;
+      } else if (!item || !use) {
+        out.push({ start: tokens[k].start, end: tokens[k].end });
+      }
+    }
+    i = end;
+  }
+  return out;
+}
+
+export function normalizeDigits(text: string): NormalizedText {
+  let out = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const p of pieces(text)) {
+    if (p.as === undefined) {
+      out += text.slice(p.start, p.end);
+      for (let k = p.start; k < p.end; k++) {
+        from.push(k);
+        to.push(k + 1);
+      }
+    } else {
+      out += p.as;
+      for (let k = 0; k < p.as.length; k++) {
+        from.push(p.start);
+        to.push(p.end);
+      }
+    }
+  }
+  return { text: out, from, to };
+}
