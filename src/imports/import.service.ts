@@ -26,6 +26,8 @@ export interface ImportFile {
   bytes: Buffer;
   /** Meta from a `<file>.meta.json` sidecar, already read by the caller. */
   sidecar?: Buffer;
+  /** Why the file fails unread (a file in a zip over MAX_UPLOAD_MB, not unpacked). */
+  refused?: string;
 }
 
 /** What the user said about the batch; the sidecar and the file itself win over these. */
@@ -66,10 +68,14 @@ export class ImportService {
 
   /**
    * Uploaded files as import files: zips unpacked in a worker thread, the whole request within
-   * MAX_IMPORT_FILES / MAX_UNPACKED_MB (else a 413 and nothing imported).
+   * MAX_IMPORT_FILES / MAX_UNPACKED_MB (else a 413 and nothing imported), each file inside a zip
+   * unpacked to at most MAX_UPLOAD_MB (a larger one fails alone, not unpacked further).
    */
   readUploads(files: UploadedFileLike[] | undefined): Promise<ImportFile[]> {
-    return toImportBatch(files, this.config.importLimits);
+    return toImportBatch(files, {
+      ...this.config.importLimits,
+      fileBytes: this.config.maxUploadBytes,
+    });
   }
 
   /** Imports each file on its own: a bad file fails alone and the others still import. */
@@ -97,6 +103,7 @@ export class ImportService {
 
   /** Parses the file and settles every meta field: file > sidecar > options > defaults. */
   prepare(file: ImportFile, options: ImportOptions): ParsedTranscript[] {
+    if (file.refused) throw new TranscriptParseError(file.name, file.refused);
     const dialogues = parseTranscripts(file.name, file.bytes, {
       format: options.format,
       speakerMap: options.speakerMap,

@@ -35,7 +35,9 @@ const UNZIP_WORKER_LIMITS: WorkerLimits = { maxHeapMb: 256, timeoutMs: 120_000 }
  * file's sidecar rather than a transcript of its own. A zip holds a batch of its own: its files
  * (and sidecars) join the others. Every file of the request, zip contents included, counts
  * against one budget (`limits`); over it, the whole request is refused with a 413 naming the file
- * where the limit was crossed, before anything is imported.
+ * where the limit was crossed, before anything is imported. A file inside a zip larger than one
+ * upload may be (`limits.fileBytes`) is not unpacked past it and fails on its own (`refused`),
+ * like an uploaded file of that size; so does the file whose sidecar it is.
  */
 export async function toImportBatch(
   files: UploadedFileLike[] | undefined,
@@ -52,15 +54,33 @@ export async function toImportBatch(
       unpacked[i]?.map((f) => ({
         name: f.name,
         buffer: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength),
-      })) ?? [upload],
+        tooLarge: f.tooLarge ?? false,
+      })) ?? [{ ...upload, tooLarge: false }],
   );
   const byName = new Map(expanded.map((f) => [f.name, f] as const));
   const batch: ImportFile[] = [];
   for (const [name, file] of byName) {
     if (SIDECAR.test(name) && byName.has(name.replace(SIDECAR, ''))) continue;
-    batch.push({ name, bytes: file.buffer, sidecar: byName.get(`${name}.meta.json`)?.buffer });
+    const sidecar = byName.get(`${name}.meta.json`);
+    const refused = file.tooLarge
+      ? tooLargeInZip(limits.fileBytes)
+      : sidecar?.tooLarge
+        ? `its sidecar ${sidecar.name} ${tooLargeInZip(limits.fileBytes)}`
+        : undefined;
+    batch.push({
+      name,
+      bytes: file.buffer,
+      sidecar: sidecar?.buffer,
+      ...(refused ? { refused } : {}),
+    });
   }
   return batch;
+}
+
+/** Why a file inside a zip over `fileBytes` fails (English, like the parsers' reasons). */
+function tooLargeInZip(fileBytes: number): string {
+  const mb = `${Math.floor((fileBytes / 1024 / 1024) * 10) / 10} MB`;
+  return `unpacks to more than ${mb}, the limit for one file (MAX_UPLOAD_MB); it was not unpacked further`;
 }
 
 export function toImportOptions(dto: ImportOptionsDto, fileCount: number): ImportOptions {

@@ -8,18 +8,28 @@
  * bytes that come out are counted — not the sizes the archive declares, which a crafted zip may
  * fake — and inflating stops at the limit, so a zip bomb is never inflated past it. The request's
  * files and bytes are counted in upload order; the first file over a limit is named.
+ *
+ * One file inside a zip is also held to the size of one upload (`fileBytes`, MAX_UPLOAD_MB): it
+ * is inflated no further than one byte past it and comes back marked `tooLarge`, without its
+ * bytes, to fail on its own like an uploaded file of that size; the bytes inflated count.
  */
 import { Unzip, type UnzipDecoder } from 'fflate';
 import { constants } from 'buffer';
 import { inflateRawSync } from 'zlib';
 
-/** Per request, across every uploaded file and everything inside its zips. */
+/** Per request, across every uploaded file and everything inside its zips; and per file inside. */
 export interface UnpackLimits {
   files: number;
   bytes: number;
+  /** One file inside a zip, unpacked (MAX_UPLOAD_MB). */
+  fileBytes: number;
 }
 
-export const DEFAULT_UNPACK_LIMITS: UnpackLimits = { files: 10_000, bytes: 512 * 1024 * 1024 };
+export const DEFAULT_UNPACK_LIMITS: UnpackLimits = {
+  files: 10_000,
+  bytes: 512 * 1024 * 1024,
+  fileBytes: 20 * 1024 * 1024,
+};
 
 /** An uploaded file: a zip to unpack, or any other file (only its name and size count). */
 export type UploadItem = { name: string; zip: Uint8Array } | { name: string; size: number };
@@ -27,7 +37,10 @@ export type UploadItem = { name: string; zip: Uint8Array } | { name: string; siz
 export interface UnpackedFile {
   /** `<archive>/<path inside>`. */
   name: string;
+  /** Empty when `tooLarge`. */
   bytes: Uint8Array;
+  /** It unpacks to more than `limits.fileBytes`: unpacking it stopped there. */
+  tooLarge?: true;
 }
 
 /** The request went over a limit at `file` (a plain upload or `<archive>/<path inside>`). */
@@ -114,15 +127,24 @@ class OverBudget extends Error {
   readonly code = -1;
 }
 
+/** What the decoder reports when one entry would pass `fileBytes`: inflated bytes, none kept. */
+class EntryTooLarge extends Error {
+  readonly code = -2;
+  constructor(readonly inflated: number) {
+    super('the file is larger than one upload may be');
+  }
+}
+
 function flateError(e: unknown): Error & { code: number } {
   return Object.assign(new Error(e instanceof Error ? e.message : String(e)), { code: 0 });
 }
 
 /**
  * The decoder fflate's `Unzip` uses for deflated entries (method 8): gathers the entry's packed
- * bytes, then inflates them natively, never to more than the budget has left. The size the
- * archive declares only sizes zlib's output steps: an honest entry comes out in one buffer of its
- * own (no copies, and a large one is given back to the system once freed); a lying one in more.
+ * bytes, then inflates them natively, never to more than the budget has left or one byte past
+ * `fileBytes`, whichever is less. The size the archive declares only sizes zlib's output steps:
+ * an honest entry comes out in one buffer of its own (no copies, and a large one is given back to
+ * the system once freed); a lying one in more.
  */
 function inflateWithin(budget: Budget) {
   return class NativeInflate implements UnzipDecoder {
@@ -139,7 +161,9 @@ function inflateWithin(budget: Budget) {
     push(chunk: Uint8Array, final: boolean): void {
       if (chunk.length > 0) this.packed.push(chunk);
       if (!final) return;
-      const maxOutputLength = Math.min(Math.max(1, budget.bytesLeft + 1), constants.MAX_LENGTH);
+      const overBudget = Math.max(1, budget.bytesLeft + 1);
+      const overEntry = budget.limits.fileBytes + 1;
+      const maxOutputLength = Math.min(overBudget, overEntry, constants.MAX_LENGTH);
       const guess = (this.declared ?? 0) > 0 ? this.declared! + 1 : 1024 * 1024;
       let out: Buffer;
       try {
@@ -148,8 +172,13 @@ function inflateWithin(budget: Budget) {
           chunkSize: Math.min(Math.max(guess, MIN_STEP), maxOutputLength, MAX_STEP),
         });
       } catch (e) {
-        const tooLarge = (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-        this.ondata(tooLarge ? new OverBudget() : flateError(e), new Uint8Array(0), true);
+        const stopped = (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+        const error = !stopped
+          ? flateError(e)
+          : overEntry < overBudget
+            ? new EntryTooLarge(overEntry)
+            : new OverBudget();
+        this.ondata(error, new Uint8Array(0), true);
         return;
       }
       this.ondata(
@@ -176,11 +205,27 @@ function unpackZip(archive: string, bytes: Uint8Array, budget: Budget): Unpacked
     const name = `${archive}/${entry.name}`;
     const chunks: Uint8Array[] = [];
     let size = 0;
+    let tooLarge = false;
     entry.ondata = (err, data, final) => {
       if (state.failure) return;
       try {
         if (err instanceof OverBudget) budget.overBytes(name);
+        if (err instanceof EntryTooLarge) {
+          budget.addBytes(name, err.inflated);
+          files.push({ name, bytes: new Uint8Array(0), tooLarge: true });
+          return;
+        }
         if (err) throw new ZipReadError(archive, `${entry.name}: ${err.message}`);
+        // A stored entry comes in chunks (views of the archive): past `fileBytes` the rest of
+        // it is passed over, neither kept nor counted.
+        if (tooLarge) return;
+        if (size + data.length > budget.limits.fileBytes) {
+          tooLarge = true;
+          chunks.length = 0;
+          budget.addBytes(name, budget.limits.fileBytes + 1 - size);
+          files.push({ name, bytes: new Uint8Array(0), tooLarge: true });
+          return;
+        }
         budget.addBytes(name, data.length);
       } catch (e) {
         return fail(e);

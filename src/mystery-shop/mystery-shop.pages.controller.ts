@@ -15,6 +15,7 @@ import type { Response } from 'express';
 import { field, FormBody, FormFields } from '../common/form-body';
 import { Actor, CurrentUser } from '../common/current-user';
 import { DomainError, InputError } from '../common/errors';
+import { messageOf } from '../common/http-exception.filter';
 import { translate } from '../common/i18n/i18n';
 import { FILE_STORE, type FileStore } from '../storage/file-store';
 import { MysteryShopService, type MysteryShopUpload } from './mystery-shop.service';
@@ -53,7 +54,8 @@ export class MysteryShopPagesController {
     @FormBody() body: FormFields,
     @Res() res: Response,
   ) {
-    const title = translate(res.locals.lang as string, 'nav.mysteryShop');
+    const lang = res.locals.lang as string;
+    const title = translate(lang, 'nav.mysteryShop');
     try {
       const stashed = field(body, 'token');
       if (stashed) {
@@ -66,7 +68,9 @@ export class MysteryShopPagesController {
       res.render('mystery-shop/form', { title, report, token });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
-      res.status(e.status).render('mystery-shop/form', { title, formError: e.message });
+      // In the reader's language where the error has a locale message (the 413s of a file too
+      // heavy to read), like the API's answer.
+      res.status(e.status).render('mystery-shop/form', { title, formError: messageOf(e, lang) });
     }
   }
 

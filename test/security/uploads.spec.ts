@@ -18,6 +18,7 @@ import * as parser from '../../src/mystery-shop/sheet-reader';
 import { ImportService } from '../../src/imports/import.service';
 import { Interaction } from '../../src/interactions/entities/interaction.entity';
 import { MysteryShopService } from '../../src/mystery-shop/mystery-shop.service';
+import { READ_ROWS_LIMITS } from '../../src/mystery-shop/read-rows-off-thread';
 import { TEST_PASSWORD } from '../support/auth';
 import { fixture, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
@@ -58,6 +59,19 @@ function whenCalled<O extends object>(object: O, method: keyof O & string): Prom
   });
 }
 
+/** A signed-in browser session (cookie) and the CSRF token of the form page at `path`. */
+async function signedInPage(t: TestApp, path: string) {
+  const browser = request.agent(t.app.getHttpServer());
+  const login = await browser.get('/login').expect(200);
+  const loginCsrf = /name="_csrf" value="([^"]+)"/.exec(login.text)![1];
+  await browser
+    .post('/login')
+    .type('form')
+    .send({ email: TEST_USERS.evaluator, password: TEST_PASSWORD, _csrf: loginCsrf });
+  const form = await browser.get(path).expect(200);
+  return { browser, csrf: /name="_csrf" value="([^"]+)"/.exec(form.text)![1] };
+}
+
 describe('transcript imports: limits per request, unzipping off the event loop', () => {
   let t: TestApp;
   let http: TestAgent;
@@ -79,12 +93,14 @@ describe('transcript imports: limits per request, unzipping off the event loop',
   afterEach(() => jest.restoreAllMocks());
 
   const interactions = () => t.dataSource.getRepository(Interaction).count();
-  // Three zips of 24 MB of zeros each (a few kB packed): each fits the 64 MB alone, all three
-  // together do not; the first also holds a real call.
+  // Three zips of two 12 MB files of zeros each (a few kB packed; each file within the 20 MB of
+  // MAX_UPLOAD_MB): each zip fits the 64 MB alone, all three together do not; the first also
+  // holds a real call.
   const bomb = (i: number) =>
     Buffer.from(
       zipSync({
-        [`calls/zeros-${i}.txt`]: zeros(24 * MB),
+        [`calls/zeros-${i}a.txt`]: zeros(12 * MB),
+        [`calls/zeros-${i}b.txt`]: zeros(12 * MB),
         ...(i === 1
           ? { 'calls/one.vtt': new Uint8Array(fixture('transcripts', 'call-ko.vtt')) }
           : {}),
@@ -103,19 +119,58 @@ describe('transcript imports: limits per request, unzipping off the event loop',
     const res = await postBombs().set('Accept-Language', 'en');
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ statusCode: 413, field: 'files' });
-    expect(res.body.message).toContain('bomb-3.zip/calls/zeros-3.txt');
+    expect(res.body.message).toContain('bomb-3.zip/calls/zeros-3b.txt');
     expect(res.body.message).toContain('64 MB');
     expect(res.body.message).toContain('MAX_UNPACKED_MB');
     expect(res.body.message).toContain('nothing was imported');
     // The real call in the first zip was not imported either.
     expect(await interactions()).toBe(before);
 
-    // One of them alone is within the limit: its call imports, its 24 MB file fails on its own.
+    // One of them alone is within the limit: its call imports, its files of zeros fail on their
+    // own (not transcripts).
     const alone = await http
       .post('/api/interactions/import')
       .attach('files', bombs[0], 'bomb-1.zip')
       .expect(200);
-    expect(alone.body).toMatchObject({ imported: 1, failed: 1 });
+    expect(alone.body).toMatchObject({ imported: 1, failed: 2 });
+    expect(await interactions()).toBe(before + 1);
+  });
+
+  it('a file inside a zip over MAX_UPLOAD_MB fails alone, unpacked no further; so does the file whose sidecar it is', async () => {
+    const before = await interactions();
+    const res = await http
+      .post('/api/interactions/import')
+      .attach(
+        'files',
+        Buffer.from(
+          zipSync({
+            'big/huge.vtt': zeros(21 * MB),
+            'side/call.vtt': new Uint8Array(fixture('transcripts', 'call-ko.vtt')),
+            'side/call.vtt.meta.json': zeros(21 * MB),
+            'ok/call.vtt': new Uint8Array(fixture('transcripts', 'call-en.vtt')),
+            'ok/call.vtt.meta.json': strToU8(JSON.stringify({ externalId: 'PER-FILE-OK' })),
+          }),
+        ),
+        'mixed.zip',
+      )
+      .expect(200);
+    expect(res.body).toMatchObject({ imported: 1, failed: 2 });
+    const byFile = new Map(res.body.results.map((r: { file: string }) => [r.file, r] as const));
+    expect(byFile.get('mixed.zip/big/huge.vtt')).toMatchObject({
+      status: 'failed',
+      reason:
+        'unpacks to more than 20 MB, the limit for one file (MAX_UPLOAD_MB); it was not unpacked further',
+    });
+    expect(byFile.get('mixed.zip/side/call.vtt')).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(
+        /^its sidecar mixed\.zip\/side\/call\.vtt\.meta\.json unpacks to more than 20 MB/,
+      ),
+    });
+    expect(byFile.get('mixed.zip/ok/call.vtt')).toMatchObject({
+      status: 'imported',
+      externalId: 'PER-FILE-OK',
+    });
     expect(await interactions()).toBe(before + 1);
   });
 
@@ -149,15 +204,7 @@ describe('transcript imports: limits per request, unzipping off the event loop',
   });
 
   it('the import page answers the same 413 in the reader’s language', async () => {
-    const browser = request.agent(t.app.getHttpServer());
-    const login = await browser.get('/login').expect(200);
-    const loginCsrf = /name="_csrf" value="([^"]+)"/.exec(login.text)![1];
-    await browser
-      .post('/login')
-      .type('form')
-      .send({ email: TEST_USERS.evaluator, password: TEST_PASSWORD, _csrf: loginCsrf });
-    const form = await browser.get('/imports').expect(200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
+    const { browser, csrf } = await signedInPage(t, '/imports');
     const res = bombs.reduce(
       (req, zip, i) => req.attach('files', zip, `bomb-${i + 1}.zip`),
       browser
@@ -168,7 +215,7 @@ describe('transcript imports: limits per request, unzipping off the event loop',
     );
     const page = await res;
     expect(page.status).toBe(413);
-    expect(page.text).toContain('bomb-3.zip/calls/zeros-3.txt');
+    expect(page.text).toContain('bomb-3.zip/calls/zeros-3b.txt');
     expect(page.text).toContain('아무것도 가져오지 않았습니다');
   });
 
@@ -200,7 +247,8 @@ describe('mystery-shop spreadsheets are read off the event loop', () => {
   afterAll(() => t.close());
   afterEach(() => jest.restoreAllMocks());
 
-  it('keeps answering /health while an XLSX of 3,000 rows is read (in a worker thread)', async () => {
+  /** The sample's rows, 3,000 times over, as an XLSX workbook. */
+  async function bulkXlsx(): Promise<Buffer> {
     const lines = fixture('mystery-shop', 'sample-ko.csv')
       .toString('utf8')
       .replace(/^\ufeff/, '')
@@ -210,7 +258,11 @@ describe('mystery-shop spreadsheets are read off the event loop', () => {
     sheet.addRow(lines[0].split(','));
     const row = lines[1].split(',');
     for (let i = 0; i < 3_000; i++) sheet.addRow([`MS-BULK-${i}`, ...row.slice(1)]);
-    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  it('keeps answering /health while an XLSX of 3,000 rows is read (in a worker thread)', async () => {
+    const bytes = await bulkXlsx();
 
     const onMainThread = jest.spyOn(parser, 'readRows');
     const started = whenCalled(t.app.get(MysteryShopService), 'dryRun');
@@ -226,6 +278,41 @@ describe('mystery-shop spreadsheets are read off the event loop', () => {
     expect(result.body).toMatchObject({ file: 'bulk.xlsx', rows: 3_000, committed: false });
     expect(answeredMeanwhile).toBeGreaterThanOrEqual(1);
     expect(onMainThread).not.toHaveBeenCalled();
+  });
+
+  it('the mystery-shop page answers a file too heavy to read with 413 in the reader’s language', async () => {
+    const bytes = await bulkXlsx();
+    const { browser, csrf } = await signedInPage(t, '/mystery-shop');
+    const saved = { ...READ_ROWS_LIMITS };
+    // A worker heap far too small to read the workbook: the worker really runs out of memory
+    // (and is ended); the app answers with the 413 a file needing more than 768 MB would get.
+    Object.assign(READ_ROWS_LIMITS, { maxHeapMb: 16 });
+    try {
+      for (const [lang, says] of [
+        ['ko', '이 파일을 읽는 데 서버가 업로드 하나에 주는 것보다 많은 메모리가 필요합니다'],
+        ['en', 'reading this file needs more memory than the server gives one upload'],
+      ]) {
+        const page = await browser
+          .post('/mystery-shop')
+          .set('Accept', 'text/html')
+          .set('Accept-Language', lang)
+          .set('X-CSRF-Token', csrf)
+          .attach('file', bytes, 'heavy.xlsx');
+        expect(page.status).toBe(413);
+        expect(page.text).toContain(`file: heavy.xlsx: ${says}`);
+      }
+    } finally {
+      Object.assign(READ_ROWS_LIMITS, saved);
+    }
+    // With the server's own limits the same file reads.
+    const ok = await browser
+      .post('/mystery-shop')
+      .set('Accept', 'text/html')
+      .set('X-CSRF-Token', csrf)
+      .attach('file', bytes, 'heavy.xlsx')
+      .attach('mapping', fixture('mystery-shop', 'mapping-ko.yaml'), 'mapping-ko.yaml');
+    expect(ok.status).toBe(201);
+    expect(ok.text).toContain('name="token"');
   });
 
   it('names the file when the worker cannot read it (same 400 as before)', async () => {
