@@ -1,3 +1,4 @@
+import { InputError } from '../common/errors';
 import type { ImportOutcome } from './import.service';
 
 export interface ImportSummary {
@@ -16,4 +17,25 @@ export function summarise(results: ImportOutcome[]): ImportSummary {
     failed: count('failed'),
     results,
   };
+}
+
+/**
+ * A batch import answers per file: each file is imported whole or not at all, and one bad file
+ * does not hold back the others (200, the failures listed with file, line, field and reason).
+ * When every file failed, the request itself was bad input: a 400 (with the same report) naming
+ * the first file and why; nothing was written. Null when anything was imported or skipped.
+ */
+export function nothingImported(summary: ImportSummary): InputError | null {
+  if (summary.imported > 0 || summary.skipped > 0) return null;
+  const first = summary.results.find((r) => r.status === 'failed');
+  if (!first) return null;
+  const file = first.line === undefined ? first.file : `${first.file}:${first.line}`;
+  return new InputError(
+    'files',
+    `${file}: ${first.reason} — no file of this upload could be imported (${summary.failed} failed); nothing was written`,
+    {
+      key: 'error.importNothingImported',
+      params: { file, reason: first.reason, failed: String(summary.failed) },
+    },
+  );
 }

@@ -1,10 +1,20 @@
 import { TRANSCRIPT_FORMATS } from '../transcripts/parse-transcript';
-import { Body, Controller, HttpCode, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Post,
+  Res,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { messageOf } from '../common/http-exception.filter';
 import { ImportOptionsDto } from './dto/import-options.dto';
 import { ImportService } from './import.service';
-import { summarise } from './import-summary';
+import { nothingImported, summarise } from './import-summary';
 import { toImportOptions, UploadedFileLike } from './upload-batch';
 import { Allow } from '../auth/access.guard';
 import { QA } from '../auth/roles';
@@ -36,10 +46,26 @@ export class ImportsController {
   })
   @ApiOperation({
     summary:
-      'Import transcripts in any supported format; each file succeeds or fails on its own, one result per interaction',
+      'Import transcripts in any supported format; each file succeeds or fails on its own, one result per interaction (200). When no file could be imported: 400 with the same report, the message naming the first file and why',
   })
-  async import(@UploadedFiles() files: UploadedFileLike[], @Body() dto: ImportOptionsDto) {
+  async import(
+    @UploadedFiles() files: UploadedFileLike[],
+    @Body() dto: ImportOptionsDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const batch = await this.imports.readUploads(files);
-    return summarise(await this.imports.importFiles(batch, toImportOptions(dto, batch.length)));
+    const summary = summarise(
+      await this.imports.importFiles(batch, toImportOptions(dto, batch.length)),
+    );
+    const refused = nothingImported(summary);
+    if (!refused) return summary;
+    res.status(refused.status);
+    return {
+      statusCode: refused.status,
+      error: 'Bad Request',
+      message: messageOf(refused, res.locals.lang as string),
+      field: refused.field,
+      ...summary,
+    };
   }
 }

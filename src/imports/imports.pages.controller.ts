@@ -17,7 +17,7 @@ import { messageOf } from '../common/http-exception.filter';
 import { translate } from '../common/i18n/i18n';
 import { ImportOptionsDto } from './dto/import-options.dto';
 import { ImportService } from './import.service';
-import { summarise } from './import-summary';
+import { nothingImported, summarise } from './import-summary';
 import { toImportOptions, UploadedFileLike } from './upload-batch';
 import { Allow } from '../auth/access.guard';
 import { CsrfInMultipartBody } from '../auth/csrf';
@@ -54,7 +54,16 @@ export class ImportsPagesController {
       const summary = summarise(
         await this.imports.importFiles(batch, toImportOptions(dto, batch.length)),
       );
-      res.render('imports/form', { title, options: dto, summary, formats: TRANSCRIPT_FORMATS });
+      // Every file failed: a 400, the report shown below the first failure (as the API answers).
+      const refused = nothingImported(summary);
+      if (refused) res.status(refused.status);
+      res.render('imports/form', {
+        title,
+        options: dto,
+        summary,
+        formError: refused ? messageOf(refused, lang) : undefined,
+        formats: TRANSCRIPT_FORMATS,
+      });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       res.status(e.status).render('imports/form', {

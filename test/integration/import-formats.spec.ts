@@ -135,7 +135,8 @@ describe('importing the formats contact centers use, through the API', () => {
       .post('/api/interactions/import')
       .attach('files', Buffer.from('{"hello": 1}'), 'x.json')
       .field('format', 'contact-lens')
-      .expect(200);
+      .expect(400);
+    expect(bad.body.message).toContain('x.json');
     expect(bad.body.results[0]).toMatchObject({ file: 'x.json', status: 'failed' });
     await http
       .post('/api/interactions/import')

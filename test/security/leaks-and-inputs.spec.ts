@@ -9,7 +9,10 @@ import * as path from 'path';
 import request from 'supertest';
 import type { Agent as TestAgent } from 'supertest';
 import type { App } from 'supertest/types';
+import { strToU8, zipSync } from 'fflate';
+import { Agent } from '../../src/agents/entities/agent.entity';
 import { InputError } from '../../src/common/errors';
+import { Interaction } from '../../src/interactions/entities/interaction.entity';
 import { TEST_PASSWORD } from '../support/auth';
 import { seedTwoTeams, testCall, TwoTeams } from '../support/people';
 import { FIXTURES, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
@@ -40,10 +43,15 @@ describe('ids, names, searches, what agents see, CSRF, draft counts', () => {
 
   describe('imported ids and names', () => {
     it.each(REFUSED.map((c) => [`U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`, c]))(
-      'a call id holding %s fails that file, naming the file and the field',
+      'a call id holding %s fails that file, naming the file and the field (alone: a 400)',
       async (_, c) => {
-        const res = await importCall('bad-id.json', testCall(`ID${c}1`, AGENT));
-        expect(res.body.imported).toBe(0);
+        const res = await evaluator
+          .post('/api/interactions/import')
+          .attach('files', Buffer.from(JSON.stringify(testCall(`ID${c}1`, AGENT))), 'bad-id.json')
+          .expect(400);
+        expect(res.body).toMatchObject({ statusCode: 400, field: 'files', imported: 0 });
+        expect(res.body.message).toContain('bad-id.json');
+        expect(res.body.message).toContain('externalId');
         expect(res.body.results).toEqual([
           expect.objectContaining({ file: 'bad-id.json', status: 'failed', field: 'externalId' }),
         ]);
@@ -69,6 +77,93 @@ describe('ids, names, searches, what agents see, CSRF, draft counts', () => {
         expect(result).toMatchObject({ status: 'failed', field });
         expect(result.reason).toMatch(/\(U\+[0-9A-F]{4}\) at character \d+/);
       }
+    });
+
+    it('a batch in which every file fails is a 400 naming the first file and field, with the report; nothing is written', async () => {
+      const rows = async () => [
+        await t.dataSource.getRepository(Interaction).count(),
+        await t.dataSource.getRepository(Agent).count(),
+      ];
+      const before = await rows();
+      // A sidecar inside a zip with a bidi override in the call id; a call whose agent id holds
+      // a zero-width space (that agent must not be created); a file of two dialogues, the second
+      // with a line break in its id (the first must not be written either).
+      const zip = Buffer.from(
+        zipSync({
+          'x.vtt': strToU8('WEBVTT\n\n00:00.000 --> 00:02.000\n<v agent>안녕하세요\n'),
+          'x.vtt.meta.json': strToU8(JSON.stringify({ externalId: 'X\u202eY' })),
+        }),
+      );
+      const dialogues = [
+        {
+          dial_id: 'fine',
+          turns: [
+            { role: 'user', utterance: '안녕하세요' },
+            { role: 'system', utterance: '네' },
+          ],
+        },
+        {
+          dial_id: 'bad\nid',
+          turns: [
+            { role: 'user', utterance: '질문' },
+            { role: 'system', utterance: '답' },
+          ],
+        },
+      ];
+      const res = await evaluator
+        .post('/api/interactions/import')
+        .set('Accept-Language', 'en')
+        .attach('files', zip, 'batch.zip')
+        .attach(
+          'files',
+          Buffer.from(
+            JSON.stringify(testCall('NEW-1', { ...AGENT, externalId: 'NEW\u200bAGENT' })),
+          ),
+          'agent.json',
+        )
+        .attach('files', Buffer.from(JSON.stringify(dialogues)), 'two.json')
+        .expect(400);
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        field: 'files',
+        imported: 0,
+        skipped: 0,
+        failed: 3,
+      });
+      expect(res.body.message).toMatch(
+        /^files: batch\.zip\/x\.vtt: externalId contains .*U\+202E.* no file of this upload could be imported \(3 failed\); nothing was written$/,
+      );
+      expect(res.body.results).toEqual([
+        expect.objectContaining({ file: 'batch.zip/x.vtt', status: 'failed', field: 'externalId' }),
+        expect.objectContaining({ file: 'agent.json', status: 'failed', field: 'agentExternalId' }),
+        expect.objectContaining({
+          file: 'two.json',
+          status: 'failed',
+          field: 'externalId',
+          reason: expect.stringContaining('(dialogue 2)'),
+        }),
+      ]);
+      expect(await rows()).toEqual(before);
+
+      // The same upload on the import page: 400, the message in Korean above the report.
+      const { browser, csrf } = await signIn(TEST_USERS.evaluator);
+      const page = await browser
+        .post('/imports')
+        .set('Accept', 'text/html')
+        .set('Accept-Language', 'ko')
+        .field('_csrf', csrf)
+        .attach(
+          'files',
+          Buffer.from(
+            JSON.stringify(testCall('NEW-2', { ...AGENT, externalId: 'NEW\u200bAGENT' })),
+          ),
+          'agent.json',
+        )
+        .expect(400);
+      expect(page.text).toContain('이 업로드의 파일을 하나도 가져오지 못했습니다(실패 1개)');
+      expect(page.text).toContain('id="import-report"');
+      expect(page.text).toContain('<code>agentExternalId</code>');
+      expect(await rows()).toEqual(before);
     });
 
     it('a call id or agent given with the upload is refused with 400 naming the field', async () => {
