@@ -152,6 +152,14 @@ export function evaluationPageView(
   errors?: Record<string, string>,
 ) {
   const version = evaluation.scorecardVersion!;
+  const sections = toSectionViews(
+    version.definition,
+    evaluation.answers ?? [],
+    evaluation.breakdown,
+    language,
+    posted,
+    errors,
+  );
   return {
     title: `${translate(language, 'evaluation.title')} #${evaluation.id}`,
     evaluation,
@@ -162,14 +170,8 @@ export function evaluationPageView(
       version: version.version,
     },
     breakdown: evaluation.breakdown,
-    sections: toSectionViews(
-      version.definition,
-      evaluation.answers ?? [],
-      evaluation.breakdown,
-      language,
-      posted,
-      errors,
-    ),
+    sections,
+    unanswered: unansweredOf(sections).length,
     turns: (interaction?.turns ?? []).map((t) => ({
       seq: t.seq,
       startMs: t.startMs,
@@ -177,4 +179,22 @@ export function evaluationPageView(
       text: t.text.length > 70 ? `${t.text.slice(0, 70)}…` : t.text,
     })),
   };
+}
+
+/** The criteria with neither a value nor N/A chosen (saved or posted), in scorecard order. */
+export function unansweredOf(sections: SectionView[]): CriterionView[] {
+  return sections
+    .flatMap((s) => s.criteria)
+    .filter((c) => !c.na && !c.options.some((o) => o.checked));
+}
+
+/**
+ * What the scoring page's header shows about the call: the CSAT from its metadata (a number or
+ * numeric text, as the sources give it); null when the call has none.
+ */
+export function csatOf(metadata: Record<string, unknown> | null | undefined): string | null {
+  const value = metadata?.csat;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  return null;
 }

@@ -7,7 +7,7 @@ import { DomainError, InputError } from '../common/errors';
 import { translate } from '../common/i18n/i18n';
 import { InteractionsService } from '../interactions/interactions.service';
 import { AnswerDto } from './dto/evaluation.dto';
-import { evaluationPageView, PostedAnswer, toSectionViews } from './evaluation.view';
+import { csatOf, evaluationPageView, PostedAnswer, toSectionViews } from './evaluation.view';
 import { EvaluationsService } from './evaluations.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -113,11 +113,15 @@ export class EvaluationsPagesController {
   /** The timed transcript and its marks for the scoring page (the workspace). */
   private async workspace(actor: Actor, interaction: Interaction & { turns: Turn[] }) {
     const visible = await this.interactions.evaluationsOf(interaction.id, actor);
-    return loadReplayView(
-      this.dataSource.manager,
-      interaction,
-      visible.map((e) => e.id),
-    );
+    return {
+      ...(await loadReplayView(
+        this.dataSource.manager,
+        interaction,
+        visible.map((e) => e.id),
+      )),
+      // The header: the call in view while scoring (notes_quality is judged from the notes).
+      csat: csatOf(interaction.metadata),
+    };
   }
 
   /** Each criterion's saved answer as it is now, for showing a conflict. */

@@ -56,8 +56,11 @@ describe('an evaluator scores a call in Chromium', () => {
     await page.click('input[name="value_greeting"][value="1"]');
     await page.type('textarea[name="comment_greeting"]', '회사명과 본인 이름을 모두 안내함');
     await page.select('select[name="turn_greeting"]', '1');
-    await Promise.all([page.waitForNavigation(), page.click('#save-draft')]);
-    expect(await text('.notice')).toContain('임시 저장');
+    // Saved in place (no reload); the answers are on the server and stay after a reload.
+    await page.click('#save-draft');
+    await page.waitForSelector('#save-status.saved');
+    expect(await text('#save-status')).toContain('저장됨');
+    await page.reload();
     expect(await page.$eval('input[name="value_greeting"][value="1"]', (el) => el.checked)).toBe(
       true,
     );
@@ -66,10 +69,25 @@ describe('an evaluator scores a call in Chromium', () => {
     );
   });
 
-  it('shows which criterion is missing when submitted too early, without losing input', async () => {
-    await Promise.all([page.waitForNavigation(), page.click('#submit-evaluation')]);
-    expect(await text('.error')).toContain('표시된 항목');
-    expect(await page.$$eval('.criterion.has-error', (els) => els.length)).toBe(1);
+  it('names the missing criteria when submitted too early, in the page, without losing input', async () => {
+    const posts: string[] = [];
+    const onRequest = (r: { method(): string; url(): string }) => {
+      if (r.method() === 'POST') posts.push(r.url());
+    };
+    page.on('request', onRequest);
+    await page.click('#submit-evaluation');
+    await page.waitForSelector('#missing-criteria:not([hidden])');
+    page.off('request', onRequest);
+    const unanswered = await page.$$eval('.criterion:not(:has(input[type=radio]:checked))', (els) =>
+      els.map((el) => el.querySelector('.criterion-head strong')!.textContent),
+    );
+    expect(unanswered.length).toBeGreaterThan(0);
+    const message = await text('#missing-criteria');
+    expect(message).toContain('남은 항목');
+    for (const label of unanswered) expect(message).toContain(label);
+    expect(await page.$$eval('.criterion.has-error', (els) => els.length)).toBe(unanswered.length);
+    expect(posts).toEqual([]);
+    expect(page.url()).toMatch(/\/edit$/);
     expect(await page.$eval('input[name="value_greeting"][value="1"]', (el) => el.checked)).toBe(
       true,
     );

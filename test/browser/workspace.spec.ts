@@ -73,28 +73,58 @@ describe('scoring beside the replay', () => {
     // Pin the greeting's comment to the moment the replay is at.
     await page.click('button.pin[data-pin="greeting"]');
     expect(await page.$eval('select[name="turn_greeting"]', (s) => `turn-${s.value}`)).toBe(turnId);
-    // Live score: answer "No" on the greeting and watch the overall score change.
+    // Live score: answer "No" on the greeting. While criteria are unanswered it gives no
+    // percentage and says how many are open; with every answer it shows the server's score.
     await page.click('input[name="value_greeting"][value="0"]');
-    await page.waitForSelector('#live-score:not([hidden])');
+    const unanswered = await page.$$eval('.criterion:not(:has(input[type=radio]:checked))', (els) =>
+      els.map((el) => el.id),
+    );
+    if (unanswered.length > 0) {
+      expect(await page.$eval('#live-score', (el) => el.textContent ?? '')).toContain('–');
+      expect(await page.$eval('#unanswered-count', (el) => el.textContent ?? '')).toMatch(
+        new RegExp(`^${unanswered.length} criteri`),
+      );
+      for (const id of unanswered) await page.click(`#${id} .scale input[type=radio]`);
+    }
+    await page.waitForFunction(() => document.getElementById('unanswered-count')!.hidden);
     await page.waitForFunction(() =>
-      /Overall/.test(document.getElementById('live-score')!.textContent ?? ''),
+      /Overall: \d/.test(document.getElementById('live-score')!.textContent ?? ''),
     );
     const shown = await page.$eval('#live-score', (el) => el.textContent ?? '');
+    const answers = await page.$$eval('.scale input[type=radio]:checked', (inputs) =>
+      inputs.map((i) => {
+        const key = i.name.replace(/^value_/, '');
+        return i.value === 'na' ? { key, na: true } : { key, value: Number(i.value) };
+      }),
+    );
     const api = await (
       await t.client()
     )
       .post(`/api/evaluations/${evaluationId}/preview`)
-      .send({ answers: [{ key: 'greeting', value: 0 }] })
+      .send({ answers })
       .expect(200);
     expect(shown).toContain(`${api.body.overall.toFixed(1)}%`);
+    // Its autosave done, the tab is closed so the next test starts from what is saved.
+    await page.evaluate(() =>
+      (window as unknown as { qaAutosave: { flush(): Promise<void> } }).qaAutosave.flush(),
+    );
+    await page.close();
   });
 
   it('shows a conflicting save instead of overwriting it', async () => {
     const first = await open();
     const second = await open();
     await first.click('input[name="value_greeting"][value="1"]');
-    await Promise.all([first.waitForNavigation(), first.click('#save-draft')]);
+    await first.click('#save-draft');
+    await first.waitForSelector('#save-status.saved');
+    // The second tab's autosave meets the newer version: it stops and says so.
     await second.click('input[name="value_greeting"][value="0"]');
+    await second.type('textarea[name="comment_greeting"]', 'no greeting');
+    await second.waitForSelector('#save-status.conflict');
+    expect(await second.$eval('#save-status', (el) => el.textContent ?? '')).toContain(
+      'autosave stopped',
+    );
+    // Save draft then posts the form, and the server shows what is saved now beside it.
     await Promise.all([second.waitForNavigation(), second.click('#save-draft')]);
     expect(await second.$eval('#conflict-note', (el) => el.textContent ?? '')).toContain(
       'saved first',

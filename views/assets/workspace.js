@@ -27,12 +27,49 @@
     return v === null || v === undefined ? '–' : v.toFixed(1) + '%';
   }
 
+  // The criteria still without a value or N/A: the score is not final until there are none.
+  function unanswered() {
+    return Array.prototype.filter.call(form.querySelectorAll('.criterion'), function (el) {
+      return !el.querySelector('input[type=radio]:checked');
+    });
+  }
+
+  function showUnanswered() {
+    var missing = unanswered();
+    var count = document.getElementById('unanswered-count');
+    if (count) {
+      count.hidden = missing.length === 0;
+      count.textContent =
+        missing.length === 1 ? labels.unansweredOne : labels.unanswered.replace('{count}', String(missing.length));
+    }
+    clearMissing(false);
+    return missing;
+  }
+
+  function clearMissing(all) {
+    Array.prototype.forEach.call(form.querySelectorAll('.criterion.missing'), function (el) {
+      if (!all && !el.querySelector('input[type=radio]:checked')) return;
+      el.classList.remove('missing', 'has-error');
+      var note = el.querySelector('.field-error.missing-note');
+      if (note) note.remove();
+    });
+    var banner = document.getElementById('missing-criteria');
+    if (banner && (all || unanswered().length === 0)) banner.hidden = true;
+  }
+
   function show(breakdown) {
     live.hidden = false;
     live.textContent = '';
     var strong = document.createElement('strong');
-    strong.textContent = labels.overall + ': ' + percent(breakdown.overall);
+    var open = unanswered().length;
+    // Not 100 % while criteria are unanswered: the verdict waits for every answer.
+    strong.textContent = labels.overall + ': ' + (open > 0 ? '–' : percent(breakdown.overall));
     live.appendChild(strong);
+    if (open > 0) {
+      var summaryOverall = preview.querySelector('#overall-score strong');
+      if (summaryOverall) summaryOverall.textContent = '–';
+      return showSections(breakdown);
+    }
     var verdict = document.createElement('span');
     verdict.className = breakdown.passed ? 'pass' : 'fail';
     verdict.textContent = ' ' + (breakdown.passed ? labels.pass : labels.fail);
@@ -43,13 +80,17 @@
       critical.textContent = ' · ' + labels.critical;
       live.appendChild(critical);
     }
-    // The section rows of the summary follow too.
+    showSections(breakdown);
+    var overall = preview.querySelector('#overall-score strong');
+    if (overall) overall.textContent = percent(breakdown.overall);
+  }
+
+  // The section rows of the summary follow the answers too.
+  function showSections(breakdown) {
     breakdown.sections.forEach(function (section) {
       var row = preview.querySelector('.section-score[data-section="' + section.key + '"] td');
       if (row) row.textContent = percent(section.score) + (section.criticalFailed ? ' · ' + labels.critical : '');
     });
-    var overall = preview.querySelector('#overall-score strong');
-    if (overall) overall.textContent = percent(breakdown.overall);
   }
 
   function refresh() {
@@ -80,8 +121,39 @@
 
   form.addEventListener('change', function (e) {
     if (!e.target || e.target.type !== 'radio') return;
+    showUnanswered();
     clearTimeout(timer);
     timer = setTimeout(refresh, 150);
+  });
+
+  // Submit checks completeness here first: the missing criteria are named and marked, nothing
+  // is sent. (The server checks again; without JavaScript its answer marks the first one.)
+  form.addEventListener('submit', function (e) {
+    var submitter = e.submitter;
+    if (!submitter || submitter.value !== 'submit') return;
+    var missing = showUnanswered();
+    if (missing.length === 0) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    clearMissing(true);
+    var names = missing.map(function (el) {
+      var label = el.querySelector('.criterion-head strong');
+      var note = document.createElement('p');
+      note.className = 'field-error missing-note';
+      note.setAttribute('role', 'alert');
+      note.textContent = labels.needsAnswer;
+      el.classList.add('missing', 'has-error');
+      el.appendChild(note);
+      return label ? label.textContent : el.id.replace(/^criterion-/, '');
+    });
+    var banner = document.getElementById('missing-criteria');
+    if (banner) {
+      banner.textContent = labels.missing.replace('{list}', names.join(', '));
+      banner.hidden = false;
+    }
+    missing[0].scrollIntoView({ block: 'center' });
+    var first = missing[0].querySelector('input[type=radio]');
+    if (first) first.focus({ preventScroll: true });
   });
 
   // "Pin to now": the comment's moment becomes the turn the replay is at.
