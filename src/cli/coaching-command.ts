@@ -1,12 +1,14 @@
 /**
  * `npm run cli -- coaching-plan`: one agent's plan as a PDF, or one plan per agent of a team in
- * one run with a progress bar. Plans are stored like those made on the page (as drafts).
+ * one run with a progress bar. Plans are stored like those made on the page (as drafts). The
+ * period defaults to the app's (the last 8 weeks).
  */
 import type { INestApplicationContext } from '@nestjs/common';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
+import { resolvePeriod } from '../analytics/period';
 import { CoachingService } from '../coaching/coaching.service';
 import { cliActor } from './users-command';
 
@@ -15,8 +17,8 @@ type WithApp = <T>(fn: (app: INestApplicationContext) => Promise<T>) => Promise<
 interface Options {
   agent?: string;
   team?: string;
-  from: string;
-  to: string;
+  from?: string;
+  to?: string;
   scorecard?: string;
   out?: string;
   outDir?: string;
@@ -32,8 +34,8 @@ export function registerCoachingCommand(program: Command, withApp: WithApp): voi
     )
     .option('--agent <externalId>', 'the agent (A-001 …)')
     .option('--team <name>', 'every agent of this team, one PDF each')
-    .requiredOption('--from <date>', 'period start, YYYY-MM-DD')
-    .requiredOption('--to <date>', 'period end, YYYY-MM-DD (inclusive)')
+    .option('--from <date>', 'period start, YYYY-MM-DD (default: as the app, the last 8 weeks)')
+    .option('--to <date>', 'period end, YYYY-MM-DD, inclusive (default: today)')
     .option('--scorecard <key>', 'only this scorecard (default: all)')
     .option('--out <file>', 'the PDF for --agent (default: plan-<agent>.pdf)')
     .option('--out-dir <dir>', 'where --team writes its PDFs (default: .)')
@@ -41,6 +43,7 @@ export function registerCoachingCommand(program: Command, withApp: WithApp): voi
     .option('--as <email>', 'whose plan it is (default: the first admin)')
     .action(async (opts: Options) => {
       if (!opts.agent === !opts.team) throw new Error('give either --agent or --team');
+      const period = resolvePeriod({ from: opts.from, to: opts.to });
       const written = await withApp(async (app) => {
         const coaching = app.get(CoachingService);
         const actor = await cliActor(app, opts.as);
@@ -52,14 +55,14 @@ export function registerCoachingCommand(program: Command, withApp: WithApp): voi
         for (const agent of agents) {
           const plan = await coaching.generate(actor, {
             agentExternalId: agent,
-            from: opts.from,
-            to: opts.to,
+            from: period.from,
+            to: period.to,
             scorecardKey: opts.scorecard,
             lang: opts.lang,
           });
           const file = opts.agent
             ? path.resolve(opts.out ?? `plan-${agent}.pdf`)
-            : path.resolve(opts.outDir ?? '.', `plan-${agent}-${opts.from}-${opts.to}.pdf`);
+            : path.resolve(opts.outDir ?? '.', `plan-${agent}-${period.from}-${period.to}.pdf`);
           fs.mkdirSync(path.dirname(file), { recursive: true });
           fs.writeFileSync(file, await coaching.renderPdf(plan));
           files.push(file);

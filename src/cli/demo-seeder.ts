@@ -1,55 +1,97 @@
 /**
- * Stores the generated demo contact center: teams, agents, demo users, calls and a set of
- * submitted evaluations whose answers follow what the agent did on each call.
+ * Stores the generated demo contact center: teams, agents, a user for every role and every
+ * agent, 12 weeks of calls, and what a QA team has done with them by today: the calls before
+ * this week scored by the two evaluators, calibration sessions, disputes, an earlier coaching
+ * plan, the default sampling rules and this week's queue (./demo-activity.ts).
  */
-import { withAdvisoryLock } from '../database/advisory-lock';
-import { transaction } from '../database/transaction';
+import type { INestApplicationContext } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
+import { AutoQaService } from '../autoqa/autoqa.service';
+import { CalibrationService } from '../calibration/calibration.service';
+import { CoachingService } from '../coaching/coaching.service';
 import type { Actor } from '../common/current-user';
-import { DemoCall, generateDemoContactCenter } from '../demo/demo-data';
+import { withAdvisoryLock } from '../database/advisory-lock';
+import { transaction } from '../database/transaction';
+import { DemoCall, DemoContactCenter, generateDemoContactCenter } from '../demo/demo-data';
+import { DisputesService } from '../disputes/disputes.service';
 import { EvaluationsService } from '../evaluations/evaluations.service';
 import { ImportService } from '../imports/import.service';
 import { Interaction } from '../interactions/entities/interaction.entity';
+import { SamplingService } from '../queue/sampling.service';
 import { ScorecardsService } from '../scorecards/scorecards.service';
-import type { CriterionDefinition, ScorecardDefinition } from '../scorecards/scorecard-definition';
-import { scaleRange } from '../scoring/score-formula';
 import { UserInput, UsersService } from '../users/users.service';
+import { demoAnswers } from './demo-answers';
+import { DemoActivity, DemoPeople, ScoredCall } from './demo-activity';
 
 /** The password of every demo user (README lists them). */
 export const DEMO_PASSWORD = 'qa-demo-2026';
+
+/** Calls of the last week are left for the queue; older ones were scored by the evaluators. */
+const UNSCORED_DAYS = 7;
+const DAY_MS = 86_400_000;
 
 export interface DemoSummary {
   calls: number;
   imported: number;
   evaluations: number;
+  /** Calls the default sampling rules put in the work queue. */
+  queued: number;
+  calibrations: number;
+  disputes: number;
   skipped: boolean;
 }
 
+export interface DemoOptions {
+  calls?: number;
+  /** The demo's today (default: now): its calls are the 12 weeks before. */
+  now?: Date;
+  onProgress?: (n: number) => void;
+}
+
 export class DemoSeeder {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly agents: AgentsService,
-    private readonly imports: ImportService,
-    private readonly scorecards: ScorecardsService,
-    private readonly evaluations: EvaluationsService,
-    private readonly users: UsersService,
-  ) {}
+  private readonly dataSource: DataSource;
+  private readonly agents: AgentsService;
+  private readonly imports: ImportService;
+  private readonly scorecards: ScorecardsService;
+  private readonly evaluations: EvaluationsService;
+  private readonly users: UsersService;
+  private readonly autoQa: AutoQaService;
+  private readonly activity: DemoActivity;
+
+  constructor(app: INestApplicationContext) {
+    this.dataSource = app.get<DataSource>(getDataSourceToken());
+    this.agents = app.get(AgentsService);
+    this.imports = app.get(ImportService);
+    this.scorecards = app.get(ScorecardsService);
+    this.evaluations = app.get(EvaluationsService);
+    this.users = app.get(UsersService);
+    this.autoQa = app.get(AutoQaService);
+    this.activity = new DemoActivity(
+      app.get(SamplingService),
+      this.evaluations,
+      this.scorecards,
+      app.get(CalibrationService),
+      app.get(DisputesService),
+      app.get(CoachingService),
+    );
+  }
 
   /**
    * Loads the demo once. `npm run demo` run by several machines at once on one PostgreSQL
    * database takes turns (advisory lock): the first loads it, the others find it there.
    */
-  seed(options: { calls?: number; evaluateEvery?: number; onProgress?: (n: number) => void }) {
+  seed(options: DemoOptions) {
     return withAdvisoryLock(this.dataSource, 'demo-seed', () => this.seedOnce(options));
   }
 
-  private async seedOnce(options: {
-    calls?: number;
-    evaluateEvery?: number;
-    onProgress?: (n: number) => void;
-  }): Promise<DemoSummary> {
-    const center = generateDemoContactCenter({ calls: options.calls ?? 200 });
+  private async seedOnce(options: DemoOptions): Promise<DemoSummary> {
+    const now = options.now ?? new Date();
+    const center = generateDemoContactCenter({
+      calls: options.calls ?? 200,
+      now: now.toISOString(),
+    });
     await transaction(this.dataSource, async (manager) => {
       for (const team of center.teams) {
         await this.agents.findOrCreateTeam(manager, team.name, team.leadName);
@@ -62,34 +104,52 @@ export class DemoSeeder {
         });
       }
     });
-    const users = await this.seedUsers(center.teams.map((t) => t.name));
+    const people = await this.seedUsers(center);
     const already = await this.dataSource.getRepository(Interaction).countBy({ source: 'demo' });
-    if (already > 0) return { calls: already, imported: 0, evaluations: 0, skipped: true };
-    const evaluator = users.find((u) => u.role === 'evaluator')!;
-    let imported = 0;
-    let evaluated = 0;
-    const every = options.evaluateEvery ?? 4;
+    const summary = { calls: already, imported: 0, evaluations: 0, queued: 0 };
+    if (already > 0) return { ...summary, calibrations: 0, disputes: 0, skipped: true };
+    const imported: { id: number; call: DemoCall }[] = [];
     for (const [i, call] of center.calls.entries()) {
       const outcome = await this.imports.store(
         `${call.transcript.meta.externalId}.json`,
         call.transcript,
       );
-      if (outcome.status === 'imported') {
-        imported++;
-        if (i % every === 0 && (await this.evaluate(evaluator, outcome.interactionId, call)))
-          evaluated++;
-      }
+      if (outcome.status === 'imported') imported.push({ id: outcome.interactionId, call });
       options.onProgress?.(i + 1);
     }
-    return { calls: center.calls.length, imported, evaluations: evaluated, skipped: false };
+    // Auto-QA first: the critical-fail rule samples from its results.
+    await this.autoQa.drain();
+    const cutoff = now.getTime() - UNSCORED_DAYS * DAY_MS;
+    const scored: ScoredCall[] = [];
+    for (const [i, { id, call }] of imported.entries()) {
+      const startedAt = Date.parse(call.transcript.meta.startedAt!);
+      if (startedAt >= cutoff) continue;
+      const evaluator = people.evaluators[i % people.evaluators.length];
+      const done = await this.evaluate(evaluator, id, call);
+      if (done) scored.push({ ...done, startedAt });
+    }
+    const calibrations = await this.activity.calibrate(people, scored);
+    const disputes = await this.activity.respond(people, scored);
+    await this.activity.earlierPlan(people.leads[0], now);
+    const queue = await this.activity.queueWork(people.admin, now);
+    return {
+      calls: center.calls.length,
+      imported: imported.length,
+      evaluations: scored.length,
+      queued: queue.queued,
+      calibrations,
+      disputes,
+      skipped: false,
+    };
   }
 
   /**
    * Demo users for every role, all with DEMO_PASSWORD: the two team leads lead the two teams,
-   * the agent users are A-001 and A-005. Existing users keep their role; one without a password
-   * (from before sign-in existed) gets the demo password.
+   * agentN@demo.local is A-00N. Existing users keep their role; one without a password (from
+   * before sign-in existed) gets the demo password.
    */
-  private async seedUsers(teams: string[]): Promise<Actor[]> {
+  private async seedUsers(center: DemoContactCenter): Promise<DemoPeople> {
+    const teams = center.teams.map((t) => t.name);
     const people: UserInput[] = [
       { email: 'admin@demo.local', name: '관리자 (QA Manager)', role: 'admin' },
       { email: 'evaluator@demo.local', name: '박평가 (QA Evaluator)', role: 'evaluator' },
@@ -106,10 +166,14 @@ export class DemoSeeder {
         role: 'team_lead',
         teams: [teams[1]],
       },
-      { email: 'agent1@demo.local', name: 'A-001', role: 'agent', agentExternalId: 'A-001' },
-      { email: 'agent5@demo.local', name: 'A-005', role: 'agent', agentExternalId: 'A-005' },
+      ...center.agents.map((a): UserInput => ({
+        email: `agent${Number(a.externalId.slice(2))}@demo.local`,
+        name: `${a.name} (${a.externalId})`,
+        role: 'agent',
+        agentExternalId: a.externalId,
+      })),
     ];
-    const actors: Actor[] = [];
+    const demo: DemoPeople = { admin: null!, evaluators: [], leads: [], agents: new Map() };
     for (const person of people) {
       const existing = await this.users.findWithPassword(person.email);
       const user = existing
@@ -119,46 +183,34 @@ export class DemoSeeder {
         await this.users.setPassword(null, existing.id, DEMO_PASSWORD);
       }
       const actor = await this.users.actorFor(user.id);
-      if (actor) actors.push(actor);
+      if (!actor) continue;
+      if (actor.role === 'admin') demo.admin = actor;
+      if (actor.role === 'evaluator') demo.evaluators.push(actor);
+      if (actor.role === 'team_lead') demo.leads.push(actor);
+      if (actor.role === 'agent' && person.agentExternalId)
+        demo.agents.set(person.agentExternalId, actor);
     }
-    return actors;
+    return demo;
   }
 
-  private async evaluate(actor: Actor, interactionId: number, call: DemoCall): Promise<boolean> {
-    const { channel, language } = call.transcript.meta;
+  private async evaluate(
+    actor: Actor,
+    interactionId: number,
+    call: DemoCall,
+  ): Promise<Omit<ScoredCall, 'startedAt'> | null> {
+    const { channel, language, agentExternalId } = call.transcript.meta;
     const key = `${channel ?? 'voice'}-${language ?? 'ko'}`;
     const version = await this.scorecards.current(key).catch(() => null);
-    if (!version) return false;
+    if (!version) return null;
     const draft = await this.evaluations.create(actor, { interactionId, scorecardKey: key });
     const answers = demoAnswers(version.definition, call.behaviour, interactionId);
     await this.evaluations.submit(actor, draft.id, { version: draft.version, answers });
-    return true;
+    return {
+      interactionId,
+      evaluationId: draft.id,
+      agentExternalId: agentExternalId!,
+      scorecardKey: key,
+      behaviour: call.behaviour,
+    };
   }
-}
-
-/** What an evaluator would answer for the behaviour the generator put into the call. */
-export function demoAnswers(
-  definition: ScorecardDefinition,
-  behaviour: Record<string, boolean | null>,
-  salt: number,
-) {
-  return definition.sections
-    .flatMap((s) => s.criteria)
-    .map((c) => {
-      const did = behaviour[c.key];
-      if (did === null || did === undefined) {
-        return c.naAllowed ? { key: c.key, na: true } : { key: c.key, value: good(c, salt) };
-      }
-      return { key: c.key, value: did ? good(c, salt) : bad(c) };
-    });
-}
-
-function good(c: CriterionDefinition, salt: number): number {
-  const { max } = scaleRange(c.scale);
-  return c.scale.type === 'yes_no' ? 1 : max - (salt % 2);
-}
-
-function bad(c: CriterionDefinition): number {
-  const { min, max } = scaleRange(c.scale);
-  return c.scale.type === 'points' ? Math.floor(max / 3) : c.scale.type === 'rating' ? 2 : min;
 }

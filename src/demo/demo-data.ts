@@ -49,7 +49,7 @@ export interface DemoOptions {
   calls?: number;
   /** Exactly this many turns per call (padding or cutting the end); default 15–40. */
   turnsPerCall?: number;
-  /** The calls are spread over the 8 weeks before this ISO date-time. */
+  /** The calls are spread over the 12 weeks (DEMO_WEEKS) before this ISO date-time. */
   now?: string;
 }
 
@@ -122,6 +122,26 @@ const everything = (p: number): Record<DemoCriterionKey, number> =>
 
 const [TEAM_1, TEAM_2] = DEMO_TEAMS.map((t) => t.name);
 
+/** How many weeks of calls the demo holds. */
+export const DEMO_WEEKS = 12;
+
+/**
+ * A weakness the whole team shares (the skill is at most this for every agent of the team, the
+ * best one included): the heat map shows a pale column and coaching plans a team focus.
+ */
+export const DEMO_TEAM_WEAKNESS: Readonly<
+  Record<string, Partial<Record<DemoCriterionKey, number>>>
+> = {
+  [TEAM_1]: { anything_else: 0.55 },
+  [TEAM_2]: { empathy: 0.55 },
+};
+
+/** How likely this agent is to do the behaviour well: own skill, capped by the team's weakness. */
+export function demoSkill(profile: DemoAgentProfile, key: DemoCriterionKey): number {
+  const own = profile.skills[key] ?? BASELINE[key];
+  return Math.min(own, DEMO_TEAM_WEAKNESS[profile.team]?.[key] ?? 1);
+}
+
 export const DEMO_AGENT_PROFILES: readonly DemoAgentProfile[] = [
   {
     externalId: 'A-001',
@@ -137,7 +157,8 @@ export const DEMO_AGENT_PROFILES: readonly DemoAgentProfile[] = [
     team: TEAM_1,
     language: 'ko',
     skills: everything(0.97),
-    pattern: 'Excellent on every criterion: the peer example for coaching.',
+    pattern:
+      'Best on the team, the peer example for coaching; shares only the team-wide weakness (asking "anything else?").',
   },
   {
     externalId: 'A-003',
@@ -245,13 +266,13 @@ const SECOND = 1000;
 const DAY = 86_400_000;
 const SEOUL_OFFSET = 9 * 3_600_000;
 
-/** Start times (epoch ms) on weekdays, 09:00–17:30 Seoul time, in the 8 weeks before `now`. */
+/** Start times (epoch ms) on weekdays, 09:00–17:30 Seoul time, in the DEMO_WEEKS before `now`. */
 function scheduleStarts(count: number, now: string, rng: Rng): number[] {
   const nowMs = Date.parse(now);
   if (Number.isNaN(nowMs)) throw new RangeError(`now is not an ISO date-time: ${now}`);
   const today = Math.floor((nowMs + SEOUL_OFFSET) / DAY) * DAY; // Seoul midnight, shifted epoch
   const weekdays: number[] = [];
-  for (let d = 1; d <= 56; d++) {
+  for (let d = 1; d <= DEMO_WEEKS * 7; d++) {
     const day = today - d * DAY;
     const weekday = new Date(day).getUTCDay();
     if (weekday !== 0 && weekday !== 6) weekdays.push(day);
@@ -310,7 +331,7 @@ interface Line {
 function sampleBehaviour(rng: Rng, profile: DemoAgentProfile, channel: Channel) {
   const flags = {} as Flags;
   for (const key of DEMO_CRITERION_KEYS) {
-    flags[key] = rng() < (profile.skills[key] ?? BASELINE[key]);
+    flags[key] = rng() < demoSkill(profile, key);
   }
   const angry = rng() < 0.3;
   const hasHold = rng() < 0.6;
@@ -697,7 +718,7 @@ function checkCount(name: string, value: number, min: number): void {
 
 /**
  * The demo contact center: 2 teams, 8 agents (A-001…A-008) and `calls` calls spread over the
- * 8 weeks before `now`. Deterministic: the same options always give a deep-equal result.
+ * 12 weeks before `now`. Deterministic: the same options always give a deep-equal result.
  * With `turnsPerCall` below a call's scripted length the call is cut at the end, so its
  * closing steps may be missing although `behaviour` still describes the whole call.
  */

@@ -1,6 +1,7 @@
 import { WebVTTParser } from 'webvtt-parser';
 import {
   DEMO_CRITERION_KEYS,
+  DEMO_WEEKS,
   DemoCall,
   generateDemoContactCenter,
   renderWebVtt,
@@ -113,7 +114,7 @@ describe('generateDemoContactCenter', () => {
       expect(m.startedAt).toMatch(/^\d{4}-\d\d-\d\dT(09|1[0-7]):\d\d:\d\d\+09:00$/);
       const started = Date.parse(m.startedAt!);
       expect(started).toBeLessThan(now);
-      expect(started).toBeGreaterThan(now - 57 * 86_400_000);
+      expect(started).toBeGreaterThan(now - (DEMO_WEEKS * 7 + 1) * 86_400_000);
       expect(m.notes).toBeTruthy();
       const meta = m.metadata as { csat: number; fcr: boolean; disposition: string };
       expect(meta.csat).toBeGreaterThanOrEqual(1);
@@ -248,6 +249,39 @@ describe('generateDemoContactCenter', () => {
       passRate('A-002', 'notes_quality') - 0.4,
     );
     expect(passRate('A-008', 'no_escape')).toBeLessThan(passRate('A-002', 'no_escape') - 0.2);
+  });
+
+  it('spreads the calls over 12 weeks, every agent in every third of them', () => {
+    const now = Date.parse('2026-11-20T18:00:00+09:00');
+    for (const agent of center.agents) {
+      const ages = calls
+        .filter((c) => c.transcript.meta.agentExternalId === agent.externalId)
+        .map((c) =>
+          Math.min(
+            2,
+            Math.floor((now - Date.parse(c.transcript.meta.startedAt!)) / (28 * 86_400_000)),
+          ),
+        );
+      expect(new Set(ages)).toEqual(new Set([0, 1, 2]));
+    }
+  });
+
+  it('gives each team a weakness every agent shares, the best agent too', () => {
+    // Team 1 rarely asks "anything else?", team 2 rarely shows empathy: below 70 % for all.
+    for (const [team, key] of [
+      ['상담 1팀', 'anything_else'],
+      ['상담 2팀', 'empathy'],
+    ] as const) {
+      const members = center.agents.filter((a) => a.team === team);
+      const all = calls.filter((c) =>
+        members.some((m) => m.externalId === c.transcript.meta.agentExternalId),
+      );
+      const done = all.map((c) => c.behaviour[key]).filter((v) => v !== null);
+      expect(done.filter(Boolean).length / done.length).toBeLessThan(0.7);
+    }
+    // A-002, the best of team 1 elsewhere, is as weak as the team on it.
+    expect(passRate('A-002', 'anything_else')).toBeLessThan(0.75);
+    expect(passRate('A-002', 'identity_verification')).toBeGreaterThan(0.85);
   });
 });
 
