@@ -14,6 +14,7 @@ import { callsCsv, callsPage } from './views/calls-page';
 import { profileCsv } from './views/profile-csv';
 import { profilePage } from './views/profile-page';
 import { teamCsv, teamPage } from './views/team-page';
+import { languageOf } from '../common/i18n/lang';
 
 /**
  * The team view, the agent profile and the calls behind a number. Each page's tables also come
@@ -44,7 +45,7 @@ export class AnalyticsPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const lang = res.locals.lang as string;
+    const lang = languageOf(res);
     const options = {
       teamId: query.team,
       from: query.from,
@@ -77,7 +78,7 @@ export class AnalyticsPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const lang = res.locals.lang as string;
+    const lang = languageOf(res);
     const options = {
       from: query.from,
       to: query.to,
@@ -107,7 +108,7 @@ export class AnalyticsPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const lang = res.locals.lang as string;
+    const lang = languageOf(res);
     if (wantsCsv(req, query.format)) {
       // The export holds every listed call, not one page of them.
       const all = await this.analytics.calls(actor, externalId, {

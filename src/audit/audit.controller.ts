@@ -9,6 +9,7 @@ import { EvaluationsService } from '../evaluations/evaluations.service';
 import { AuditService } from './audit.service';
 import { AUDITED_ENTITIES, AuditQueryDto } from './audit-query.dto';
 import { evaluationIdsOf, redactBlind } from './audit-redaction';
+import { languageOf } from '../common/i18n/lang';
 
 @ApiTags('audit')
 @Controller()
@@ -38,7 +39,7 @@ export class AuditController {
       return `/admin/audit?${params.toString()}`;
     };
     res.render('admin/audit', {
-      title: translate((res.locals.lang as string) ?? 'ko', 'audit.title'),
+      title: translate(languageOf(res), 'audit.title'),
       page: {
         ...result,
         items: result.items.map((e) => ({

@@ -24,6 +24,7 @@ import { AuthService, InvalidCredentialsError } from './auth.service';
 import { verifyPassword } from './passwords';
 import { EVERYONE } from './roles';
 import { QueryTextPipe } from '../common/query-text';
+import { languageOf } from '../common/i18n/lang';
 
 @ApiExcludeController()
 @Controller()
@@ -166,7 +167,7 @@ export class AuthPagesController {
 }
 
 function t(res: Response, key: string, params: Record<string, unknown> = {}): string {
-  return translate((res.locals.lang as string | undefined) ?? 'ko', key, params);
+  return translate(languageOf(res), key, params);
 }
 
 function loginError(res: Response, e: DomainError): string {

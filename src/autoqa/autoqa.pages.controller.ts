@@ -5,6 +5,7 @@ import { translate } from '../common/i18n/i18n';
 import { AutoQaService } from './autoqa.service';
 import { Allow } from '../auth/access.guard';
 import { STAFF } from '../auth/roles';
+import { languageOf } from '../common/i18n/lang';
 
 @ApiExcludeController()
 @Allow(STAFF)
@@ -23,7 +24,7 @@ export class AutoQaPagesController {
     const confident = sum((r) => r.confident);
     const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
     return {
-      title: `${translate(res.locals.lang as string, 'autoqa.agreement')} · ${key}`,
+      title: `${translate(languageOf(res), 'autoqa.agreement')} · ${key}`,
       key,
       rows: [...rows].sort((a, b) => (a.rate ?? 101) - (b.rate ?? 101)),
       overall: pct(

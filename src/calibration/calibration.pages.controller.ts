@@ -16,6 +16,7 @@ import {
 } from './calibration.service';
 import { answerLabel, sparkline, trendDirection } from './calibration.view';
 import { QueryTextPipe } from '../common/query-text';
+import { languageOf } from '../common/i18n/lang';
 
 /** What the new-session form was given, to show it again beside an error. */
 interface SessionForm {
@@ -127,7 +128,7 @@ export class CalibrationPagesController {
       isAdmin: actor.role === 'admin',
       open: session.status === 'open',
       canScore: session.status === 'open' && session.mine !== null && !session.mine.submitted,
-      results: session.results ? toResultsView(session, session.results, lang(res)) : null,
+      results: session.results ? toResultsView(session, session.results, languageOf(res)) : null,
     });
   }
 
@@ -286,10 +287,6 @@ function stringify(record: Record<string, number>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, String(v)]));
 }
 
-function lang(res: Response): string {
-  return (res.locals.lang as string | undefined) ?? 'ko';
-}
-
 function t(res: Response, key: string): string {
-  return translate(lang(res), key);
+  return translate(languageOf(res), key);
 }

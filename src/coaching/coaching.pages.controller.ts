@@ -15,6 +15,7 @@ import { ScorecardsService } from '../scorecards/scorecards.service';
 import { CoachingService } from './coaching.service';
 import type { PlanContent } from './plan-content';
 import { QueryTextPipe } from '../common/query-text';
+import { languageOf } from '../common/i18n/lang';
 
 @ApiExcludeController()
 @Controller('coaching')
@@ -67,7 +68,7 @@ export class CoachingPagesController {
         from: input.from,
         to: input.to,
         scorecardKey: input.scorecard || undefined,
-        lang: lang(res),
+        lang: languageOf(res),
       });
       res.redirect(303, `/coaching/${plan.id}/edit`);
     } catch (e) {
@@ -156,7 +157,7 @@ export class CoachingPagesController {
       // Chromium missing or failing: the rest of the app keeps working; say what happened.
       res.status(503).render('coaching/show', {
         ...(await this.planView(actor, id, res)),
-        error: translate(lang(res), 'coaching.pdfUnavailable', { reason: e.message }),
+        error: translate(languageOf(res), 'coaching.pdfUnavailable', { reason: e.message }),
       });
     }
   }
@@ -272,10 +273,6 @@ export class CoachingPagesController {
   }
 }
 
-function lang(res: Response): string {
-  return (res.locals.lang as string | undefined) ?? 'ko';
-}
-
 function t(res: Response, key: string): string {
-  return translate(lang(res), key);
+  return translate(languageOf(res), key);
 }

@@ -11,6 +11,7 @@ import { PageQueryDto } from '../common/pagination';
 import { evaluationPageView } from '../evaluations/evaluation.view';
 import { AGENTS, DisputesService } from './disputes.service';
 import { PanelForm, ResponsesPanel } from './responses-panel';
+import { languageOf } from '../common/i18n/lang';
 
 @ApiExcludeController()
 @Controller()
@@ -30,7 +31,7 @@ export class DisputesPagesController {
   ) {
     const page = await this.disputes.forAgent(actor, query.page ?? 1);
     return {
-      title: translate(lang(res), 'nav.myEvaluations'),
+      title: translate(languageOf(res), 'nav.myEvaluations'),
       windowDays: this.disputes.windowDays,
       page: {
         ...page,
@@ -65,7 +66,7 @@ export class DisputesPagesController {
     const page = await this.disputes.openDisputes(actor, query.page ?? 1);
     const now = Date.now();
     return {
-      title: translate(lang(res), 'nav.disputes'),
+      title: translate(languageOf(res), 'nav.disputes'),
       page: {
         ...page,
         items: page.items.map(({ evaluation, dispute }) => {
@@ -167,7 +168,7 @@ export class DisputesPagesController {
     } catch (e) {
       if (!(e instanceof DomainError) || (!(e instanceof InputError) && e.status !== 409)) throw e;
       const evaluation = await this.disputes.visible(actor, id);
-      const language = lang(res);
+      const language = languageOf(res);
       // The evaluation page (views/evaluations/detail.hbs) with this form's error beside its field.
       res.status(e.status).render('evaluations/detail', {
         ...evaluationPageView(evaluation, evaluation.interaction, language),
@@ -182,10 +183,6 @@ export class DisputesPagesController {
 }
 
 const DAY = 24 * 3_600_000;
-
-function lang(res: Response): string {
-  return (res.locals.lang as string | undefined) ?? 'ko';
-}
 
 function all(body: FormFields, name: string): string[] {
   const value = body[name];

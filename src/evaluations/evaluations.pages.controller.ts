@@ -16,6 +16,7 @@ import { Turn } from '../interactions/entities/turn.entity';
 import { loadReplayView } from '../interactions/replay-markers';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
+import { languageOf } from '../common/i18n/lang';
 
 @ApiExcludeController()
 @Allow(EVERYONE)
@@ -50,7 +51,7 @@ export class EvaluationsPagesController {
     // The evaluation was read with the actor's scope, which covers its interaction.
     const interaction = await this.interactions.getUnscoped(evaluation.interactionId);
     res.render('evaluations/form', {
-      ...evaluationPageView(evaluation, interaction, lang(res)),
+      ...evaluationPageView(evaluation, interaction, languageOf(res)),
       ...(await this.workspace(actor, interaction)),
       saved: res.req.query.saved === '1',
     });
@@ -94,7 +95,7 @@ export class EvaluationsPagesController {
       const view = evaluationPageView(
         current,
         interaction,
-        lang(res),
+        languageOf(res),
         posted,
         key ? { [key]: e.message } : {},
       );
@@ -102,9 +103,9 @@ export class EvaluationsPagesController {
         ...view,
         ...(await this.workspace(actor, interaction)),
         // A conflict: what is saved now (another tab, another save) is shown beside each answer.
-        ...(e.status === 409 ? { theirs: await this.savedNow(actor, id, lang(res)) } : {}),
+        ...(e.status === 409 ? { theirs: await this.savedNow(actor, id, languageOf(res)) } : {}),
         formError:
-          e instanceof InputError ? translate(lang(res), 'evaluation.fixErrors') : e.message,
+          e instanceof InputError ? translate(languageOf(res), 'evaluation.fixErrors') : e.message,
         conflict: e.status === 409,
       });
     }
@@ -143,10 +144,6 @@ export class EvaluationsPagesController {
       ),
     };
   }
-}
-
-function lang(res: Response): string {
-  return (res.locals.lang as string | undefined) ?? 'ko';
 }
 
 function toAnswer(

@@ -18,6 +18,7 @@ import { nothingImported, summarise } from './import-summary';
 import { toImportOptions, UploadedFileLike } from './upload-batch';
 import { Allow } from '../auth/access.guard';
 import { QA } from '../auth/roles';
+import { languageOf } from '../common/i18n/lang';
 
 @ApiTags('interactions')
 @Allow(QA)
@@ -63,7 +64,7 @@ export class ImportsController {
     return {
       statusCode: refused.status,
       error: 'Bad Request',
-      message: messageOf(refused, res.locals.lang as string),
+      message: messageOf(refused, languageOf(res)),
       field: refused.field,
       ...summary,
     };

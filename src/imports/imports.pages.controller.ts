@@ -22,6 +22,7 @@ import { toImportOptions, UploadedFileLike } from './upload-batch';
 import { Allow } from '../auth/access.guard';
 import { CsrfInMultipartBody } from '../auth/csrf';
 import { QA } from '../auth/roles';
+import { languageOf } from '../common/i18n/lang';
 
 @ApiExcludeController()
 @Allow(QA)
@@ -33,7 +34,7 @@ export class ImportsPagesController {
   @Render('imports/form')
   form(@Res({ passthrough: true }) res: Response) {
     return {
-      title: translate(res.locals.lang as string, 'nav.import'),
+      title: translate(languageOf(res), 'nav.import'),
       options: {},
       formats: TRANSCRIPT_FORMATS,
     };
@@ -47,7 +48,7 @@ export class ImportsPagesController {
     @Body() dto: ImportOptionsDto,
     @Res() res: Response,
   ) {
-    const lang = res.locals.lang as string;
+    const lang = languageOf(res);
     const title = translate(lang, 'nav.import');
     try {
       const batch = await this.imports.readUploads(files);

@@ -12,6 +12,7 @@ import { InteractionsService } from './interactions.service';
 import { loadReplayView } from './replay-markers';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
+import { languageOf } from '../common/i18n/lang';
 
 @ApiExcludeController()
 @Allow(EVERYONE)
@@ -42,7 +43,7 @@ export class InteractionsPagesController {
       return `/interactions?${search.toString()}`;
     };
     return {
-      title: translate(res.locals.lang as string, 'nav.interactions'),
+      title: translate(languageOf(res), 'nav.interactions'),
       page,
       filter: query,
       agents: await this.agents.listAgents(actor),

@@ -23,6 +23,7 @@ import { toMysteryShopUpload, type UploadedPart } from './mystery-shop.upload';
 import { Allow } from '../auth/access.guard';
 import { CsrfInMultipartBody } from '../auth/csrf';
 import { QA } from '../auth/roles';
+import { languageOf } from '../common/i18n/lang';
 
 /**
  * Upload → dry run (every row problem, what would be created) → commit. The uploaded files wait
@@ -42,7 +43,7 @@ export class MysteryShopPagesController {
   @Get()
   @Render('mystery-shop/form')
   form(@Res({ passthrough: true }) res: Response) {
-    return { title: translate(res.locals.lang as string, 'nav.mysteryShop') };
+    return { title: translate(languageOf(res), 'nav.mysteryShop') };
   }
 
   @Post()
@@ -54,7 +55,7 @@ export class MysteryShopPagesController {
     @FormBody() body: FormFields,
     @Res() res: Response,
   ) {
-    const lang = res.locals.lang as string;
+    const lang = languageOf(res);
     const title = translate(lang, 'nav.mysteryShop');
     try {
       const stashed = field(body, 'token');

@@ -9,6 +9,7 @@ import { field, FormBody, FormFields } from '../common/form-body';
 import { translate } from '../common/i18n/i18n';
 import { PageQueryDto } from '../common/pagination';
 import { NotificationsService } from './notifications.service';
+import { languageOf } from '../common/i18n/lang';
 
 @ApiExcludeController()
 @Allow(EVERYONE)
@@ -23,7 +24,7 @@ export class NotificationsPagesController {
     @Query() query: PageQueryDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const lang = (res.locals.lang as string | undefined) ?? 'ko';
+    const lang = languageOf(res);
     const page = await this.notifications.list(actor, query.page ?? 1);
     return {
       title: translate(lang, 'nav.notifications'),

@@ -14,6 +14,7 @@ import { QueueEmptyError } from './queue-errors';
 import { QUEUE_STATUS_FILTERS, QUEUE_VIEWS, QueueService } from './queue.service';
 import { CHANNELS, isSamplingKind, paramNamesOf } from './sampling-plan';
 import { RuleInput, SamplingService } from './sampling.service';
+import { languageOf } from '../common/i18n/lang';
 
 type Query = Record<string, unknown>;
 /** The form's fields beside which an error is shown. */
@@ -181,7 +182,7 @@ export class QueuePagesController {
     query: Query,
     itemError?: { id: number; message: string },
   ) {
-    const lang = langOf(res);
+    const lang = languageOf(res);
     const filter = this.queue.filterFor(actor, {
       view: str(query.view),
       status: str(query.status),
@@ -231,7 +232,7 @@ export class QueuePagesController {
       editing?: { id: number; values: Record<string, string>; errors: FormErrors };
     },
   ) {
-    const lang = langOf(res);
+    const lang = languageOf(res);
     const scorecards = (await this.scorecards.list()).map((s) => s.key);
     const rules = await this.sampling.listRules();
     const form = (values: Record<string, string>, errors: FormErrors = {}) => ({
@@ -361,8 +362,4 @@ function notices(lang: string, query: Query): string[] {
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
-}
-
-function langOf(res: Response): string {
-  return (res.locals.lang as string | undefined) ?? 'ko';
 }

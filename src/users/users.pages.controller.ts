@@ -12,6 +12,7 @@ import { PageNumberPipe } from '../common/pagination';
 import { ROLES, Role } from './entities/user.entity';
 import { UserInput, UsersService } from './users.service';
 import { QueryTextPipe } from '../common/query-text';
+import { languageOf } from '../common/i18n/lang';
 
 /** Admin: people, their roles and links, password resets, deactivation. */
 @ApiExcludeController()
@@ -185,5 +186,5 @@ function toInput(body: FormFields): UserInput {
 }
 
 function t(res: Response, key: string): string {
-  return translate((res.locals.lang as string | undefined) ?? 'ko', key);
+  return translate(languageOf(res), key);
 }
