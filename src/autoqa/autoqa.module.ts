@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EvaluationStoreModule } from '../evaluations/evaluation-store.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { AutoQaController } from './autoqa.controller';
 import { AutoQaPagesController } from './autoqa.pages.controller';
@@ -6,7 +7,7 @@ import { AutoQaRepository } from './autoqa.repository';
 import { AutoQaService } from './autoqa.service';
 
 @Module({
-  imports: [ScorecardsModule],
+  imports: [ScorecardsModule, EvaluationStoreModule],
   controllers: [AutoQaController, AutoQaPagesController],
   providers: [AutoQaService, AutoQaRepository],
   exports: [AutoQaService],

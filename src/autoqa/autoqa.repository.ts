@@ -5,9 +5,7 @@ import { EvaluationAnswer } from '../evaluations/entities/evaluation-answer.enti
 import { Evaluation } from '../evaluations/entities/evaluation.entity';
 import { Interaction } from '../interactions/entities/interaction.entity';
 import { Turn } from '../interactions/entities/turn.entity';
-import type { ScoreBreakdown } from '../scoring/score-formula';
 import type { AgreementRow, OverrideRow } from './agreement';
-import type { SuggestedAnswer } from './suggestions';
 
 /** A suggestion stored with `needsReview: true` in its evidence (simple-json text). */
 const REVIEW = `CASE WHEN a.evidence LIKE '%"needsReview":true%' THEN 1 ELSE 0 END`;
@@ -55,58 +53,6 @@ export class AutoQaRepository {
     });
     for (const t of rows) turns.get(t.interactionId)?.push(t);
     return { interactions, turns };
-  }
-
-  /**
-   * Inserts the auto evaluation and its answers unless the call already has one on this
-   * scorecard version (the unique index `UQ_evaluations_auto`; another process, the CLI beside
-   * the app, got there first): then nothing is written and the answer is null.
-   */
-  async insertAuto(
-    manager: EntityManager,
-    auto: {
-      interactionId: number;
-      scorecardVersionId: number;
-      breakdown: ScoreBreakdown;
-      metrics: Record<string, unknown>;
-      answers: SuggestedAnswer[];
-    },
-  ): Promise<number | null> {
-    const insert = manager
-      .createQueryBuilder()
-      .insert()
-      .into(Evaluation)
-      .values({
-        interactionId: auto.interactionId,
-        scorecardVersionId: auto.scorecardVersionId,
-        evaluatorId: null,
-        kind: 'auto',
-        status: 'submitted',
-        overallScore: auto.breakdown.overall,
-        passed: auto.breakdown.overall === null ? null : auto.breakdown.passed,
-        breakdown: auto.breakdown as never,
-        metrics: auto.metrics as never,
-        version: 1,
-        submittedAt: new Date(),
-      })
-      .orIgnore();
-    if (manager.connection.options.type === 'postgres') insert.returning(['id']);
-    const [sql, parameters] = insert.getQueryAndParameters();
-    const evaluationId = await insertedId(manager, sql, parameters);
-    if (evaluationId === null || auto.answers.length === 0) return evaluationId;
-    await manager.insert(
-      EvaluationAnswer,
-      auto.answers.map((a) => ({
-        evaluationId,
-        criterionKey: a.key,
-        value: a.value,
-        // The machine's own verdict is what its analytics count.
-        passed: a.suggestion === 'na' ? null : a.suggestion === 'pass',
-        suggestion: a.suggestion,
-        evidence: a.evidence,
-      })),
-    );
-    return evaluationId;
   }
 
   /**
@@ -161,24 +107,4 @@ export class AutoQaRepository {
       .andWhere('a.suggestion IS NOT NULL')
       .andWhere('v.scorecardId = :scorecardId', { scorecardId });
   }
-}
-
-/** The id of the row an `INSERT … OR IGNORE / ON CONFLICT DO NOTHING` wrote; null when none. */
-async function insertedId(
-  manager: EntityManager,
-  sql: string,
-  parameters: unknown[],
-): Promise<number | null> {
-  const runner = manager.queryRunner;
-  if (!runner) throw new Error('insertAuto runs inside a transaction');
-  const result = (await runner.query(sql, parameters, true)) as {
-    raw: unknown;
-    records?: { id: number }[];
-    affected?: number;
-  };
-  if (manager.connection.options.type === 'postgres') {
-    const row = (result.raw as { id: number }[] | undefined)?.[0];
-    return row ? Number(row.id) : null;
-  }
-  return result.affected === 1 ? Number(result.raw) : null;
 }

@@ -14,8 +14,8 @@ import type { Interaction } from '../interactions/entities/interaction.entity';
 import type { Turn } from '../interactions/entities/turn.entity';
 import type { ScorecardVersion } from '../scorecards/entities/scorecard-version.entity';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
+import { EvaluationWriter } from '../evaluations/evaluation-writer';
 import { ScorecardsService } from '../scorecards/scorecards.service';
-import { computeScore } from '../scoring/score-formula';
 import type { AutoQaResult } from './autoqa.types';
 import { agreementFigures, CriterionAgreement, pinnedPasses } from './agreement';
 import { AutoQaRepository } from './autoqa.repository';
@@ -47,6 +47,7 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: AutoQaRepository,
+    private readonly writer: EvaluationWriter,
     private readonly scorecards: ScorecardsService,
     private readonly events: EvaluationEvents,
   ) {}
@@ -164,17 +165,14 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
         const version = versions.get(`${interaction.channel}-${interaction.language}`);
         if (!version) continue;
         const result = this.run(interaction, turns.get(interaction.id) ?? [], version.definition);
-        const answers = toSuggestedAnswers(version.definition, result);
-        const breakdown = computeScore(
-          version.definition,
-          Object.fromEntries(answers.map((a) => [a.key, { value: a.value }])),
-        );
-        const evaluationId = await this.repository.insertAuto(manager, {
+        const evaluationId = await this.writer.createUnlessScored(manager, {
           interactionId: interaction.id,
-          scorecardVersionId: version.id,
-          breakdown,
+          scorecardVersion: version,
+          evaluatorId: null,
+          kind: 'auto',
+          status: 'submitted',
           metrics: { ...result.metrics },
-          answers,
+          answers: toSuggestedAnswers(version.definition, result),
         });
         if (evaluationId !== null) scored.push({ evaluationId, interactionId: interaction.id });
       }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EvaluationStoreModule } from '../evaluations/evaluation-store.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { DisputesController } from './disputes.controller';
 import { DisputesPagesController } from './disputes.pages.controller';
@@ -12,7 +13,7 @@ import { ResponsesPanel } from './responses-panel';
  * disputes. The evaluation page shows the history and the forms (ResponsesPanel).
  */
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, EvaluationStoreModule],
   controllers: [DisputesController, DisputesPagesController],
   providers: [DisputesService, DisputesRepository, ResponsesPanel, EvaluationNotices],
   exports: [DisputesService, ResponsesPanel],

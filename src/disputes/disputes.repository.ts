@@ -44,22 +44,6 @@ export class DisputesRepository {
     });
   }
 
-  /** The optimistic lock (as EvaluationsRepository.bumpVersion): false when someone got there first. */
-  async bumpVersion(
-    manager: EntityManager,
-    id: number,
-    expected: number,
-    changes: Partial<Evaluation>,
-  ): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Evaluation)
-      .set({ ...changes, version: expected + 1 })
-      .where('id = :id AND version = :expected', { id, expected })
-      .execute();
-    return result.affected === 1;
-  }
-
   /** The history of an evaluation, oldest first, with who wrote each entry. */
   responsesOf(evaluationId: number, manager?: EntityManager): Promise<EvaluationResponse[]> {
     return (manager ?? this.dataSource.manager).getRepository(EvaluationResponse).find({

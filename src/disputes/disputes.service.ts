@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { passedFor } from '../scoring/answer-passed';
+import { evaluationPassed } from '../scoring/evaluation-passed';
+import type { ScoreBreakdown } from '../scoring/score-formula';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/current-user';
 import { ForbiddenError, InputError, NotFoundError, StaleVersionError } from '../common/errors';
 import { Page, pageOf } from '../common/pagination';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { transaction } from '../database/transaction';
-import { EvaluationAnswer } from '../evaluations/entities/evaluation-answer.entity';
+import { EvaluationWriter } from '../evaluations/evaluation-writer';
+import { scorecardVersionOf } from '../scorecards/loaded-version';
 import { Evaluation, EvaluationStatus } from '../evaluations/entities/evaluation.entity';
 import { EvaluationEvents } from '../events/evaluation-events';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -55,7 +57,8 @@ interface Step {
     evaluation: Evaluation,
   ) => Promise<{
     response: Partial<EvaluationResponse>;
-    changes?: Partial<Evaluation>;
+    /** The new score when the step changed answers. */
+    breakdown?: ScoreBreakdown;
     audit: { before: object; after: object };
   }>;
 }
@@ -71,6 +74,7 @@ export class DisputesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: DisputesRepository,
+    private readonly writer: EvaluationWriter,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly events: EvaluationEvents,
@@ -116,7 +120,10 @@ export class DisputesService {
 
   async dispute(actor: Actor, id: number, input: DisputeDto): Promise<ResponseResult> {
     const evaluation = await this.ownSubmitted(actor, id, 'disputed');
-    const criteria = parseDisputedCriteria(evaluation.scorecardVersion!.definition, input.criteria);
+    const criteria = parseDisputedCriteria(
+      scorecardVersionOf(evaluation).definition,
+      input.criteria,
+    );
     const reason = text('reason', input.reason, true)!;
     return this.step(actor, evaluation, 'disputed', {
       from: 'submitted',
@@ -170,7 +177,7 @@ export class DisputesService {
       action: 'evaluation.dispute_resolved',
       expectedVersion: input.version,
       apply: async (manager, fresh) => {
-        const definition = fresh.scorecardVersion!.definition;
+        const definition = scorecardVersionOf(fresh).definition;
         const disputed =
           (await this.repository.responsesOf(fresh.id, manager))
             .filter((r) => r.kind === 'disputed')
@@ -182,22 +189,14 @@ export class DisputesService {
           outcome,
           input.changes,
         );
-        for (const [criterionKey, { to }] of Object.entries(plan.changes)) {
-          const row = { value: to, passed: passedFor(definition, criterionKey, to) };
-          const updated = await manager.update(
-            EvaluationAnswer,
-            { evaluationId: fresh.id, criterionKey },
-            row,
-          );
-          if (!updated.affected) {
-            await manager.insert(EvaluationAnswer, {
-              evaluationId: fresh.id,
-              criterionKey,
-              ...row,
-            });
-          }
-        }
-        const scoreAfter = plan.breakdown ? plan.breakdown.overall : fresh.overallScore;
+        const breakdown = plan.breakdown
+          ? await this.writer.changeAnswers(
+              manager,
+              fresh,
+              Object.entries(plan.changes).map(([key, { to }]) => ({ key, value: to })),
+            )
+          : undefined;
+        const scoreAfter = breakdown ? breakdown.overall : fresh.overallScore;
         await this.notifications.notify(
           manager,
           await this.repository.agentUserIds(manager, fresh.interaction?.agentId ?? null),
@@ -215,17 +214,11 @@ export class DisputesService {
             kind: 'resolved',
             comment: reason,
             outcome,
-            changes: plan.breakdown ? plan.changes : null,
+            changes: breakdown ? plan.changes : null,
             scoreBefore: fresh.overallScore,
             scoreAfter,
           },
-          changes: plan.breakdown
-            ? {
-                breakdown: plan.breakdown,
-                overallScore: plan.breakdown.overall,
-                passed: plan.breakdown.passed,
-              }
-            : {},
+          breakdown,
           audit: {
             before: { status: 'disputed', overallScore: fresh.overallScore, passed: fresh.passed },
             after: {
@@ -234,7 +227,7 @@ export class DisputesService {
               reason,
               changes: plan.changes,
               overallScore: scoreAfter,
-              passed: plan.breakdown ? plan.breakdown.passed : fresh.passed,
+              passed: breakdown ? evaluationPassed(breakdown) : fresh.passed,
             },
           },
         };
@@ -292,10 +285,10 @@ export class DisputesService {
         throw new StaleVersionError(`evaluation ${id}`, step.expectedVersion, fresh.version);
       }
       const planned = await step.apply(manager, fresh);
-      const changes = { ...planned.changes, status: step.to };
-      const bumped = await this.repository.bumpVersion(manager, id, fresh.version, changes);
-      if (!bumped)
-        throw new StaleVersionError(`evaluation ${id}`, fresh.version, fresh.version + 1);
+      await this.writer.bumpVersion(manager, id, fresh.version, {
+        status: step.to,
+        breakdown: planned.breakdown,
+      });
       const response = await manager.save(
         manager.create(EvaluationResponse, {
           ...planned.response,
@@ -310,14 +303,14 @@ export class DisputesService {
         before: { ...planned.audit.before, version: fresh.version },
         after: { ...planned.audit.after, version: fresh.version + 1 },
       });
-      const after = { ...fresh, ...changes, version: fresh.version + 1 };
+      const score = planned.breakdown;
       return {
         evaluation: {
           id,
-          status: after.status,
-          version: after.version,
-          overallScore: after.overallScore,
-          passed: after.passed,
+          status: step.to,
+          version: fresh.version + 1,
+          overallScore: score ? score.overall : fresh.overallScore,
+          passed: score ? evaluationPassed(score) : fresh.passed,
         },
         response: { ...toResponseView(response), user: { id: actor.id, name: actor.name } },
       };

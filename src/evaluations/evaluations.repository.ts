@@ -2,9 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/current-user';
+import type { ScoreBreakdown } from '../scoring/score-formula';
 import { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import { blindCalibration, visibleEvaluations } from './evaluation-visibility';
-import { Evaluation } from './entities/evaluation.entity';
+import { Evaluation, EvaluationKind, EvaluationStatus } from './entities/evaluation.entity';
+
+/** An evaluation row as first written (its answers go beside it). */
+export interface EvaluationRow {
+  interactionId: number;
+  scorecardVersionId: number;
+  evaluatorId: number | null;
+  kind: EvaluationKind;
+  status: EvaluationStatus;
+  breakdown: ScoreBreakdown | null;
+  overallScore: number | null;
+  passed: boolean | null;
+  metrics?: Record<string, unknown> | null;
+  submittedAt?: Date | null;
+}
+
+export type AnswerRow = Omit<EvaluationAnswer, 'id' | 'evaluationId' | 'evaluation'>;
 
 @Injectable()
 export class EvaluationsRepository {
@@ -61,6 +78,41 @@ export class EvaluationsRepository {
     });
   }
 
+  /** Inserts the evaluation (version 1) and its answers inside the caller's transaction. */
+  async insert(manager: EntityManager, row: EvaluationRow, answers: AnswerRow[]): Promise<number> {
+    const saved = await manager.save(manager.create(Evaluation, { ...row, version: 1 }));
+    await this.insertAnswers(manager, saved.id, answers);
+    return saved.id;
+  }
+
+  /**
+   * As `insert`, unless a unique index already holds such a row (`UQ_evaluations_auto`: the call
+   * already has an auto evaluation on this version, written by another process): then nothing is
+   * written and the answer is null. Runs inside a transaction.
+   */
+  async insertUnlessPresent(
+    manager: EntityManager,
+    row: EvaluationRow,
+    answers: AnswerRow[],
+  ): Promise<number | null> {
+    const insert = manager
+      .createQueryBuilder()
+      .insert()
+      .into(Evaluation)
+      .values({
+        ...row,
+        breakdown: row.breakdown as never,
+        metrics: (row.metrics ?? null) as never,
+        version: 1,
+      })
+      .orIgnore();
+    if (manager.connection.options.type === 'postgres') insert.returning(['id']);
+    const [sql, parameters] = insert.getQueryAndParameters();
+    const evaluationId = await insertedId(manager, sql, parameters);
+    if (evaluationId !== null) await this.insertAnswers(manager, evaluationId, answers);
+    return evaluationId;
+  }
+
   /**
    * The optimistic lock: the row changes only if it is still at the version the caller saw.
    * Returns false when someone else got there first.
@@ -80,10 +132,11 @@ export class EvaluationsRepository {
     return result.affected === 1;
   }
 
+  /** Replaces the answers to these criteria (the others stay as they are). */
   async replaceAnswers(
     manager: EntityManager,
     evaluationId: number,
-    answers: Omit<EvaluationAnswer, 'id' | 'evaluationId' | 'evaluation'>[],
+    answers: AnswerRow[],
   ): Promise<void> {
     if (answers.length === 0) return;
     await manager
@@ -95,9 +148,38 @@ export class EvaluationsRepository {
         keys: answers.map((a) => a.criterionKey),
       })
       .execute();
+    await this.insertAnswers(manager, evaluationId, answers);
+  }
+
+  private async insertAnswers(
+    manager: EntityManager,
+    evaluationId: number,
+    answers: AnswerRow[],
+  ): Promise<void> {
+    if (answers.length === 0) return;
     await manager.insert(
       EvaluationAnswer,
       answers.map((a) => ({ ...a, evaluationId })),
     );
   }
+}
+
+/** The id of the row an `INSERT … OR IGNORE / ON CONFLICT DO NOTHING` wrote; null when none. */
+async function insertedId(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[],
+): Promise<number | null> {
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('insertUnlessPresent runs inside a transaction');
+  const result = (await runner.query(sql, parameters, true)) as {
+    raw: unknown;
+    records?: { id: number }[];
+    affected?: number;
+  };
+  if (manager.connection.options.type === 'postgres') {
+    const row = (result.raw as { id: number }[] | undefined)?.[0];
+    return row ? Number(row.id) : null;
+  }
+  return result.affected === 1 ? Number(result.raw) : null;
 }

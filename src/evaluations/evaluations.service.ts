@@ -33,7 +33,8 @@ import {
 } from './dto/evaluation.dto';
 import { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import { Evaluation } from './entities/evaluation.entity';
-import { scorecardVersionOf, EvaluationWriter } from './evaluation-writer';
+import { scorecardVersionOf } from '../scorecards/loaded-version';
+import { EvaluationWriter } from './evaluation-writer';
 import { EvaluationsRepository } from './evaluations.repository';
 
 type Suggestion = ReturnType<AutoQaService['suggest']>[number];

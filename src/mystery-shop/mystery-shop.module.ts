@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 import { AgentsModule } from '../agents/agents.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { EvaluationStoreModule } from '../evaluations/evaluation-store.module';
 import { ImportsModule } from '../imports/imports.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { MysteryShopController } from './mystery-shop.controller';
@@ -14,6 +15,7 @@ import { MysteryShopService } from './mystery-shop.service';
     ScorecardsModule,
     AgentsModule,
     ImportsModule,
+    EvaluationStoreModule,
     // The results file and each attached transcript: at most MAX_UPLOAD_MB each (413 beyond).
     MulterModule.registerAsync({
       inject: [APP_CONFIG],

@@ -33,11 +33,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Agent as TestAgent } from 'supertest';
 import { AnalyticsService } from '../../src/analytics/analytics.service';
-import { AutoQaRepository } from '../../src/autoqa/autoqa.repository';
+import { EvaluationWriter } from '../../src/evaluations/evaluation-writer';
 import { transaction } from '../../src/database/transaction';
 import { EvaluationEvents } from '../../src/events/evaluation-events';
 import { ScorecardsService } from '../../src/scorecards/scorecards.service';
-import { computeScore } from '../../src/scoring/score-formula';
 import { startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -206,15 +205,13 @@ describe('agent patterns and the team heat map', () => {
             : ('fail' as const),
       evidence: { reason: 'fixture', items: [] },
     }));
-    const breakdown = computeScore(
-      version.definition,
-      Object.fromEntries(answers.map((a) => [a.key, { value: a.value }])),
-    );
     const evaluationId = await transaction(t.dataSource, (manager) =>
-      t.app.get(AutoQaRepository).insertAuto(manager, {
+      t.app.get(EvaluationWriter).createUnlessScored(manager, {
         interactionId,
-        scorecardVersionId: version.id,
-        breakdown,
+        scorecardVersion: version,
+        evaluatorId: null,
+        kind: 'auto',
+        status: 'submitted',
         metrics: {
           interruptions: auto.interruptions,
           longestSilenceMs: auto.silenceMs,

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
-import { AutoQaRepository } from '../../src/autoqa/autoqa.repository';
+import { EvaluationWriter } from '../../src/evaluations/evaluation-writer';
 import { AutoQaService } from '../../src/autoqa/autoqa.service';
 import { transaction } from '../../src/database/transaction';
 import { ScorecardsService } from '../../src/scorecards/scorecards.service';
@@ -43,10 +43,12 @@ describe('auto-QA scores each call once', () => {
     const version = await t.app.get(ScorecardsService).current('voice-ko');
     const insert = () =>
       transaction(t.dataSource, (manager) =>
-        t.app.get(AutoQaRepository).insertAuto(manager, {
+        t.app.get(EvaluationWriter).createUnlessScored(manager, {
           interactionId,
-          scorecardVersionId: version.id,
-          breakdown: { overall: 50, passed: false } as never,
+          scorecardVersion: version,
+          evaluatorId: null,
+          kind: 'auto',
+          status: 'submitted',
           metrics: {},
           answers: [],
         }),
