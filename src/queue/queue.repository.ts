@@ -385,6 +385,24 @@ export class QueueRepository {
     return free ? toRow(free) : null;
   }
 
+  /**
+   * The actor's oldest queued call still in progress with an open draft: "start next" resumes it
+   * before taking new work, so no draft is left behind.
+   */
+  async openDraftOf(manager: EntityManager, actorId: number): Promise<QueueRow | null> {
+    const raw = await this.rows(manager)
+      .innerJoin(Evaluation, 'e', 'e.id = q.evaluationId')
+      .andWhere(`q.status = 'in_progress'`)
+      .andWhere('q.evaluatorId = :me', { me: actorId })
+      .andWhere('e.evaluatorId = :me', { me: actorId })
+      .andWhere(`e.status = 'draft'`)
+      .orderBy('e.createdAt', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .limit(1)
+      .getRawOne<RawRow>();
+    return raw ? toRow(raw) : null;
+  }
+
   /** Skip reasons, from the audit log, for the skipped items on a page. */
   async skipReasons(itemIds: number[]): Promise<Map<number, string>> {
     const reasons = new Map<number, string>();

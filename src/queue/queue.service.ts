@@ -143,10 +143,19 @@ export class QueueService implements OnModuleInit {
   }
 
   /**
-   * One click: the actor's own open item due first (else an unassigned one they may take) is
-   * claimed, its scoring draft opened. Two evaluators clicking at once never get the same call.
+   * One click: the actor's oldest call in progress with an open draft is resumed; else their own
+   * open item due first (else an unassigned one they may take) is claimed, its scoring draft
+   * opened. Two evaluators clicking at once never get the same call.
    */
   async next(actor: Actor): Promise<Started> {
+    const resumed = await this.repository.openDraftOf(this.dataSource.manager, actor.id);
+    if (resumed?.evaluationId) {
+      return {
+        itemId: resumed.id,
+        interactionId: resumed.interactionId,
+        evaluationId: resumed.evaluationId,
+      };
+    }
     const blocked = await this.blockedTeam(actor);
     const lost: number[] = [];
     for (let attempt = 0; attempt < 10; attempt++) {
