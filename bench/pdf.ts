@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import type { AgentProfile } from '../src/analytics/profile.types';
+import { selectFocus } from '../src/coaching/focus-selection';
 import { generatePlan } from '../src/coaching/plan-content';
 import { renderPlanHtml } from '../src/coaching/plan-pdf';
 import { translate } from '../src/common/i18n/i18n';
@@ -107,6 +108,7 @@ function planHtml(n: number): string {
   const p = profile(n);
   const content = generatePlan({
     profile: p,
+    focus: selectFocus(p.criteria, p.minSample),
     criteria: new Map(
       p.weakest.map((w) => [
         `voice-ko:${w.key}`,

@@ -14,6 +14,7 @@ import { PageNumberPipe } from '../common/pagination';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { CoachingService } from './coaching.service';
 import type { PlanContent } from './plan-content';
+import type { AgentProfile } from '../analytics/profile.types';
 import { QueryTextPipe } from '../common/query-text';
 import { languageOf } from '../common/i18n/lang';
 
@@ -113,30 +114,30 @@ export class CoachingPagesController {
   ) {
     const plan = await this.coaching.get(actor, id);
     const content = plan.content as unknown as PlanContent;
-    const focusTargets: Record<string, number> = {};
-    for (const f of content.focus) {
-      if (field(body, `keep_${f.key}`)) {
-        focusTargets[f.key] = Number(field(body, `target_${f.key}`)) / 100;
-      }
-    }
-    const target = field(body, 'targetScore');
+    const typed = typedPlan(body, content);
     try {
       await this.coaching.update(actor, id, {
         version: Number(field(body, 'version')),
-        targetScore: target === undefined || target === '' ? null : Number(target),
-        goalNote: field(body, 'goalNote') ?? '',
-        actions: (field(body, 'actions') ?? '').split(/\r?\n/),
-        followUpDate: field(body, 'followUpDate') ?? '',
-        notes: field(body, 'notes') ?? '',
-        focusTargets,
-        strengths: content.strengths.map((s) => s.key).filter((k) => field(body, `strength_${k}`)),
+        targetScore: typed.targetScore === '' ? null : Number(typed.targetScore),
+        goalNote: typed.goalNote,
+        actions: typed.actions.split(/\r?\n/),
+        followUpDate: typed.followUpDate,
+        notes: typed.notes,
+        focusTargets: Object.fromEntries(
+          typed.focus.filter((f) => f.keep).map((f) => [f.key, Number(f.target) / 100]),
+        ),
+        addFocus: typed.addFocus || undefined,
+        strengths: typed.strengths,
       });
       res.redirect(303, `/coaching/${id}/edit?saved=1`);
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
+      // Refused: the form comes back with everything the lead typed, and why, in their language.
       res.status(e.status).render('coaching/edit', {
-        ...(await this.planView(actor, id, res)),
-        error: e.message,
+        ...(await this.planView(actor, id, res, e.status === 409 ? null : typed)),
+        error: e.messageKey
+          ? translate(languageOf(res), e.messageKey.key, e.messageKey.params)
+          : e.message,
         conflict: e.status === 409,
       });
     }
@@ -226,19 +227,55 @@ export class CoachingPagesController {
     res.redirect(303, `/coaching/${session.planId}#sessions`);
   }
 
-  private async planView(actor: Actor, id: number, res: Response) {
+  /** The plan as stored, or with the fields the lead typed in a refused save (`typed`). */
+  private async planView(actor: Actor, id: number, res: Response, typed: TypedPlan | null = null) {
     const plan = await this.coaching.get(actor, id);
-    const content = plan.content as unknown as PlanContent;
+    const stored = plan.content as unknown as PlanContent;
     const sessions = await this.coaching.sessionsOf(id);
+    const content: PlanContent = typed
+      ? {
+          ...stored,
+          goals: { targetScore: typed.targetScore as unknown as number, note: typed.goalNote },
+          followUpDate: typed.followUpDate,
+          notes: typed.notes,
+        }
+      : stored;
+    const focused = new Set(stored.focus.map((f) => f.key));
+    const profile = plan.profile as unknown as Partial<AgentProfile>;
     return {
       title: `${t(res, 'coaching.planTitle')} · ${plan.agent?.name ?? ''}`,
       plan,
       content,
-      actionsText: content.actions.join('\n'),
-      focus: content.focus.map((f) => ({ ...f, targetPercent: Math.round(f.targetRate * 100) })),
+      actionsText: typed ? typed.actions : stored.actions.join('\n'),
+      focus: stored.focus.map((f) => {
+        const kept = typed?.focus.find((k) => k.key === f.key);
+        return {
+          ...f,
+          keep: kept ? kept.keep : true,
+          targetPercent: kept ? kept.target : Math.round(f.targetRate * 100),
+          reasonText: f.reason ? t(res, `coaching.reason.${f.reason}`) : null,
+        };
+      }),
+      strengthList: stored.strengths.map((s) => ({
+        ...s,
+        keep: typed ? typed.strengths.includes(s.key) : true,
+      })),
+      // Any criterion of the plan's scorecards can be added as a focus.
+      addable: (profile.criteria ?? [])
+        .filter((c) => !focused.has(c.key))
+        .map((c) => {
+          const ref = `${c.scorecardKey}:${c.key}`;
+          return {
+            ref,
+            label: c.label,
+            scorecardKey: c.scorecardKey,
+            rate: c.agentRate,
+            selected: typed?.addFocus === ref,
+          };
+        }),
       sessions: sessions.map((s) => ({
         ...s,
-        noteList: content.focus.map((f) => ({
+        noteList: stored.focus.map((f) => ({
           key: f.key,
           label: f.label,
           note: s.notes?.[f.key] ?? '',
@@ -271,6 +308,35 @@ export class CoachingPagesController {
       to: input.to || period.to,
     };
   }
+}
+
+/** What the lead typed in the plan editor, kept as text so a refused save shows it again. */
+interface TypedPlan {
+  targetScore: string;
+  goalNote: string;
+  actions: string;
+  followUpDate: string;
+  notes: string;
+  focus: { key: string; keep: boolean; target: string }[];
+  addFocus: string;
+  strengths: string[];
+}
+
+function typedPlan(body: FormFields, content: PlanContent): TypedPlan {
+  return {
+    targetScore: field(body, 'targetScore') ?? '',
+    goalNote: field(body, 'goalNote') ?? '',
+    actions: field(body, 'actions') ?? '',
+    followUpDate: field(body, 'followUpDate') ?? '',
+    notes: field(body, 'notes') ?? '',
+    focus: content.focus.map((f) => ({
+      key: f.key,
+      keep: Boolean(field(body, `keep_${f.key}`)),
+      target: field(body, `target_${f.key}`) ?? '',
+    })),
+    addFocus: field(body, 'addFocus') ?? '',
+    strengths: content.strengths.map((s) => s.key).filter((k) => field(body, `strength_${k}`)),
+  };
 }
 
 function t(res: Response, key: string): string {

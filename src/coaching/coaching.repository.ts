@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { instants } from '../analytics/period';
 import type { StoredEvidence } from '../evaluations/entities/evaluation-answer.entity';
 import { Turn } from '../interactions/entities/turn.entity';
+import { CoachingPlan } from './entities/coaching-plan.entity';
 import type { Excerpt } from './plan-content';
 
 interface MomentRow {
@@ -38,6 +39,25 @@ export class CoachingRepository {
       .andWhere('i.startedAt >= :start AND i.startedAt < :end', instants(period))
       .getRawMany<MomentRow>();
     return this.withText(rows, limit);
+  }
+
+  /**
+   * The agent's latest plan for an earlier period (it starts and ends before this one): a plan
+   * drafted again for the same period is not the "last plan" to measure progress against.
+   */
+  previousPlan(
+    agentId: number,
+    period: { from: string; to: string },
+  ): Promise<CoachingPlan | null> {
+    return this.dataSource
+      .getRepository(CoachingPlan)
+      .createQueryBuilder('p')
+      .where('p.agentId = :agentId', { agentId })
+      .andWhere('p.periodFrom < :from AND p.periodTo < :to', period)
+      .orderBy('p.periodTo', 'DESC')
+      .addOrderBy('p.createdAt', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .getOne();
   }
 
   /** A call of another agent (the same team first) where the criterion was done well. */

@@ -5,6 +5,7 @@ import { AgentsService } from '../agents/agents.service';
 import { Agent } from '../agents/entities/agent.entity';
 import { AnalyticsService } from '../analytics/analytics.service';
 import { validDay } from '../analytics/period';
+import type { AgentProfile, CriterionRow } from '../analytics/profile.types';
 import { AuditService } from '../audit/audit.service';
 import { interactionScope } from '../auth/visibility';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -22,7 +23,16 @@ import { User } from '../users/entities/user.entity';
 import { CoachingRepository } from './coaching.repository';
 import { CoachingPlan } from './entities/coaching-plan.entity';
 import { FeedbackSession } from './entities/feedback-session.entity';
-import { criterionRef, Excerpt, generatePlan, PlanContent } from './plan-content';
+import { selectFocus } from './focus-selection';
+import {
+  criterionRef,
+  Excerpt,
+  FocusItem,
+  focusItem,
+  generatePlan,
+  PlanContent,
+  withoutActionsOf,
+} from './plan-content';
 import { renderPlanHtml } from './plan-pdf';
 
 export interface PlanEdits {
@@ -32,8 +42,13 @@ export interface PlanEdits {
   actions?: string[];
   followUpDate?: string;
   notes?: string;
-  /** Focus criterion key → target pass rate 0..1; keys left out are dropped from the plan. */
+  /**
+   * Focus criterion key → target pass rate 0..1; keys left out are dropped from the plan, with
+   * the actions suggested for them.
+   */
   focusTargets?: Record<string, number>;
+  /** A criterion of the plan's profile to add as a focus: `scorecardKey:key`. */
+  addFocus?: string;
   /** Strength keys to keep. */
   strengths?: string[];
 }
@@ -81,32 +96,18 @@ export class CoachingService {
         throw new InputError('agent', `no agent ${input.agentExternalId} that you coach`);
       });
     const agent = profile.agent;
-    const criteria = new Map<string, CriterionDefinition>();
-    const excerpts = new Map<string, Excerpt[]>();
-    const exemplars = new Map<string, Excerpt | null>();
-    for (const row of profile.weakest.slice(0, 3)) {
-      const ref = criterionRef(row.scorecardKey, row.key);
-      const version = await this.scorecards.current(row.scorecardKey).catch(() => null);
-      const definition = version?.definition.sections
-        .flatMap((s) => s.criteria)
-        .find((c) => c.key === row.key);
-      if (definition) criteria.set(ref, definition);
-      excerpts.set(ref, await this.repository.missed(agent.id, row.scorecardKey, row.key, period));
-      exemplars.set(
-        ref,
-        await this.repository.exemplar(agent.id, agent.teamId, row.scorecardKey, row.key),
-      );
-    }
-    const previous = await this.dataSource.getRepository(CoachingPlan).findOne({
-      where: { agentId: agent.id },
-      order: { createdAt: 'DESC', id: 'DESC' },
-    });
+    const focus = selectFocus(profile.criteria, profile.minSample);
+    const sources = await this.focusSources(
+      agent,
+      focus.map((f) => f.row),
+      period,
+    );
+    const previous = await this.repository.previousPlan(agent.id, period);
     const lang = input.lang === 'en' ? 'en' : 'ko';
     const content = generatePlan({
       profile,
-      criteria,
-      excerpts,
-      exemplars,
+      focus,
+      ...sources,
       previous: previous
         ? { id: previous.id, content: previous.content as unknown as PlanContent }
         : null,
@@ -174,11 +175,14 @@ export class CoachingService {
   async update(actor: Actor, id: number, edits: PlanEdits): Promise<CoachingPlan> {
     this.mustWrite(actor);
     const plan = await this.get(actor, id);
-    const content = plan.content as unknown as PlanContent;
+    const content = plan.content as unknown as PlanContent & { lang?: string };
+    const lang = content.lang === 'en' ? 'en' : 'ko';
     const next: PlanContent = { ...content };
     if (edits.targetScore !== undefined) {
       if (edits.targetScore !== null && !(edits.targetScore >= 0 && edits.targetScore <= 100)) {
-        throw new InputError('targetScore', 'must be between 0 and 100');
+        throw new InputError('targetScore', 'must be between 0 and 100', {
+          key: 'coaching.error.targetScore',
+        });
       }
       next.goals = { ...next.goals, targetScore: edits.targetScore };
     }
@@ -192,21 +196,35 @@ export class CoachingService {
     if (edits.notes !== undefined) next.notes = edits.notes.slice(0, 5000);
     if (edits.followUpDate !== undefined) {
       if (!DAY.test(edits.followUpDate))
-        throw new InputError('followUpDate', 'must be a date (YYYY-MM-DD)');
+        throw new InputError('followUpDate', 'must be a date (YYYY-MM-DD)', {
+          key: 'coaching.error.followUpDate',
+        });
       next.followUpDate = edits.followUpDate;
     }
     if (edits.focusTargets) {
       const targets = edits.focusTargets;
       for (const [key, rate] of Object.entries(targets)) {
         if (!(rate >= 0 && rate <= 1))
-          throw new InputError(`target_${key}`, 'must be between 0 and 100 %');
+          throw new InputError(`target_${key}`, 'must be between 0 and 100 %', {
+            key: 'coaching.error.targetRange',
+            params: { label: labelOf(content, key) },
+          });
       }
       next.focus = content.focus
         .filter((f) => f.key in targets)
         .map((f) => ({ ...f, targetRate: targets[f.key] }));
-      if (next.focus.length === 0)
-        throw new InputError('focus', 'keep at least one focus criterion');
+      const removed = content.focus.filter((f) => !(f.key in targets));
+      next.actions = withoutActionsOf(next.actions, removed);
     }
+    if (edits.addFocus) {
+      const added = await this.addedFocus(plan, next, edits.addFocus, lang);
+      next.focus = [...next.focus, added];
+      next.actions = [...next.actions, ...(added.actions ?? [])].slice(0, 20);
+    }
+    if ((edits.focusTargets || edits.addFocus) && next.focus.length === 0)
+      throw new InputError('focus', 'keep at least one focus criterion', {
+        key: 'coaching.error.keepFocus',
+      });
     if (edits.strengths) {
       const keep = new Set(edits.strengths);
       next.strengths = content.strengths.filter((s) => keep.has(s.key));
@@ -393,6 +411,58 @@ export class CoachingService {
 
   // ---- helpers ----
 
+  /** Guidance, the agent's missed moments and a peer's good one for each focus criterion. */
+  private async focusSources(
+    agent: { id: number; teamId: number | null },
+    rows: CriterionRow[],
+    period: { from: string; to: string },
+  ) {
+    const criteria = new Map<string, CriterionDefinition>();
+    const excerpts = new Map<string, Excerpt[]>();
+    const exemplars = new Map<string, Excerpt | null>();
+    for (const row of rows) {
+      const ref = criterionRef(row.scorecardKey, row.key);
+      const version = await this.scorecards.current(row.scorecardKey).catch(() => null);
+      const definition = version?.definition.sections
+        .flatMap((s) => s.criteria)
+        .find((c) => c.key === row.key);
+      if (definition) criteria.set(ref, definition);
+      excerpts.set(ref, await this.repository.missed(agent.id, row.scorecardKey, row.key, period));
+      exemplars.set(
+        ref,
+        await this.repository.exemplar(agent.id, agent.teamId, row.scorecardKey, row.key),
+      );
+    }
+    return { criteria, excerpts, exemplars };
+  }
+
+  /** The team lead adds a criterion of the plan's profile as a focus (`scorecardKey:key`). */
+  private async addedFocus(
+    plan: CoachingPlan,
+    next: PlanContent,
+    ref: string,
+    lang: 'ko' | 'en',
+  ): Promise<FocusItem> {
+    const profile = plan.profile as unknown as AgentProfile;
+    const row = profile.criteria.find((c) => criterionRef(c.scorecardKey, c.key) === ref);
+    if (!row)
+      throw new InputError('addFocus', `${ref} is not a criterion of this plan's scorecards`, {
+        key: 'coaching.error.unknownCriterion',
+      });
+    if (next.focus.some((f) => f.key === row.key))
+      throw new InputError('addFocus', `${row.label} is already a focus criterion`, {
+        key: 'coaching.error.alreadyFocus',
+        params: { label: row.label },
+      });
+    const period = { from: plan.periodFrom, to: plan.periodTo };
+    const agent = { id: plan.agentId, teamId: plan.agent?.teamId ?? null };
+    const sources = await this.focusSources(agent, [row], period);
+    return focusItem(row, 'lead', row.agentTotal - row.agentPassed, {
+      ...sources,
+      say: (key, params) => translate(lang, key, params),
+    });
+  }
+
   /** Renders the plan and keeps the PDF in the file store under its file name. */
   private async storePdf(plan: CoachingPlan): Promise<{ file: string; bytes: Buffer }> {
     const file = `plan-${plan.id}-v${plan.version}.pdf`;
@@ -429,6 +499,10 @@ function checkedPeriod(from: string, to: string): { from: string; to: string } {
   validDay('to', to ?? '');
   if (from > to) throw new InputError('to', 'must not be before the start of the period');
   return { from, to };
+}
+
+function labelOf(content: PlanContent, key: string): string {
+  return content.focus.find((f) => f.key === key)?.label ?? key;
 }
 
 function escapeHtml(s: string): string {

@@ -7,6 +7,7 @@ import { addDays } from '../analytics/period';
 import type { AgentProfile, CriterionRow } from '../analytics/profile.types';
 import { clock } from '../common/view-helpers';
 import type { CriterionDefinition } from '../scorecards/scorecard-definition';
+import type { FocusChoice, FocusReason } from './focus-selection';
 
 export interface Excerpt {
   interactionId: number;
@@ -34,6 +35,13 @@ export interface FocusItem {
   exemplar: Excerpt | null;
   /** Pass rate to reach by the follow-up (0..1). */
   targetRate: number;
+  /**
+   * Why it is a focus: behind the team (`gap`), a weakness of the whole team (`team`), weak on
+   * its own (`weak`), or added by the team lead (`lead`). Absent in plans from before.
+   */
+  reason?: FocusReason | 'lead';
+  /** The actions suggested for it: removing the focus removes these lines from `actions`. */
+  actions?: string[];
 }
 
 export interface PlanContent {
@@ -74,6 +82,8 @@ export interface PreviousProgress {
 
 export interface PlanInputs {
   profile: AgentProfile;
+  /** The criteria to focus on (./focus-selection.ts). */
+  focus: FocusChoice[];
   criteria: Map<string, CriterionDefinition>; // `${scorecardKey}:${key}` → definition
   excerpts: Map<string, Excerpt[]>; // same key → the agent's missed moments
   exemplars: Map<string, Excerpt | null>;
@@ -84,7 +94,6 @@ export interface PlanInputs {
   say: (key: string, params: Record<string, string | number>) => string;
 }
 
-const MAX_FOCUS = 3;
 const MAX_STRENGTHS = 3;
 
 export function criterionRef(scorecardKey: string, key: string): string {
@@ -93,7 +102,9 @@ export function criterionRef(scorecardKey: string, key: string): string {
 
 export function generatePlan(inputs: PlanInputs): PlanContent {
   const { profile } = inputs;
-  const focus = profile.weakest.slice(0, MAX_FOCUS).map((row) => focusItem(row, inputs));
+  const focus = inputs.focus.map((choice) =>
+    focusItem(choice.row, choice.reason, choice.misses, inputs),
+  );
   const focusKeys = new Set(focus.map((f) => criterionRef(f.scorecardKey, f.key)));
   const strengths = profile.strongest
     .filter((row) => !focusKeys.has(criterionRef(row.scorecardKey, row.key)))
@@ -126,17 +137,23 @@ export function generatePlan(inputs: PlanInputs): PlanContent {
       targetScore: average === null ? null : Math.min(100, Math.round(average + 5)),
       note: '',
     },
-    actions: focus.flatMap((f) => suggestedActions(f, inputs.say)),
+    actions: focus.flatMap((f) => f.actions ?? []),
     followUpDate: addDays(profile.period.to, inputs.followUpDays ?? 28),
     notes: '',
     previous: inputs.previous ? progress(inputs.previous, profile) : null,
   };
 }
 
-function focusItem(row: CriterionRow & { misses: number }, inputs: PlanInputs): FocusItem {
+/** One focus criterion with its guidance, the agent's moments, a peer's example and actions. */
+export function focusItem(
+  row: CriterionRow,
+  reason: FocusItem['reason'],
+  misses: number,
+  inputs: Pick<PlanInputs, 'criteria' | 'excerpts' | 'exemplars' | 'say'>,
+): FocusItem {
   const ref = criterionRef(row.scorecardKey, row.key);
   const definition = inputs.criteria.get(ref);
-  return {
+  const item: FocusItem = {
     scorecardKey: row.scorecardKey,
     key: row.key,
     label: row.label,
@@ -145,11 +162,22 @@ function focusItem(row: CriterionRow & { misses: number }, inputs: PlanInputs): 
     phrases: definition?.coaching?.phrases ?? [],
     agentRate: row.agentRate,
     teamRate: row.teamRate,
-    misses: row.misses,
+    misses,
     excerpts: inputs.excerpts.get(ref) ?? [],
     exemplar: inputs.exemplars.get(ref) ?? null,
     targetRate: targetRate(row.agentRate, row.teamRate),
+    reason,
   };
+  return { ...item, actions: suggestedActions(item, inputs.say) };
+}
+
+/**
+ * The plan's actions without those suggested for the focus criteria that were removed (a line
+ * the team lead rewrote is theirs and stays).
+ */
+export function withoutActionsOf(actions: string[], removed: FocusItem[]): string[] {
+  const suggested = new Set(removed.flatMap((f) => f.actions ?? []));
+  return actions.filter((a) => !suggested.has(a));
 }
 
 function suggestedActions(f: FocusItem, say: PlanInputs['say']): string[] {

@@ -175,18 +175,72 @@ describe('coaching plans', () => {
     expect(row.agentAcknowledgedAt).toBeTruthy();
   });
 
-  it("shows the next plan's progress against the previous plan's goals", async () => {
-    const next = (
+  it("measures the next period's plan against the previous plan's goals, not a redraft of the same period", async () => {
+    const redraft = (
       await lead
         .post('/api/coaching/plans')
         .send({ agent: 'P-001', from: '2026-10-01', to: '2026-10-31', scorecard: 'voice-ko' })
         .expect(201)
     ).body;
-    expect(next.previousPlanId).toBe(planId);
+    // The same period drafted again is not "the last plan": no progress table against itself.
+    expect(redraft.previousPlanId).toBeNull();
+    expect(redraft.content.previous).toBeNull();
+    const next = (
+      await lead
+        .post('/api/coaching/plans')
+        .send({ agent: 'P-001', from: '2026-10-12', to: '2026-11-10', scorecard: 'voice-ko' })
+        .expect(201)
+    ).body;
+    expect(next.previousPlanId).toBe(redraft.id);
+    expect(next.content.previous.period).toEqual({ from: '2026-10-01', to: '2026-10-31' });
     expect(next.content.previous.goals).toEqual([
-      expect.objectContaining({ key: 'greeting', targetRate: 0.8, actual: 0, met: false }),
+      expect.objectContaining({ key: 'greeting', before: 0, actual: 0, met: false }),
     ]);
-    expect(next.content.previous.targetScore).toBe(90);
+  });
+
+  it('lets the lead add any criterion and remove one with its actions; a refused save says why in Korean and keeps the typing', async () => {
+    const plan = (
+      await lead
+        .post('/api/coaching/plans')
+        .send({ agent: 'P-001', from: '2026-10-01', to: '2026-10-31', scorecard: 'voice-ko' })
+        .expect(201)
+    ).body;
+    const greetingActions: string[] = plan.content.focus[0].actions;
+    expect(greetingActions.length).toBeGreaterThan(0);
+    const typed = {
+      version: String(plan.version),
+      targetScore: '88',
+      followUpDate: '2026-12-01',
+      goalNote: '다음 달까지 첫인사 완성',
+      notes: '면담 때 녹취 같이 듣기',
+      actions: [...plan.content.actions, '매일 아침 스크립트 낭독'].join('\n'),
+    };
+    // Nothing kept, nothing added: refused in the page's language, every typed field still there.
+    const refused = await lead
+      .post(`/coaching/${plan.id}`)
+      .type('form')
+      .set('Accept', 'text/html')
+      .send(typed)
+      .expect(400);
+    expect(refused.text).toContain('집중 개선 항목을 하나 이상');
+    expect(refused.text).not.toContain('keep at least one focus criterion');
+    for (const value of ['88', '2026-12-01', '다음 달까지 첫인사 완성', '면담 때 녹취 같이 듣기'])
+      expect(refused.text).toContain(value);
+    expect(refused.text).toContain('매일 아침 스크립트 낭독');
+    expect(refused.text).not.toMatch(/name="keep_greeting" checked/);
+    // Swap the greeting for the summary: the greeting's suggested actions go, the lead's stay.
+    await lead
+      .post(`/coaching/${plan.id}`)
+      .type('form')
+      .send({ ...typed, addFocus: 'voice-ko:summary' })
+      .expect(303);
+    const saved = (await lead.get(`/api/coaching/plans/${plan.id}`).expect(200)).body;
+    expect(saved.content.focus.map((f: { key: string }) => f.key)).toEqual(['summary']);
+    expect(saved.content.focus[0].reason).toBe('lead');
+    for (const action of greetingActions) expect(saved.content.actions).not.toContain(action);
+    expect(saved.content.actions).toContain('매일 아침 스크립트 낭독');
+    expect(saved.content.actions.join(' ')).toContain(saved.content.focus[0].label);
+    expect(saved.content.goals).toEqual({ targetScore: 88, note: '다음 달까지 첫인사 완성' });
   });
 
   it('refuses bad input naming the field, and another team’s agent', async () => {
