@@ -4,12 +4,14 @@ import type { Response } from 'express';
 import { Allow } from '../auth/access.guard';
 import { STAFF } from '../auth/roles';
 import { Actor, CurrentUser } from '../common/current-user';
-import { DomainError, InputError } from '../common/errors';
-import { field, FormBody, FormFields } from '../common/form-body';
+import { InputError } from '../common/errors';
+import { field, FormBody, FormFields, submitForm } from '../common/form-body';
+import { formInput, formNumber } from '../common/form-input';
 import { translate } from '../common/i18n/i18n';
 import { PageQueryDto } from '../common/pagination';
 import { evaluationPageView } from '../evaluations/evaluation.view';
 import { AGENTS, DisputesService } from './disputes.service';
+import { AcknowledgeDto, DisputeDto, ResolveDto } from './dto/responses.dto';
 import { PanelForm, ResponsesPanel } from './responses-panel';
 import { languageOf } from '../common/i18n/lang';
 
@@ -105,7 +107,11 @@ export class DisputesPagesController {
   ) {
     const comment = field(body, 'comment');
     return this.post(actor, id, res, { name: 'acknowledge', comment }, () =>
-      this.disputes.acknowledge(actor, id, { comment, version: versionOf(body) }),
+      this.disputes.acknowledge(
+        actor,
+        id,
+        formInput(AcknowledgeDto, { comment, version: formNumber(field(body, 'version')) }),
+      ),
     );
   }
 
@@ -120,7 +126,11 @@ export class DisputesPagesController {
     const criteria = all(body, 'criteria');
     const reason = field(body, 'reason');
     return this.post(actor, id, res, { name: 'dispute', criteria, reason }, () =>
-      this.disputes.dispute(actor, id, { criteria, reason, version: versionOf(body) }),
+      this.disputes.dispute(
+        actor,
+        id,
+        formInput(DisputeDto, { criteria, reason, version: formNumber(field(body, 'version')) }),
+      ),
     );
   }
 
@@ -142,43 +152,52 @@ export class DisputesPagesController {
       if (key && posted !== undefined && posted !== '') values[key] = posted;
     }
     const changes = Object.fromEntries(
-      Object.entries(values).map(([key, v]) => [key, v === 'na' ? null : Number(v)]),
+      Object.entries(values).map(([key, v]) => [key, v === 'na' ? null : formNumber(v)]),
     );
     return this.post(actor, id, res, { name: 'resolve', outcome, reason, values }, () =>
-      this.disputes.resolve(actor, id, {
-        outcome,
-        reason,
-        changes: outcome === 'upheld' ? undefined : changes,
-        version: versionOf(body),
-      }),
+      this.disputes.resolve(
+        actor,
+        id,
+        formInput(ResolveDto, {
+          outcome,
+          reason,
+          changes: outcome === 'upheld' ? undefined : changes,
+          version: formNumber(field(body, 'version')),
+        }),
+      ),
     );
   }
 
   /** Runs the step and goes back to the evaluation; a refused form comes back with its error. */
-  private async post(
+  private post(
     actor: Actor,
     id: number,
     res: Response,
     form: Omit<PanelForm, 'message'>,
     run: () => Promise<unknown>,
   ): Promise<void> {
-    try {
-      await run();
-      return res.redirect(303, `/evaluations/${id}#responses`);
-    } catch (e) {
-      if (!(e instanceof DomainError) || (!(e instanceof InputError) && e.status !== 409)) throw e;
-      const evaluation = await this.disputes.visible(actor, id);
-      const language = languageOf(res);
+    const language = languageOf(res);
+    return submitForm(
+      res,
       // The evaluation page (views/evaluations/detail.hbs) with this form's error beside its field.
-      res.status(e.status).render('evaluations/detail', {
-        ...evaluationPageView(evaluation, evaluation.interaction, language),
-        responses: await this.panel.build(actor, evaluation, language, {
-          ...form,
-          field: e instanceof InputError ? e.field : undefined,
-          message: e.message,
-        }),
-      });
-    }
+      'evaluations/detail',
+      async () => {
+        await run();
+        res.redirect(303, `/evaluations/${id}#responses`);
+      },
+      async (e) => {
+        const evaluation = await this.disputes.visible(actor, id);
+        return {
+          ...evaluationPageView(evaluation, evaluation.interaction, language),
+          responses: await this.panel.build(actor, evaluation, language, {
+            ...form,
+            field: e instanceof InputError ? e.field : undefined,
+            message: e.message,
+          }),
+        };
+      },
+      (e) => e instanceof InputError || e.status === 409,
+    );
   }
 }
 
@@ -187,9 +206,4 @@ const DAY = 24 * 3_600_000;
 function all(body: FormFields, name: string): string[] {
   const value = body[name];
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
-function versionOf(body: FormFields): number | undefined {
-  const version = Number(field(body, 'version'));
-  return Number.isInteger(version) && version > 0 ? version : undefined;
 }

@@ -1,19 +1,18 @@
 import { Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { field, FormBody, FormFields } from '../common/form-body';
+import { field, FormBody, FormFields, submitForm } from '../common/form-body';
 import { Actor, CurrentUser } from '../common/current-user';
-import { DomainError, InputError } from '../common/errors';
+import { InputError } from '../common/errors';
 import { translate } from '../common/i18n/i18n';
 import { InteractionsService } from '../interactions/interactions.service';
-import { AnswerDto } from './dto/evaluation.dto';
+import { formInput, formNumber } from '../common/form-input';
+import { CreateEvaluationDto, SaveAnswersDto, SubmitEvaluationDto } from './dto/evaluation.dto';
 import { csatOf, evaluationPageView, PostedAnswer, toSectionViews } from './evaluation.view';
 import { EvaluationsService } from './evaluations.service';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Interaction } from '../interactions/entities/interaction.entity';
 import { Turn } from '../interactions/entities/turn.entity';
-import { loadReplayView } from '../interactions/replay-markers';
+import { ReplayViews } from '../interactions/replay-views';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
 import { languageOf } from '../common/i18n/lang';
@@ -25,17 +24,18 @@ export class EvaluationsPagesController {
   constructor(
     private readonly evaluations: EvaluationsService,
     private readonly interactions: InteractionsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replayViews: ReplayViews,
   ) {}
 
   /** From the replay page: open (or reopen) a draft and go to the form. */
   @Post()
   @Allow(STAFF)
-  async open(@CurrentUser() actor: Actor, @FormBody() body: FormFields, @Res() res: Response) {
-    const evaluation = await this.evaluations.create(actor, {
-      interactionId: Number(field(body, 'interactionId')),
-      scorecardKey: String(field(body, 'scorecardKey') ?? ''),
-    });
+  async open(
+    @CurrentUser() actor: Actor,
+    @FormBody(CreateEvaluationDto) dto: CreateEvaluationDto,
+    @Res() res: Response,
+  ) {
+    const evaluation = await this.evaluations.create(actor, dto);
     res.redirect(303, `/evaluations/${evaluation.id}/edit`);
   }
 
@@ -71,52 +71,56 @@ export class EvaluationsPagesController {
     const interaction = await this.interactions.getUnscoped(current.interactionId);
     const definition = current.scorecardVersion!.definition;
     const posted: Record<string, PostedAnswer> = {};
-    try {
-      const answers: AnswerDto[] = [];
-      for (const c of definition.sections.flatMap((s) => s.criteria)) {
-        posted[c.key] = {
-          value: field(body, `value_${c.key}`),
-          comment: field(body, `comment_${c.key}`),
-          turnIndex: field(body, `turn_${c.key}`),
+    const answers: object[] = [];
+    const language = languageOf(res);
+    await submitForm(
+      res,
+      'evaluations/form',
+      async () => {
+        for (const c of definition.sections.flatMap((s) => s.criteria)) {
+          posted[c.key] = {
+            value: field(body, `value_${c.key}`),
+            comment: field(body, `comment_${c.key}`),
+            turnIndex: field(body, `turn_${c.key}`),
+          };
+          const answer = toAnswer(c.key, posted[c.key], interaction.turns);
+          if (answer) answers.push(answer);
+        }
+        // The same DTOs as PATCH /api/evaluations/:id and POST …/submit.
+        const input = { version: formNumber(field(body, 'version')), answers };
+        if (field(body, 'action') === 'submit') {
+          await this.evaluations.submit(actor, id, formInput(SubmitEvaluationDto, input));
+          return res.redirect(303, `/evaluations/${id}`);
+        }
+        await this.evaluations.saveAnswers(actor, id, formInput(SaveAnswersDto, input));
+        return res.redirect(303, `/evaluations/${id}/edit?saved=1`);
+      },
+      async (e) => {
+        const key = e instanceof InputError ? criterionOf(e.field, answers) : '';
+        return {
+          ...evaluationPageView(
+            current,
+            interaction,
+            language,
+            posted,
+            key ? { [key]: e.message } : {},
+          ),
+          ...(await this.workspace(actor, interaction)),
+          // A conflict: what is saved now (another tab, another save) is shown beside each answer.
+          ...(e.status === 409 ? { theirs: await this.savedNow(actor, id, language) } : {}),
+          formError:
+            e instanceof InputError ? translate(language, 'evaluation.fixErrors') : e.message,
+          conflict: e.status === 409,
         };
-        const answer = toAnswer(c.key, posted[c.key], interaction.turns);
-        if (answer) answers.push(answer);
-      }
-      const version = Number(field(body, 'version'));
-      if (field(body, 'action') === 'submit') {
-        await this.evaluations.submit(actor, id, { version, answers });
-        return res.redirect(303, `/evaluations/${id}`);
-      }
-      await this.evaluations.saveAnswers(actor, id, { version, answers });
-      return res.redirect(303, `/evaluations/${id}/edit?saved=1`);
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      const key = e instanceof InputError ? e.field.replace(/^answers\./, '') : '';
-      const view = evaluationPageView(
-        current,
-        interaction,
-        languageOf(res),
-        posted,
-        key ? { [key]: e.message } : {},
-      );
-      res.status(e.status).render('evaluations/form', {
-        ...view,
-        ...(await this.workspace(actor, interaction)),
-        // A conflict: what is saved now (another tab, another save) is shown beside each answer.
-        ...(e.status === 409 ? { theirs: await this.savedNow(actor, id, languageOf(res)) } : {}),
-        formError:
-          e instanceof InputError ? translate(languageOf(res), 'evaluation.fixErrors') : e.message,
-        conflict: e.status === 409,
-      });
-    }
+      },
+    );
   }
 
   /** The timed transcript and its marks for the scoring page (the workspace). */
   private async workspace(actor: Actor, interaction: Interaction & { turns: Turn[] }) {
     const visible = await this.interactions.evaluationsOf(interaction.id, actor);
     return {
-      ...(await loadReplayView(
-        this.dataSource.manager,
+      ...(await this.replayViews.view(
         interaction,
         visible.map((e) => e.id),
       )),
@@ -146,11 +150,18 @@ export class EvaluationsPagesController {
   }
 }
 
-function toAnswer(
-  key: string,
-  posted: PostedAnswer,
-  turns: { seq: number; startMs: number }[],
-): AnswerDto | null {
+/**
+ * The criterion an error is about: the DTO names `answers.<index>.<property>`, the service
+ * `answers.<key>`; the form shows it beside the criterion.
+ */
+function criterionOf(field: string, answers: object[]): string {
+  const index = /^answers\.(\d+)(\.|$)/.exec(field)?.[1];
+  if (index !== undefined) return (answers[Number(index)] as { key?: string })?.key ?? '';
+  return field.replace(/^answers\./, '');
+}
+
+/** One criterion's fields as the API's answer (checked by the DTO); null when left blank. */
+function toAnswer(key: string, posted: PostedAnswer, turns: { seq: number; startMs: number }[]) {
   const comment = posted.comment?.trim() || undefined;
   const turn = posted.turnIndex ? turns.find((t) => t.seq === Number(posted.turnIndex)) : undefined;
   if (posted.value === undefined || posted.value === '') {
@@ -160,5 +171,5 @@ function toAnswer(
   }
   const moment = turn ? { turnIndex: turn.seq, timeMs: turn.startMs } : {};
   if (posted.value === 'na') return { key, na: true, comment, ...moment };
-  return { key, value: Number(posted.value), comment, ...moment };
+  return { key, value: formNumber(posted.value), comment, ...moment };
 }

@@ -64,9 +64,6 @@ export class EvaluationsService {
     options: { kind?: 'manual' | 'calibration'; scorecardVersionId?: number } = {},
   ): Promise<Evaluation> {
     const kind = options.kind ?? 'manual';
-    if (!Number.isInteger(dto.interactionId) || dto.interactionId < 1) {
-      throw new InputError('interactionId', 'must be the id of an interaction');
-    }
     const interaction = await this.interactions.get(dto.interactionId, actor).catch((e) => {
       if (!(e instanceof NotFoundError)) throw e;
       throw new InputError('interactionId', `interaction ${dto.interactionId} does not exist`);
