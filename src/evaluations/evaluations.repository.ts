@@ -3,7 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/current-user';
 import type { ScoreBreakdown } from '../scoring/score-formula';
-import { EvaluationAnswer } from './entities/evaluation-answer.entity';
+import {
+  EvaluationAnswer,
+  type AutoSuggestion,
+  type StoredEvidence,
+} from './entities/evaluation-answer.entity';
 import { blindCalibration, visibleEvaluations } from './evaluation-visibility';
 import { Evaluation, EvaluationKind, EvaluationStatus } from './entities/evaluation.entity';
 
@@ -22,6 +26,24 @@ export interface EvaluationRow {
 }
 
 export type AnswerRow = Omit<EvaluationAnswer, 'id' | 'evaluationId' | 'evaluation'>;
+
+/** An answer that points at a moment of the call (the replay's marks), with who gave it. */
+export interface TimedAnswerRow {
+  evaluationKind: string;
+  scorecardVersionId: number;
+  author: string | null;
+  criterionKey: string;
+  comment: string | null;
+  timeMs: number | null;
+  suggestion: AutoSuggestion | null;
+  evidence: StoredEvidence | null;
+}
+
+type RawTimedAnswer = Omit<TimedAnswerRow, 'evidence' | 'timeMs' | 'scorecardVersionId'> & {
+  evidence: string | StoredEvidence | null;
+  timeMs: number | string | null;
+  scorecardVersionId: number | string;
+};
 
 @Injectable()
 export class EvaluationsRepository {
@@ -66,6 +88,41 @@ export class EvaluationsRepository {
     for (const condition of visibleEvaluations(actor, 'e'))
       qb.andWhere(condition.sql, condition.params);
     return qb.getMany();
+  }
+
+  /**
+   * The answers of these evaluations of one call that point at a moment: auto-QA's with evidence,
+   * people's with a time. Evaluations of other calls are ignored.
+   */
+  async timedAnswers(interactionId: number, evaluationIds: number[]): Promise<TimedAnswerRow[]> {
+    if (evaluationIds.length === 0) return [];
+    const rows = await this.evaluations.manager
+      .createQueryBuilder(EvaluationAnswer, 'a')
+      .innerJoin(Evaluation, 'e', 'e.id = a.evaluationId')
+      .leftJoin('users', 'u', 'u.id = e.evaluatorId')
+      .select([
+        'e.kind AS "evaluationKind"',
+        'e.scorecardVersionId AS "scorecardVersionId"',
+        'u.name AS "author"',
+        'a.criterionKey AS "criterionKey"',
+        'a.comment AS "comment"',
+        'a.timeMs AS "timeMs"',
+        'a.suggestion AS "suggestion"',
+        'a.evidence AS "evidence"',
+      ])
+      .where('a.evaluationId IN (:...evaluationIds)', { evaluationIds })
+      .andWhere('e.interactionId = :interactionId', { interactionId })
+      .andWhere(
+        "((e.kind = 'auto' AND a.evidence IS NOT NULL) OR (e.kind <> 'auto' AND a.timeMs IS NOT NULL))",
+      )
+      .getRawMany<RawTimedAnswer>();
+    return rows.map((r) => ({
+      ...r,
+      scorecardVersionId: Number(r.scorecardVersionId),
+      timeMs: r.timeMs === null ? null : Number(r.timeMs),
+      evidence:
+        typeof r.evidence === 'string' ? (JSON.parse(r.evidence) as StoredEvidence) : r.evidence,
+    }));
   }
 
   findDraft(interactionId: number, evaluatorId: number, scorecardVersionId: number) {

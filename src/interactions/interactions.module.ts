@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentsModule } from '../agents/agents.module';
+import { EvaluationStoreModule } from '../evaluations/evaluation-store.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { Interaction } from './entities/interaction.entity';
 import { Turn } from './entities/turn.entity';
@@ -8,11 +9,17 @@ import { InteractionsController } from './interactions.controller';
 import { InteractionsPagesController } from './interactions.pages.controller';
 import { InteractionsRepository } from './interactions.repository';
 import { InteractionsService } from './interactions.service';
+import { ReplayViews } from './replay-views';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Interaction, Turn]), AgentsModule, ScorecardsModule],
+  imports: [
+    TypeOrmModule.forFeature([Interaction, Turn]),
+    AgentsModule,
+    ScorecardsModule,
+    EvaluationStoreModule,
+  ],
   controllers: [InteractionsController, InteractionsPagesController],
-  providers: [InteractionsService, InteractionsRepository],
-  exports: [InteractionsService],
+  providers: [InteractionsService, InteractionsRepository, ReplayViews],
+  exports: [InteractionsService, ReplayViews],
 })
 export class InteractionsModule {}

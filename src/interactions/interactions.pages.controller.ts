@@ -1,15 +1,13 @@
 import { Controller, Get, Param, ParseIntPipe, Query, Redirect, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
 import { Actor, CurrentUser } from '../common/current-user';
 import { translate } from '../common/i18n/i18n';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { ListInteractionsDto } from './dto/list-interactions.dto';
 import { InteractionsService } from './interactions.service';
-import { loadReplayView } from './replay-markers';
+import { ReplayViews } from './replay-views';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
 import { languageOf } from '../common/i18n/lang';
@@ -22,7 +20,7 @@ export class InteractionsPagesController {
     private readonly interactions: InteractionsService,
     private readonly agents: AgentsService,
     private readonly scorecards: ScorecardsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replayViews: ReplayViews,
   ) {}
 
   @Get()
@@ -70,8 +68,7 @@ export class InteractionsPagesController {
         turns: interaction.turns.map((t) => ({ ...t, negativity: negative.get(t.seq) ?? null })),
       },
       // The marks come from the evaluations this page lists, and only from those.
-      ...(await loadReplayView(
-        this.dataSource.manager,
+      ...(await this.replayViews.view(
         interaction,
         evaluations.map((e) => e.id),
       )),

@@ -2,17 +2,13 @@
  * The marks on the replay page's seek bar: what auto-QA found at a moment of the call (the
  * evidence of its answers that has a time) and the moments evaluators pointed their comments at.
  * Only the evaluations the caller names contribute, so a page shows the marks of exactly the
- * evaluations its user may see.
+ * evaluations its user may see. Pure: ReplayViews (replay-views.ts) reads the answers.
  */
-import { EntityManager, In } from 'typeorm';
 import { DEFAULT_SILENCE_MS } from '../autoqa/detectors/defaults';
-import {
-  EvaluationAnswer,
-  type AutoSuggestion,
-  type StoredEvidence,
+import type {
+  AutoSuggestion,
+  StoredEvidence,
 } from '../evaluations/entities/evaluation-answer.entity';
-import { Evaluation } from '../evaluations/entities/evaluation.entity';
-import { ScorecardVersion } from '../scorecards/entities/scorecard-version.entity';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 
 export const REPLAY_MARKER_KINDS = [
@@ -163,75 +159,3 @@ function joinUnique(a: string, b: string, separator: string): string {
 }
 
 const atLeastZero = (ms: number) => Math.max(0, Math.round(Number(ms)));
-
-type MarkerRow = Omit<MarkerSource, 'evidence' | 'timeMs' | 'scorecardVersionId'> & {
-  evidence: string | StoredEvidence | null;
-  timeMs: number | string | null;
-  scorecardVersionId: number | string;
-};
-
-/** The marks of one interaction, from the named evaluations only (none named: no marks). */
-export async function loadReplayMarkers(
-  manager: EntityManager,
-  interactionId: number,
-  evaluationIds: number[],
-): Promise<ReplayMarker[]> {
-  if (evaluationIds.length === 0) return [];
-  const rows = await manager
-    .createQueryBuilder(EvaluationAnswer, 'a')
-    .innerJoin(Evaluation, 'e', 'e.id = a.evaluationId')
-    .leftJoin('users', 'u', 'u.id = e.evaluatorId')
-    .select([
-      'e.kind AS "evaluationKind"',
-      'e.scorecardVersionId AS "scorecardVersionId"',
-      'u.name AS "author"',
-      'a.criterionKey AS "criterionKey"',
-      'a.comment AS "comment"',
-      'a.timeMs AS "timeMs"',
-      'a.suggestion AS "suggestion"',
-      'a.evidence AS "evidence"',
-    ])
-    .where('a.evaluationId IN (:...evaluationIds)', { evaluationIds })
-    .andWhere('e.interactionId = :interactionId', { interactionId })
-    .andWhere(
-      "((e.kind = 'auto' AND a.evidence IS NOT NULL) OR (e.kind <> 'auto' AND a.timeMs IS NOT NULL))",
-    )
-    .getRawMany<MarkerRow>();
-  if (rows.length === 0) return [];
-  const versionIds = [...new Set(rows.map((r) => Number(r.scorecardVersionId)))];
-  const versions = await manager.find(ScorecardVersion, {
-    select: { id: true, definition: true },
-    where: { id: In(versionIds) },
-  });
-  const criteria: CriteriaByVersion = new Map(
-    versions.map((v) => [v.id, criteriaOf(v.definition)]),
-  );
-  return toReplayMarkers(
-    rows.map((r) => ({
-      ...r,
-      scorecardVersionId: Number(r.scorecardVersionId),
-      timeMs: r.timeMs === null ? null : Number(r.timeMs),
-      evidence:
-        typeof r.evidence === 'string' ? (JSON.parse(r.evidence) as StoredEvidence) : r.evidence,
-    })),
-    criteria,
-  );
-}
-
-/**
- * What the transcript-player partial needs: the timeline's length (the call's duration, or the
- * last turn's end when that is later), its marks from the named evaluations, and the mark kinds
- * present (for the legend). Used by the replay page and the scoring workspace alike.
- */
-export async function loadReplayView(
-  manager: EntityManager,
-  interaction: { id: number; durationMs: number; turns: { endMs: number }[] },
-  evaluationIds: number[],
-) {
-  const markers = await loadReplayMarkers(manager, interaction.id, evaluationIds);
-  const lastEnd = interaction.turns.reduce((max, t) => Math.max(max, t.endMs), 0);
-  return {
-    replay: { durationMs: Math.max(interaction.durationMs, lastEnd), markers },
-    markerKinds: REPLAY_MARKER_KINDS.filter((kind) => markers.some((m) => m.kind === kind)),
-  };
-}

@@ -184,6 +184,16 @@ export class ScorecardsService implements OnApplicationBootstrap {
     });
   }
 
+  /** The definitions of these versions (those that exist), by version id. */
+  async definitionsOf(ids: number[]): Promise<Map<number, ScorecardVersion['definition']>> {
+    if (ids.length === 0) return new Map();
+    const versions = await this.versions.find({
+      select: { id: true, definition: true },
+      where: { id: In([...new Set(ids)]) },
+    });
+    return new Map(versions.map((v) => [v.id, v.definition]));
+  }
+
   async byId(id: number): Promise<ScorecardVersion> {
     const version = await this.versions.findOne({ where: { id }, relations: { scorecard: true } });
     if (!version) throw new NotFoundError('scorecard version', id);

@@ -5,7 +5,7 @@ import { AutoQaService } from '../../src/autoqa/autoqa.service';
 import { EvaluationAnswer } from '../../src/evaluations/entities/evaluation-answer.entity';
 import { Evaluation } from '../../src/evaluations/entities/evaluation.entity';
 import { ImportService } from '../../src/imports/import.service';
-import { loadReplayMarkers } from '../../src/interactions/replay-markers';
+import { ReplayViews } from '../../src/interactions/replay-views';
 import { ScorecardVersion } from '../../src/scorecards/entities/scorecard-version.entity';
 import { User } from '../../src/users/entities/user.entity';
 import { signIn } from '../support/auth';
@@ -381,15 +381,15 @@ describe('replaying a 90-minute call in Chromium', () => {
     const auto = await t.dataSource
       .getRepository(Evaluation)
       .findOneByOrFail({ interactionId, kind: 'auto' });
-    const manager = t.dataSource.manager;
-    const onlyAuto = await loadReplayMarkers(manager, interactionId, [auto.id]);
+    const replay = t.app.get(ReplayViews);
+    const onlyAuto = await replay.markers(interactionId, [auto.id]);
     expect(onlyAuto.some((m) => m.kind === 'comment')).toBe(false);
     expect(onlyAuto).toHaveLength(all - 1);
-    const onlyComment = await loadReplayMarkers(manager, interactionId, [commentEvaluationId]);
+    const onlyComment = await replay.markers(interactionId, [commentEvaluationId]);
     expect(onlyComment.map((m) => m.kind)).toEqual(['comment']);
-    expect(await loadReplayMarkers(manager, interactionId, [])).toEqual([]);
+    expect(await replay.markers(interactionId, [])).toEqual([]);
     // An id of another interaction's evaluation gives nothing here.
-    expect(await loadReplayMarkers(manager, interactionId + 1, [auto.id])).toEqual([]);
+    expect(await replay.markers(interactionId + 1, [auto.id])).toEqual([]);
   });
 });
 
