@@ -16,6 +16,7 @@ import {
 } from './calibration.service';
 import { answerLabel, sparkline, trendDirection } from './calibration.view';
 import { QueryTextPipe } from '../common/query-text';
+import { parseDateTimeInput } from '../common/time-zone';
 import { languageOf } from '../common/i18n/lang';
 
 /** What the new-session form was given, to show it again beside an error. */
@@ -189,14 +190,11 @@ function toForm(body: FormFields): SessionForm {
   };
 }
 
-/** The form's `datetime-local` value, read as Korean time like every date the pages show. */
+/** The form's `datetime-local` value, read in the installation's zone (TZ_DISPLAY) like every date the pages show. */
 function parseDueAt(value: string): Date | null {
   if (!value.trim()) return null;
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
-  const date = match ? new Date(`${match[1]}T${match[2]}${match[3] ?? ':00'}+09:00`) : null;
-  if (!date || Number.isNaN(date.getTime())) {
-    throw new InputError('dueAt', 'give the due date as a date and time');
-  }
+  const date = parseDateTimeInput(value);
+  if (!date) throw new InputError('dueAt', 'give the due date as a date and time');
   return date;
 }
 

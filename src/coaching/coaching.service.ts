@@ -13,6 +13,7 @@ import type { Actor } from '../common/current-user';
 import { ForbiddenError, InputError, NotFoundError, StaleVersionError } from '../common/errors';
 import { translate } from '../common/i18n/i18n';
 import { Page, pageOf } from '../common/pagination';
+import { localDateTimeText, parseDateTimeInput } from '../common/time-zone';
 import { transaction } from '../database/transaction';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PdfService } from '../pdf/pdf.service';
@@ -318,11 +319,15 @@ export class CoachingService {
 
   // ---- feedback sessions ----
 
+  /**
+   * A session at a time given in the installation's zone (TZ_DISPLAY) or as ISO with an offset;
+   * the agent of a shared plan is notified.
+   */
   async schedule(actor: Actor, planId: number, when: string): Promise<FeedbackSession> {
     this.mustWrite(actor);
-    await this.get(actor, planId);
-    const scheduledAt = new Date(when);
-    if (!when || Number.isNaN(scheduledAt.getTime())) {
+    const plan = await this.get(actor, planId);
+    const scheduledAt = parseDateTimeInput(when ?? '');
+    if (!scheduledAt) {
       throw new InputError('scheduledAt', 'give a date and time for the session');
     }
     return transaction(this.dataSource, async (manager) => {
@@ -340,6 +345,19 @@ export class CoachingService {
         entityId: planId,
         after: { session: session.id, scheduledAt },
       });
+      // A draft plan is not the agent's to read yet (they would follow the notice to a 404).
+      if (plan.status === 'shared') {
+        const agentUsers = await manager.find(User, {
+          where: { agentId: plan.agentId, role: 'agent', active: true },
+        });
+        await this.notifications.notify(
+          manager,
+          agentUsers.map((u) => u.id),
+          'feedback_session_scheduled',
+          { at: localDateTimeText(scheduledAt) },
+          `/coaching/${planId}`,
+        );
+      }
       return session;
     });
   }
@@ -358,6 +376,12 @@ export class CoachingService {
   ): Promise<FeedbackSession> {
     this.mustWrite(actor);
     const session = await this.session(actor, sessionId);
+    if (!session.heldAt && session.scheduledAt.getTime() > Date.now()) {
+      throw new InputError(
+        'session',
+        `the session is scheduled for ${localDateTimeText(session.scheduledAt)}; it can be recorded as held from then on`,
+      );
+    }
     if (input.followUpDate && !DAY.test(input.followUpDate)) {
       throw new InputError('followUpDate', 'must be a date (YYYY-MM-DD)');
     }

@@ -2,6 +2,7 @@
 import type { HelperOptions } from 'handlebars';
 import hbs from 'hbs';
 import { translate } from './i18n/i18n';
+import { displayTimeZone, timeZoneName } from './time-zone';
 
 type Root = { lang?: string };
 const langOf = (options: HelperOptions): string =>
@@ -19,17 +20,21 @@ export function clock(ms: unknown): string {
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** One formatter per language: building one costs ~0.2 ms, and a list page formats dozens. */
+/**
+ * One formatter per language and zone (TZ_DISPLAY): building one costs ~0.2 ms, and a list page
+ * formats dozens.
+ */
 export function dateTimeFormat(lang: string): Intl.DateTimeFormat {
   const locale = lang === 'en' ? 'en-GB' : 'ko-KR';
-  let format = formats.get(locale);
+  const zone = displayTimeZone();
+  let format = formats.get(`${locale} ${zone}`);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
-      timeZone: 'Asia/Seoul',
+      timeZone: zone,
       dateStyle: 'medium',
       timeStyle: 'short',
     });
-    formats.set(locale, format);
+    formats.set(`${locale} ${zone}`, format);
   }
   return format;
 }
@@ -46,6 +51,11 @@ export const viewHelpers: Record<string, (...args: never[]) => unknown> = {
     if (Number.isNaN(date.getTime())) return '';
     return dateTimeFormat(langOf(options)).format(date);
   },
+  /** The installation's time zone (TZ_DISPLAY) by name, in the page's language. */
+  timeZone: (options: HelperOptions) => timeZoneName(langOf(options)),
+  /** A feedback session still to come and not held: it cannot be recorded as held yet. */
+  notYetDue: (scheduledAt: unknown, heldAt: unknown) =>
+    !heldAt && !!scheduledAt && new Date(scheduledAt as string).getTime() > Date.now(),
   eq: (a: unknown, b: unknown) => a === b,
   isNumber: (a: unknown) => typeof a === 'number',
   concat: (...args: unknown[]) => args.slice(0, -1).join(''),

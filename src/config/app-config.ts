@@ -17,6 +17,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import * as path from 'path';
+import { DEFAULT_DISPLAY_TIME_ZONE, isTimeZone, setDisplayTimeZone } from '../common/time-zone';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -132,6 +133,12 @@ class Environment {
   @Max(90)
   DISPUTE_WINDOW_DAYS?: number;
 
+  /** The time zone people type and read times in (an IANA name); the database keeps UTC. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  TZ_DISPLAY?: string;
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL?: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -159,6 +166,8 @@ export interface AppConfig {
   queueAvoidOwnTeam: boolean;
   /** Days an agent has to acknowledge or dispute a submitted evaluation (DISPUTE_WINDOW_DAYS). */
   disputeWindowDays: number;
+  /** TZ_DISPLAY: forms and pages show times in it; CSV and API give ISO times with its offset. */
+  displayTimeZone: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -174,6 +183,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
+  const zone = parsed.TZ_DISPLAY?.trim() || DEFAULT_DISPLAY_TIME_ZONE;
+  if (!isTimeZone(zone)) {
+    throw new ConfigError(
+      `Invalid configuration:\n  TZ_DISPLAY=${JSON.stringify(env.TZ_DISPLAY)}: not a time zone (an IANA name such as Asia/Seoul)`,
+    );
+  }
+  // The pages' date helpers and the forms read it from here (src/common/time-zone.ts).
+  setDisplayTimeZone(zone);
   const root = process.cwd();
   const dataDir = path.resolve(root, parsed.DATA_DIR ?? 'data');
   return {
@@ -204,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     companyNames: parseCompanyNames(parsed.COMPANY_NAMES),
     queueAvoidOwnTeam: (parsed.QUEUE_AVOID_OWN_TEAM ?? 'on') === 'on',
     disputeWindowDays: parsed.DISPUTE_WINDOW_DAYS ?? 7,
+    displayTimeZone: zone,
     logLevel: parsed.LOG_LEVEL ?? 'log',
   };
 }

@@ -643,7 +643,8 @@ describe('agent patterns and the team heat map', () => {
       .split('\r\n');
     expect(callLines).toHaveLength(5);
     expect(callLines[1]).toMatch(
-      /^\d+,A1-6,2026-10-14T05:30:00.000Z,voice,tech,no,50,50,0,1,0,0,20,40$/,
+      // The start in the installation zone (TZ_DISPLAY, Asia/Seoul) with its offset.
+      /^\d+,A1-6,2026-10-14T14:30:00\+09:00,voice,tech,no,50,50,0,1,0,0,20,40$/,
     );
   });
 

@@ -1,4 +1,5 @@
 /** The calls behind a number: the list page and its CSV export. Pure. */
+import { isoWithOffset } from '../../common/time-zone';
 import type { CsvTable } from '../csv';
 import type { CallsList } from '../analytics.service';
 import type { CallsQueryDto } from '../dto/analytics-query.dto';
@@ -95,7 +96,7 @@ export function callsCsv(list: CallsList, lang: string): CsvTable {
     rows: list.page.items.map((c) => [
       c.interactionId,
       c.externalId,
-      c.startedAt.toISOString(),
+      isoWithOffset(c.startedAt),
       c.channel,
       c.queue,
       c.escalated ? 'yes' : 'no',
