@@ -55,13 +55,13 @@ const label = names ? 'agent and company names known' : 'no names known (bare fi
 printCorpus(`1. dev split (tuned on), ${label}`, measureCorpus('dev', names), showMisses);
 if (process.argv.includes('--dev-only')) process.exit(0);
 printCorpus(
-  `2. LOCKED holdout-2 (written 2026-12-05, never tuned on; scored at two releases), ${label}`,
+  `2. LOCKED holdout-2 (written 2026-12-05, never tuned on; scored at three releases), ${label}`,
   measureCorpus('holdout-2', names),
   false,
 );
 if (fs.existsSync(path.join(CORPUS, 'holdout-3'))) {
   printCorpus(
-    `2b. LOCKED holdout-3 (written 2026-12-05 after the second tuning round, never tuned on), ${label}`,
+    `2b. LOCKED holdout-3 (written 2026-12-05, never tuned on; scored once, 2026-12-06), ${label}`,
     measureCorpus('holdout-3', names),
     false,
   );

@@ -5,13 +5,13 @@ import { measureCorpus } from '../../support/autoqa-corpus';
  * The shipped rule packs against people who labelled calls by the QA guide (test/fixtures/autoqa-corpus/QA-GUIDE.md)
  * (test/fixtures/autoqa-corpus) and against the demo generator's calls, so that a change to a
  * phrase list or a detector cannot quietly make the machine worse.
- * `npm run autoqa:accuracy -- --misses` shows where the dev split disagrees; the locked test
- * split only ever gives figures.
+ * `npm run autoqa:accuracy -- --misses` shows where the dev split disagrees; the locked
+ * holdout splits only ever give figures.
  */
 describe('auto-QA accuracy of the shipped packs', () => {
-  it('holds on the second locked split (holdout-2, written after all tuning) ≥ 85 % strict', () => {
-    // Measured once at release: 87.1 % overall, four criteria under 80 % (README). Below the
-    // issue's 90 %: the floor records where it stands so that no change makes it worse.
+  it('holds on the second locked split (holdout-2, never tuned on) ≥ 85 % strict', () => {
+    // Measured at two releases: 87.1 %, then 87.9 % (2026-12-06), criteria under 80 % (README).
+    // Below the issue's 90 %: the floor records where it stands so that no change makes it worse.
     const report = measureCorpus('holdout-2');
     expect(report.calls).toBe(48);
     expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.85);
@@ -20,19 +20,32 @@ describe('auto-QA accuracy of the shipped packs', () => {
     expect(report.metrics.exact).toBe(report.metrics.compared);
   });
 
-  it('agrees with the QA team on the dev split ≥ 92 % strict and ≥ 80 % on every criterion', () => {
+  it('holds on the third locked split (holdout-3, written before the last tuning round) ≥ 87 % strict', () => {
+    // Scored once, on 2026-12-06 after the third tuning round: 89.2 % overall, three criteria
+    // under 80 % (README). Floors where it stands, so no change makes it worse unnoticed.
+    const report = measureCorpus('holdout-3');
+    expect(report.calls).toBe(48);
+    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.87);
+    for (const c of report.criteria)
+      expect({ key: c.key, ok: c.strict / c.compared >= 0.7 }).toEqual({ key: c.key, ok: true });
+    expect(report.metrics.exact).toBe(report.metrics.compared);
+  });
+
+  it('agrees with the QA team on the dev split ≥ 94 % strict and ≥ 85 % on every criterion', () => {
     const report = measureCorpus('dev');
     expect(report.calls).toBeGreaterThanOrEqual(140);
-    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.92);
+    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.94);
     for (const c of report.criteria)
-      expect({ key: c.key, ok: c.strict / c.compared >= 0.8, misses: c.misses }).toMatchObject({
+      expect({ key: c.key, ok: c.strict / c.compared >= 0.85, misses: c.misses }).toMatchObject({
         ok: true,
       });
   });
 
-  it('still holds ≥ 90 % when no agent or company name is known (a bare file)', () => {
-    const report = measureCorpus('dev', false);
-    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.9);
+  it('still holds ≥ 93 % on dev and ≥ 85 % on holdout-3 when no agent or company name is known', () => {
+    const dev = measureCorpus('dev', false);
+    expect(dev.strict / dev.compared).toBeGreaterThanOrEqual(0.93);
+    const locked = measureCorpus('holdout-3', false);
+    expect(locked.strict / locked.compared).toBeGreaterThanOrEqual(0.85);
   });
 
   it('agrees with what the demo generator made its agents do ≥ 90 % overall', () => {
