@@ -1,11 +1,11 @@
 // @ts-check
 import eslint from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    // views/assets: plain browser scripts, checked by the browser tests.
-    ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'views/assets/**', '*.cjs', '*.mjs', 'jest.config.js'],
+    ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '*.cjs', '*.mjs', 'jest.config.js'],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -33,5 +33,28 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
     },
+  },
+  {
+    // views/assets: plain browser scripts served as they are (no bundler). Their types are
+    // checked by tsconfig.assets.json (// @ts-check and JSDoc); here the browser's globals and
+    // the rules that need no type information.
+    files: ['views/assets/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'script',
+      globals: globals.browser,
+    },
+    rules: {
+      ...tseslint.configs.disableTypeChecked.rules,
+      eqeqeq: ['error', 'always'],
+      'no-var': 'off',
+      'prefer-rest-params': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { args: 'none', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['views/assets/**/*.d.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.assets.json', projectService: false } },
   },
 );

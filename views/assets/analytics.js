@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The team heat map: a click on a column header sorts the rows in the page (agent, overall or a
  * criterion; rows without a rate stay last), and keeps the address and the CSV link in step.
@@ -5,7 +6,7 @@
  */
 (function () {
   'use strict';
-  var table = document.getElementById('heatmap');
+  var table = /** @type {HTMLTableElement | null} */ (document.getElementById('heatmap'));
   if (!table || !table.tBodies.length) return;
   var tbody = table.tBodies[0];
   var headers = Array.prototype.slice.call(table.querySelectorAll('thead th[data-sort]'));

@@ -1,3 +1,4 @@
+// @ts-check
 /* Calibration pages: confirm before closing a session early, and offer as expert only the
    people picked as participants. The forms work without it. */
 (function () {
@@ -9,7 +10,9 @@
     });
   });
 
+  /** @type {HTMLSelectElement | null} */
   var participants = document.querySelector('#calibration-form select[name="participantIds"]');
+  /** @type {HTMLSelectElement | null} */
   var expert = document.querySelector('#calibration-form select[name="expertId"]');
   if (!participants || !expert) return;
   function sync() {

@@ -1,8 +1,9 @@
+// @ts-check
 // Upload progress for the import form. Without JavaScript the form posts as usual.
 (function () {
-  var form = document.getElementById('import-form');
+  var form = /** @type {HTMLFormElement | null} */ (document.getElementById('import-form'));
   if (!form || !window.XMLHttpRequest || !window.FormData) return;
-  var bar = document.getElementById('import-progress');
+  var bar = /** @type {HTMLProgressElement} */ (document.getElementById('import-progress'));
   var label = document.getElementById('import-progress-label');
   form.addEventListener('submit', function (event) {
     event.preventDefault();
@@ -14,7 +15,7 @@
       if (!e.lengthComputable) return;
       var pct = Math.round((e.loaded / e.total) * 100);
       bar.value = pct;
-      label.textContent = label.dataset.uploading.replace('{pct}', pct);
+      label.textContent = label.dataset.uploading.replace('{pct}', String(pct));
     };
     xhr.upload.onload = function () {
       bar.removeAttribute('value');
@@ -28,7 +29,7 @@
     xhr.onerror = function () {
       label.textContent = label.dataset.failed;
     };
-    form.querySelector('button[type=submit]').disabled = true;
+    /** @type {HTMLButtonElement} */ (form.querySelector('button[type=submit]')).disabled = true;
     xhr.send(new FormData(form));
   });
 })();

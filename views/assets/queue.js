@@ -1,3 +1,4 @@
+// @ts-check
 /* Sampling rule forms: show only the parameters the chosen kind takes. Without this script
    every field shows and the server ignores the ones the kind does not use. */
 (function () {

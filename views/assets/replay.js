@@ -1,3 +1,4 @@
+// @ts-check
 // The replay player of the interaction page: plays the transcript in time (driven by the
 // recording when there is one), marks for auto-QA findings and comments on the seek bar, search,
 // keyboard. Without JavaScript the page is the whole transcript and the player stays hidden.
@@ -22,13 +23,13 @@
   var playButton = document.getElementById('player-play');
   var elapsedLabel = document.getElementById('player-elapsed');
   var totalLabel = document.getElementById('player-total');
-  var seekBar = document.getElementById('player-seek');
+  var seekBar = /** @type {HTMLInputElement} */ (document.getElementById('player-seek'));
   var markerTrack = document.getElementById('player-markers');
   var rateButtons = root.querySelectorAll('[data-rate]');
-  var searchInput = document.getElementById('player-search');
+  var searchInput = /** @type {HTMLInputElement} */ (document.getElementById('player-search'));
   var searchCount = document.getElementById('player-search-count');
   var scroller = list.closest('.transcript') || document.scrollingElement;
-  var head = scroller.querySelector('.transcript-head');
+  var head = /** @type {HTMLElement | null} */ (scroller.querySelector('.transcript-head'));
 
   // The turns in time order: starts[i] ascending, for a binary search per frame.
   var turns = [];
@@ -369,7 +370,10 @@
       var el = turns[matches[m]].el;
       el.classList.remove('is-match', 'is-match-active');
       var box = textOf(matches[m]);
-      if (box && box.querySelector('mark')) box.textContent = box.textContent;
+      if (box && box.querySelector('mark')) {
+        var plain = box.textContent; // the text without its <mark> elements
+        box.textContent = plain;
+      }
     }
     matches = [];
     activeMatch = -1;
@@ -494,7 +498,8 @@
 
   document.addEventListener('click', function (e) {
     if (e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
-    var target = e.target && e.target.closest ? e.target.closest('[data-seek-ms]') : null;
+    var clicked = /** @type {Element | null} */ (e.target);
+    var target = clicked && clicked.closest ? clicked.closest('[data-seek-ms]') : null;
     if (!target) return;
     var ms = Number(target.getAttribute('data-seek-ms'));
     if (!isFinite(ms)) return;
@@ -517,7 +522,7 @@
   });
   for (var r = 0; r < rateButtons.length; r++) {
     rateButtons[r].addEventListener('click', function (e) {
-      var value = Number(e.currentTarget.getAttribute('data-rate'));
+      var value = Number(/** @type {Element} */ (e.currentTarget).getAttribute('data-rate'));
       if (RATES.indexOf(value) >= 0) setRate(value);
       releaseFocus(e, e.currentTarget);
     });
@@ -600,6 +605,7 @@
     return m + ':' + ss;
   }
 
+  /** @returns {Partial<ReplayData>} the page's #replay-data; the fields are checked where read. */
   function readData() {
     var el = document.getElementById('replay-data');
     try {

@@ -1,3 +1,4 @@
+// @ts-check
 // The scoring workspace: the live score preview (the server's own formula, nothing saved) and
 // "pin to now" for comments. Without JavaScript the form posts as usual.
 (function () {
@@ -7,7 +8,8 @@
   if (!form || !preview || !window.fetch) return;
   var live = document.getElementById('live-score');
   var labels = document.getElementById('workspace-labels').dataset;
-  var token = (document.querySelector('meta[name="csrf-token"]') || {}).content;
+  var csrfMeta = /** @type {HTMLMetaElement | null} */ (document.querySelector('meta[name="csrf-token"]'));
+  var token = csrfMeta ? csrfMeta.content : undefined;
   var timer = null;
   var sequence = 0;
 
@@ -120,7 +122,8 @@
   }
 
   form.addEventListener('change', function (e) {
-    if (!e.target || e.target.type !== 'radio') return;
+    var changed = /** @type {HTMLInputElement | null} */ (e.target);
+    if (!changed || changed.type !== 'radio') return;
     showUnanswered();
     clearTimeout(timer);
     timer = setTimeout(refresh, 150);
@@ -129,7 +132,7 @@
   // Submit checks completeness here first: the missing criteria are named and marked, nothing
   // is sent. (The server checks again; without JavaScript its answer marks the first one.)
   form.addEventListener('submit', function (e) {
-    var submitter = e.submitter;
+    var submitter = /** @type {HTMLButtonElement | null} */ (e.submitter);
     if (!submitter || submitter.value !== 'submit') return;
     var missing = showUnanswered();
     if (missing.length === 0) return;
@@ -157,7 +160,7 @@
   });
 
   // "Pin to now": the comment's moment becomes the turn the replay is at.
-  var turns = Array.prototype.map.call(document.querySelectorAll('ol.turns > li.turn'), function (li) {
+  var turns = Array.from(document.querySelectorAll('ol.turns > li.turn'), function (li) {
     return { seq: li.id.replace(/^turn-/, ''), start: Number(li.getAttribute('data-start-ms')) };
   });
   Array.prototype.forEach.call(form.querySelectorAll('button.pin[data-pin]'), function (button) {
@@ -167,6 +170,7 @@
       var ms = window.qaReplay.currentMs();
       var current = turns[0];
       for (var i = 0; i < turns.length && turns[i].start <= ms; i++) current = turns[i];
+      /** @type {HTMLSelectElement | null} */
       var select = form.querySelector('select[name="turn_' + button.getAttribute('data-pin') + '"]');
       if (select) {
         select.value = current.seq;
