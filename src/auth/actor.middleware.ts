@@ -11,6 +11,7 @@ import {
 import type { RequestWithActor } from '../common/current-user';
 import { SignInRequiredError } from '../common/errors';
 import { ApiTokensService } from './api-tokens.service';
+import { navMenus } from './navigation';
 import { navFor } from './roles';
 import { randomToken } from './secrets';
 import { SessionsService } from './sessions.service';
@@ -52,6 +53,7 @@ export class ActorMiddleware implements NestMiddleware {
       }
       res.locals.actor = req.actor ?? null;
       res.locals.nav = navFor(req.actor?.role);
+      res.locals.navMenus = navMenus(req.actor?.role, req.path);
       res.locals.csrfToken = req.auth?.csrfToken ?? this.signInFormToken(req, res);
       next();
     } catch (e) {
