@@ -21,8 +21,8 @@ export function clock(ms: unknown): string {
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * One formatter per language and zone (TZ_DISPLAY): building one costs ~0.2 ms, and a list page
- * formats dozens.
+ * One formatter per language and zone (TZ_DISPLAY), 24-hour: building one costs ~0.2 ms, and a
+ * list page formats dozens.
  */
 export function dateTimeFormat(lang: string): Intl.DateTimeFormat {
   const locale = lang === 'en' ? 'en-GB' : 'ko-KR';
@@ -33,6 +33,8 @@ export function dateTimeFormat(lang: string): Intl.DateTimeFormat {
       timeZone: zone,
       dateStyle: 'medium',
       timeStyle: 'short',
+      // 14:30, as typed: the Korean data of recent ICU gives "PM 2:30" in Latin letters.
+      hourCycle: 'h23',
     });
     formats.set(`${locale} ${zone}`, format);
   }
