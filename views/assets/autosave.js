@@ -262,7 +262,7 @@
     window.clearInterval(ticker);
   });
 
-  /** @type {{ qaAutosave?: unknown }} */ (/** @type {unknown} */ (window)).qaAutosave = {
+  window.qaAutosave = {
     /** Saves now (tests and other scripts); resolves when done or failed. */
     flush: function () {
       return changes > 0 ? save() : Promise.resolve();

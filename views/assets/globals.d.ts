@@ -20,7 +20,14 @@ declare global {
     currentMs(): number;
   }
 
+  /** autosave.js on the scoring page: save now (tests, other scripts) and what is unsaved. */
+  interface QaAutosave {
+    flush(): Promise<void>;
+    pending(): number;
+  }
+
   interface Window {
     qaReplay?: QaReplay;
+    qaAutosave?: QaAutosave;
   }
 }

@@ -3,7 +3,9 @@
 // Without JavaScript each menu still opens and closes on its own.
 (function () {
   'use strict';
-  var menus = /** @type {NodeListOf<HTMLDetailsElement>} */ (document.querySelectorAll('header.top details.menu'));
+  var menus = /** @type {NodeListOf<HTMLDetailsElement>} */ (
+    document.querySelectorAll('header.top details.menu')
+  );
   if (menus.length === 0) return;
 
   /** @param {HTMLDetailsElement | null} keep */
