@@ -42,6 +42,14 @@ module.exports = {
       },
     },
     {
+      name: 'evaluations-below-disputes',
+      comment:
+        'Disputes build on evaluations; the evaluation page that shows both is assembled above them (src/evaluation-page/).',
+      severity: 'error',
+      from: { path: '^src/(evaluations|interactions|scoring|scorecards)/' },
+      to: { path: '^src/(disputes|evaluation-page)/' },
+    },
+    {
       name: 'registry-only-at-the-top',
       comment: 'The entity registry and data source are wired in app.module.ts and the CLI only.',
       severity: 'error',
