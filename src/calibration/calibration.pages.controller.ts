@@ -5,7 +5,8 @@ import { Allow } from '../auth/access.guard';
 import { ADMIN, QA } from '../auth/roles';
 import { Actor, CurrentUser } from '../common/current-user';
 import { DomainError, InputError } from '../common/errors';
-import { field, FormBody, FormFields } from '../common/form-body';
+import { field, FormBody, FormFields, submitForm } from '../common/form-body';
+import { formInput } from '../common/form-input';
 import { translate } from '../common/i18n/i18n';
 import { PageNumberPipe, pageOf } from '../common/pagination';
 import {
@@ -15,6 +16,7 @@ import {
   EvaluatorHistory,
 } from './calibration.service';
 import { answerLabel, sparkline, trendDirection } from './calibration.view';
+import { OpenCalibrationDto } from './dto/open-calibration.dto';
 import { QueryTextPipe } from '../common/query-text';
 import { parseDateTimeInput } from '../common/time-zone';
 import { languageOf } from '../common/i18n/lang';
@@ -100,20 +102,26 @@ export class CalibrationPagesController {
   @Allow(ADMIN)
   async create(@CurrentUser() actor: Actor, @FormBody() body: FormFields, @Res() res: Response) {
     const form = toForm(body);
-    try {
-      const session = await this.calibration.open(actor, {
-        interactionId: await this.calibration.findCall(form.call),
-        scorecardKey: form.scorecardKey,
-        participantIds: form.participantIds,
-        expertId: form.expertId ?? 0,
-        note: form.note,
-        dueAt: parseDueAt(form.dueAt),
-      });
-      res.redirect(303, `/calibration/${session.id}`);
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      res.status(e.status).render('calibration/new', await this.formView(res, form, e));
-    }
+    await submitForm(
+      res,
+      'calibration/new',
+      async () => {
+        // The API's DTO; the form names the call by its id and the due date in local time.
+        const dto = formInput(OpenCalibrationDto, {
+          interactionId: await this.calibration.findCall(form.call),
+          scorecardKey: form.scorecardKey,
+          participantIds: form.participantIds,
+          expertId: form.expertId ?? 0,
+          note: form.note,
+        });
+        const session = await this.calibration.open(actor, {
+          ...dto,
+          dueAt: parseDueAt(form.dueAt),
+        });
+        res.redirect(303, `/calibration/${session.id}`);
+      },
+      (e) => this.formView(res, form, e),
+    );
   }
 
   @Get(':id')

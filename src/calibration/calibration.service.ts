@@ -133,7 +133,6 @@ export class CalibrationService implements OnModuleInit {
       throw new InputError('dueAt', 'the due date is in the past');
     }
     const note = input.note?.trim() || null;
-    if (note && note.length > 2000) throw new InputError('note', 'at most 2000 characters');
     const id = await transaction(this.dataSource, async (manager) => {
       const session = await manager.save(
         manager.create(CalibrationSession, {
