@@ -8,7 +8,7 @@ import { AGENTS, COACHES, EVERYONE } from '../auth/roles';
 import { contentDisposition } from '../common/content-disposition';
 import { Actor, CurrentUser } from '../common/current-user';
 import { DomainError } from '../common/errors';
-import { field, FormBody, FormFields } from '../common/form-body';
+import { field, FormBody, FormFields, submitForm } from '../common/form-body';
 import { translate } from '../common/i18n/i18n';
 import { PageNumberPipe } from '../common/pagination';
 import { ScorecardsService } from '../scorecards/scorecards.service';
@@ -63,22 +63,21 @@ export class CoachingPagesController {
       to: field(body, 'to') ?? '',
       scorecard: field(body, 'scorecard') ?? '',
     };
-    try {
-      const plan = await this.coaching.generate(actor, {
-        agentExternalId: input.agent,
-        from: input.from,
-        to: input.to,
-        scorecardKey: input.scorecard || undefined,
-        lang: languageOf(res),
-      });
-      res.redirect(303, `/coaching/${plan.id}/edit`);
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      res.status(e.status).render('coaching/new', {
-        ...(await this.newView(actor, res, input)),
-        error: e.message,
-      });
-    }
+    await submitForm(
+      res,
+      'coaching/new',
+      async () => {
+        const plan = await this.coaching.generate(actor, {
+          agentExternalId: input.agent,
+          from: input.from,
+          to: input.to,
+          scorecardKey: input.scorecard || undefined,
+          lang: languageOf(res),
+        });
+        res.redirect(303, `/coaching/${plan.id}/edit`);
+      },
+      async (e) => ({ ...(await this.newView(actor, res, input)), error: e.message }),
+    );
   }
 
   @Get(':id')
@@ -115,32 +114,34 @@ export class CoachingPagesController {
     const plan = await this.coaching.get(actor, id);
     const content = plan.content as unknown as PlanContent;
     const typed = typedPlan(body, content);
-    try {
-      await this.coaching.update(actor, id, {
-        version: Number(field(body, 'version')),
-        targetScore: typed.targetScore === '' ? null : Number(typed.targetScore),
-        goalNote: typed.goalNote,
-        actions: typed.actions.split(/\r?\n/),
-        followUpDate: typed.followUpDate,
-        notes: typed.notes,
-        focusTargets: Object.fromEntries(
-          typed.focus.filter((f) => f.keep).map((f) => [f.key, Number(f.target) / 100]),
-        ),
-        addFocus: typed.addFocus || undefined,
-        strengths: typed.strengths,
-      });
-      res.redirect(303, `/coaching/${id}/edit?saved=1`);
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
+    await submitForm(
+      res,
+      'coaching/edit',
+      async () => {
+        await this.coaching.update(actor, id, {
+          version: Number(field(body, 'version')),
+          targetScore: typed.targetScore === '' ? null : Number(typed.targetScore),
+          goalNote: typed.goalNote,
+          actions: typed.actions.split(/\r?\n/),
+          followUpDate: typed.followUpDate,
+          notes: typed.notes,
+          focusTargets: Object.fromEntries(
+            typed.focus.filter((f) => f.keep).map((f) => [f.key, Number(f.target) / 100]),
+          ),
+          addFocus: typed.addFocus || undefined,
+          strengths: typed.strengths,
+        });
+        res.redirect(303, `/coaching/${id}/edit?saved=1`);
+      },
       // Refused: the form comes back with everything the lead typed, and why, in their language.
-      res.status(e.status).render('coaching/edit', {
+      async (e) => ({
         ...(await this.planView(actor, id, res, e.status === 409 ? null : typed)),
         error: e.messageKey
           ? translate(languageOf(res), e.messageKey.key, e.messageKey.params)
           : e.message,
         conflict: e.status === 409,
-      });
-    }
+      }),
+    );
   }
 
   @Post(':id/share')
@@ -184,16 +185,15 @@ export class CoachingPagesController {
     @FormBody() body: FormFields,
     @Res() res: Response,
   ) {
-    try {
-      await this.coaching.schedule(actor, id, field(body, 'scheduledAt') ?? '');
-      res.redirect(303, `/coaching/${id}#sessions`);
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      res.status(e.status).render('coaching/show', {
-        ...(await this.planView(actor, id, res)),
-        error: e.message,
-      });
-    }
+    await submitForm(
+      res,
+      'coaching/show',
+      async () => {
+        await this.coaching.schedule(actor, id, field(body, 'scheduledAt') ?? '');
+        res.redirect(303, `/coaching/${id}#sessions`);
+      },
+      async (e) => ({ ...(await this.planView(actor, id, res)), error: e.message }),
+    );
   }
 
   @Post('sessions/:sid')
