@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { RequestWithActor } from '../common/current-user';
 import { ForbiddenError, SignInRequiredError } from '../common/errors';
 import { translate } from '../common/i18n/i18n';
+import { languageOf } from '../common/i18n/lang';
 import type { Role } from '../users/entities/user.entity';
 import { checkCsrf, CSRF_IN_MULTIPART_BODY } from './csrf';
 
@@ -51,7 +52,7 @@ export class AccessGuard implements CanActivate {
       }
     }
     if (req.auth?.via === 'token' && this.sessionOnly(context)) {
-      const lang = context.switchToHttp().getResponse<Response>().locals.lang as string;
+      const lang = languageOf(context.switchToHttp().getResponse<Response>());
       throw new ForbiddenError(translate(lang, 'auth.sessionOnly'));
     }
     checkCsrf(

@@ -9,6 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import { DomainError, SignInRequiredError, TooManyRequestsError } from './errors';
 import { translate } from './i18n/i18n';
+import { languageOf } from './i18n/lang';
 import { bodyParserError } from './request-body';
 
 interface ErrorBody {
@@ -34,7 +35,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<Request>();
     const response = ctx.getResponse<Response>();
-    const lang = (response.locals.lang as string | undefined) ?? 'ko';
+    const lang = languageOf(response);
     const body = this.toBody(bodyParserError(exception) ?? exception, request, lang);
     if (response.headersSent) return;
     if (exception instanceof TooManyRequestsError) {
