@@ -47,7 +47,7 @@ describe('a feedback session at 14:30 shows 14:30', () => {
     // What the datetime-local control holds and posts: a date and a time, no zone.
     await lead.$eval(
       '#schedule-form input[name=scheduledAt]',
-      (el) => ((el).value = '2026-12-24T14:30'),
+      (el) => (el.value = '2026-12-24T14:30'),
     );
     await Promise.all([lead.waitForNavigation(), lead.click('#schedule-form button[type=submit]')]);
     const heading = await lead.$eval('#sessions article.session h3', (el) => el.textContent ?? '');
