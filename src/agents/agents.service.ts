@@ -1,10 +1,10 @@
-import { interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { AgentsRepository } from './agents.repository';
 import { Agent } from './entities/agent.entity';
 import { Team } from './entities/team.entity';
+import { TeamsRepository } from './teams.repository';
 
 export interface AgentRef {
   externalId: string;
@@ -15,27 +15,21 @@ export interface AgentRef {
 @Injectable()
 export class AgentsService {
   constructor(
-    @InjectRepository(Agent) private readonly agents: Repository<Agent>,
-    @InjectRepository(Team) private readonly teams: Repository<Team>,
+    private readonly agents: AgentsRepository,
+    private readonly teams: TeamsRepository,
   ) {}
 
   /** All agents, or only those an actor may see (a team lead's teams, an agent themself). */
   listAgents(actor?: Actor): Promise<Agent[]> {
-    const qb = this.agents
-      .createQueryBuilder('a')
-      .leftJoinAndSelect('a.team', 't')
-      .orderBy('a.externalId', 'ASC');
-    const scope = actor ? interactionScope(actor, '"a"."id"') : null;
-    if (scope) qb.where(scope.sql, scope.params);
-    return qb.getMany();
+    return this.agents.list(actor);
   }
 
   byId(id: number): Promise<Agent | null> {
-    return this.agents.findOneBy({ id });
+    return this.agents.byId(id);
   }
 
   listTeams(): Promise<Team[]> {
-    return this.teams.find({ order: { name: 'ASC' } });
+    return this.teams.all();
   }
 
   /**
@@ -44,21 +38,19 @@ export class AgentsService {
    * where people get renamed.
    */
   async findOrCreate(manager: EntityManager, ref: AgentRef): Promise<Agent> {
-    const existing = await manager.findOneBy(Agent, { externalId: ref.externalId });
+    const existing = await this.agents.findByExternalId(ref.externalId, manager);
     if (existing) return existing;
     const team = ref.teamName ? await this.findOrCreateTeam(manager, ref.teamName) : null;
-    return manager.save(
-      manager.create(Agent, {
-        externalId: ref.externalId,
-        name: ref.name ?? ref.externalId,
-        teamId: team?.id ?? null,
-      }),
-    );
+    return this.agents.insert(manager, {
+      externalId: ref.externalId,
+      name: ref.name ?? ref.externalId,
+      teamId: team?.id ?? null,
+    });
   }
 
   async findOrCreateTeam(manager: EntityManager, name: string, leadName?: string): Promise<Team> {
-    const existing = await manager.findOneBy(Team, { name });
+    const existing = await this.teams.findByName(name, manager);
     if (existing) return existing;
-    return manager.save(manager.create(Team, { name, leadName: leadName ?? null }));
+    return this.teams.insert(manager, { name, leadName: leadName ?? null });
   }
 }

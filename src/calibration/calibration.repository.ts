@@ -5,7 +5,6 @@ import type { Actor } from '../common/current-user';
 import { Page, pageOf } from '../common/pagination';
 import { Evaluation } from '../evaluations/entities/evaluation.entity';
 import { Interaction } from '../interactions/entities/interaction.entity';
-import { User } from '../users/entities/user.entity';
 import { CalibrationParticipant } from './entities/calibration-participant.entity';
 import { CalibrationSession, CalibrationStatus } from './entities/calibration-session.entity';
 
@@ -114,19 +113,6 @@ export class CalibrationRepository {
       where: { id: In(ids), kind: 'calibration' },
       relations: { answers: true },
     });
-  }
-
-  /** The people who may be named as participants: active evaluators and admins. */
-  candidates(): Promise<User[]> {
-    return this.dataSource.getRepository(User).find({
-      where: { active: true, role: In([...CALIBRATION_ROLES]) },
-      order: { name: 'ASC' },
-    });
-  }
-
-  usersByIds(ids: number[]): Promise<User[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(User).findBy({ id: In(ids) });
   }
 
   /** Calls whose call id (external id) is exactly this text, from any source. */

@@ -6,6 +6,7 @@ import type { Actor } from '../common/current-user';
 import { DomainError, ForbiddenError, InputError, NotFoundError } from '../common/errors';
 import { Page, pageOf } from '../common/pagination';
 import { transaction } from '../database/transaction';
+import { UsersRepository } from '../users/users.repository';
 import { Evaluation } from '../evaluations/entities/evaluation.entity';
 import { EvaluationsService } from '../evaluations/evaluations.service';
 import { EvaluationEvents } from '../events/evaluation-events';
@@ -110,6 +111,7 @@ export class CalibrationService implements OnModuleInit {
     private readonly scorecards: ScorecardsService,
     private readonly audit: AuditService,
     private readonly events: EvaluationEvents,
+    private readonly users: UsersRepository,
   ) {}
 
   onModuleInit(): void {
@@ -176,7 +178,7 @@ export class CalibrationService implements OnModuleInit {
     if (unique.length > MAX_PARTICIPANTS) {
       throw new InputError('participantIds', `at most ${MAX_PARTICIPANTS} evaluators`);
     }
-    const users = new Map((await this.repository.usersByIds(unique)).map((u) => [u.id, u]));
+    const users = new Map((await this.users.byIds(unique)).map((u) => [u.id, u]));
     for (const id of unique) {
       const user = users.get(id);
       if (!user || !user.active) {
@@ -469,7 +471,7 @@ export class CalibrationService implements OnModuleInit {
   /** For the new-session form. */
   async formOptions() {
     const [users, scorecards] = await Promise.all([
-      this.repository.candidates(),
+      this.users.activeWithRoles(CALIBRATION_ROLES, 'name'),
       this.scorecards.list(),
     ]);
     return {

@@ -20,7 +20,7 @@ import { PdfService } from '../pdf/pdf.service';
 import type { CriterionDefinition } from '../scorecards/scorecard-definition';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { FILE_STORE, type FileStore } from '../storage/file-store';
-import { User } from '../users/entities/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { CoachingRepository } from './coaching.repository';
 import { CoachingPlan } from './entities/coaching-plan.entity';
 import { FeedbackSession } from './entities/feedback-session.entity';
@@ -71,6 +71,7 @@ export class CoachingService {
     private readonly notifications: NotificationsService,
     private readonly agents: AgentsService,
     @Inject(FILE_STORE) private readonly files: FileStore,
+    private readonly users: UsersRepository,
   ) {}
 
   /** Builds a draft plan from the agent's profile over the period. */
@@ -263,9 +264,7 @@ export class CoachingService {
         pdfFile: file,
         pdfAt: new Date(),
       });
-      const agentUsers = await manager.find(User, {
-        where: { agentId: plan.agentId, role: 'agent', active: true },
-      });
+      const agentUsers = await this.users.agentUsers(manager, plan.agentId);
       await this.notifications.notify(
         manager,
         agentUsers.map((u) => u.id),
@@ -347,12 +346,9 @@ export class CoachingService {
       });
       // A draft plan is not the agent's to read yet (they would follow the notice to a 404).
       if (plan.status === 'shared') {
-        const agentUsers = await manager.find(User, {
-          where: { agentId: plan.agentId, role: 'agent', active: true },
-        });
         await this.notifications.notify(
           manager,
-          agentUsers.map((u) => u.id),
+          await this.users.agentUserIds(manager, plan.agentId),
           'feedback_session_scheduled',
           { at: localDateTimeText(scheduledAt) },
           `/coaching/${planId}`,

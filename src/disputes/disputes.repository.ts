@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Agent } from '../agents/entities/agent.entity';
-import { Team } from '../agents/entities/team.entity';
 import { evaluationScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { Page, pageOf } from '../common/pagination';
 import { Evaluation } from '../evaluations/entities/evaluation.entity';
 import { Interaction } from '../interactions/entities/interaction.entity';
-import { User } from '../users/entities/user.entity';
 import { EvaluationResponse } from './entities/evaluation-response.entity';
 
 /** A disputed evaluation waiting for a resolver, with the dispute that opened it. */
@@ -58,36 +55,6 @@ export class DisputesRepository {
       .getRepository(Interaction)
       .findOne({ select: { id: true, agentId: true }, where: { id: interactionId } });
     return row?.agentId ?? null;
-  }
-
-  /** The active agent users linked to this agent. */
-  async agentUserIds(manager: EntityManager, agentId: number | null): Promise<number[]> {
-    if (agentId === null) return [];
-    const users = await manager.getRepository(User).find({
-      select: { id: true },
-      where: { role: 'agent', agentId, active: true },
-    });
-    return users.map((u) => u.id);
-  }
-
-  /** The active team lead(s) of the agent's team. */
-  async teamLeadIds(manager: EntityManager, agentId: number | null): Promise<number[]> {
-    if (agentId === null) return [];
-    const rows = await manager
-      .getRepository(Team)
-      .createQueryBuilder('t')
-      .innerJoin(Agent, 'a', '"a"."teamId" = "t"."id"')
-      .innerJoin('t.leadUser', 'u')
-      .select('"u"."id"', 'id')
-      .where('"a"."id" = :agentId', { agentId })
-      .andWhere('"u"."active" = :active', { active: true })
-      .andWhere('"u"."role" = :role', { role: 'team_lead' })
-      .getRawMany<{ id: number }>();
-    return rows.map((r) => Number(r.id));
-  }
-
-  async isActiveUser(manager: EntityManager, userId: number | null): Promise<boolean> {
-    return userId !== null && manager.getRepository(User).existsBy({ id: userId, active: true });
   }
 
   /** An agent's own evaluations (submitted and later), newest first. */

@@ -15,6 +15,7 @@ import { Evaluation, EvaluationStatus } from '../evaluations/entities/evaluation
 import { EvaluationEvents } from '../events/evaluation-events';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { Role } from '../users/entities/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { DisputesRepository, OpenDispute } from './disputes.repository';
 import { DisputeWindowClosedError, EvaluationStatusError } from './dispute-errors';
 import { DisputeWindow, disputeWindow } from './dispute-window';
@@ -75,6 +76,7 @@ export class DisputesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: DisputesRepository,
     private readonly writer: EvaluationWriter,
+    private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly events: EvaluationEvents,
@@ -133,10 +135,10 @@ export class DisputesService {
       expectedVersion: input.version,
       apply: async (manager, fresh) => {
         const agentId = fresh.interaction?.agentId ?? null;
-        const evaluator = (await this.repository.isActiveUser(manager, fresh.evaluatorId))
+        const evaluator = (await this.users.isActive(manager, fresh.evaluatorId))
           ? fresh.evaluatorId
           : null;
-        const recipients = [...(await this.repository.teamLeadIds(manager, agentId)), evaluator];
+        const recipients = [...(await this.users.teamLeadIds(manager, agentId)), evaluator];
         await this.notifications.notify(
           manager,
           recipients.filter((userId) => userId !== actor.id),
@@ -199,7 +201,7 @@ export class DisputesService {
         const scoreAfter = breakdown ? breakdown.overall : fresh.overallScore;
         await this.notifications.notify(
           manager,
-          await this.repository.agentUserIds(manager, fresh.interaction?.agentId ?? null),
+          await this.users.agentUserIds(manager, fresh.interaction?.agentId ?? null),
           outcome === 'changed' ? 'dispute_changed' : 'dispute_upheld',
           {
             evaluationId: fresh.id,

@@ -2,10 +2,10 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { transaction } from '../database/transaction';
-import { Evaluation } from '../evaluations/entities/evaluation.entity';
+import { EvaluationsRepository } from '../evaluations/evaluations.repository';
 import { EvaluationEvents, EvaluationScored } from '../events/evaluation-events';
 import { NotificationsService } from '../notifications/notifications.service';
-import { DisputesRepository } from './disputes.repository';
+import { UsersRepository } from '../users/users.repository';
 
 /** Evaluations an agent sees and may respond to; auto and calibration scores are not for them. */
 export const AGENT_FACING_KINDS: ReadonlySet<string> = new Set(['manual', 'mystery_shop']);
@@ -18,7 +18,8 @@ export class EvaluationNotices implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EvaluationEvents,
-    private readonly repository: DisputesRepository,
+    private readonly evaluations: EvaluationsRepository,
+    private readonly users: UsersRepository,
     private readonly notifications: NotificationsService,
   ) {}
 
@@ -29,12 +30,9 @@ export class EvaluationNotices implements OnModuleInit {
   private async onScored(event: EvaluationScored): Promise<void> {
     if (!NEW_EVALUATION_REASONS.has(event.reason) || !AGENT_FACING_KINDS.has(event.kind)) return;
     await transaction(this.dataSource, async (manager) => {
-      const evaluation = await manager.getRepository(Evaluation).findOne({
-        where: { id: event.evaluationId },
-        relations: { interaction: true },
-      });
+      const evaluation = await this.evaluations.findWithInteraction(event.evaluationId, manager);
       if (!evaluation || evaluation.status === 'draft') return;
-      const agentUsers = await this.repository.agentUserIds(
+      const agentUsers = await this.users.agentUserIds(
         manager,
         evaluation.interaction?.agentId ?? null,
       );

@@ -56,6 +56,14 @@ export class EvaluationsRepository {
     });
   }
 
+  /** The evaluation with its call, read inside the caller's transaction. */
+  findWithInteraction(id: number, manager?: EntityManager): Promise<Evaluation | null> {
+    return (manager?.getRepository(Evaluation) ?? this.evaluations).findOne({
+      where: { id },
+      relations: { interaction: true },
+    });
+  }
+
   /** Whether the actor may see this evaluation (see evaluation-visibility.ts). */
   async isVisible(id: number, actor: Actor): Promise<boolean> {
     const qb = this.evaluations.createQueryBuilder('e').where('e.id = :id', { id });

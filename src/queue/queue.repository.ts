@@ -177,7 +177,7 @@ export class QueueRepository {
   }
 
   /** Active users with the evaluator role, with their open + in-progress count. */
-  async evaluatorLoads(manager: EntityManager): Promise<EvaluatorLoad[]> {
+  async evaluatorLoads(manager: EntityManager = this.dataSource.manager): Promise<EvaluatorLoad[]> {
     const rows = await manager
       .createQueryBuilder(User, 'u')
       .select(['u.id AS "id"', 'u.teamId AS "teamId"'])
@@ -351,7 +351,55 @@ export class QueueRepository {
     return qb;
   }
 
-  async findRow(manager: EntityManager, id: number): Promise<QueueRow | null> {
+  /** Gives the item to an evaluator: open again, no draft linked. */
+  async assign(manager: EntityManager, id: number, evaluatorId: number): Promise<void> {
+    await manager.update(QueueItem, id, { evaluatorId, status: 'open', evaluationId: null });
+  }
+
+  async markSkipped(manager: EntityManager, id: number): Promise<void> {
+    await manager.update(QueueItem, id, { status: 'skipped', completedAt: new Date() });
+  }
+
+  /**
+   * Claims an open item for the actor when it is theirs or nobody's; false when someone else
+   * got there first (the row is no longer open, or is another evaluator's).
+   */
+  async claim(manager: EntityManager, id: number, actorId: number): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(QueueItem)
+      .set({ status: 'in_progress', evaluatorId: actorId })
+      .where('id = :id', { id })
+      .andWhere(`status = 'open'`)
+      .andWhere('("evaluatorId" = :me OR "evaluatorId" IS NULL)', { me: actorId })
+      .execute();
+    return Boolean(result.affected);
+  }
+
+  /** An item claimed but never started goes back to waiting, for whom it waited for before. */
+  async release(id: number, evaluatorId: number | null): Promise<void> {
+    await this.dataSource
+      .getRepository(QueueItem)
+      .update({ id, status: 'in_progress' }, { status: 'open', evaluatorId });
+  }
+
+  async linkEvaluation(id: number, evaluationId: number): Promise<void> {
+    await this.dataSource.getRepository(QueueItem).update({ id }, { evaluationId });
+  }
+
+  /** The call's item still waiting or in progress, if any. */
+  pendingFor(manager: EntityManager, interactionId: number): Promise<QueueItem | null> {
+    return manager.findOne(QueueItem, { where: { interactionId, status: In(PENDING) } });
+  }
+
+  async markDone(manager: EntityManager, id: number, evaluationId: number): Promise<void> {
+    await manager.update(QueueItem, id, { status: 'done', evaluationId, completedAt: new Date() });
+  }
+
+  async findRow(
+    id: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<QueueRow | null> {
     const raw = await this.rows(manager).andWhere('q.id = :id', { id }).getRawOne<RawRow>();
     return raw ? toRow(raw) : null;
   }
@@ -361,10 +409,10 @@ export class QueueRepository {
    * may take (not of their own team when that rule is on).
    */
   async nextFor(
-    manager: EntityManager,
     actorId: number,
     blockedTeamId: number | null,
     skip: number[],
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<QueueRow | null> {
     const base = () => {
       const qb = this.rows(manager).andWhere(`q.status = 'open'`);
@@ -389,7 +437,10 @@ export class QueueRepository {
    * The actor's oldest queued call still in progress with an open draft: "start next" resumes it
    * before taking new work, so no draft is left behind.
    */
-  async openDraftOf(manager: EntityManager, actorId: number): Promise<QueueRow | null> {
+  async openDraftOf(
+    actorId: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<QueueRow | null> {
     const raw = await this.rows(manager)
       .innerJoin(Evaluation, 'e', 'e.id = q.evaluationId')
       .andWhere(`q.status = 'in_progress'`)
@@ -420,15 +471,6 @@ export class QueueRepository {
       if (after?.reason) reasons.set(Number(r.entityId), after.reason);
     }
     return reasons;
-  }
-
-  /** The actor's own team (users.teamId). */
-  async teamOf(userId: number): Promise<number | null> {
-    const user = await this.dataSource.getRepository(User).findOne({
-      select: { id: true, teamId: true },
-      where: { id: userId },
-    });
-    return user?.teamId ?? null;
   }
 
   private rows(manager: EntityManager): SelectQueryBuilder<QueueItem> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { QA } from '../auth/roles';
 import type { Actor } from '../common/current-user';
@@ -10,9 +10,9 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { transaction } from '../database/transaction';
 import { EvaluationsService } from '../evaluations/evaluations.service';
 import { EvaluationEvents, EvaluationScored } from '../events/evaluation-events';
-import { User } from '../users/entities/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { chooseEvaluator, NoEvaluatorReason, sameTeam } from './assignment';
-import { QueueItem, QUEUE_STATUSES, QueueStatus } from './entities/queue-item.entity';
+import { QUEUE_STATUSES, QueueStatus } from './entities/queue-item.entity';
 import { QueueEmptyError, QueueItemStateError } from './queue-errors';
 import { PENDING, QueueFilter, QueueRepository, QueueRow } from './queue.repository';
 import { defaultScorecard } from './sampling.service';
@@ -62,6 +62,7 @@ export class QueueService implements OnModuleInit {
     private readonly evaluations: EvaluationsService,
     private readonly events: EvaluationEvents,
     private readonly audit: AuditService,
+    private readonly users: UsersRepository,
   ) {}
 
   onModuleInit(): void {
@@ -110,7 +111,7 @@ export class QueueService implements OnModuleInit {
       rows.filter((r) => r.status === 'skipped').map((r) => r.id),
     );
     const free = rows.some((r) => r.status === 'open' && r.evaluatorId === null);
-    const evaluators = free ? await this.repository.evaluatorLoads(this.dataSource.manager) : [];
+    const evaluators = free ? await this.repository.evaluatorLoads() : [];
     const items = rows.map((r) => {
       const pending = PENDING.includes(r.status);
       const unassigned = r.status === 'open' && r.evaluatorId === null;
@@ -135,11 +136,8 @@ export class QueueService implements OnModuleInit {
 
   /** Who items can be given to by hand: active evaluators and admins. */
   async assignees(): Promise<{ id: number; name: string; role: string; teamId: number | null }[]> {
-    return this.dataSource.getRepository(User).find({
-      select: { id: true, name: true, role: true, teamId: true },
-      where: { active: true, role: In([...QA]) },
-      order: { role: 'DESC', name: 'ASC' },
-    });
+    const users = await this.users.activeWithRoles(QA);
+    return users.map((u) => ({ id: u.id, name: u.name, role: u.role, teamId: u.teamId }));
   }
 
   /**
@@ -148,7 +146,7 @@ export class QueueService implements OnModuleInit {
    * opened. Two evaluators clicking at once never get the same call.
    */
   async next(actor: Actor): Promise<Started> {
-    const resumed = await this.repository.openDraftOf(this.dataSource.manager, actor.id);
+    const resumed = await this.repository.openDraftOf(actor.id);
     if (resumed?.evaluationId) {
       return {
         itemId: resumed.id,
@@ -159,7 +157,7 @@ export class QueueService implements OnModuleInit {
     const blocked = await this.blockedTeam(actor);
     const lost: number[] = [];
     for (let attempt = 0; attempt < 10; attempt++) {
-      const row = await this.repository.nextFor(this.dataSource.manager, actor.id, blocked, lost);
+      const row = await this.repository.nextFor(actor.id, blocked, lost);
       if (!row) break;
       const started = await this.claimAndOpen(actor, row);
       if (started) return started;
@@ -170,7 +168,7 @@ export class QueueService implements OnModuleInit {
 
   /** The "start" button of one item: open it (or continue the actor's draft of it). */
   async start(actor: Actor, id: number): Promise<Started> {
-    const row = await this.repository.findRow(this.dataSource.manager, id);
+    const row = await this.repository.findRow(id);
     if (!row) throw new NotFoundError('queue item', id);
     if (row.status === 'in_progress' && row.evaluatorId === actor.id && row.evaluationId) {
       return { itemId: row.id, interactionId: row.interactionId, evaluationId: row.evaluationId };
@@ -202,14 +200,14 @@ export class QueueService implements OnModuleInit {
     if (!Number.isInteger(evaluatorId) || evaluatorId < 1) {
       throw new InputError('evaluatorId', 'choose the evaluator to give the call to');
     }
-    const target = await this.dataSource.getRepository(User).findOneBy({ id: evaluatorId });
+    const target = await this.users.findById(evaluatorId);
     if (!target || !target.active || !QA.includes(target.role)) {
       throw new InputError(
         'evaluatorId',
         `user ${evaluatorId} is not an active evaluator or admin`,
       );
     }
-    const row = await this.repository.findRow(this.dataSource.manager, id);
+    const row = await this.repository.findRow(id);
     if (!row) throw new NotFoundError('queue item', id);
     if (!PENDING.includes(row.status)) {
       throw new QueueItemStateError(
@@ -224,7 +222,7 @@ export class QueueService implements OnModuleInit {
     }
     if (row.evaluatorId === evaluatorId) return;
     await transaction(this.dataSource, async (manager) => {
-      await manager.update(QueueItem, id, { evaluatorId, status: 'open', evaluationId: null });
+      await this.repository.assign(manager, id, evaluatorId);
       await this.audit.record(manager, actor, {
         action: 'queue_item.assigned',
         entityType: 'queue_item',
@@ -244,13 +242,13 @@ export class QueueService implements OnModuleInit {
     const reason = typeof reasonGiven === 'string' ? reasonGiven.trim() : '';
     if (!reason) throw new InputError('reason', 'say why the call is skipped');
     if (reason.length > 500) throw new InputError('reason', 'at most 500 characters');
-    const row = await this.repository.findRow(this.dataSource.manager, id);
+    const row = await this.repository.findRow(id);
     if (!row) throw new NotFoundError('queue item', id);
     if (!PENDING.includes(row.status)) {
       throw new QueueItemStateError(`queue item ${id} is already ${row.status}`);
     }
     await transaction(this.dataSource, async (manager) => {
-      await manager.update(QueueItem, id, { status: 'skipped', completedAt: new Date() });
+      await this.repository.markSkipped(manager, id);
       await this.audit.record(manager, actor, {
         action: 'queue_item.skipped',
         entityType: 'queue_item',
@@ -263,20 +261,12 @@ export class QueueService implements OnModuleInit {
 
   /** The team whose calls the actor may not take (their own), or null when the rule is off. */
   private async blockedTeam(actor: Actor): Promise<number | null> {
-    return this.config.queueAvoidOwnTeam ? this.repository.teamOf(actor.id) : null;
+    return this.config.queueAvoidOwnTeam ? this.users.teamOf(actor.id) : null;
   }
 
   private async claimAndOpen(actor: Actor, row: QueueRow): Promise<Started | null> {
     const claimed = await transaction(this.dataSource, async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(QueueItem)
-        .set({ status: 'in_progress', evaluatorId: actor.id })
-        .where('id = :id', { id: row.id })
-        .andWhere(`status = 'open'`)
-        .andWhere('("evaluatorId" = :me OR "evaluatorId" IS NULL)', { me: actor.id })
-        .execute();
-      if (!result.affected) return false;
+      if (!(await this.repository.claim(manager, row.id, actor.id))) return false;
       await this.audit.record(manager, actor, {
         action: 'queue_item.started',
         entityType: 'queue_item',
@@ -296,15 +286,10 @@ export class QueueService implements OnModuleInit {
       evaluationId = draft.id;
     } catch (e) {
       // No draft could be opened (the scorecard is gone, say): the item waits again.
-      await this.dataSource
-        .getRepository(QueueItem)
-        .update(
-          { id: row.id, status: 'in_progress' },
-          { status: 'open', evaluatorId: row.evaluatorId },
-        );
+      await this.repository.release(row.id, row.evaluatorId);
       throw e;
     }
-    await this.dataSource.getRepository(QueueItem).update({ id: row.id }, { evaluationId });
+    await this.repository.linkEvaluation(row.id, evaluationId);
     return { itemId: row.id, interactionId: row.interactionId, evaluationId };
   }
 
@@ -312,19 +297,13 @@ export class QueueService implements OnModuleInit {
   private async scored(event: EvaluationScored): Promise<void> {
     if (event.reason !== 'submitted' || event.kind !== 'manual') return;
     await transaction(this.dataSource, async (manager) => {
-      const item = await manager.findOne(QueueItem, {
-        where: { interactionId: event.interactionId, status: In(PENDING) },
-      });
+      const item = await this.repository.pendingFor(manager, event.interactionId);
       if (!item) return;
       const before: { status: QueueStatus; evaluationId: number | null } = {
         status: item.status,
         evaluationId: item.evaluationId,
       };
-      await manager.update(QueueItem, item.id, {
-        status: 'done',
-        evaluationId: event.evaluationId,
-        completedAt: new Date(),
-      });
+      await this.repository.markDone(manager, item.id, event.evaluationId);
       await this.audit.record(manager, null, {
         action: 'queue_item.done',
         entityType: 'queue_item',

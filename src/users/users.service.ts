@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { Agent } from '../agents/entities/agent.entity';
-import { Team } from '../agents/entities/team.entity';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AgentsRepository } from '../agents/agents.repository';
+import { TeamsRepository } from '../agents/teams.repository';
 import { AuditService } from '../audit/audit.service';
 import { ApiTokensRepository } from '../auth/api-tokens.repository';
 import { hashPassword, passwordProblem } from '../auth/passwords';
@@ -10,12 +10,12 @@ import { SessionsRepository } from '../auth/sessions.repository';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Actor } from '../common/current-user';
 import { ForbiddenError, InputError, NotFoundError } from '../common/errors';
-import { containsPattern, LIKE_ESCAPE } from '../common/like';
 import { plainTextProblem, refusedCharacter } from '../common/plain-text';
 import { Page, pageOf } from '../common/pagination';
 import { withAdvisoryLock } from '../database/advisory-lock';
 import { transaction } from '../database/transaction';
 import { Role, ROLES, User } from './entities/user.entity';
+import { UsersRepository } from './users.repository';
 
 export interface UserInput {
   email: string;
@@ -53,7 +53,9 @@ export class UsersService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Users');
 
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersRepository,
+    private readonly teams: TeamsRepository,
+    private readonly agents: AgentsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
@@ -69,7 +71,7 @@ export class UsersService implements OnApplicationBootstrap {
     const admin = this.config.admin;
     if (!admin) return;
     await withAdvisoryLock(this.dataSource, 'first-admin', async () => {
-      if (await this.users.existsBy({ email: admin.email })) return;
+      if (await this.users.existsByEmail(admin.email)) return;
       await this.create(null, {
         email: admin.email,
         name: 'Administrator',
@@ -82,15 +84,9 @@ export class UsersService implements OnApplicationBootstrap {
 
   /** The actor behind a session or token; null when the user is gone or deactivated. */
   async actorFor(userId: number): Promise<Actor | null> {
-    const user = await this.users.findOneBy({ id: userId, active: true });
+    const user = await this.users.findActive(userId);
     if (!user) return null;
-    const teams =
-      user.role === 'team_lead'
-        ? await this.dataSource.getRepository(Team).find({
-            select: { id: true },
-            where: { leadUserId: user.id },
-          })
-        : [];
+    const teams = user.role === 'team_lead' ? await this.teams.ledBy([user.id]) : [];
     return {
       id: user.id,
       name: user.name,
@@ -103,15 +99,11 @@ export class UsersService implements OnApplicationBootstrap {
 
   /** For sign-in only: the one read that includes the password hash. */
   findWithPassword(email: string): Promise<User | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: email.trim().toLowerCase() })
-      .getOne();
+    return this.users.findWithPassword(email.trim().toLowerCase());
   }
 
   async markSignedIn(userId: number): Promise<void> {
-    await this.users.update({ id: userId }, { lastLoginAt: new Date() });
+    await this.users.markSignedIn(userId);
   }
 
   async list(
@@ -119,23 +111,7 @@ export class UsersService implements OnApplicationBootstrap {
     pageSize = 50,
   ): Promise<Page<UserRow>> {
     const page = filter.page ?? 1;
-    const qb = this.users
-      .createQueryBuilder('u')
-      .leftJoinAndSelect('u.agent', 'a')
-      .leftJoinAndSelect('u.team', 'ht');
-    if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
-    if (filter.q) {
-      qb.andWhere(
-        `(LOWER(u.email) LIKE :q ${LIKE_ESCAPE} OR LOWER(u.name) LIKE :q ${LIKE_ESCAPE})`,
-        { q: containsPattern(filter.q.toLowerCase()) },
-      );
-    }
-    const [users, total] = await qb
-      .orderBy('u.active', 'DESC')
-      .addOrderBy('u.email', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    const [users, total] = await this.users.page(filter, page, pageSize);
     const teams = await this.teamsLedBy(users.map((u) => u.id));
     return pageOf(
       users.map((u) => toRow(u, teams.get(u.id) ?? [])),
@@ -146,10 +122,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async get(id: number): Promise<UserRow> {
-    const user = await this.users.findOne({
-      where: { id },
-      relations: { agent: true, team: true },
-    });
+    const user = await this.users.findWithLinks(id);
     if (!user) throw new NotFoundError('user', id);
     return toRow(user, (await this.teamsLedBy([id])).get(id) ?? []);
   }
@@ -158,23 +131,21 @@ export class UsersService implements OnApplicationBootstrap {
     const email = input.email.trim().toLowerCase();
     plainText('email', email);
     if (!EMAIL.test(email)) throw new InputError('email', 'is not an e-mail address');
-    if (await this.users.existsBy({ email })) {
+    if (await this.users.existsByEmail(email)) {
       throw new InputError('email', `a user with ${email} already exists`);
     }
     const passwordHash = input.password ? await this.checkedHash(input.password, email) : null;
     const id = await transaction(this.dataSource, async (manager) => {
       const links = await this.resolveLinks(manager, input.role, input);
-      const saved = await manager.save(
-        manager.create(User, {
-          email,
-          name: requiredName(input.name),
-          role: checkedRole(input.role),
-          agentId: links.agentId,
-          teamId: await this.homeTeamId(manager, input.homeTeam),
-          passwordHash,
-          active: true,
-        }),
-      );
+      const saved = await this.users.insert(manager, {
+        email,
+        name: requiredName(input.name),
+        role: checkedRole(input.role),
+        agentId: links.agentId,
+        teamId: await this.homeTeamId(manager, input.homeTeam),
+        passwordHash,
+        active: true,
+      });
       await this.leadTeams(manager, saved.id, links.teamIds);
       await this.audit.record(manager, by, {
         action: 'user.created',
@@ -199,7 +170,7 @@ export class UsersService implements OnApplicationBootstrap {
         agentExternalId: changes.agentExternalId ?? before.agent?.externalId,
         teams: changes.teams ?? before.teams.map((t) => t.name),
       });
-      await manager.update(User, id, {
+      await this.users.update(manager, id, {
         name: changes.name === undefined ? before.name : requiredName(changes.name),
         role,
         agentId: links.agentId,
@@ -209,7 +180,7 @@ export class UsersService implements OnApplicationBootstrap {
             : await this.homeTeamId(manager, changes.homeTeam),
         active: changes.active ?? before.active,
       });
-      await manager.update(Team, { leadUserId: id }, { leadUserId: null });
+      await this.teams.clearLead(manager, id);
       await this.leadTeams(manager, id, links.teamIds);
       const ended = deactivating ? await this.endAccess(manager, id) : null;
       await this.audit.record(manager, by, {
@@ -228,7 +199,7 @@ export class UsersService implements OnApplicationBootstrap {
     const user = await this.get(id);
     const passwordHash = await this.checkedHash(password, user.email);
     await transaction(this.dataSource, async (manager) => {
-      await manager.update(User, id, { passwordHash });
+      await this.users.update(manager, id, { passwordHash });
       const ended = await this.endAccess(manager, id);
       await this.audit.record(manager, by, {
         action: by?.id === id ? 'user.password_changed' : 'user.password_reset',
@@ -240,7 +211,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async findByEmail(email: string): Promise<UserRow | null> {
-    const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
+    const user = await this.users.findByEmail(email.trim().toLowerCase());
     return user ? this.get(user.id) : null;
   }
 
@@ -272,14 +243,14 @@ export class UsersService implements OnApplicationBootstrap {
       if (!externalId) {
         throw new InputError('agentExternalId', 'an agent user must be linked to an agent');
       }
-      const agent = await manager.findOneBy(Agent, { externalId });
+      const agent = await this.agents.findByExternalId(externalId, manager);
       if (!agent) throw new InputError('agentExternalId', `no agent with id ${externalId}`);
       agentId = agent.id;
     }
     let teamIds: number[] = [];
     const names = (input.teams ?? []).map((t) => t.trim()).filter(Boolean);
     if (role === 'team_lead' && names.length > 0) {
-      const teams = await manager.findBy(Team, { name: In(names) });
+      const teams = await this.teams.findByNames(names, manager);
       const missing = names.filter((n) => !teams.some((t) => t.name === n));
       if (missing.length > 0) throw new InputError('teams', `no team named ${missing.join(', ')}`);
       teamIds = teams.map((t) => t.id);
@@ -293,13 +264,13 @@ export class UsersService implements OnApplicationBootstrap {
   ): Promise<number | null> {
     const trimmed = name?.trim();
     if (!trimmed) return null;
-    const team = await manager.findOneBy(Team, { name: trimmed });
+    const team = await this.teams.findByName(trimmed, manager);
     if (!team) throw new InputError('homeTeam', `no team named ${trimmed}`);
     return team.id;
   }
 
   private async leadTeams(manager: EntityManager, userId: number, teamIds: number[]) {
-    if (teamIds.length > 0) await manager.update(Team, { id: In(teamIds) }, { leadUserId: userId });
+    await this.teams.setLead(manager, teamIds, userId);
   }
 
   private async teamsLedBy(
@@ -307,9 +278,7 @@ export class UsersService implements OnApplicationBootstrap {
   ): Promise<Map<number, { id: number; name: string }[]>> {
     const map = new Map<number, { id: number; name: string }[]>();
     if (userIds.length === 0) return map;
-    const teams = await this.dataSource
-      .getRepository(Team)
-      .find({ where: { leadUserId: In(userIds) }, order: { name: 'ASC' } });
+    const teams = await this.teams.ledBy(userIds);
     for (const t of teams) {
       const list = map.get(t.leadUserId!) ?? [];
       list.push({ id: t.id, name: t.name });
