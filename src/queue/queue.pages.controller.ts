@@ -220,6 +220,24 @@ export class QueuePagesController {
       next: page.page < page.pages ? link(page.page + 1) : null,
       notice: notices(lang, query),
       itemError: itemError?.message ?? null,
+      emptyWhy: page.items.length === 0 || query.empty === '1' ? await this.emptyWhy(actor) : null,
+    };
+  }
+
+  /**
+   * Why there is nothing to do: no active sampling rule (an admin is sent to the rules, anyone
+   * else told whom to ask), or every queued call is done (new calls come as they are imported).
+   */
+  private async emptyWhy(actor: Actor) {
+    const noRules = !(await this.sampling.hasActiveRule());
+    const admins = noRules && actor.role !== 'admin' ? await this.queue.assignees() : [];
+    return {
+      noRules,
+      isAdmin: actor.role === 'admin',
+      admins: admins
+        .filter((a) => a.role === 'admin')
+        .map((a) => a.name)
+        .join(', '),
     };
   }
 

@@ -101,6 +101,11 @@ export class SamplingService {
     }));
   }
 
+  /** Whether any rule is on: without one, nothing reaches the queue (the empty queue says so). */
+  async hasActiveRule(): Promise<boolean> {
+    return (await this.dataSource.getRepository(SamplingRule).countBy({ active: true })) > 0;
+  }
+
   async getRule(id: number): Promise<SamplingRule> {
     const rule = await this.dataSource.getRepository(SamplingRule).findOneBy({ id });
     if (!rule) throw new NotFoundError('sampling rule', id);
