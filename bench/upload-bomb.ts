@@ -1,7 +1,11 @@
 /**
- * `npm run build && npm run bench:upload-bomb` — issue 13's zip-bomb probe against the built app
- * (`dist/`, so the worker runs compiled, as in production): four zips of 400 MB of zeros each
- * (~0.4 MB packed) in one `POST /api/interactions/import`, default limits (512 MB per request).
+ * `npm run build && npm run bench:upload-bomb` — issue 13's zip-bomb probes against the built app
+ * (`dist/`, so the worker runs compiled, as in production), default limits (MAX_UPLOAD_MB 20 per
+ * file, MAX_UNPACKED_MB 512 per request), each in one `POST /api/interactions/import`:
+ * - "one file": the issue's probe, four zips of one 400 MB file of zeros each (~0.4 MB packed):
+ *   each file is inflated no further than 20 MB and fails alone (200, four failures);
+ * - "budget": four zips of ten 16 MB files of zeros each (640 MB, every file under 20 MB): the
+ *   request's 512 MB is crossed (413).
  * /health is asked one request after another, idle first (the baseline) and then while the upload
  * is read; the server's resident memory is sampled from /proc meanwhile and 10 s after.
  */
@@ -40,9 +44,27 @@ async function health(): Promise<number> {
 
 async function main() {
   // Built first: the app's idle keep-alive connections would time out meanwhile.
-  const zip = zipSync({ 'zeros.txt': new Uint8Array(400 * MB) }, { level: 9 });
-  const form = new FormData();
-  for (let i = 1; i <= 4; i++) form.append('files', new Blob([zip]), `bomb-${i}.zip`);
+  const probes = [
+    {
+      name: 'one file',
+      zip: zipSync({ 'zeros.txt': new Uint8Array(400 * MB) }, { level: 9 }),
+      what: 'one file of 400 MB',
+    },
+    {
+      name: 'budget',
+      zip: zipSync(
+        Object.fromEntries(
+          Array.from({ length: 10 }, (_, i) => [`zeros-${i}.txt`, new Uint8Array(16 * MB)]),
+        ),
+        { level: 9 },
+      ),
+      what: 'ten files of 16 MB',
+    },
+  ].map((probe) => {
+    const form = new FormData();
+    for (let i = 1; i <= 4; i++) form.append('files', new Blob([probe.zip]), `bomb-${i}.zip`);
+    return { ...probe, form };
+  });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-bomb-'));
   const env = { ...process.env };
   delete env.DATABASE_URL; // a fresh SQLite file
@@ -83,37 +105,45 @@ async function main() {
 
     const f = (n: number) => n.toFixed(1);
     console.log(
-      `zip: ${(zip.length / 1024).toFixed(0)} kB packed, 400 MB unpacked, ×4 in one request`,
-    );
-    console.log(
       `/health idle (baseline): p50 ${f(pct(idle, 50))} ms, p99 ${f(pct(idle, 99))} ms, max ${f(Math.max(...idle))} ms (${idle.length} requests); server RSS ${f(before)} MB`,
     );
-    for (let round = 1; round <= ROUNDS; round++) {
-      let done = false;
-      const t0 = performance.now();
-      const upload = fetch(`${BASE}/api/interactions/import`, {
-        method: 'POST',
-        headers: { cookie, 'x-csrf-token': csrf, 'accept-language': 'en' },
-        body: form,
-      }).then(async (res) => {
-        const body = (await res.json()) as { message?: string };
-        done = true;
-        return { status: res.status, message: body.message, ms: performance.now() - t0 };
-      });
-      let peak = rssMb(server.pid!);
-      const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid!))), 20);
-      const during: number[] = [];
-      while (!done) during.push(await health());
-      const answer = await upload;
-      clearInterval(sampler);
-      await sleep(10_000);
-      const after = rssMb(server.pid!);
-      console.log(`round ${round}: ${answer.status} in ${f(answer.ms)} ms — ${answer.message}`);
+    for (const { name, zip, what, form } of probes) {
       console.log(
-        `  /health during upload: p50 ${f(pct(during, 50))} ms, p99 ${f(pct(during, 99))} ms, max ${f(Math.max(...during))} ms (${during.length} requests)`,
+        `probe "${name}": zip of ${what} (${(zip.length / 1024).toFixed(0)} kB packed), ×4 in one request`,
       );
-      console.log(`  server RSS: ${f(peak)} MB peak, ${f(after)} MB 10 s after`);
-      await health(); // a fresh connection before the next round
+      for (let round = 1; round <= ROUNDS; round++) {
+        let done = false;
+        const t0 = performance.now();
+        const upload = fetch(`${BASE}/api/interactions/import`, {
+          method: 'POST',
+          headers: { cookie, 'x-csrf-token': csrf, 'accept-language': 'en' },
+          body: form,
+        }).then(async (res) => {
+          const body = (await res.json()) as {
+            message?: string;
+            failed?: number;
+            results?: { reason?: string }[];
+          };
+          done = true;
+          const message =
+            body.message ?? `${body.failed} failed, e.g. "${body.results?.[0]?.reason ?? ''}"`;
+          return { status: res.status, message, ms: performance.now() - t0 };
+        });
+        let peak = rssMb(server.pid!);
+        const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid!))), 20);
+        const during: number[] = [];
+        while (!done) during.push(await health());
+        const answer = await upload;
+        clearInterval(sampler);
+        await sleep(10_000);
+        const after = rssMb(server.pid!);
+        console.log(`round ${round}: ${answer.status} in ${f(answer.ms)} ms — ${answer.message}`);
+        console.log(
+          `  /health during upload: p50 ${f(pct(during, 50))} ms, p99 ${f(pct(during, 99))} ms, max ${f(Math.max(...during))} ms (${during.length} requests)`,
+        );
+        console.log(`  server RSS: ${f(peak)} MB peak, ${f(after)} MB 10 s after`);
+        await health(); // a fresh connection before the next round
+      }
     }
   } finally {
     server.kill('SIGTERM');

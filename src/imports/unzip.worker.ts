@@ -10,8 +10,8 @@ import {
 serveWorkerTasks(
   ({ items, limits }: { items: UploadItem[]; limits: UnpackLimits }) =>
     unpackUploads(items, limits),
-  // The unpacked files' buffers are handed over, not copied: each listed once, and never one
-  // that could be Node's shared pool of small buffers (those few bytes are copied).
+  // The slabs holding the unpacked files are handed over, not copied: each listed once, and
+  // never a buffer that could be Node's shared pool of small buffers (those few bytes are copied).
   (out: (UnpackedFile[] | null)[]) => [
     ...new Set(
       out

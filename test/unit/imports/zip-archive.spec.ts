@@ -162,6 +162,13 @@ describe('unpacking the zips of one upload within one budget', () => {
     expect(e).toMatchObject({ file: 'x.zip/a-bomb.txt' });
   });
 
+  it('names the next file when the budget was used up exactly, not a zlib error', () => {
+    // 1 MB in the first file leaves nothing: the next is inflated with no room at all.
+    const bytes = zip({ 'a.txt': zeros(1024 * KB), 'b.txt': strToU8('b'.repeat(100)) });
+    const e = limitError([{ name: 'x.zip', zip: bytes }], { files: 10, bytes: 1024 * KB });
+    expect(e).toMatchObject({ file: 'x.zip/b.txt', limit: 'bytes' });
+  });
+
   it('refuses an archive that is not a zip or is cut short, naming it', () => {
     const whole = zip({ 'a.txt': strToU8('hello '.repeat(1000)) });
     for (const bytes of [strToU8('PK\u0003\u0004 not really'), whole.subarray(0, 60)]) {
