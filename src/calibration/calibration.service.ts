@@ -30,6 +30,7 @@ import {
 import { kappaReading, KappaReading } from './calibration.view';
 import { CalibrationParticipant } from './entities/calibration-participant.entity';
 import { CalibrationSession, CalibrationStatus } from './entities/calibration-session.entity';
+import { scorecardOf, scorecardVersionOf } from '../scorecards/loaded-version';
 
 /** The session is closed (or still open) and the request needs the other state. */
 export class CalibrationStateError extends DomainError {
@@ -221,9 +222,9 @@ export class CalibrationService implements OnModuleInit {
         source: session.interaction!.source,
       },
       scorecard: {
-        key: session.scorecardVersion!.scorecard!.key,
-        name: session.scorecardVersion!.definition.name,
-        version: session.scorecardVersion!.version,
+        key: scorecardOf(scorecardVersionOf(session)).key,
+        name: scorecardVersionOf(session).definition.name,
+        version: scorecardVersionOf(session).version,
       },
       expert: session.expert ? { id: session.expert.id, name: session.expert.name } : null,
       createdById: session.createdById,
@@ -258,7 +259,7 @@ export class CalibrationService implements OnModuleInit {
     session: CalibrationSession,
     participants: ParticipantState[],
   ): Promise<CalibrationResults> {
-    const criteria = session.scorecardVersion!.definition.sections.flatMap((s) => s.criteria);
+    const criteria = scorecardVersionOf(session).definition.sections.flatMap((s) => s.criteria);
     const scales = new Map(criteria.map((c) => [c.key, c.scale]));
     const evaluations = new Map(
       (
@@ -327,7 +328,7 @@ export class CalibrationService implements OnModuleInit {
       actor,
       {
         interactionId: session.interactionId,
-        scorecardKey: session.scorecardVersion!.scorecard!.key,
+        scorecardKey: scorecardOf(scorecardVersionOf(session)).key,
       },
       { kind: 'calibration', scorecardVersionId: session.scorecardVersionId },
     );

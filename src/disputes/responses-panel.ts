@@ -13,6 +13,7 @@ import { DisputesRepository } from './disputes.repository';
 import { DisputesService, mayResolve } from './disputes.service';
 import { AGENT_FACING_KINDS } from './evaluation-notices';
 import type { EvaluationResponse } from './entities/evaluation-response.entity';
+import { scorecardVersionOf } from '../scorecards/loaded-version';
 
 export type PanelFormName = 'acknowledge' | 'dispute' | 'resolve';
 
@@ -38,7 +39,7 @@ export class ResponsesPanel {
   async build(actor: Actor, evaluation: Evaluation, lang: string, form?: PanelForm) {
     // Machine and calibration scores are never shown to agents, so nobody responds to them.
     if (!AGENT_FACING_KINDS.has(evaluation.kind)) return null;
-    const definition = evaluation.scorecardVersion!.definition;
+    const definition = scorecardVersionOf(evaluation).definition;
     const criteria = new Map(
       definition.sections.flatMap((s) => s.criteria).map((c) => [c.key, c] as const),
     );

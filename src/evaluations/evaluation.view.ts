@@ -9,6 +9,7 @@ import { translate } from '../common/i18n/i18n';
 import type { Turn } from '../interactions/entities/turn.entity';
 import type { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import type { Evaluation } from './entities/evaluation.entity';
+import { scorecardVersionOf } from '../scorecards/loaded-version';
 
 export interface ScaleOption {
   value: string;
@@ -151,7 +152,7 @@ export function evaluationPageView(
   posted?: Record<string, PostedAnswer>,
   errors?: Record<string, string>,
 ) {
-  const version = evaluation.scorecardVersion!;
+  const version = scorecardVersionOf(evaluation);
   const sections = toSectionViews(
     version.definition,
     evaluation.answers ?? [],

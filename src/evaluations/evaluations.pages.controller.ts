@@ -16,6 +16,7 @@ import { ReplayViews } from '../interactions/replay-views';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
 import { languageOf } from '../common/i18n/lang';
+import { scorecardVersionOf } from '../scorecards/loaded-version';
 
 @ApiExcludeController()
 @Allow(EVERYONE)
@@ -69,7 +70,7 @@ export class EvaluationsPagesController {
     const current = await this.evaluations.get(id, actor);
     if (current.status !== 'draft') return res.redirect(303, `/evaluations/${id}`);
     const interaction = await this.interactions.getUnscoped(current.interactionId);
-    const definition = current.scorecardVersion!.definition;
+    const definition = scorecardVersionOf(current).definition;
     const posted: Record<string, PostedAnswer> = {};
     const answers: object[] = [];
     const language = languageOf(res);
@@ -133,7 +134,7 @@ export class EvaluationsPagesController {
   private async savedNow(actor: Actor, id: number, language: string) {
     const now = await this.evaluations.get(id, actor);
     const views = toSectionViews(
-      now.scorecardVersion!.definition,
+      scorecardVersionOf(now).definition,
       now.answers ?? [],
       now.breakdown,
       language,
