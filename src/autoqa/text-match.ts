@@ -10,6 +10,7 @@
  *   English).
  */
 
+import { unmasked } from '../redaction/masks';
 import { normalizeSpeech } from './normalize';
 
 export type MatchLanguage = 'ko' | 'en';
@@ -34,7 +35,9 @@ export function normalizeEn(text: string): string {
 }
 
 export function normalizeText(text: string, language: MatchLanguage): string {
-  return language === 'ko' ? normalizeKo(text) : normalizeEn(text);
+  // A redaction mask ([전화번호]) stands for a value, not for words the agent said.
+  const said = unmasked(text);
+  return language === 'ko' ? normalizeKo(said) : normalizeEn(said);
 }
 
 // ---------------------------------------------------------------------------------------------

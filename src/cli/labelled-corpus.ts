@@ -10,6 +10,11 @@ import { autoQaInput } from '../autoqa/input';
 import type { LabelledCall, Verdict } from '../autoqa/suggest-rules';
 import { detectLanguage } from '../transcripts/detect-language';
 import { parseTranscript } from '../transcripts/parse-transcript';
+import {
+  IMPORT_REDACTION,
+  redactForImport,
+  type ImportRedactionSettings,
+} from '../redaction/redact-import';
 
 export interface CorpusLabel {
   scorecard: string;
@@ -46,12 +51,19 @@ export function corpusInput(
   call: CorpusFile,
   scorecard: { channel: 'voice' | 'chat' },
   names = true,
+  redaction: ImportRedactionSettings = IMPORT_REDACTION,
 ): AutoQaInput {
-  const { meta, turns } = parseTranscript(call.full, fs.readFileSync(call.full));
+  const parsed = parseTranscript(call.full, fs.readFileSync(call.full));
+  const language = parsed.meta.language ?? detectLanguage(parsed.turns);
+  // Scored as the import stores it: redacted, unless the caller says otherwise.
+  const { meta, turns } = redactForImport(
+    { meta: { ...parsed.meta, language }, turns: parsed.turns },
+    redaction,
+  ).transcript;
   return autoQaInput({
     turns,
     channel: meta.channel ?? scorecard.channel,
-    language: meta.language ?? detectLanguage(turns),
+    language,
     notes: meta.notes ?? null,
     metadata: meta.metadata ?? null,
     agentName: names ? (meta.agentName ?? null) : null,

@@ -139,6 +139,21 @@ class Environment {
   @MaxLength(64)
   TZ_DISPLAY?: string;
 
+  /** Personal data masked in transcripts at import (see README, Privacy). */
+  @IsOptional()
+  @IsIn(['on', 'off'])
+  REDACTION?: 'on' | 'off';
+
+  @IsOptional()
+  @IsIn(['off', 'detail', 'full'])
+  REDACTION_ADDRESS?: 'off' | 'detail' | 'full';
+
+  /** Sources imported without redaction (comma-separated), e.g. one already redacted upstream. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  REDACTION_OFF_SOURCES?: string;
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL?: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -168,6 +183,11 @@ export interface AppConfig {
   disputeWindowDays: number;
   /** TZ_DISPLAY: forms and pages show times in it; CSV and API give ISO times with its offset. */
   displayTimeZone: string;
+  /**
+   * Redaction at import (REDACTION=on|off, REDACTION_ADDRESS=off|detail|full,
+   * REDACTION_OFF_SOURCES="a, b": sources stored as they come).
+   */
+  redaction: { enabled: boolean; address: 'off' | 'detail' | 'full'; offSources: string[] };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -222,6 +242,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queueAvoidOwnTeam: (parsed.QUEUE_AVOID_OWN_TEAM ?? 'on') === 'on',
     disputeWindowDays: parsed.DISPUTE_WINDOW_DAYS ?? 7,
     displayTimeZone: zone,
+    redaction: {
+      enabled: (parsed.REDACTION ?? 'on') === 'on',
+      address: parsed.REDACTION_ADDRESS ?? 'detail',
+      offSources: (parsed.REDACTION_OFF_SOURCES ?? '')
+        .split(',')
+        .map((source) => source.trim())
+        .filter((source) => source !== ''),
+    },
     logLevel: parsed.LOG_LEVEL ?? 'log',
   };
 }

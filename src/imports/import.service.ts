@@ -20,6 +20,8 @@ import {
 import { parseSidecarJson } from '../transcripts/native-json.parser';
 import type { SpeakerGuess } from '../transcripts/speaker-roles';
 import { toImportBatch, type UploadedFileLike } from './upload-batch';
+import { RedactionFindingsRepository } from '../privacy/redaction-findings.repository';
+import { redactForImport } from '../redaction/redact-import';
 
 export interface ImportFile {
   name: string;
@@ -64,6 +66,7 @@ export class ImportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly agents: AgentsService,
     private readonly autoQa: AutoQaService,
+    private readonly redactionFindings: RedactionFindingsRepository,
   ) {}
 
   /**
@@ -192,7 +195,10 @@ export class ImportService {
   }
 
   /** Inserts one interaction and its turns inside the caller's transaction; returns its id. */
-  async insert(manager: EntityManager, { meta, turns }: ParsedTranscript): Promise<number> {
+  async insert(manager: EntityManager, parsed: ParsedTranscript): Promise<number> {
+    // Personal data is masked before anything is written: only the redacted text is stored.
+    const { transcript, findings } = redactForImport(parsed, this.config.redaction);
+    const { meta, turns } = transcript;
     const agent = meta.agentExternalId
       ? await this.agents.findOrCreate(manager, {
           externalId: meta.agentExternalId,
@@ -240,6 +246,7 @@ export class ImportService {
         .updateEntity(false)
         .execute();
     }
+    await this.redactionFindings.insert(manager, interactionId, findings);
     return interactionId;
   }
 }

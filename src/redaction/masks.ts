@@ -59,3 +59,18 @@ export function masksIn(text: string): MaskInText[] {
   }
   return found;
 }
+
+/**
+ * The text with each mask read as the number it mostly stands for ("0"), so that matching
+ * phrases in it does not take the mask's own words ([전화번호]) for words someone said.
+ */
+export function unmasked(text: string): string {
+  if (!text.includes('[') && !text.includes('**') && !text.includes('##')) return text;
+  let out = '';
+  let at = 0;
+  for (const mask of masksIn(text)) {
+    out += `${text.slice(at, mask.start)}0`;
+    at = mask.end;
+  }
+  return out + text.slice(at);
+}

@@ -7,6 +7,7 @@ import { EndDeactivatedAccess1796475690576 } from './1796475690576-EndDeactivate
 import { OneOpenDraft1796507733175 } from './1796507733175-OneOpenDraft';
 import { OneAutoEvaluation1796508360051 } from './1796508360051-OneAutoEvaluation';
 import { StoredFiles1796509000000 } from './1796509000000-StoredFiles';
+import { RedactionFindings1796521190063 } from './1796521190063-RedactionFindings';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   OneOpenDraft1796507733175,
   OneAutoEvaluation1796508360051,
   StoredFiles1796509000000,
+  RedactionFindings1796521190063,
 ];

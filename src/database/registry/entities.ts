@@ -19,6 +19,7 @@ import { CoachingPlan } from '../../coaching/entities/coaching-plan.entity';
 import { FeedbackSession } from '../../coaching/entities/feedback-session.entity';
 import { EvaluationResponse } from '../../disputes/entities/evaluation-response.entity';
 import { Notification } from '../../notifications/entities/notification.entity';
+import { RedactionFindingRow } from '../../privacy/entities/redaction-finding.entity';
 import { QueueItem } from '../../queue/entities/queue-item.entity';
 import { SamplingRule } from '../../queue/entities/sampling-rule.entity';
 
@@ -45,4 +46,5 @@ export const ENTITIES = [
   CoachingPlan,
   FeedbackSession,
   CriterionStat,
+  RedactionFindingRow,
 ];

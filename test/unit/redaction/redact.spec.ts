@@ -1,3 +1,4 @@
+import { unmasked } from '../../../src/redaction/masks';
 import { redactTranscript, redactText } from '../../../src/redaction/redact';
 import type { AddressLevel } from '../../../src/redaction/redaction.types';
 
@@ -261,5 +262,13 @@ describe('redactor: bad input', () => {
   it('an empty transcript and empty turns', () => {
     expect(redactTranscript([], { language: 'ko' })).toEqual({ turns: [], findings: [] });
     expect(ko('')).toBe('');
+  });
+});
+
+describe('masks read by auto-QA', () => {
+  it('a mask reads as a number, not as the words of its label', () => {
+    expect(unmasked('번호는 [전화번호] 입니다')).toBe('번호는 0 입니다');
+    expect(unmasked('my card is [CARD NUMBER] and [PII]')).toBe('my card is 0 and 0');
+    expect(unmasked('[참고] 생년월일 말씀해 주시겠어요')).toBe('[참고] 생년월일 말씀해 주시겠어요');
   });
 });
