@@ -6,16 +6,16 @@
 
   document.querySelectorAll('form[data-confirm]').forEach(function (form) {
     form.addEventListener('submit', function (event) {
-      if (!window.confirm(form.getAttribute('data-confirm'))) event.preventDefault();
+      if (!window.confirm(form.getAttribute('data-confirm') || undefined)) event.preventDefault();
     });
   });
 
   /** @type {HTMLSelectElement | null} */
-  var participants = document.querySelector('#calibration-form select[name="participantIds"]');
+  const participants = document.querySelector('#calibration-form select[name="participantIds"]');
   /** @type {HTMLSelectElement | null} */
-  var expert = document.querySelector('#calibration-form select[name="expertId"]');
+  const expert = document.querySelector('#calibration-form select[name="expertId"]');
   if (!participants || !expert) return;
-  function sync() {
+  const sync = function () {
     var chosen = {};
     Array.prototype.forEach.call(participants.selectedOptions, function (option) {
       chosen[option.value] = true;
@@ -26,7 +26,7 @@
       option.disabled = any && !chosen[option.value];
       if (option.disabled && option.selected) expert.value = '';
     });
-  }
+  };
   participants.addEventListener('change', sync);
   sync();
 })();

@@ -1,10 +1,10 @@
 // @ts-check
 // Upload progress for the import form. Without JavaScript the form posts as usual.
 (function () {
-  var form = /** @type {HTMLFormElement | null} */ (document.getElementById('import-form'));
-  if (!form || !window.XMLHttpRequest || !window.FormData) return;
-  var bar = /** @type {HTMLProgressElement} */ (document.getElementById('import-progress'));
-  var label = document.getElementById('import-progress-label');
+  const form = /** @type {HTMLFormElement | null} */ (document.getElementById('import-form'));
+  const bar = /** @type {HTMLProgressElement | null} */ (document.getElementById('import-progress'));
+  const label = document.getElementById('import-progress-label');
+  if (!form || !bar || !label || !window.XMLHttpRequest || !window.FormData) return;
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var xhr = new XMLHttpRequest();
@@ -15,11 +15,11 @@
       if (!e.lengthComputable) return;
       var pct = Math.round((e.loaded / e.total) * 100);
       bar.value = pct;
-      label.textContent = label.dataset.uploading.replace('{pct}', String(pct));
+      label.textContent = (label.dataset.uploading || '').replace('{pct}', String(pct));
     };
     xhr.upload.onload = function () {
       bar.removeAttribute('value');
-      label.textContent = label.dataset.processing;
+      label.textContent = label.dataset.processing || '';
     };
     xhr.onload = function () {
       document.open();
@@ -27,7 +27,7 @@
       document.close();
     };
     xhr.onerror = function () {
-      label.textContent = label.dataset.failed;
+      label.textContent = label.dataset.failed || '';
     };
     /** @type {HTMLButtonElement} */ (form.querySelector('button[type=submit]')).disabled = true;
     xhr.send(new FormData(form));

@@ -14,21 +14,23 @@
   var USER_SCROLL_GRACE_MS = 3000;
   var RATES = [1, 1.5, 2, 4];
 
-  var root = document.getElementById('replay-player');
+  // The player's parts are in the same partial as #replay-player (views/partials/transcript-player.hbs):
+  // when it is on the page, so are they.
+  var root = /** @type {HTMLElement} */ (document.getElementById('replay-player'));
   var list = document.querySelector('ol.turns');
   if (!root || !list || !window.requestAnimationFrame) return;
 
   var data = readData();
   var audio = document.getElementById('replay-audio');
-  var playButton = document.getElementById('player-play');
-  var elapsedLabel = document.getElementById('player-elapsed');
-  var totalLabel = document.getElementById('player-total');
-  var seekBar = /** @type {HTMLInputElement} */ (document.getElementById('player-seek'));
-  var markerTrack = document.getElementById('player-markers');
+  var playButton = part('player-play');
+  var elapsedLabel = part('player-elapsed');
+  var totalLabel = part('player-total');
+  var seekBar = /** @type {HTMLInputElement} */ (part('player-seek'));
+  var markerTrack = part('player-markers');
   var rateButtons = root.querySelectorAll('[data-rate]');
-  var searchInput = /** @type {HTMLInputElement} */ (document.getElementById('player-search'));
-  var searchCount = document.getElementById('player-search-count');
-  var scroller = list.closest('.transcript') || document.scrollingElement;
+  var searchInput = /** @type {HTMLInputElement} */ (part('player-search'));
+  var searchCount = part('player-search-count');
+  var scroller = /** @type {Element} */ (list.closest('.transcript') || document.scrollingElement);
   var head = /** @type {HTMLElement | null} */ (scroller.querySelector('.transcript-head'));
 
   // The turns in time order: starts[i] ascending, for a binary search per frame.
@@ -129,7 +131,7 @@
       var wanted = root.classList.contains('is-playing');
       clock = frameClock();
       clock.seek(at);
-      document.getElementById('player-audio-failed').hidden = false;
+      part('player-audio-failed').hidden = false;
       if (wanted) play();
       else syncPlayButton();
     }
@@ -312,7 +314,7 @@
   function syncPlayButton() {
     var playing = clock.playing();
     root.classList.toggle('is-playing', playing);
-    var label = playButton.getAttribute(playing ? 'data-label-pause' : 'data-label-play');
+    var label = playButton.getAttribute(playing ? 'data-label-pause' : 'data-label-play') || '';
     if (playButton.getAttribute('aria-label') !== label) {
       playButton.setAttribute('aria-label', label);
       playButton.title = label;
@@ -556,11 +558,11 @@
       runSearch();
     }
   });
-  document.getElementById('player-search-next').addEventListener('click', function (e) {
+  part('player-search-next').addEventListener('click', function (e) {
     stepMatch(1);
     releaseFocus(e, e.currentTarget);
   });
-  document.getElementById('player-search-prev').addEventListener('click', function (e) {
+  part('player-search-prev').addEventListener('click', function (e) {
     stepMatch(-1);
     releaseFocus(e, e.currentTarget);
   });
@@ -603,6 +605,14 @@
     var ss = (s < 10 ? '0' : '') + s;
     if (h > 0) return h + ':' + (m < 10 ? '0' : '') + m + ':' + ss;
     return m + ':' + ss;
+  }
+
+  /**
+   * @param {string} id
+   * @returns {HTMLElement}
+   */
+  function part(id) {
+    return /** @type {HTMLElement} */ (document.getElementById(id));
   }
 
   /** @returns {Partial<ReplayData>} the page's #replay-data; the fields are checked where read. */

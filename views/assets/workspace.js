@@ -3,13 +3,23 @@
 // "pin to now" for comments. Without JavaScript the form posts as usual.
 (function () {
   'use strict';
-  var form = document.getElementById('scoring-form');
-  var preview = document.getElementById('score-preview');
+  // The form, the preview, the live score and the labels are parts of one view
+  // (views/evaluations/form.hbs): the script runs only where the form and the preview are.
+  var form = /** @type {HTMLFormElement} */ (document.getElementById('scoring-form'));
+  var preview = /** @type {HTMLElement} */ (document.getElementById('score-preview'));
   if (!form || !preview || !window.fetch) return;
-  var live = document.getElementById('live-score');
-  var labels = document.getElementById('workspace-labels').dataset;
+  var live = /** @type {HTMLElement} */ (document.getElementById('live-score'));
+  var labelsEl = /** @type {HTMLElement} */ (document.getElementById('workspace-labels'));
+  /**
+   * The page's translated words (data-* of #workspace-labels).
+   * @type {Record<'overall' | 'pass' | 'fail' | 'critical' | 'invalid' | 'missing' | 'needsAnswer' | 'unanswered' | 'unansweredOne', string>}
+   */
+  var labels = Object.assign(
+    { overall: '', pass: '', fail: '', critical: '', invalid: '', missing: '', needsAnswer: '', unanswered: '', unansweredOne: '' },
+    labelsEl.dataset,
+  );
   var csrfMeta = /** @type {HTMLMetaElement | null} */ (document.querySelector('meta[name="csrf-token"]'));
-  var token = csrfMeta ? csrfMeta.content : undefined;
+  var token = csrfMeta ? csrfMeta.content : '';
   var timer = null;
   var sequence = 0;
 
@@ -97,7 +107,7 @@
 
   function refresh() {
     var mine = ++sequence;
-    fetch(preview.dataset.previewUrl, {
+    fetch(preview.dataset.previewUrl || '', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token, Accept: 'application/json' },
@@ -167,7 +177,7 @@
     if (!window.qaReplay || turns.length === 0) return;
     button.hidden = false;
     button.addEventListener('click', function () {
-      var ms = window.qaReplay.currentMs();
+      var ms = window.qaReplay ? window.qaReplay.currentMs() : 0;
       var current = turns[0];
       for (var i = 0; i < turns.length && turns[i].start <= ms; i++) current = turns[i];
       /** @type {HTMLSelectElement | null} */
