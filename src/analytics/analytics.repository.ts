@@ -305,6 +305,30 @@ export class AnalyticsRepository {
 
   // -- one agent's own evaluations (raw) ---------------------------------------------------
 
+  /**
+   * The agent's answers in the period, of one scorecard and of some criteria when the filter says
+   * so; `answer` is the alias of the answers table in the query (the source is the caller's).
+   */
+  private answerWhere(
+    agentId: number,
+    period: Period,
+    filter: AnswerFilter,
+    answer: 'a' | 'h',
+  ): { where: string[]; params: Record<string, unknown> } {
+    const agent = this.agentWhere(agentId, period);
+    const where = [agent.sql];
+    const params: Record<string, unknown> = { ...agent.params };
+    if (filter.scorecardKey) {
+      where.push(`"s"."key" = :scorecardKey`);
+      params.scorecardKey = filter.scorecardKey;
+    }
+    if (filter.criterionKeys) {
+      where.push(`"${answer}"."criterionKey" IN (:...criterionKeys)`);
+      params.criterionKeys = filter.criterionKeys;
+    }
+    return { where, params };
+  }
+
   private agentWhere(agentId: number, period: Period) {
     const { start, end } = instants(period);
     return {
@@ -352,17 +376,7 @@ export class AnalyticsRepository {
     filter: AnswerFilter = {},
   ): Promise<AnswerCountRow[]> {
     if (filter.criterionKeys && filter.criterionKeys.length === 0) return [];
-    const agent = this.agentWhere(agentId, period);
-    const where = [agent.sql];
-    const params: Record<string, unknown> = { ...agent.params };
-    if (filter.scorecardKey) {
-      where.push(`"s"."key" = :scorecardKey`);
-      params.scorecardKey = filter.scorecardKey;
-    }
-    if (filter.criterionKeys) {
-      where.push(`"a"."criterionKey" IN (:...criterionKeys)`);
-      params.criterionKeys = filter.criterionKeys;
-    }
+    const { where, params } = this.answerWhere(agentId, period, filter, 'a');
     if (filter.source) {
       where.push(`${SOURCE_OF('e')} = :source`);
       params.source = filter.source;
@@ -390,17 +404,8 @@ export class AnalyticsRepository {
     filter: AnswerFilter = {},
   ): Promise<AgreementRow[]> {
     if (filter.criterionKeys && filter.criterionKeys.length === 0) return [];
-    const agent = this.agentWhere(agentId, period);
-    const where = [agent.sql];
-    const params: Record<string, unknown> = { ...agent.params };
-    if (filter.scorecardKey) {
-      where.push(`"s"."key" = :scorecardKey`);
-      params.scorecardKey = filter.scorecardKey;
-    }
-    if (filter.criterionKeys) {
-      where.push(`"h"."criterionKey" IN (:...criterionKeys)`);
-      params.criterionKeys = filter.criterionKeys;
-    }
+    // The human answer ("h") is the one filtered; the machine's is matched to it.
+    const { where, params } = this.answerWhere(agentId, period, filter, 'h');
     const rows = await this.query<Record<string, unknown>>(
       `SELECT "s"."key" AS "scorecardKey", "h"."criterionKey" AS "criterionKey",
               "e"."interactionId" AS "interactionId", COUNT(*) AS "compared",
