@@ -1,14 +1,6 @@
 import { TRANSCRIPT_FORMATS } from '../transcripts/parse-transcript';
-import {
-  Body,
-  Controller,
-  HttpCode,
-  Post,
-  Res,
-  UploadedFiles,
-  UseInterceptors,
-} from '@nestjs/common';
-import { AnyFilesInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, HttpCode, Post, Res, UploadedFiles } from '@nestjs/common';
+import { FileUploads } from '../common/file-uploads';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { messageOf } from '../common/http-exception.filter';
@@ -28,7 +20,7 @@ export class ImportsController {
 
   @Post('import')
   @HttpCode(200)
-  @UseInterceptors(AnyFilesInterceptor())
+  @FileUploads({ field: 'files', sizeFactor: 3 })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

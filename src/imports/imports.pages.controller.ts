@@ -1,15 +1,6 @@
 import { TRANSCRIPT_FORMATS } from '../transcripts/parse-transcript';
-import {
-  Body,
-  Controller,
-  Get,
-  Post,
-  Render,
-  Res,
-  UploadedFiles,
-  UseInterceptors,
-} from '@nestjs/common';
-import { AnyFilesInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, Post, Render, Res, UploadedFiles } from '@nestjs/common';
+import { FileUploads } from '../common/file-uploads';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '../common/errors';
@@ -42,7 +33,7 @@ export class ImportsPagesController {
 
   @Post()
   @CsrfInMultipartBody()
-  @UseInterceptors(AnyFilesInterceptor())
+  @FileUploads({ field: 'files', sizeFactor: 3 })
   async upload(
     @UploadedFiles() files: UploadedFileLike[],
     @Body() dto: ImportOptionsDto,

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
-import { AnyFilesInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, HttpCode, Post, UploadedFiles } from '@nestjs/common';
+import { FileUploads } from '../common/file-uploads';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Actor, CurrentUser } from '../common/current-user';
@@ -23,7 +23,7 @@ export class MysteryShopController {
 
   @Post('import')
   @HttpCode(200)
-  @UseInterceptors(AnyFilesInterceptor())
+  @FileUploads({ field: 'file', sizeFactor: 1 })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

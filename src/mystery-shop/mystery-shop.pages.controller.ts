@@ -1,14 +1,5 @@
-import {
-  Controller,
-  Get,
-  Inject,
-  Post,
-  Render,
-  Res,
-  UploadedFiles,
-  UseInterceptors,
-} from '@nestjs/common';
-import { AnyFilesInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, Inject, Post, Render, Res, UploadedFiles } from '@nestjs/common';
+import { FileUploads } from '../common/file-uploads';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { randomBytes } from 'crypto';
 import type { Response } from 'express';
@@ -48,7 +39,7 @@ export class MysteryShopPagesController {
 
   @Post()
   @CsrfInMultipartBody()
-  @UseInterceptors(AnyFilesInterceptor())
+  @FileUploads({ field: 'file', sizeFactor: 1 })
   async post(
     @CurrentUser() actor: Actor,
     @UploadedFiles() parts: UploadedPart[],

@@ -30,10 +30,31 @@ describe('mystery-shop uploads within limits', () => {
       .attach('mapping', sample('mapping-ko.yaml'), 'mapping-ko.yaml')
       .field('dryRun', 'true');
 
-  it('refuses a file over the upload limit with 413, and the app keeps answering', async () => {
+  it('refuses a file over the upload limit with 413 naming the limit, and the app keeps answering', async () => {
     const big = Buffer.from(`${header}\n${row.repeat(1)}\n${'x'.repeat(1.2 * 1024 * 1024)}`);
-    await dryRun(big, 'big.csv').expect(413);
+    const res = await dryRun(big, 'big.csv').set('Accept-Language', 'en').expect(413);
+    expect(res.body).toMatchObject({ statusCode: 413, field: 'file' });
+    expect(res.body.message).toBe(
+      'file: a file of this upload is larger than 1 MB, the most the server takes for one file (MAX_UPLOAD_MB); nothing was read',
+    );
     await http.get('/health').expect(200);
+    // The page says it in the reader's language.
+    const page = await http
+      .post('/mystery-shop')
+      .set('Accept', 'text/html')
+      .set('Accept-Language', 'ko')
+      .attach('file', big, 'big.csv')
+      .expect(413);
+    expect(page.text).toContain('서버가 파일 하나에 받는 1MB보다 큽니다(MAX_UPLOAD_MB)');
+    // A transcript import takes files up to 3 × the limit (an oversized transcript fails alone
+    // in the report); past that, the same 413 with that limit.
+    const huge = await http
+      .post('/api/interactions/import')
+      .set('Accept-Language', 'en')
+      .attach('files', Buffer.alloc(3.2 * 1024 * 1024, 0x61), 'huge.txt')
+      .expect(413);
+    expect(huge.body).toMatchObject({ field: 'files' });
+    expect(huge.body.message).toContain('larger than 3 MB');
   });
 
   it('quotes at most 200 characters of a bad cell', async () => {
