@@ -13,7 +13,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { clearCookie, cookieOptions, readCookie, SESSION_COOKIE } from '../common/cookies';
-import { field, FormBody, FormFields } from '../common/form-body';
+import { field, FormBody, FormFields, submitForm } from '../common/form-body';
 import { Actor, CurrentUser, RequestWithActor } from '../common/current-user';
 import { DomainError, InputError, TooManyRequestsError } from '../common/errors';
 import { translate } from '../common/i18n/i18n';
@@ -51,28 +51,30 @@ export class AuthPagesController {
   @Public()
   async login(@FormBody() body: FormFields, @Req() req: Request, @Res() res: Response) {
     const email = (field(body, 'email') ?? '').slice(0, 200);
-    try {
-      const session = await this.auth.signIn(
-        email,
-        field(body, 'password') ?? '',
-        req.ip ?? 'unknown',
-      );
-      res.cookie(
-        SESSION_COOKIE,
-        session.token,
-        cookieOptions(req, this.config, this.config.session.maxAgeMs),
-      );
-      res.redirect(303, safeNext(field(body, 'next')));
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      res.status(e.status).render('auth/login', {
+    await submitForm(
+      res,
+      'auth/login',
+      async () => {
+        const session = await this.auth.signIn(
+          email,
+          field(body, 'password') ?? '',
+          req.ip ?? 'unknown',
+        );
+        res.cookie(
+          SESSION_COOKIE,
+          session.token,
+          cookieOptions(req, this.config, this.config.session.maxAgeMs),
+        );
+        res.redirect(303, safeNext(field(body, 'next')));
+      },
+      (e) => ({
         title: t(res, 'auth.signIn'),
         email,
         next: safeNext(field(body, 'next')),
         bare: true,
         error: loginError(res, e),
-      });
-    }
+      }),
+    );
   }
 
   @Post('logout')
@@ -98,28 +100,28 @@ export class AuthPagesController {
     @FormBody() body: FormFields,
     @Res() res: Response,
   ) {
-    try {
-      const user = await this.users.findWithPassword(actor.email);
-      if (
-        !user?.passwordHash ||
-        !(await verifyPassword(user.passwordHash, field(body, 'current') ?? ''))
-      ) {
-        throw new InputError('current', t(res, 'account.wrongCurrent'));
-      }
-      if ((field(body, 'password') ?? '') !== (field(body, 'confirm') ?? '')) {
-        throw new InputError('confirm', t(res, 'account.mismatch'));
-      }
-      await this.users.setPassword(actor, actor.id, field(body, 'password') ?? '');
-      // Every session ended, this one too: sign in again with the new password.
-      clearCookie(res, SESSION_COOKIE);
-      res.redirect(303, '/login');
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      res.status(400).render('account/index', {
-        ...(await this.accountView(actor, res)),
-        passwordError: e.message,
-      });
-    }
+    await submitForm(
+      res,
+      'account/index',
+      async () => {
+        const user = await this.users.findWithPassword(actor.email);
+        if (
+          !user?.passwordHash ||
+          !(await verifyPassword(user.passwordHash, field(body, 'current') ?? ''))
+        ) {
+          throw new InputError('current', t(res, 'account.wrongCurrent'));
+        }
+        if ((field(body, 'password') ?? '') !== (field(body, 'confirm') ?? '')) {
+          throw new InputError('confirm', t(res, 'account.mismatch'));
+        }
+        await this.users.setPassword(actor, actor.id, field(body, 'password') ?? '');
+        // Every session ended, this one too: sign in again with the new password.
+        clearCookie(res, SESSION_COOKIE);
+        res.redirect(303, '/login');
+      },
+      async (e) => ({ ...(await this.accountView(actor, res)), passwordError: e.message }),
+      (e) => e instanceof InputError,
+    );
   }
 
   @Post('account/tokens')
@@ -130,20 +132,20 @@ export class AuthPagesController {
     @FormBody() body: FormFields,
     @Res() res: Response,
   ) {
-    try {
-      const created = await this.tokens.create(actor, field(body, 'name') ?? '');
-      // Shown once, on this response only; never stored in clear.
-      res.status(201).render('account/index', {
-        ...(await this.accountView(actor, res)),
-        newToken: created.token,
-      });
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      res.status(400).render('account/index', {
-        ...(await this.accountView(actor, res)),
-        tokenError: e.message,
-      });
-    }
+    await submitForm(
+      res,
+      'account/index',
+      async () => {
+        const created = await this.tokens.create(actor, field(body, 'name') ?? '');
+        // Shown once, on this response only; never stored in clear.
+        res.status(201).render('account/index', {
+          ...(await this.accountView(actor, res)),
+          newToken: created.token,
+        });
+      },
+      async (e) => ({ ...(await this.accountView(actor, res)), tokenError: e.message }),
+      (e) => e instanceof InputError,
+    );
   }
 
   @Post('account/tokens/:id/revoke')
