@@ -11,6 +11,7 @@ import { ReplayViews } from './replay-views';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
 import { languageOf } from '../common/i18n/lang';
+import { textParts } from '../redaction/masks';
 
 @ApiExcludeController()
 @Allow(EVERYONE)
@@ -65,7 +66,12 @@ export class InteractionsPagesController {
       title: interaction.externalId,
       interaction: {
         ...interaction,
-        turns: interaction.turns.map((t) => ({ ...t, negativity: negative.get(t.seq) ?? null })),
+        turns: interaction.turns.map((t) => ({
+          ...t,
+          negativity: negative.get(t.seq) ?? null,
+          // Masks put in at import (or by the source), marked on the transcript.
+          parts: textParts(t.text),
+        })),
       },
       // The marks come from the evaluations this page lists, and only from those.
       ...(await this.replayViews.view(

@@ -74,3 +74,16 @@ export function unmasked(text: string): string {
   }
   return out + text.slice(at);
 }
+
+/** A turn's text cut at its masks, for a page that marks them. */
+export function textParts(text: string): { text: string; mask: PiiKind | null }[] {
+  const parts: { text: string; mask: PiiKind | null }[] = [];
+  let at = 0;
+  for (const mask of masksIn(text)) {
+    if (mask.start > at) parts.push({ text: text.slice(at, mask.start), mask: null });
+    parts.push({ text: text.slice(mask.start, mask.end), mask: mask.kind });
+    at = mask.end;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), mask: null });
+  return parts;
+}
