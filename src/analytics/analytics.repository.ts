@@ -15,8 +15,8 @@ import { parseJson, storedTime } from '../database/raw-values';
  * - what counts: human = kinds manual + mystery_shop, auto = kind auto; statuses submitted,
  *   acknowledged, disputed, resolved; calibration never;
  * - the roll-up day is the UTC date of the call's start: the first 10 characters of the stored
- *   time stamp (TypeORM stores UTC on SQLite; on PostgreSQL the app's wall clock, so run the
- *   app with TZ=UTC there, as the CI and the Docker image do);
+ *   time stamp (UTC on both databases whatever the app's TZ: see usePostgresUtc in
+ *   database/registry/data-source.ts);
  * - booleans are read with `CASE WHEN passed` / `NOT passed`, which both databases accept.
  */
 export const COUNTED_STATUSES = ['submitted', 'acknowledged', 'disputed', 'resolved'];

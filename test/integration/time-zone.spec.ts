@@ -43,6 +43,8 @@ describe.each(['UTC', 'Asia/Seoul'])('with the server process in %s', (zone) => 
 
   it('stores a session entered for 14:30 as 05:30 UTC and shows it as 14:30', () => {
     expect(result.stored).toBe('2026-12-24T05:30:00.000Z');
+    // In the database itself: 05:30, UTC (SQLite keeps milliseconds, PostgreSQL none).
+    expect(result.storedText).toMatch(/^2026-12-24 05:30:00(\.000)?$/);
     expect(result.shownEn).toBe('24 Dec 2026, 14:30');
     expect(result.shownKo).toBe('2026. 12. 24. 14:30');
   });

@@ -74,6 +74,10 @@ async function main() {
     const session = await t.dataSource
       .getRepository(FeedbackSession)
       .findOneByOrFail({ planId: plan.id });
+    // What the database holds, as text: UTC on both databases, whatever the process's TZ.
+    const [raw] = await t.dataSource.query<{ at: string }[]>(
+      `SELECT CAST("scheduledAt" AS TEXT) AS "at" FROM "feedback_sessions" WHERE "id" = ${session.id}`,
+    );
     const page = async (lang: string) =>
       (
         await lead
@@ -106,6 +110,7 @@ async function main() {
     const out = {
       processZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       stored: session.scheduledAt.toISOString(),
+      storedText: raw.at,
       shownEn: heading(pageEn),
       shownKo: heading(pageKo),
       recordFromShown: /id="not-yet-\d+"/.test(pageEn),

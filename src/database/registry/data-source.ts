@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import sqlite3 from 'sqlite3';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { PlatformTools } from 'typeorm/platform/PlatformTools';
 import type { AppConfig } from '../../config/app-config';
 import { withAdvisoryLock } from '../advisory-lock';
 import { ENTITIES } from './entities';
@@ -17,7 +18,14 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSour
     logging: ['error'] as ('error' | 'warn')[],
   };
   if (config.database.type === 'postgres') {
-    return { ...common, type: 'postgres', url: config.database.url };
+    usePostgresUtc();
+    return {
+      ...common,
+      type: 'postgres',
+      url: config.database.url,
+      // now() and CURRENT_TIMESTAMP defaults in UTC too, whatever the server's own zone.
+      extra: { options: '-c TimeZone=UTC' },
+    };
   }
   if (config.database.file !== ':memory:') {
     fs.mkdirSync(path.dirname(config.database.file), { recursive: true });
@@ -29,6 +37,25 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSour
     enableWAL: true,
     driver: quietSqlite3,
   };
+}
+
+/** The parts of node-postgres (loaded the way TypeORM loads it) that decide how times travel. */
+interface PgTimes {
+  defaults: { parseInputDatesAsUTC: boolean };
+  types: { setTypeParser(oid: number, parse: (text: string) => unknown): void };
+}
+const PG_TIMESTAMP = 1114;
+
+/**
+ * `timestamp` columns hold UTC on PostgreSQL, as on SQLite, whatever the app's TZ: node-postgres
+ * otherwise writes a Date as the process's wall clock (the column drops the offset) and reads it
+ * back as local time — consistent within one TZ, but not UTC in the database, and wrong once the
+ * TZ changes. Process-wide settings of the driver, made before the first connection.
+ */
+function usePostgresUtc(): void {
+  const pg = PlatformTools.load('pg') as PgTimes;
+  pg.defaults.parseInputDatesAsUTC = true;
+  pg.types.setTypeParser(PG_TIMESTAMP, (text) => new Date(`${text.replace(' ', 'T')}Z`));
 }
 
 /**
