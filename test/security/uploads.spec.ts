@@ -219,6 +219,34 @@ describe('transcript imports: limits per request, unzipping off the event loop',
     expect(page.text).toContain('아무것도 가져오지 않았습니다');
   });
 
+  it('the same call imported by 6 requests at once: one imports it, the others skip it, none fails', async () => {
+    const before = await interactions();
+    const call = Buffer.from(
+      JSON.stringify({
+        externalId: 'RACE-1',
+        source: 'race',
+        channel: 'voice',
+        language: 'ko',
+        turns: [
+          { speaker: 'agent', startMs: 0, endMs: 2000, text: '안녕하세요, 상담사입니다.' },
+          { speaker: 'customer', startMs: 2200, endMs: 4000, text: '요금 문의요.' },
+        ],
+      }),
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        http.post('/api/interactions/import').attach('files', call, 'race.json'),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const statuses = answers.map((a) => a.body.results[0].status).sort();
+    expect(statuses).toEqual(['imported', 'skipped', 'skipped', 'skipped', 'skipped', 'skipped']);
+    for (const a of answers.filter((x) => x.body.results[0].status === 'skipped')) {
+      expect(a.body.results[0].reason).toMatch(/^already imported as interaction \d+/);
+    }
+    expect(await interactions()).toBe(before + 1);
+  });
+
   it('still imports a zip within the limits', async () => {
     const res = await http
       .post('/api/interactions/import')
