@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { AgentsService } from '../agents/agents.service';
 import { Allow, SessionOnly } from '../auth/access.guard';
 import { ADMIN } from '../auth/roles';
-import { FormBody, FormFields } from '../common/form-body';
+import { FormBody, FormFields, submitForm } from '../common/form-body';
 import { Actor, CurrentUser } from '../common/current-user';
 import { DomainError, InputError } from '../common/errors';
 import { translate } from '../common/i18n/i18n';
@@ -62,13 +62,15 @@ export class UsersPagesController {
   @Post()
   async create(@CurrentUser() actor: Actor, @FormBody() body: FormFields, @Res() res: Response) {
     const input = toInput(body);
-    try {
-      const user = await this.users.create(actor, { ...input, password: str(body.password) });
-      res.redirect(303, `/admin/users/${user.id}?saved=1`);
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      res.status(e.status).render('admin/user-form', await this.formView(res, null, input, e));
-    }
+    await submitForm(
+      res,
+      'admin/user-form',
+      async () => {
+        const user = await this.users.create(actor, { ...input, password: str(body.password) });
+        res.redirect(303, `/admin/users/${user.id}?saved=1`);
+      },
+      (e) => this.formView(res, null, input, e),
+    );
   }
 
   @Get(':id')
@@ -97,20 +99,22 @@ export class UsersPagesController {
     @Res() res: Response,
   ) {
     const input = toInput(body);
-    try {
-      await this.users.update(actor, id, {
-        name: input.name,
-        role: input.role,
-        agentExternalId: input.agentExternalId,
-        teams: input.teams,
-        homeTeam: input.homeTeam ?? '',
-        active: body.active === 'on' || body.active === 'true',
-      });
-      res.redirect(303, `/admin/users/${id}?saved=1`);
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      res.status(e.status).render('admin/user-form', await this.formView(res, id, input, e));
-    }
+    await submitForm(
+      res,
+      'admin/user-form',
+      async () => {
+        await this.users.update(actor, id, {
+          name: input.name,
+          role: input.role,
+          agentExternalId: input.agentExternalId,
+          teams: input.teams,
+          homeTeam: input.homeTeam ?? '',
+          active: body.active === 'on' || body.active === 'true',
+        });
+        res.redirect(303, `/admin/users/${id}?saved=1`);
+      },
+      (e) => this.formView(res, id, input, e),
+    );
   }
 
   @Post(':id/password')
@@ -121,23 +125,28 @@ export class UsersPagesController {
     @FormBody() body: FormFields,
     @Res() res: Response,
   ) {
-    try {
-      await this.users.setPassword(actor, id, str(body.password) ?? '');
-      res.redirect(303, `/admin/users/${id}?saved=1`);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      const user = await this.users.get(id);
-      res.status(400).render('admin/user-form', {
-        ...(await this.formView(res, id, {
-          ...user,
-          agentExternalId: user.agent?.externalId,
-          teams: user.teams.map((x) => x.name),
-          homeTeam: user.homeTeam?.name,
-        })),
-        active: user.active,
-        passwordError: e.message,
-      });
-    }
+    await submitForm(
+      res,
+      'admin/user-form',
+      async () => {
+        await this.users.setPassword(actor, id, str(body.password) ?? '');
+        res.redirect(303, `/admin/users/${id}?saved=1`);
+      },
+      async (e) => {
+        const user = await this.users.get(id);
+        return {
+          ...(await this.formView(res, id, {
+            ...user,
+            agentExternalId: user.agent?.externalId,
+            teams: user.teams.map((x) => x.name),
+            homeTeam: user.homeTeam?.name,
+          })),
+          active: user.active,
+          passwordError: e.message,
+        };
+      },
+      (e) => e instanceof InputError,
+    );
   }
 
   private async formView(
