@@ -73,8 +73,29 @@ describe("a QA team's first day", () => {
       expect(new URL(page.url()).pathname).toMatch(/^\/evaluations\/\d+\/edit$/);
       await page.browserContext().close();
     }
-    // The admin's rules page lists the three default rules.
+    // The heat map of the default period has a filled row for every Korean agent; the two
+    // English agents are named under it rather than shown as rows of dashes.
     const admin = await pageAs(TEST_USERS.admin);
+    await admin.goto(`${base}/analytics?scorecard=voice-ko`);
+    const rows = await admin.$$eval('#heatmap tbody tr', (trs) =>
+      trs.map((tr) => ({
+        agent: tr.getAttribute('data-agent'),
+        answers: Number(tr.querySelector('td.overall .n')?.textContent?.split('/')[1]),
+      })),
+    );
+    expect(rows.map((r) => r.agent).sort()).toEqual([
+      'A-001',
+      'A-002',
+      'A-003',
+      'A-005',
+      'A-006',
+      'A-007',
+    ]);
+    for (const row of rows) expect(row.answers).toBeGreaterThan(0);
+    const unscored = await text(admin, '#heatmap-unscored');
+    expect(unscored).toContain('A-004');
+    expect(unscored).toContain('A-008');
+    // The admin's rules page lists the three default rules.
     await admin.goto(`${base}/queue/rules`);
     const rules = await admin.content();
     for (const name of [

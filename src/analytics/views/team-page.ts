@@ -59,14 +59,25 @@ export function teamPage(heat: HeatMap, lang: string, scorecards: { key: string;
       })),
     ],
     agentSort: { href: sortHref('agent'), aria: ariaSort('agent') },
-    rows: heat.rows.map((r) => ({
-      agent: r.agent,
-      href: profileHref(r.agent.externalId),
-      overall: cellView(r.overall, profileHref(r.agent.externalId)),
-      cells: r.cells.map((c) =>
-        cellView(c, profileHref(r.agent.externalId, `criterion-${heat.scorecardKey}-${c.key}`)),
-      ),
-    })),
+    // An agent with no human answer on this scorecard in the period (another language's or
+    // channel's agent) is named under the table rather than shown as a row of dashes.
+    unscored: heat.rows
+      .filter((r) => r.overall.total === 0)
+      .map((r) => ({
+        name: r.agent.name,
+        externalId: r.agent.externalId,
+        href: profileHref(r.agent.externalId),
+      })),
+    rows: heat.rows
+      .filter((r) => r.overall.total > 0)
+      .map((r) => ({
+        agent: r.agent,
+        href: profileHref(r.agent.externalId),
+        overall: cellView(r.overall, profileHref(r.agent.externalId)),
+        cells: r.cells.map((c) =>
+          cellView(c, profileHref(r.agent.externalId, `criterion-${heat.scorecardKey}-${c.key}`)),
+        ),
+      })),
     team: {
       overall: cellView(heat.team.overall, null),
       cells: heat.team.cells.map((c) => cellView(c, null)),
