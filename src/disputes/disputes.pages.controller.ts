@@ -13,7 +13,7 @@ import { evaluationPageView } from '../evaluations/evaluation.view';
 import { AGENTS, DisputesService } from './disputes.service';
 import { AcknowledgeDto, DisputeDto, ResolveDto } from './dto/responses.dto';
 import { PanelForm, ResponsesPanel } from './responses-panel';
-import { languageOf } from '../common/i18n/lang';
+import { Lang, languageOf } from '../common/i18n/lang';
 
 @ApiExcludeController()
 @Controller()
@@ -26,14 +26,10 @@ export class DisputesPagesController {
   @Get('my/evaluations')
   @Allow(AGENTS)
   @Render('my/evaluations')
-  async mine(
-    @CurrentUser() actor: Actor,
-    @Query() query: PageQueryDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  async mine(@CurrentUser() actor: Actor, @Query() query: PageQueryDto, @Lang() lang: string) {
     const page = await this.disputes.forAgent(actor, query.page ?? 1);
     return {
-      title: translate(languageOf(res), 'nav.myEvaluations'),
+      title: translate(lang, 'nav.myEvaluations'),
       windowDays: this.disputes.windowDays,
       page: {
         ...page,
@@ -60,15 +56,11 @@ export class DisputesPagesController {
   @Get('disputes')
   @Allow(STAFF)
   @Render('disputes/list')
-  async open(
-    @CurrentUser() actor: Actor,
-    @Query() query: PageQueryDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  async open(@CurrentUser() actor: Actor, @Query() query: PageQueryDto, @Lang() lang: string) {
     const page = await this.disputes.openDisputes(actor, query.page ?? 1);
     const now = Date.now();
     return {
-      title: translate(languageOf(res), 'nav.disputes'),
+      title: translate(lang, 'nav.disputes'),
       page: {
         ...page,
         items: page.items.map(({ evaluation, dispute }) => {
