@@ -10,7 +10,7 @@
  * `weak` (below the bar while at or above the team). So an agent who is best on a team that
  * shares a weakness still gets that weakness as a focus, and a plan never comes out empty while
  * the agent missed anything at all: with no weighted candidate, the lowest rate with a miss
- * becomes a `weak` focus.
+ * becomes a `weak` focus. A criterion on two scorecards (voice and chat) is one focus.
  */
 import type { CriterionRow } from '../analytics/profile.types';
 
@@ -52,11 +52,20 @@ export function selectFocus(
   const weighted = candidates
     .filter((c) => c.weight > 0)
     .sort((a, b) => b.weight - a.weight || byRef(a.row, b.row));
-  if (weighted.length > 0) return weighted.slice(0, max);
+  if (weighted.length > 0) return onePerKey(weighted).slice(0, max);
   const lowest = [...candidates].sort(
     (a, b) => a.row.agentRate! - b.row.agentRate! || b.misses - a.misses || byRef(a.row, b.row),
   );
   return lowest.slice(0, 1).map((c) => ({ ...c, reason: 'weak' as const }));
+}
+
+/**
+ * One focus per criterion key: the same criterion on two scorecards (voice and chat) is one
+ * behaviour to coach, kept where it weighs most (the list is sorted heaviest first).
+ */
+function onePerKey(choices: FocusChoice[]): FocusChoice[] {
+  const seen = new Set<string>();
+  return choices.filter((c) => !seen.has(c.row.key) && seen.add(c.row.key));
 }
 
 function reasonOf(rate: number, teamRate: number | null): FocusReason {

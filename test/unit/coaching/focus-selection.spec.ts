@@ -82,6 +82,15 @@ describe('selectFocus', () => {
     expect(selectFocus([], 5)).toEqual([]);
   });
 
+  it('names a criterion once when it is weak on two scorecards, where it weighs most', () => {
+    const chat = { ...row('summary', 4, 9), scorecardKey: 'chat-ko' };
+    const chosen = selectFocus([row('summary', 2, 9), chat, row('closing', 6, 9)], 5);
+    expect(chosen.map((c) => `${c.row.scorecardKey}:${c.row.key}`)).toEqual([
+      'voice-ko:summary',
+      'voice-ko:closing',
+    ]);
+  });
+
   it('is deterministic: equal weights are ordered by scorecard and key', () => {
     const rows = [row('b', 5, 9), row('a', 5, 9)];
     expect(keys(rows)).toEqual(['a:gap', 'b:gap']);
