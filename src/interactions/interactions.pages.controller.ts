@@ -12,6 +12,7 @@ import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
 import { languageOf } from '../common/i18n/lang';
 import { textParts } from '../redaction/masks';
+import { detectAbuse } from '../abuse/abuse-detector';
 
 @ApiExcludeController()
 @Allow(EVERYONE)
@@ -62,8 +63,20 @@ export class InteractionsPagesController {
     const autoMetrics = evaluations.find((e) => e.kind === 'auto')?.metrics ?? null;
     // Each customer turn that sounded negative carries its score (0..10) on the transcript.
     const negative = new Map((autoMetrics?.negativeTurns ?? []).map((t) => [t.turn, t.score]));
+    // A caller who swore at, threatened or harassed the agent: shown before anything else.
+    const abuse = detectAbuse(interaction.turns, interaction.language);
     return {
       title: interaction.externalId,
+      abuse: abuse.flagged
+        ? {
+            categories: abuse.categories,
+            evidence: abuse.evidence.map((e) => ({
+              ...e,
+              seq: interaction.turns[e.turn].seq,
+              number: interaction.turns[e.turn].seq + 1,
+            })),
+          }
+        : null,
       interaction: {
         ...interaction,
         turns: interaction.turns.map((t) => ({
