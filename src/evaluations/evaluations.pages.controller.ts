@@ -8,7 +8,13 @@ import { translate } from '../common/i18n/i18n';
 import { InteractionsService } from '../interactions/interactions.service';
 import { formInput, formNumber } from '../common/form-input';
 import { CreateEvaluationDto, SaveAnswersDto, SubmitEvaluationDto } from './dto/evaluation.dto';
-import { csatOf, evaluationPageView, PostedAnswer, toSectionViews } from './evaluation.view';
+import {
+  csatOf,
+  evaluationPageView,
+  PostedAnswer,
+  toSectionViews,
+  unansweredOf,
+} from './evaluation.view';
 import { EvaluationsService } from './evaluations.service';
 import { Interaction } from '../interactions/entities/interaction.entity';
 import { Turn } from '../interactions/entities/turn.entity';
@@ -98,19 +104,27 @@ export class EvaluationsPagesController {
       },
       async (e) => {
         const key = e instanceof InputError ? criterionOf(e.field, answers) : '';
+        const errors: Record<string, string> = key ? { [key]: e.message } : {};
+        // A submit with criteria unanswered (no JavaScript to check first): every one is marked
+        // and named, in the page's language.
+        const missing =
+          e instanceof InputError && field(body, 'action') === 'submit'
+            ? unansweredOf(evaluationPageView(current, interaction, language, posted).sections)
+            : [];
+        for (const c of missing) errors[c.key] = translate(language, 'evaluation.needsAnswer');
         return {
-          ...evaluationPageView(
-            current,
-            interaction,
-            language,
-            posted,
-            key ? { [key]: e.message } : {},
-          ),
+          ...evaluationPageView(current, interaction, language, posted, errors),
           ...(await this.workspace(actor, interaction)),
           // A conflict: what is saved now (another tab, another save) is shown beside each answer.
           ...(e.status === 409 ? { theirs: await this.savedNow(actor, id, language) } : {}),
           formError:
-            e instanceof InputError ? translate(language, 'evaluation.fixErrors') : e.message,
+            missing.length > 0
+              ? translate(language, 'evaluation.missingBeforeSubmit', {
+                  list: missing.map((c) => c.label).join(', '),
+                })
+              : e instanceof InputError
+                ? translate(language, 'evaluation.fixErrors')
+                : e.message,
           conflict: e.status === 409,
         };
       },

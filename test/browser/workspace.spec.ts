@@ -151,4 +151,34 @@ describe('scoring beside the replay', () => {
     await Promise.all([page.waitForNavigation(), page.click('#save-draft')]);
     expect(page.url()).toContain('saved=1');
   });
+
+  it('without JavaScript, an early submit names every unanswered criterion in the page language', async () => {
+    // Another evaluator's draft of the call: auto-QA answered what it could, the rest is open.
+    const http = await t.client(TEST_USERS.evaluator2);
+    const interactionId = (await (await t.client()).get(`/api/evaluations/${evaluationId}`)).body
+      .interactionId as number;
+    const draft = (
+      await http
+        .post('/api/evaluations')
+        .send({ interactionId, scorecardKey: 'voice-ko' })
+        .expect(201)
+    ).body as { id: number };
+    const page = await (await browser.createBrowserContext()).newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setExtraHTTPHeaders({ 'Accept-Language': 'en' });
+    await signIn(page, base, TEST_USERS.evaluator2);
+    await page.goto(`${base}/evaluations/${draft.id}/edit`);
+    const unanswered = await page.$$eval('.criterion:not(:has(input[type=radio]:checked))', (els) =>
+      els.map((el) => el.querySelector('.criterion-head strong')!.textContent),
+    );
+    expect(unanswered.length).toBeGreaterThan(0);
+    await Promise.all([page.waitForNavigation(), page.click('#submit-evaluation')]);
+    const banner = await page.$eval('#form-error', (el) => el.textContent ?? '');
+    expect(banner).toContain('Answer every criterion (or mark it N/A) before submitting. Missing:');
+    for (const label of unanswered) expect(banner).toContain(label);
+    expect(await page.$$eval('.criterion.has-error', (els) => els.length)).toBe(unanswered.length);
+    expect(await page.$eval('.criterion.has-error .field-error', (el) => el.textContent)).toBe(
+      'Choose an answer or mark it N/A.',
+    );
+  });
 });
