@@ -10,8 +10,8 @@ import { measureCorpus } from '../../support/autoqa-corpus';
  */
 describe('auto-QA accuracy of the shipped packs', () => {
   it('holds on the third locked split (holdout-3, written before the last tuning round) ≥ 87 % strict', () => {
-    // Scored once, on 2026-12-06 after the third tuning round: 89.2 % overall, three criteria
-    // under 80 % (README). Floors where it stands, so no change makes it worse unnoticed.
+    // Scored on 2026-12-06 after the third and the fourth tuning round (figures only, misses never
+    // read): 89.2 % both times, three criteria under 80 % (README). Floors where it stands.
     const report = measureCorpus('holdout-3');
     expect(report.calls).toBe(48);
     expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.87);
@@ -20,21 +20,34 @@ describe('auto-QA accuracy of the shipped packs', () => {
     expect(report.metrics.exact).toBe(report.metrics.compared);
   });
 
-  it('agrees with the QA team on the dev split ≥ 93 % strict and ≥ 80 % on every criterion', () => {
+  it('holds on the fourth locked split (holdout-4, written after three tuning rounds) ≥ 88 % strict, ≥ 78 % per criterion', () => {
+    // Scored once, on 2026-12-06 after the fourth tuning round: 89.5 % overall, every criterion
+    // ≥ 81 % (README). Floors where it stands.
+    const report = measureCorpus('holdout-4');
+    expect(report.calls).toBe(48);
+    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.88);
+    for (const c of report.criteria)
+      expect({ key: c.key, ok: c.strict / c.compared >= 0.78 }).toEqual({ key: c.key, ok: true });
+    expect(report.metrics.exact).toBe(report.metrics.compared);
+  });
+
+  it('agrees with the QA team on the dev split ≥ 94 % strict and ≥ 88 % on every criterion', () => {
     const report = measureCorpus('dev');
     expect(report.calls).toBeGreaterThanOrEqual(188);
-    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.93);
+    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.94);
     for (const c of report.criteria)
-      expect({ key: c.key, ok: c.strict / c.compared >= 0.8, misses: c.misses }).toMatchObject({
+      expect({ key: c.key, ok: c.strict / c.compared >= 0.88, misses: c.misses }).toMatchObject({
         ok: true,
       });
   });
 
-  it('still holds ≥ 92 % on dev and ≥ 85 % on holdout-3 when no agent or company name is known', () => {
+  it('still holds ≥ 92 % on dev and ≥ 85 % on the locked splits when no agent or company name is known', () => {
     const dev = measureCorpus('dev', false);
     expect(dev.strict / dev.compared).toBeGreaterThanOrEqual(0.92);
-    const locked = measureCorpus('holdout-3', false);
-    expect(locked.strict / locked.compared).toBeGreaterThanOrEqual(0.85);
+    for (const split of ['holdout-3', 'holdout-4'] as const) {
+      const locked = measureCorpus(split, false);
+      expect({ split, ok: locked.strict / locked.compared >= 0.85 }).toEqual({ split, ok: true });
+    }
   });
 
   it('agrees with what the demo generator made its agents do ≥ 90 % overall', () => {
