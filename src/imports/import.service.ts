@@ -7,8 +7,8 @@ import { AgentsService } from '../agents/agents.service';
 import { AutoQaService } from '../autoqa/autoqa.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { plainTextProblem } from '../common/plain-text';
-import { Interaction } from '../interactions/entities/interaction.entity';
-import { Turn } from '../interactions/entities/turn.entity';
+import type { Interaction } from '../interactions/entities/interaction.entity';
+import { InteractionsRepository } from '../interactions/interactions.repository';
 import { detectLanguage } from '../transcripts/detect-language';
 import { parseTranscripts, TranscriptFormat } from '../transcripts/parse-transcript';
 import {
@@ -57,7 +57,6 @@ export type ImportOutcome =
   | { file: string; status: 'failed'; reason: string; line?: number; field?: string };
 
 export const DEFAULT_SOURCE = 'import';
-const TURN_CHUNK = 500;
 
 @Injectable()
 export class ImportService {
@@ -65,6 +64,7 @@ export class ImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly agents: AgentsService,
+    private readonly interactions: InteractionsRepository,
     private readonly autoQa: AutoQaService,
     private readonly redactionFindings: RedactionFindingsRepository,
   ) {}
@@ -160,12 +160,9 @@ export class ImportService {
         const results: ImportOutcome[] = [];
         for (const transcript of transcripts) {
           const { source, externalId } = transcript.meta as { source: string; externalId: string };
-          const existing = await manager.findOne(Interaction, {
-            where: { source, externalId },
-            select: { id: true },
-          });
-          if (existing) {
-            results.push(skipped(fileName, existing.id, source, externalId));
+          const existing = await this.interactions.idOf(source, externalId, manager);
+          if (existing !== null) {
+            results.push(skipped(fileName, existing, source, externalId));
             continue;
           }
           const interactionId = await this.insert(manager, transcript);
@@ -206,11 +203,9 @@ export class ImportService {
           teamName: meta.teamName,
         })
       : null;
-    const insert = manager
-      .createQueryBuilder()
-      .insert()
-      .into(Interaction)
-      .values({
+    const interactionId = await this.interactions.insertWithTurns(
+      manager,
+      {
         source: meta.source,
         externalId: meta.externalId,
         channel: meta.channel,
@@ -222,30 +217,9 @@ export class ImportService {
         metadata: meta.metadata ?? null,
         notes: meta.notes ?? null,
         recordingUrl: meta.recordingUrl ?? null,
-        turnCount: turns.length,
-      } as QueryDeepPartialEntity<Interaction>)
-      .updateEntity(false);
-    // Only the id is needed: skip TypeORM's re-read of the generated columns.
-    if (manager.connection.options.type === 'postgres') insert.returning('id');
-    const interactionId = insertedId((await insert.execute()).raw);
-    for (let i = 0; i < turns.length; i += TURN_CHUNK) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Turn)
-        .values(
-          turns.slice(i, i + TURN_CHUNK).map((t, j) => ({
-            interactionId,
-            seq: i + j,
-            speaker: t.speaker,
-            startMs: t.startMs,
-            endMs: t.endMs,
-            text: t.text,
-          })),
-        )
-        .updateEntity(false)
-        .execute();
-    }
+      } as QueryDeepPartialEntity<Interaction>,
+      turns,
+    );
     await this.redactionFindings.insert(manager, interactionId, findings);
     return interactionId;
   }
@@ -289,13 +263,4 @@ function defined<T extends object>(o: T): Partial<T> {
 function baseName(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;
   return name.replace(/\.[^.]+$/, '');
-}
-
-/** PostgreSQL answers RETURNING rows; SQLite's driver answers the last inserted row id. */
-function insertedId(raw: unknown): number {
-  const id: unknown = Array.isArray(raw) ? (raw[0] as { id?: unknown } | undefined)?.id : raw;
-  if (typeof id !== 'number' || !Number.isInteger(id)) {
-    throw new Error('the database did not report the id of the new interaction');
-  }
-  return id;
 }

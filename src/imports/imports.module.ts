@@ -4,6 +4,7 @@ import { memoryStorage } from 'multer';
 import { AgentsModule } from '../agents/agents.module';
 import { AutoQaModule } from '../autoqa/autoqa.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { InteractionsModule } from '../interactions/interactions.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { ImportService } from './import.service';
 import { ImportsController } from './imports.controller';
@@ -13,6 +14,7 @@ import { ImportsPagesController } from './imports.pages.controller';
   imports: [
     AgentsModule,
     AutoQaModule,
+    InteractionsModule,
     PrivacyModule,
     // Files up to 3× the transcript limit are accepted so that an oversized transcript gets its
     // own error in the batch report instead of failing the whole upload.

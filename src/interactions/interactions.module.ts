@@ -20,6 +20,6 @@ import { ReplayViews } from './replay-views';
   ],
   controllers: [InteractionsController, InteractionsPagesController],
   providers: [InteractionsService, InteractionsRepository, ReplayViews],
-  exports: [InteractionsService, ReplayViews],
+  exports: [InteractionsService, InteractionsRepository, ReplayViews],
 })
 export class InteractionsModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, WhereExpressionBuilder } from 'typeorm';
+import { EntityManager, Repository, WhereExpressionBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Condition, interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { containsPattern, LIKE_ESCAPE } from '../common/like';
@@ -137,6 +138,53 @@ export class InteractionsRepository {
   turnsOf(interactionId: number): Promise<Turn[]> {
     return this.turns.find({ where: { interactionId }, order: { seq: 'ASC' } });
   }
+
+  /** The id of the call with this source and external id (the import key), if it is there. */
+  async idOf(source: string, externalId: string, manager?: EntityManager): Promise<number | null> {
+    const found = await (manager?.getRepository(Interaction) ?? this.interactions).findOne({
+      where: { source, externalId },
+      select: { id: true },
+    });
+    return found?.id ?? null;
+  }
+
+  /**
+   * Inserts a call and its turns (numbered in order, in chunks) inside the caller's
+   * transaction; returns the call's id. Only the id is read back.
+   */
+  async insertWithTurns(
+    manager: EntityManager,
+    values: QueryDeepPartialEntity<Interaction>,
+    turns: Pick<Turn, 'speaker' | 'startMs' | 'endMs' | 'text'>[],
+  ): Promise<number> {
+    const insert = manager
+      .createQueryBuilder()
+      .insert()
+      .into(Interaction)
+      .values({ ...values, turnCount: turns.length })
+      .updateEntity(false);
+    if (manager.connection.options.type === 'postgres') insert.returning('id');
+    const interactionId = insertedId((await insert.execute()).raw);
+    for (let i = 0; i < turns.length; i += TURN_CHUNK) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Turn)
+        .values(
+          turns.slice(i, i + TURN_CHUNK).map((t, j) => ({
+            interactionId,
+            seq: i + j,
+            speaker: t.speaker,
+            startMs: t.startMs,
+            endMs: t.endMs,
+            text: t.text,
+          })),
+        )
+        .updateEntity(false)
+        .execute();
+    }
+    return interactionId;
+  }
 }
 
 function where(qb: WhereExpressionBuilder, condition: Condition | null): void {
@@ -166,4 +214,16 @@ export interface AutoMetrics {
   customerNegativity: { start: number; peak: number; end: number };
   /** Absent on calls scored before it existed. */
   negativeTurns?: { turn: number; score: number }[];
+}
+
+/** Turns per INSERT statement: well under both databases' parameter limits. */
+const TURN_CHUNK = 500;
+
+/** PostgreSQL answers RETURNING rows; SQLite's driver answers the last inserted row id. */
+function insertedId(raw: unknown): number {
+  const id: unknown = Array.isArray(raw) ? (raw[0] as { id?: unknown } | undefined)?.id : raw;
+  if (typeof id !== 'number' || !Number.isInteger(id)) {
+    throw new Error('the database did not report the id of the new interaction');
+  }
+  return id;
 }

@@ -5,6 +5,7 @@ import { AgentsModule } from '../agents/agents.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EvaluationStoreModule } from '../evaluations/evaluation-store.module';
 import { ImportsModule } from '../imports/imports.module';
+import { InteractionsModule } from '../interactions/interactions.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { MysteryShopController } from './mystery-shop.controller';
 import { MysteryShopPagesController } from './mystery-shop.pages.controller';
@@ -16,6 +17,7 @@ import { MysteryShopService } from './mystery-shop.service';
     AgentsModule,
     ImportsModule,
     EvaluationStoreModule,
+    InteractionsModule,
     // The results file and each attached transcript: at most MAX_UPLOAD_MB each (413 beyond).
     MulterModule.registerAsync({
       inject: [APP_CONFIG],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
-import { Agent } from '../agents/entities/agent.entity';
+import { AgentsRepository } from '../agents/agents.repository';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/current-user';
 import { InputError } from '../common/errors';
@@ -10,7 +10,7 @@ import { transaction } from '../database/transaction';
 import { EvaluationEvents } from '../events/evaluation-events';
 import { EvaluationWriter } from '../evaluations/evaluation-writer';
 import { ImportService } from '../imports/import.service';
-import { Interaction } from '../interactions/entities/interaction.entity';
+import { InteractionsRepository } from '../interactions/interactions.repository';
 import type { ScorecardVersion } from '../scorecards/entities/scorecard-version.entity';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 import { ScorecardsService } from '../scorecards/scorecards.service';
@@ -63,6 +63,8 @@ export class MysteryShopService {
     private readonly audit: AuditService,
     private readonly events: EvaluationEvents,
     private readonly writer: EvaluationWriter,
+    private readonly interactions: InteractionsRepository,
+    private readonly agentRows: AgentsRepository,
   ) {}
 
   async dryRun(upload: MysteryShopUpload): Promise<MysteryShopReport> {
@@ -125,16 +127,12 @@ export class MysteryShopService {
       if (transcript === null) continue;
       if (transcript) transcripts.set(shop.line, transcript);
       shops.push(shop);
-      const existing = await this.dataSource
-        .getRepository(Interaction)
-        .findOne({ where: { source, externalId: shop.shopId }, select: { id: true } });
-      if (existing) {
-        report.skipped.push({ line: shop.line, shopId: shop.shopId, interactionId: existing.id });
+      const existing = await this.interactions.idOf(source, shop.shopId);
+      if (existing !== null) {
+        report.skipped.push({ line: shop.line, shopId: shop.shopId, interactionId: existing });
         continue;
       }
-      const agent = await this.dataSource
-        .getRepository(Agent)
-        .findOneBy({ externalId: shop.agentExternalId });
+      const agent = await this.agentRows.findByExternalId(shop.agentExternalId);
       report.create.push({
         line: shop.line,
         shopId: shop.shopId,
