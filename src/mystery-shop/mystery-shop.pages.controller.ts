@@ -78,6 +78,7 @@ export class MysteryShopPagesController {
       throw new InputError(
         'token',
         'this upload was already imported or has expired; upload the file again',
+        { key: 'mysteryShop.error.alreadyImported' },
       );
     }
     try {
@@ -90,7 +91,9 @@ export class MysteryShopPagesController {
 
   private key(token: string): string {
     if (!/^[a-f0-9]{32}$/.test(token))
-      throw new InputError('token', 'unknown upload; upload the file again');
+      throw new InputError('token', 'unknown upload; upload the file again', {
+        key: 'mysteryShop.error.unknownUpload',
+      });
     return `uploads/${token}`;
   }
 

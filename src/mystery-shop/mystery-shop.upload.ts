@@ -10,9 +10,16 @@ export interface UploadedPart {
 /** Multipart parts → the upload: `file` (CSV/XLSX), optional `mapping`, any `transcripts`. */
 export function toMysteryShopUpload(parts: UploadedPart[] | undefined): MysteryShopUpload {
   const file = parts?.find((p) => p.fieldname === 'file');
-  if (!file) throw new InputError('file', 'choose the CSV or XLSX file with the results');
+  if (!file) {
+    throw new InputError('file', 'choose the CSV or XLSX file with the results', {
+      key: 'mysteryShop.error.chooseFile',
+    });
+  }
   if (!/\.(csv|xlsx)$/i.test(file.originalname)) {
-    throw new InputError('file', `${file.originalname}: expected a .csv or .xlsx file`);
+    throw new InputError('file', `${file.originalname}: expected a .csv or .xlsx file`, {
+      key: 'mysteryShop.error.notCsvOrXlsx',
+      params: { file: file.originalname },
+    });
   }
   const mapping = parts?.find((p) => p.fieldname === 'mapping');
   return {

@@ -75,7 +75,8 @@ describe(`files shared by instances (${process.env.DATABASE_URL ? 'PostgreSQL' :
     const statuses = commits.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 400, 400, 400, 400]);
     for (const r of commits.filter((c) => c.status === 400)) {
-      expect(r.text).toContain('already imported');
+      // In the reader's language (Korean by default).
+      expect(r.text).toContain('이 업로드는 이미 가져왔거나 만료되었습니다');
     }
     const rows = await t.dataSource.query(
       `SELECT COUNT(*) AS "n" FROM "evaluations" WHERE "kind" = 'mystery_shop'`,

@@ -57,6 +57,28 @@ describe('mystery-shop uploads within limits', () => {
     expect(huge.body.message).toContain('larger than 3 MB');
   });
 
+  it('says what is missing or wrong with the upload in the reader’s language', async () => {
+    const none = await http
+      .post('/api/mystery-shop/import')
+      .set('Accept-Language', 'ko')
+      .field('dryRun', 'true')
+      .expect(400);
+    expect(none.body.message).toBe('file: 결과가 담긴 CSV 또는 XLSX 파일을 골라 주세요');
+    const wrong = await http
+      .post('/api/mystery-shop/import')
+      .set('Accept-Language', 'en')
+      .attach('file', Buffer.from('x'), 'results.pdf')
+      .expect(400);
+    expect(wrong.body.message).toBe('file: results.pdf: expected a .csv or .xlsx file');
+    const page = await http
+      .post('/mystery-shop')
+      .set('Accept', 'text/html')
+      .set('Accept-Language', 'ko')
+      .field('token', 'not-a-token')
+      .expect(400);
+    expect(page.text).toContain('알 수 없는 업로드입니다');
+  });
+
   it('quotes at most 200 characters of a bad cell', async () => {
     const cells = row.split(',');
     // Column 8 ("상담사 이름 안내") takes Y/N: a 50,000-character value is a bad value.
