@@ -47,9 +47,14 @@ const KO_STOP = /^(?:이메일|메일|주소|제|저|는|은|이메일은|메일
 
 export function findEmails(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
+  // Cheap tests first: most turns hold no e-mail at all.
+  const written = text.includes('@');
+  const spokenEn = /\bat\b/i.test(text) && /\bdot\b|\./i.test(text);
+  const spokenKo = /골뱅이|앳|@/.test(text);
+  if (!written && !spokenEn && !spokenKo) return spans;
   for (const m of text.matchAll(WRITTEN_EMAIL))
     spans.push({ start: m.index, end: m.index + m[0].length });
-  for (const m of text.matchAll(SPOKEN_EN_EMAIL)) {
+  for (const m of spokenEn ? text.matchAll(SPOKEN_EN_EMAIL) : []) {
     // The local part: the last words before "at" that are not "my email is".
     const words = [
       ...m[1].matchAll(/[a-z0-9]+(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9]+)*/gi),
@@ -59,7 +64,7 @@ export function findEmails(text: string): TextSpan[] {
     if (first === words.length) continue;
     spans.push({ start: m.index + words[first].index, end: m.index + m[0].length });
   }
-  for (const m of text.matchAll(KO_AT)) {
+  for (const m of spokenKo ? text.matchAll(KO_AT) : []) {
     const after = text.slice(m.index + m[0].length);
     const domain = KO_DOMAIN_AFTER.exec(after) ?? KO_PROVIDER.exec(after);
     if (!domain) continue;
@@ -95,9 +100,11 @@ const EN_STREET = new RegExp(
 );
 
 export function findAddresses(text: string, level: AddressLevel): TextSpan[] {
-  if (level === 'off') return [];
+  // An address has a road, lot or unit number: without one, nothing to look for.
+  if (level === 'off' || !/\d/.test(text)) return [];
   const spans: TextSpan[] = [];
-  for (const m of text.matchAll(KO_ADDRESS)) {
+  const korean = /(?:로|길|동|읍|면|리|가)\s?\d|\d\s?호/.test(text);
+  for (const m of korean ? text.matchAll(KO_ADDRESS) : []) {
     const lead = m[1] ?? '';
     const core = m[2];
     const coreStart = m.index + lead.length;

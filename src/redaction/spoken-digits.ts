@@ -256,7 +256,29 @@ function pieces(text: string): Piece[] {
   return out;
 }
 
+const KO_D = '공영일이삼사오육륙칠팔구';
+/** Could the text hold a digit in any form? Most turns can be passed over on this alone. */
+const MAY_HOLD_DIGITS = new RegExp(
+  `[0-9０-９]|[${KO_D}](?:[\\s\\-–－,.에요고번은는의입니다예하며]{0,4}[${KO_D}]){2}|\\b(?:${[
+    ...Object.keys(EN_DIGIT),
+    ...Object.keys(EN_TEEN),
+    ...Object.keys(EN_TENS),
+  ].join('|')})\\b`,
+  'i',
+);
+
+function identity(text: string): NormalizedText {
+  const from = new Array<number>(text.length);
+  const to = new Array<number>(text.length);
+  for (let k = 0; k < text.length; k++) {
+    from[k] = k;
+    to[k] = k + 1;
+  }
+  return { text, from, to };
+}
+
 export function normalizeDigits(text: string): NormalizedText {
+  if (!MAY_HOLD_DIGITS.test(text)) return identity(text);
   let out = '';
   const from: number[] = [];
   const to: number[] = [];
