@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { interactionScope } from '../auth/visibility';
+import type { Actor } from '../common/current-user';
 import { instants } from '../analytics/period';
 import type { StoredEvidence } from '../evaluations/entities/evaluation-answer.entity';
 import { Turn } from '../interactions/entities/turn.entity';
 import { CoachingPlan } from './entities/coaching-plan.entity';
+import { FeedbackSession } from './entities/feedback-session.entity';
 import type { Excerpt } from './plan-content';
 
 interface MomentRow {
@@ -18,10 +22,108 @@ interface MomentRow {
 
 const COUNTED = `e.status IN ('submitted', 'acknowledged', 'disputed', 'resolved')`;
 
-/** The moments of calls a coaching plan quotes: where the agent missed, where a peer did well. */
+/**
+ * The coaching tables (plans and feedback sessions) and the moments of calls a plan quotes:
+ * where the agent missed, where a peer did well.
+ */
 @Injectable()
 export class CoachingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  // ---- plans ----
+
+  /**
+   * Plans of the agents the actor may see, with agent, team and author; drafts only when
+   * `draftsToo` (the service decides who writes plans).
+   */
+  private plans(actor: Actor, draftsToo: boolean): SelectQueryBuilder<CoachingPlan> {
+    const qb = this.dataSource
+      .getRepository(CoachingPlan)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.agent', 'a')
+      .leftJoinAndSelect('a.team', 't')
+      .leftJoinAndSelect('p.author', 'u');
+    const scope = interactionScope(actor, '"p"."agentId"');
+    if (scope) qb.andWhere(scope.sql, scope.params);
+    if (!draftsToo) qb.andWhere(`"p"."status" = 'shared'`);
+    return qb;
+  }
+
+  findPlan(actor: Actor, draftsToo: boolean, id: number): Promise<CoachingPlan | null> {
+    return this.plans(actor, draftsToo).andWhere('p.id = :id', { id }).getOne();
+  }
+
+  /** Newest first. */
+  pagePlans(
+    actor: Actor,
+    draftsToo: boolean,
+    page: number,
+    pageSize: number,
+  ): Promise<[CoachingPlan[], number]> {
+    return this.plans(actor, draftsToo)
+      .orderBy('p.createdAt', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+  }
+
+  insertPlan(manager: EntityManager, values: Partial<CoachingPlan>): Promise<CoachingPlan> {
+    return manager.save(manager.create(CoachingPlan, values));
+  }
+
+  /** Writes new content only over the version the editor saw; false when it moved on. */
+  async replaceContent(
+    manager: EntityManager,
+    id: number,
+    expected: number,
+    content: Record<string, unknown>,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(CoachingPlan)
+      .set({ content, version: expected + 1 })
+      .where('id = :id AND version = :version', { id, version: expected })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async updatePlan(
+    id: number,
+    values: QueryDeepPartialEntity<CoachingPlan>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.update(CoachingPlan, id, values);
+  }
+
+  // ---- feedback sessions ----
+
+  insertSession(
+    manager: EntityManager,
+    values: Partial<FeedbackSession>,
+  ): Promise<FeedbackSession> {
+    return manager.save(manager.create(FeedbackSession, values));
+  }
+
+  sessionsOf(planId: number): Promise<FeedbackSession[]> {
+    return this.dataSource
+      .getRepository(FeedbackSession)
+      .find({ where: { planId }, order: { scheduledAt: 'ASC', id: 'ASC' } });
+  }
+
+  findSession(id: number): Promise<FeedbackSession | null> {
+    return this.dataSource.getRepository(FeedbackSession).findOneBy({ id });
+  }
+
+  async updateSession(
+    manager: EntityManager,
+    id: number,
+    values: QueryDeepPartialEntity<FeedbackSession>,
+  ): Promise<void> {
+    await manager.update(FeedbackSession, id, values);
+  }
+
+  // ---- the moments a plan quotes ----
 
   /**
    * Up to `limit` of the agent's calls in the period where a human evaluator failed the criterion,

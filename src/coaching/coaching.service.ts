@@ -7,7 +7,6 @@ import { AnalyticsService } from '../analytics/analytics.service';
 import { validDay } from '../analytics/period';
 import type { AgentProfile, CriterionRow } from '../analytics/profile.types';
 import { AuditService } from '../audit/audit.service';
-import { interactionScope } from '../auth/visibility';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Actor } from '../common/current-user';
 import { ForbiddenError, InputError, NotFoundError, StaleVersionError } from '../common/errors';
@@ -116,19 +115,17 @@ export class CoachingService {
       say: (key, params) => translate(lang, key, params),
     });
     const id = await transaction(this.dataSource, async (manager) => {
-      const plan = await manager.save(
-        manager.create(CoachingPlan, {
-          agentId: agent.id,
-          authorId: actor.id,
-          periodFrom: period.from,
-          periodTo: period.to,
-          status: 'draft',
-          content: { ...content, lang } as unknown as Record<string, unknown>,
-          profile: profile as unknown as Record<string, unknown>,
-          previousPlanId: previous?.id ?? null,
-          version: 1,
-        }),
-      );
+      const plan = await this.repository.insertPlan(manager, {
+        agentId: agent.id,
+        authorId: actor.id,
+        periodFrom: period.from,
+        periodTo: period.to,
+        status: 'draft',
+        content: { ...content, lang },
+        profile: profile as unknown as Record<string, unknown>,
+        previousPlanId: previous?.id ?? null,
+        version: 1,
+      });
       await this.audit.record(manager, actor, {
         action: 'coaching_plan.generated',
         entityType: 'coaching_plan',
@@ -145,32 +142,19 @@ export class CoachingService {
    * evaluator shared plans only (a draft stays with the team lead and admins).
    */
   async get(actor: Actor, id: number): Promise<CoachingPlan> {
-    const qb = this.dataSource
-      .getRepository(CoachingPlan)
-      .createQueryBuilder('p')
-      .leftJoinAndSelect('p.agent', 'a')
-      .leftJoinAndSelect('a.team', 't')
-      .leftJoinAndSelect('p.author', 'u')
-      .where('p.id = :id', { id });
-    this.scope(qb, actor);
-    const plan = await qb.getOne();
+    // A draft is the writer's until shared: team leads (their teams') and admins only.
+    const plan = await this.repository.findPlan(actor, WRITERS.has(actor.role), id);
     if (!plan) throw new NotFoundError('coaching plan', id);
     return plan;
   }
 
   async list(actor: Actor, page = 1, pageSize = 25): Promise<Page<CoachingPlan>> {
-    const qb = this.dataSource
-      .getRepository(CoachingPlan)
-      .createQueryBuilder('p')
-      .leftJoinAndSelect('p.agent', 'a')
-      .leftJoinAndSelect('a.team', 't')
-      .leftJoinAndSelect('p.author', 'u')
-      .orderBy('p.createdAt', 'DESC')
-      .addOrderBy('p.id', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize);
-    this.scope(qb, actor);
-    const [items, total] = await qb.getManyAndCount();
+    const [items, total] = await this.repository.pagePlans(
+      actor,
+      WRITERS.has(actor.role),
+      page,
+      pageSize,
+    );
     return pageOf(items, total, page, pageSize);
   }
 
@@ -232,13 +216,13 @@ export class CoachingService {
       next.strengths = content.strengths.filter((s) => keep.has(s.key));
     }
     await transaction(this.dataSource, async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(CoachingPlan)
-        .set({ content: next as unknown as Record<string, unknown>, version: edits.version + 1 })
-        .where('id = :id AND version = :version', { id, version: edits.version })
-        .execute();
-      if (result.affected !== 1) {
+      const replaced = await this.repository.replaceContent(
+        manager,
+        id,
+        edits.version,
+        next as unknown as Record<string, unknown>,
+      );
+      if (!replaced) {
         throw new StaleVersionError(`coaching plan ${id}`, edits.version, plan.version);
       }
       await this.audit.record(manager, actor, {
@@ -258,12 +242,16 @@ export class CoachingService {
     const plan = await this.get(actor, id);
     const { file } = await this.storePdf(plan);
     await transaction(this.dataSource, async (manager) => {
-      await manager.update(CoachingPlan, id, {
-        status: 'shared',
-        sharedAt: plan.sharedAt ?? new Date(),
-        pdfFile: file,
-        pdfAt: new Date(),
-      });
+      await this.repository.updatePlan(
+        id,
+        {
+          status: 'shared',
+          sharedAt: plan.sharedAt ?? new Date(),
+          pdfFile: file,
+          pdfAt: new Date(),
+        },
+        manager,
+      );
       const agentUsers = await this.users.agentUsers(manager, plan.agentId);
       await this.notifications.notify(
         manager,
@@ -295,9 +283,7 @@ export class CoachingService {
       const stored = await this.storePdf(plan);
       bytes = stored.bytes;
       const file = stored.file;
-      await this.dataSource
-        .getRepository(CoachingPlan)
-        .update(id, { pdfFile: file, pdfAt: new Date() });
+      await this.repository.updatePlan(id, { pdfFile: file, pdfAt: new Date() });
     }
     return {
       bytes,
@@ -330,14 +316,12 @@ export class CoachingService {
       throw new InputError('scheduledAt', 'give a date and time for the session');
     }
     return transaction(this.dataSource, async (manager) => {
-      const session = await manager.save(
-        manager.create(FeedbackSession, {
-          planId,
-          scheduledAt,
-          status: 'scheduled',
-          createdById: actor.id,
-        }),
-      );
+      const session = await this.repository.insertSession(manager, {
+        planId,
+        scheduledAt,
+        status: 'scheduled',
+        createdById: actor.id,
+      });
       await this.audit.record(manager, actor, {
         action: 'feedback_session.scheduled',
         entityType: 'coaching_plan',
@@ -359,9 +343,7 @@ export class CoachingService {
   }
 
   sessionsOf(planId: number): Promise<FeedbackSession[]> {
-    return this.dataSource
-      .getRepository(FeedbackSession)
-      .find({ where: { planId }, order: { scheduledAt: 'ASC', id: 'ASC' } });
+    return this.repository.sessionsOf(planId);
   }
 
   /** The team lead writes down the session: notes per focus criterion, commitments, follow-up. */
@@ -382,7 +364,7 @@ export class CoachingService {
       throw new InputError('followUpDate', 'must be a date (YYYY-MM-DD)');
     }
     await transaction(this.dataSource, async (manager) => {
-      await manager.update(FeedbackSession, sessionId, {
+      await this.repository.updateSession(manager, sessionId, {
         status: 'held',
         heldAt: session.heldAt ?? new Date(),
         notes: input.notes,
@@ -409,7 +391,7 @@ export class CoachingService {
       throw new InputError('session', 'the session has not been held yet');
     }
     await transaction(this.dataSource, async (manager) => {
-      await manager.update(FeedbackSession, sessionId, { agentAcknowledgedAt: new Date() });
+      await this.repository.updateSession(manager, sessionId, { agentAcknowledgedAt: new Date() });
       await this.audit.record(manager, actor, {
         action: 'feedback_session.acknowledged',
         entityType: 'coaching_plan',
@@ -421,9 +403,7 @@ export class CoachingService {
   }
 
   private async session(actor: Actor, sessionId: number): Promise<FeedbackSession> {
-    const session = await this.dataSource
-      .getRepository(FeedbackSession)
-      .findOneBy({ id: sessionId });
+    const session = await this.repository.findSession(sessionId);
     if (!session) throw new NotFoundError('feedback session', sessionId);
     await this.get(actor, session.planId); // 404 when the plan is not visible
     return session;
@@ -495,13 +475,6 @@ export class CoachingService {
     if (!WRITERS.has(actor.role)) {
       throw new ForbiddenError('only team leads and admins write coaching plans');
     }
-  }
-
-  private scope(qb: ReturnType<DataSource['createQueryBuilder']>, actor: Actor): void {
-    const scope = interactionScope(actor, '"p"."agentId"');
-    if (scope) qb.andWhere(scope.sql, scope.params);
-    // A draft is the writer's until shared: team leads (their teams') and admins only.
-    if (!WRITERS.has(actor.role)) qb.andWhere(`"p"."status" = 'shared'`);
   }
 
   /** Every agent of a team the actor may coach (CLI: one plan per agent). */
