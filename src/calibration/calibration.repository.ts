@@ -37,6 +37,50 @@ export class CalibrationRepository {
   }
 
   /** The session with its call, scorecard version (definition included) and expert. */
+  /** Opens a session with its participants (none has a draft yet), in the caller's transaction. */
+  async insertSession(
+    manager: EntityManager,
+    values: Partial<CalibrationSession>,
+    participantIds: number[],
+  ): Promise<CalibrationSession> {
+    const session = await manager.save(manager.create(CalibrationSession, values));
+    await manager.insert(
+      CalibrationParticipant,
+      participantIds.map((userId) => ({ sessionId: session.id, userId, evaluationId: null })),
+    );
+    return session;
+  }
+
+  /** Links the participant's draft unless they already have one; false when they had. */
+  async linkDraft(
+    manager: EntityManager,
+    sessionId: number,
+    userId: number,
+    evaluationId: number,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(CalibrationParticipant)
+      .set({ evaluationId })
+      .where('sessionId = :sessionId AND userId = :userId AND evaluationId IS NULL', {
+        sessionId,
+        userId,
+      })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Closes an open session; false when it was closed already. */
+  async close(manager: EntityManager, id: number, closedAt: Date): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(CalibrationSession)
+      .set({ status: 'closed', closedAt })
+      .where('id = :id AND status = :open', { id, open: 'open' })
+      .execute();
+    return result.affected === 1;
+  }
+
   findSession(id: number, manager?: EntityManager): Promise<CalibrationSession | null> {
     return (manager ?? this.dataSource.manager).getRepository(CalibrationSession).findOne({
       where: { id },

@@ -28,7 +28,6 @@ import {
   ParticipantState,
 } from './calibration.repository';
 import { kappaReading, KappaReading } from './calibration.view';
-import { CalibrationParticipant } from './entities/calibration-participant.entity';
 import { CalibrationSession, CalibrationStatus } from './entities/calibration-session.entity';
 import { scorecardOf, scorecardVersionOf } from '../scorecards/loaded-version';
 
@@ -137,8 +136,9 @@ export class CalibrationService implements OnModuleInit {
     }
     const note = input.note?.trim() || null;
     const id = await transaction(this.dataSource, async (manager) => {
-      const session = await manager.save(
-        manager.create(CalibrationSession, {
+      const session = await this.repository.insertSession(
+        manager,
+        {
           interactionId: interaction.id,
           scorecardVersionId: version.id,
           expertId: input.expertId,
@@ -147,11 +147,8 @@ export class CalibrationService implements OnModuleInit {
           note,
           dueAt: input.dueAt ?? null,
           closedAt: null,
-        }),
-      );
-      await manager.insert(
-        CalibrationParticipant,
-        participantIds.map((userId) => ({ sessionId: session.id, userId, evaluationId: null })),
+        },
+        participantIds,
       );
       await this.audit.record(manager, actor, {
         action: 'calibration.opened',
@@ -333,16 +330,7 @@ export class CalibrationService implements OnModuleInit {
       { kind: 'calibration', scorecardVersionId: session.scorecardVersionId },
     );
     const linked = await transaction(this.dataSource, async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(CalibrationParticipant)
-        .set({ evaluationId: draft.id })
-        .where('sessionId = :id AND userId = :userId AND evaluationId IS NULL', {
-          id,
-          userId: actor.id,
-        })
-        .execute();
-      if (result.affected !== 1) return false;
+      if (!(await this.repository.linkDraft(manager, id, actor.id, draft.id))) return false;
       await this.audit.record(manager, actor, {
         action: 'calibration.started',
         entityType: 'calibration',
@@ -379,13 +367,7 @@ export class CalibrationService implements OnModuleInit {
   private markClosed(actor: Actor | null, id: number, reason: string): Promise<boolean> {
     return transaction(this.dataSource, async (manager) => {
       const closedAt = new Date();
-      const result = await manager
-        .createQueryBuilder()
-        .update(CalibrationSession)
-        .set({ status: 'closed', closedAt })
-        .where('id = :id AND status = :open', { id, open: 'open' })
-        .execute();
-      if (result.affected !== 1) return false;
+      if (!(await this.repository.close(manager, id, closedAt))) return false;
       const participants = await this.repository.participants([id], manager);
       await this.audit.record(manager, actor, {
         action: 'calibration.closed',
