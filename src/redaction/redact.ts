@@ -144,8 +144,8 @@ function toTurnSpans(
       while (b > a && !/\d/.test(norm.text[b - 1])) b--;
     }
     if (a >= b) continue;
-    let start = norm.from[a];
-    let end = norm.to[b - 1];
+    let start = norm.from ? norm.from[a] : a;
+    let end = norm.to ? norm.to[b - 1] : b;
     const text = turns[turn].text;
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;

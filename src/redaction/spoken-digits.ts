@@ -6,9 +6,9 @@
  */
 export interface NormalizedText {
   text: string;
-  /** For each character of `text`: the original span it stands for. */
-  from: number[];
-  to: number[];
+  /** For each character of `text`: the original span it stands for; null when unchanged. */
+  from: number[] | null;
+  to: number[] | null;
 }
 
 const KO_DIGIT: Record<string, string> = {
@@ -268,13 +268,7 @@ const MAY_HOLD_DIGITS = new RegExp(
 );
 
 function identity(text: string): NormalizedText {
-  const from = new Array<number>(text.length);
-  const to = new Array<number>(text.length);
-  for (let k = 0; k < text.length; k++) {
-    from[k] = k;
-    to[k] = k + 1;
-  }
-  return { text, from, to };
+  return { text, from: null, to: null };
 }
 
 export function normalizeDigits(text: string): NormalizedText {
