@@ -41,6 +41,14 @@ export class DisputesRepository {
     });
   }
 
+  /** One step of the history (acknowledged, disputed, resolved), in the caller's transaction. */
+  insertResponse(
+    manager: EntityManager,
+    values: Partial<EvaluationResponse>,
+  ): Promise<EvaluationResponse> {
+    return manager.save(manager.create(EvaluationResponse, values));
+  }
+
   /** The history of an evaluation, oldest first, with who wrote each entry. */
   responsesOf(evaluationId: number, manager?: EntityManager): Promise<EvaluationResponse[]> {
     return (manager ?? this.dataSource.manager).getRepository(EvaluationResponse).find({

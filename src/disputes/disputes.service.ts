@@ -291,13 +291,11 @@ export class DisputesService {
         status: step.to,
         breakdown: planned.breakdown,
       });
-      const response = await manager.save(
-        manager.create(EvaluationResponse, {
-          ...planned.response,
-          evaluationId: id,
-          userId: actor.id,
-        }),
-      );
+      const response = await this.repository.insertResponse(manager, {
+        ...planned.response,
+        evaluationId: id,
+        userId: actor.id,
+      });
       await this.audit.record(manager, actor, {
         action: step.action,
         entityType: 'evaluation',
