@@ -4,12 +4,9 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import * as fs from 'fs';
-import { DataSource } from 'typeorm';
-import { AgentsService } from './agents/agents.service';
 import { AppModule } from './app.module';
 import { AutoQaService } from './autoqa/autoqa.service';
 import { DemoSeeder } from './cli/demo-seeder';
@@ -23,11 +20,9 @@ import { DEFAULT_CORPUS, formatProposals, suggestRulesCommand } from './cli/sugg
 import { formatBreakdown, scoreFromFiles } from './cli/score-command';
 import { loadConfig, parseCompanyNames } from './config/app-config';
 import { migrate, openDataSource } from './database/registry/data-source';
-import { EvaluationsService } from './evaluations/evaluations.service';
 import { ImportOutcome, ImportService } from './imports/import.service';
 import { mysteryShopUploadFromDisk } from './cli/mystery-shop-files';
 import { MysteryShopService } from './mystery-shop/mystery-shop.service';
-import { UsersService } from './users/users.service';
 import { parseSpeakerMap } from './imports/upload-batch';
 import { TRANSCRIPT_FORMATS, TranscriptFormat } from './transcripts/parse-transcript';
 import { ScorecardsService } from './scorecards/scorecards.service';
