@@ -1,7 +1,8 @@
 /** Handlebars helpers for the pages. Everything they return is escaped by Handlebars. */
 import type { HelperOptions } from 'handlebars';
 import hbs from 'hbs';
-import { translate } from './i18n/i18n';
+import { metadataLabel, metadataValue, samplingReasonText } from './i18n/display-text';
+import { hasTranslation, translate } from './i18n/i18n';
 import { displayTimeZone, timeZoneName } from './time-zone';
 
 type Root = { lang?: string };
@@ -46,7 +47,22 @@ export const viewHelpers: Record<string, (...args: never[]) => unknown> = {
     const options = rest.pop() as HelperOptions;
     return translate(langOf(options), key, options.hash as Record<string, unknown>);
   },
+  /** `{{tOr key fallback}}`: the string when the locale files have the key, else the fallback. */
+  tOr(key: unknown, fallback: unknown, options: HelperOptions) {
+    const k = String(key);
+    return hasTranslation(k)
+      ? translate(langOf(options), k)
+      : typeof fallback === 'string'
+        ? fallback
+        : '';
+  },
   clock: (ms: unknown) => clock(ms),
+  /** A stored sampling reason or an import's metadata key/value, in the page's language. */
+  samplingReason: (reason: unknown, options: HelperOptions) =>
+    samplingReasonText(langOf(options), typeof reason === 'string' ? reason : ''),
+  metadataLabel: (key: unknown, options: HelperOptions) =>
+    metadataLabel(langOf(options), String(key)),
+  metadataValue: (value: unknown, options: HelperOptions) => metadataValue(langOf(options), value),
   dateTime(value: unknown, options: HelperOptions) {
     if (!value) return '';
     const date = new Date(value as string);

@@ -91,10 +91,7 @@ export class InteractionsPagesController {
         interaction,
         evaluations.map((e) => e.id),
       )),
-      metadata: Object.entries(interaction.metadata ?? {}).map(([key, value]) => ({
-        key,
-        value: typeof value === 'object' ? JSON.stringify(value) : String(value as string),
-      })),
+      metadata: Object.entries(interaction.metadata ?? {}).map(([key, value]) => ({ key, value })),
       evaluations,
       autoMetrics,
       scorecards: scorecards.map((s) => ({

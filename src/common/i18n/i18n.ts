@@ -26,6 +26,11 @@ export function translate(lang: string, key: string, params: Record<string, unkn
   });
 }
 
+/** Whether the locale files have this key (in English, the language every key has). */
+export function hasTranslation(key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(DICTIONARIES.en, key);
+}
+
 export function resolveLanguage(req: Request): Language {
   const query = req.query.lang;
   if (isLanguage(query)) return query;

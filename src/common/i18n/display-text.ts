@@ -1,0 +1,73 @@
+/**
+ * Stored texts made by the program in English (sampling reasons written when a call was queued,
+ * metadata keys and values from an import) shown in the page's language. Pure: the stored text
+ * stays as it is; an unknown shape is shown unchanged.
+ */
+import { hasTranslation, translate } from './i18n';
+
+type Rule = {
+  pattern: RegExp;
+  key: string;
+  params: (m: RegExpExecArray) => Record<string, string>;
+};
+
+/** The reasons src/queue/sampling-plan.ts writes, newest wording first. */
+const SAMPLING_REASONS: readonly Rule[] = [
+  {
+    pattern: /^CSAT (\S+) ≤ (\S+)$/,
+    key: 'sampling.reason.lowCsat',
+    params: (m) => ({ csat: m[1], max: m[2] }),
+  },
+  {
+    pattern: /^auto-QA: critical criterion failed: (.+)$/,
+    key: 'sampling.reason.autoCriticalFail',
+    params: (m) => ({ criteria: m[1] }),
+  },
+  {
+    pattern: /^(\d+) calls? per agent per week from queue (.+) \(([^()]+)\)$/,
+    key: 'sampling.reason.queueQuota',
+    params: (m) => ({ n: m[1], queue: m[2], week: m[3] }),
+  },
+  {
+    pattern: /^(\d+) random calls? per agent per week \(([^()]+)\)$/,
+    key: 'sampling.reason.randomQuota',
+    params: (m) => ({ n: m[1], week: m[2] }),
+  },
+  {
+    pattern: /^(\d+) (\w+) calls? per agent per week \(([^()]+)\)$/,
+    key: 'sampling.reason.channelQuota',
+    params: (m) => ({ n: m[1], channel: m[2], week: m[3] }),
+  },
+  { pattern: /^queue (.+)$/, key: 'sampling.reason.queue', params: (m) => ({ queue: m[1] }) },
+  {
+    pattern: /^channel (\w+)$/,
+    key: 'sampling.reason.channel',
+    params: (m) => ({ channel: m[1] }),
+  },
+];
+
+/** Why a call was picked for review, in `lang`; the stored text when its shape is unknown. */
+export function samplingReasonText(lang: string, reason: string): string {
+  for (const rule of SAMPLING_REASONS) {
+    const m = rule.pattern.exec(reason);
+    if (!m) continue;
+    const params = rule.params(m);
+    if (params.channel && hasTranslation(`channel.${params.channel}`))
+      params.channel = translate(lang, `channel.${params.channel}`);
+    return translate(lang, rule.key, params);
+  }
+  return reason;
+}
+
+/** A metadata key from an import (`csat`, `fcr`): its label, or the key itself when unknown. */
+export function metadataLabel(lang: string, key: string): string {
+  return hasTranslation(`metadata.${key}`) ? translate(lang, `metadata.${key}`) : key;
+}
+
+/** A metadata value: yes/no for booleans, JSON for objects, the text otherwise. */
+export function metadataValue(lang: string, value: unknown): string {
+  if (typeof value === 'boolean')
+    return translate(lang, value ? 'metadata.true' : 'metadata.false');
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
