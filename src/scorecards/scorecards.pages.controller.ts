@@ -1,26 +1,49 @@
-import { Controller, Get, Param, Query, Render } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ScorecardsService } from './scorecards.service';
 import { Allow } from '../auth/access.guard';
-import { EVERYONE } from '../auth/roles';
+import { ADMIN, EVERYONE } from '../auth/roles';
+import { contentDisposition } from '../common/content-disposition';
+import { Actor, CurrentUser } from '../common/current-user';
 import { InputError } from '../common/errors';
+import { field, FormBody, FormFields, submitForm } from '../common/form-body';
 import { QueryTextPipe } from '../common/query-text';
+import { ScorecardEditorService } from './scorecard-editor.service';
 
 @ApiExcludeController()
 @Allow(EVERYONE)
 @Controller('scorecards')
 export class ScorecardsPagesController {
-  constructor(private readonly scorecards: ScorecardsService) {}
+  constructor(
+    private readonly scorecards: ScorecardsService,
+    private readonly editor: ScorecardEditorService,
+  ) {}
 
   @Get()
   @Render('scorecards/list')
-  async list() {
-    return { title: 'Scorecards', scorecards: await this.scorecards.list() };
+  async list(@CurrentUser() actor: Actor) {
+    return this.listView(actor);
+  }
+
+  /** Admin: reload scorecards/*.yaml and show, per file, what happened. */
+  @Post('sync')
+  @Allow(ADMIN)
+  @HttpCode(200)
+  @Render('scorecards/list')
+  async sync(@CurrentUser() actor: Actor) {
+    const synced = await this.scorecards.syncFromFiles(actor);
+    return { ...(await this.listView(actor)), synced };
   }
 
   @Get(':key')
   @Render('scorecards/show')
-  async show(@Param('key') key: string, @Query('version', QueryTextPipe) version?: string) {
+  async show(
+    @CurrentUser() actor: Actor,
+    @Param('key') key: string,
+    @Query('version', QueryTextPipe) version?: string,
+    @Query('published', QueryTextPipe) published?: string,
+  ) {
     if (version && !/^[1-9]\d{0,8}$/.test(version)) {
       throw new InputError('version', 'must be a version number (1, 2, …)');
     }
@@ -33,8 +56,70 @@ export class ScorecardsPagesController {
       key,
       shown,
       definition: shown.definition,
+      isAdmin: actor.role === 'admin',
+      published: published === 'new_version' || published === 'unchanged' ? published : null,
       isCurrent: versions[0]?.id === shown.id,
       versions: versions.map((v) => ({ ...v, selected: v.id === shown.id })),
+    };
+  }
+
+  /** Admin: the scorecard's YAML file in a text area, as it is on disk now. */
+  @Get(':key/edit')
+  @Allow(ADMIN)
+  @Render('scorecards/edit')
+  async edit(@Param('key') key: string) {
+    const source = await this.editor.source(key);
+    return { title: key, ...source, baseHash: source.fileHash };
+  }
+
+  /** Admin: "Preview" validates and scores samples; "Publish" writes the file and syncs. */
+  @Post(':key/edit')
+  @Allow(ADMIN)
+  @HttpCode(200)
+  async submitEdit(
+    @CurrentUser() actor: Actor,
+    @Param('key') key: string,
+    @FormBody() body: FormFields,
+    @Res() res: Response,
+  ) {
+    const text = field(body, 'yaml') ?? '';
+    const baseHash = field(body, 'baseHash') ?? '';
+    const source = await this.editor.source(key);
+    const view = { title: key, key, file: source.file, text, baseHash };
+    if (field(body, 'action') !== 'publish') {
+      res.render('scorecards/edit', { ...view, preview: await this.editor.preview(key, text) });
+      return;
+    }
+    await submitForm(
+      res,
+      'scorecards/edit',
+      async () => {
+        const result = await this.editor.publish(actor, key, text, baseHash);
+        res.redirect(303, `/scorecards/${encodeURIComponent(key)}?published=${result.result}`);
+      },
+      async (e) => ({
+        ...view,
+        stale: e.status === 409,
+        preview: e.status === 409 ? null : await this.editor.preview(key, text),
+      }),
+    );
+  }
+
+  /** Admin: download the scorecard's YAML file. */
+  @Get(':key/export')
+  @Allow(ADMIN)
+  async export(@Param('key') key: string, @Res() res: Response) {
+    const source = await this.editor.source(key);
+    res.setHeader('Content-Type', 'application/yaml; charset=utf-8');
+    res.setHeader('Content-Disposition', contentDisposition(`${key}.yaml`));
+    res.send(source.text);
+  }
+
+  private async listView(actor: Actor) {
+    return {
+      title: 'Scorecards',
+      isAdmin: actor.role === 'admin',
+      scorecards: await this.scorecards.history(),
     };
   }
 }

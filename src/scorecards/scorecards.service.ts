@@ -158,6 +158,49 @@ export class ScorecardsService implements OnApplicationBootstrap {
     }));
   }
 
+  /**
+   * Every scorecard with every version, newest first, and who published each (from the audit
+   * log: the person who synced or published, or "system" for a start-up load).
+   */
+  async history(): Promise<
+    {
+      key: string;
+      name: string;
+      versions: (ScorecardVersion & { current: boolean; publishedBy: string | null })[];
+    }[]
+  > {
+    const scorecards = await this.scorecards.find({ order: { key: 'ASC' } });
+    const versions = await this.versions.find({
+      order: { version: 'DESC' },
+      select: {
+        id: true,
+        scorecardId: true,
+        version: true,
+        contentHash: true,
+        sourceFile: true,
+        createdAt: true,
+      },
+    });
+    const audit = await this.audit.list({ entityType: 'scorecard' }, 1000);
+    const publisher = new Map<string, string>();
+    for (const entry of audit.items) {
+      const after = entry.after as { version?: unknown } | null;
+      const id = `${entry.entityId}#${String(after?.version)}`;
+      if (!publisher.has(id)) publisher.set(id, entry.actorName);
+    }
+    return scorecards.map((s) => ({
+      key: s.key,
+      name: s.name,
+      versions: versions
+        .filter((v) => v.scorecardId === s.id)
+        .map((v) => ({
+          ...v,
+          current: v.id === s.currentVersionId,
+          publishedBy: publisher.get(`${s.key}#${v.version}`) ?? null,
+        })),
+    }));
+  }
+
   async current(key: string): Promise<ScorecardVersion> {
     const scorecard = await this.scorecards.findOneBy({ key });
     if (!scorecard?.currentVersionId) throw new NotFoundError('scorecard', key);
