@@ -79,6 +79,10 @@ const RULES: Record<string, Rule> = {
   'POST /admin/users/:id': ADMIN,
   'POST /admin/users/:id/password': ADMIN,
   'POST /api/scorecards/sync': ADMIN,
+  'POST /scorecards/sync': ADMIN,
+  'GET /scorecards/:key/edit': ADMIN,
+  'POST /scorecards/:key/edit': ADMIN,
+  'GET /scorecards/:key/export': ADMIN,
 
   // notifications and disputes (acknowledge / dispute / resolve)
   'GET /notifications': EVERYONE,
