@@ -7,6 +7,7 @@ import { SamplingRule } from './entities/sampling-rule.entity';
 import { QueueController } from './queue.controller';
 import { QueuePagesController } from './queue.pages.controller';
 import { QueueRepository } from './queue.repository';
+import { SamplingRulesRepository } from './sampling-rules.repository';
 import { QueueService } from './queue.service';
 import { SamplingScheduler } from './sampling.scheduler';
 import { SamplingService } from './sampling.service';
@@ -19,7 +20,13 @@ import { SamplingService } from './sampling.service';
     ScorecardsModule,
   ],
   controllers: [QueueController, QueuePagesController],
-  providers: [QueueRepository, QueueService, SamplingService, SamplingScheduler],
+  providers: [
+    QueueRepository,
+    SamplingRulesRepository,
+    QueueService,
+    SamplingService,
+    SamplingScheduler,
+  ],
   exports: [QueueService, SamplingService, SamplingScheduler],
 })
 export class QueueModule {}

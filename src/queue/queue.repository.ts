@@ -219,6 +219,21 @@ export class QueueRepository {
     }));
   }
 
+  /** Per sampling rule: items it ever queued and those still open or in progress. */
+  async countsByRule(): Promise<Map<number, { queued: number; pending: number }>> {
+    const rows = await this.dataSource
+      .createQueryBuilder(QueueItem, 'q')
+      .select('q.ruleId', 'ruleId')
+      .addSelect('COUNT(*)', 'queued')
+      .addSelect(`SUM(CASE WHEN q.status IN ('open', 'in_progress') THEN 1 ELSE 0 END)`, 'pending')
+      .where('q.ruleId IS NOT NULL')
+      .groupBy('q.ruleId')
+      .getRawMany<{ ruleId: number; queued: string | number; pending: string | number }>();
+    return new Map(
+      rows.map((c) => [Number(c.ruleId), { queued: Number(c.queued), pending: Number(c.pending) }]),
+    );
+  }
+
   /**
    * Open items of someone who can no longer score (deactivated, or no longer admin or
    * evaluator) go back to the pool; returns how many.

@@ -9,9 +9,9 @@ import { advisoryXactLock } from '../database/advisory-lock';
 import { transaction } from '../database/transaction';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { assignAll, NoEvaluatorReason } from './assignment';
-import { QueueItem } from './entities/queue-item.entity';
 import { SamplingRule } from './entities/sampling-rule.entity';
 import { NewItem, QueueRepository } from './queue.repository';
+import { SamplingRulesRepository } from './sampling-rules.repository';
 import {
   checkParams,
   isQuotaRule,
@@ -72,21 +72,14 @@ export class SamplingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: QueueRepository,
+    private readonly rules: SamplingRulesRepository,
     private readonly scorecards: ScorecardsService,
     private readonly audit: AuditService,
   ) {}
 
   async listRules(): Promise<RuleView[]> {
-    const rules = await this.dataSource.getRepository(SamplingRule).find({ order: { id: 'ASC' } });
-    const counts = await this.dataSource
-      .createQueryBuilder(QueueItem, 'q')
-      .select('q.ruleId', 'ruleId')
-      .addSelect('COUNT(*)', 'queued')
-      .addSelect(`SUM(CASE WHEN q.status IN ('open', 'in_progress') THEN 1 ELSE 0 END)`, 'pending')
-      .where('q.ruleId IS NOT NULL')
-      .groupBy('q.ruleId')
-      .getRawMany<{ ruleId: number; queued: string | number; pending: string | number }>();
-    const byRule = new Map(counts.map((c) => [Number(c.ruleId), c]));
+    const rules = await this.rules.all();
+    const byRule = await this.repository.countsByRule();
     return rules.map((r) => ({
       id: r.id,
       name: r.name,
@@ -95,19 +88,19 @@ export class SamplingService {
       scorecardKey: r.scorecardKey,
       dueDays: r.dueDays,
       active: r.active,
-      queued: Number(byRule.get(r.id)?.queued ?? 0),
-      pending: Number(byRule.get(r.id)?.pending ?? 0),
+      queued: byRule.get(r.id)?.queued ?? 0,
+      pending: byRule.get(r.id)?.pending ?? 0,
       updatedAt: r.updatedAt,
     }));
   }
 
   /** Whether any rule is on: without one, nothing reaches the queue (the empty queue says so). */
   async hasActiveRule(): Promise<boolean> {
-    return (await this.dataSource.getRepository(SamplingRule).countBy({ active: true })) > 0;
+    return this.rules.anyActive();
   }
 
   async getRule(id: number): Promise<SamplingRule> {
-    const rule = await this.dataSource.getRepository(SamplingRule).findOneBy({ id });
+    const rule = await this.rules.byId(id);
     if (!rule) throw new NotFoundError('sampling rule', id);
     return rule;
   }
@@ -115,14 +108,14 @@ export class SamplingService {
   async createRule(actor: Actor, input: RuleInput): Promise<SamplingRule> {
     const values = await this.checked(input, null);
     const id = await transaction(this.dataSource, async (manager) => {
-      const saved = await manager.save(manager.create(SamplingRule, values));
+      const saved = await this.rules.insert(manager, values);
       await this.audit.record(manager, actor, {
         action: 'sampling_rule.created',
         entityType: 'sampling_rule',
-        entityId: saved.id,
+        entityId: saved,
         after: values,
       });
-      return saved.id;
+      return saved;
     });
     return this.getRule(id);
   }
@@ -132,7 +125,7 @@ export class SamplingService {
     const before = await this.getRule(id);
     const values = await this.checked(input, before);
     await transaction(this.dataSource, async (manager) => {
-      await manager.update(SamplingRule, id, values);
+      await this.rules.update(manager, id, values);
       await this.audit.record(manager, actor, {
         action:
           before.active && !values.active ? 'sampling_rule.deactivated' : 'sampling_rule.updated',
@@ -159,10 +152,7 @@ export class SamplingService {
     const result = await transaction(this.dataSource, async (manager) => {
       // One run at a time across instances: the next one sees what this one queued.
       await advisoryXactLock(manager, 'sampling');
-      const rules = await manager.find(SamplingRule, {
-        where: { active: true },
-        order: { id: 'ASC' },
-      });
+      const rules = await this.rules.active(manager);
       await this.repository.releaseFromLeavers(manager);
       const newItems = rules.length > 0 ? await this.plan(manager, rules, now) : [];
       const { assigned, unassignedWhy, evaluatorOf } = await this.assign(manager, newItems);
