@@ -12,6 +12,7 @@
  * "감사 합니다", "전화주셔서").
  * English: apostrophes straightened, punctuation kept as the separator it is, spaces collapsed.
  */
+import { EN_DIGITS, KO_DIGITS } from '../common/spoken-digits';
 
 export type SpeechLanguage = 'ko' | 'en';
 
@@ -30,36 +31,7 @@ const KO_FILLERS = new Set([
 ]);
 const EN_FILLERS = new Set(['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'ah', 'hmm', 'hm', 'mm']);
 
-const KO_DIGITS: Record<string, string> = {
-  공: '0',
-  영: '0',
-  일: '1',
-  이: '2',
-  삼: '3',
-  사: '4',
-  오: '5',
-  육: '6',
-  륙: '6',
-  칠: '7',
-  팔: '8',
-  구: '9',
-};
 const KO_DIGIT_WORD = /^[공영일이삼사오육륙칠팔구]+$/u;
-
-const EN_DIGITS: Record<string, string> = {
-  zero: '0',
-  oh: '0',
-  o: '0',
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-};
 
 const KO_STRIP = /[\s\p{P}\p{S}]+/gu;
 const KO_ISO_DATE =

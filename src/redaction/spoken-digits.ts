@@ -4,6 +4,7 @@
  * English number words (four one one one, double five, twenty three). Every character of the
  * normalized text remembers the span of the original it stands for, so a match maps back.
  */
+import { EN_DIGITS, KO_DIGITS } from '../common/spoken-digits';
 export interface NormalizedText {
   text: string;
   /** For each character of `text`: the original span it stands for; null when unchanged. */
@@ -11,20 +12,6 @@ export interface NormalizedText {
   to: number[] | null;
 }
 
-const KO_DIGIT: Record<string, string> = {
-  공: '0',
-  영: '0',
-  일: '1',
-  이: '2',
-  삼: '3',
-  사: '4',
-  오: '5',
-  육: '6',
-  륙: '6',
-  칠: '7',
-  팔: '8',
-  구: '9',
-};
 /** Endings spoken after a digit group ("공일공이요", "일이삼사입니다"); longest first. */
 const KO_SUFFIXES = [
   '이구요',
@@ -44,20 +31,6 @@ const KO_SUFFIXES = [
   '는',
   '의',
 ];
-const EN_DIGIT: Record<string, string> = {
-  zero: '0',
-  oh: '0',
-  o: '0',
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-};
 const EN_TEEN: Record<string, string> = {
   ten: '10',
   eleven: '11',
@@ -124,9 +97,9 @@ function closedSyllable(c: string): boolean {
 
 function koreanReading(word: string): Reading | null {
   let prefix = 0;
-  while (prefix < word.length && KO_DIGIT[word[prefix]] !== undefined) prefix++;
+  while (prefix < word.length && KO_DIGITS[word[prefix]] !== undefined) prefix++;
   if (prefix === 0) return null;
-  const asDigits = (n: number) => [...word.slice(0, n)].map((c) => KO_DIGIT[c]).join('');
+  const asDigits = (n: number) => [...word.slice(0, n)].map((c) => KO_DIGITS[c]).join('');
   for (const suffix of KO_SUFFIXES) {
     const n = word.length - suffix.length;
     // The copula's 이 follows a closed syllable ("팔이요" = 8); after an open one it is a 2 ("오사삼이요").
@@ -147,18 +120,18 @@ function englishReading(tokens: Token[], i: number): Reading | null {
     const j = tokens[i + 1]?.kind === 'sep' && /^[\s-]+$/.test(tokens[i + 1].text) ? i + 2 : -1;
     return j > 0 && tokens[j]?.kind === 'latin' ? [tokens[j].text.toLowerCase(), j] : null;
   };
-  if (EN_DIGIT[word] !== undefined) {
-    return { digits: EN_DIGIT[word], covers: word.length, tokens: 1, spoken: 'en' };
+  if (EN_DIGITS[word] !== undefined) {
+    return { digits: EN_DIGITS[word], covers: word.length, tokens: 1, spoken: 'en' };
   }
   if (EN_TEEN[word] !== undefined) {
     return { digits: EN_TEEN[word], covers: word.length, tokens: 1, spoken: 'en' };
   }
   const next = nextWord();
   if (EN_TENS[word] !== undefined) {
-    if (next && EN_DIGIT[next[0]] !== undefined && next[0] !== 'oh' && next[0] !== 'o') {
+    if (next && EN_DIGITS[next[0]] !== undefined && next[0] !== 'oh' && next[0] !== 'o') {
       const end = tokens[next[1]].end;
       return {
-        digits: EN_TENS[word] + EN_DIGIT[next[0]],
+        digits: EN_TENS[word] + EN_DIGITS[next[0]],
         covers: end - tokens[i].start,
         tokens: next[1] - i + 1,
         spoken: 'en',
@@ -166,10 +139,10 @@ function englishReading(tokens: Token[], i: number): Reading | null {
     }
     return { digits: `${EN_TENS[word]}0`, covers: word.length, tokens: 1, spoken: 'en' };
   }
-  if (REPEAT[word] !== undefined && next && EN_DIGIT[next[0]] !== undefined) {
+  if (REPEAT[word] !== undefined && next && EN_DIGITS[next[0]] !== undefined) {
     const end = tokens[next[1]].end;
     return {
-      digits: EN_DIGIT[next[0]].repeat(REPEAT[word]),
+      digits: EN_DIGITS[next[0]].repeat(REPEAT[word]),
       covers: end - tokens[i].start,
       tokens: next[1] - i + 1,
       spoken: 'en',
@@ -260,7 +233,7 @@ const KO_D = '공영일이삼사오육륙칠팔구';
 /** Could the text hold a digit in any form? Most turns can be passed over on this alone. */
 const MAY_HOLD_DIGITS = new RegExp(
   `[0-9０-９]|[${KO_D}](?:[\\s\\-–－,.에요고번은는의입니다예하며]{0,4}[${KO_D}]){2}|\\b(?:${[
-    ...Object.keys(EN_DIGIT),
+    ...Object.keys(EN_DIGITS),
     ...Object.keys(EN_TEEN),
     ...Object.keys(EN_TENS),
   ].join('|')})\\b`,
