@@ -104,7 +104,10 @@ interface Layout {
 }
 
 function cell(row: SheetRow, column: string | undefined): string {
-  return column === undefined ? '' : clean(row.cells[column] ?? '');
+  // Own cells only: a column named "toString" must not read Object.prototype.
+  return column === undefined || !Object.hasOwn(row.cells, column)
+    ? ''
+    : clean(row.cells[column] ?? '');
 }
 
 function rowScorecardKey(row: SheetRow, layout: Pick<Layout, 'fixed' | 'fallbackScorecard'>) {
