@@ -42,6 +42,14 @@ module.exports = {
       },
     },
     {
+      name: 'statistics-is-pure',
+      comment:
+        'The statistics core (intervals, tests, power, regression) takes plain numbers: it imports only simple-statistics and jstat.',
+      severity: 'error',
+      from: { path: '^src/statistics/' },
+      to: { pathNot: '^(src/statistics/|node_modules/(simple-statistics|jstat)/)' },
+    },
+    {
       name: 'evaluations-below-disputes',
       comment:
         'Disputes build on evaluations; the evaluation page that shows both is assembled above them (src/evaluation-page/).',
