@@ -18,7 +18,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/registry/database.module';
 import { EvaluationPageModule } from './evaluation-page/evaluation-page.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { InteractionsModule } from './interactions/interactions.module';
 import { MysteryShopModule } from './mystery-shop/mystery-shop.module';
@@ -50,8 +50,8 @@ import { SafeInputPipe } from './common/safe-input.pipe';
     QueueModule,
     AnalyticsModule,
     CoachingModule,
+    HealthModule,
   ],
-  controllers: [HealthController],
   providers: [
     // First: ids beyond what the databases store and NUL characters are a 400 (safe-input.pipe.ts).
     { provide: APP_PIPE, useClass: SafeInputPipe },

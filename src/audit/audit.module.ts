@@ -1,15 +1,14 @@
 import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { AuditController } from './audit.controller';
+import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
-import { AuditEntry } from './entities/audit-entry.entity';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEntry]), EvaluationsModule],
+  imports: [EvaluationsModule],
   controllers: [AuditController],
-  providers: [AuditService],
+  providers: [AuditService, AuditRepository],
   exports: [AuditService],
 })
 export class AuditModule {}

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Actor } from '../common/current-user';
-import { containsPattern, LIKE_ESCAPE } from '../common/like';
 import { Page, pageOf } from '../common/pagination';
 import { AuditQueryDto } from './audit-query.dto';
+import { AuditRepository } from './audit.repository';
 import { AuditEntry } from './entities/audit-entry.entity';
 
 export interface AuditRecord {
@@ -17,11 +16,11 @@ export interface AuditRecord {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+  constructor(private readonly entries: AuditRepository) {}
 
   /** Writes inside the caller's transaction, so a change and its audit entry land together. */
   async record(manager: EntityManager, actor: Actor | null, record: AuditRecord): Promise<void> {
-    await manager.insert(AuditEntry, {
+    await this.entries.insert(manager, {
       actorId: actor?.id ?? null,
       actorName: actor ? `${actor.name} <${actor.email}>` : 'system',
       action: record.action,
@@ -35,27 +34,34 @@ export class AuditService {
   /** Newest first, filtered, a page at a time (the admin's audit page and GET /api/audit). */
   async list(filter: AuditQueryDto, pageSize = 50): Promise<Page<AuditEntry>> {
     const page = filter.page ?? 1;
-    const qb = this.entries.createQueryBuilder('a');
-    if (filter.entityType) qb.andWhere('a.entityType = :type', { type: filter.entityType });
-    if (filter.entityId) qb.andWhere('a.entityId = :id', { id: filter.entityId });
-    if (filter.action) {
-      qb.andWhere(`a.action LIKE :action ${LIKE_ESCAPE}`, {
-        action: containsPattern(filter.action),
-      });
-    }
-    if (filter.actor) {
-      qb.andWhere(`LOWER(a.actorName) LIKE :actor ${LIKE_ESCAPE}`, {
-        actor: containsPattern(filter.actor.toLowerCase()),
-      });
-    }
-    if (filter.from) qb.andWhere('a.createdAt >= :from', { from: new Date(filter.from) });
-    if (filter.to) qb.andWhere('a.createdAt < :to', { to: endOfDay(filter.to) });
-    const [items, total] = await qb
-      .orderBy('a.id', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    const [items, total] = await this.entries.page(
+      {
+        entityType: filter.entityType,
+        entityId: filter.entityId,
+        action: filter.action,
+        actor: filter.actor,
+        from: filter.from ? new Date(filter.from) : undefined,
+        to: filter.to ? endOfDay(filter.to) : undefined,
+      },
+      (page - 1) * pageSize,
+      pageSize,
+    );
     return pageOf(items, total, page, pageSize);
+  }
+
+  /** The reason given each time one of these queue items was skipped (the last one wins). */
+  async skipReasons(itemIds: number[]): Promise<Map<number, string>> {
+    const reasons = new Map<number, string>();
+    const entries = await this.entries.afterOf(
+      'queue_item',
+      'queue_item.skipped',
+      itemIds.map(String),
+    );
+    for (const entry of entries) {
+      const reason = (entry.after as { reason?: unknown } | null)?.reason;
+      if (typeof reason === 'string' && reason) reasons.set(Number(entry.entityId), reason);
+    }
+    return reasons;
   }
 }
 

@@ -18,7 +18,7 @@ import { DemoCall, DemoContactCenter, generateDemoContactCenter } from '../demo/
 import { DisputesService } from '../disputes/disputes.service';
 import { EvaluationsService } from '../evaluations/evaluations.service';
 import { ImportService } from '../imports/import.service';
-import { Interaction } from '../interactions/entities/interaction.entity';
+import { InteractionsRepository } from '../interactions/interactions.repository';
 import { SamplingService } from '../queue/sampling.service';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { UserInput, UsersService } from '../users/users.service';
@@ -59,6 +59,7 @@ export class DemoSeeder {
   private readonly users: UsersService;
   private readonly autoQa: AutoQaService;
   private readonly activity: DemoActivity;
+  private readonly interactions: InteractionsRepository;
 
   constructor(app: INestApplicationContext) {
     this.dataSource = app.get<DataSource>(getDataSourceToken());
@@ -68,6 +69,7 @@ export class DemoSeeder {
     this.evaluations = app.get(EvaluationsService);
     this.users = app.get(UsersService);
     this.autoQa = app.get(AutoQaService);
+    this.interactions = app.get(InteractionsRepository);
     this.activity = new DemoActivity(
       app.get(SamplingService),
       this.evaluations,
@@ -105,7 +107,7 @@ export class DemoSeeder {
       }
     });
     const people = await this.seedUsers(center);
-    const already = await this.dataSource.getRepository(Interaction).countBy({ source: 'demo' });
+    const already = await this.interactions.countFromSource('demo');
     const summary = { calls: already, imported: 0, evaluations: 0, queued: 0 };
     if (already > 0) return { ...summary, calibrations: 0, disputes: 0, skipped: true };
     const imported: { id: number; call: DemoCall }[] = [];

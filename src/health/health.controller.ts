@@ -1,22 +1,21 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.guard';
+import { DatabasePingRepository } from './database-ping.repository';
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabasePingRepository) {}
 
   @Get()
   async check() {
     try {
-      await this.dataSource.query('SELECT 1');
+      await this.database.ping();
     } catch {
       throw new ServiceUnavailableException('database unreachable');
     }
-    return { status: 'ok', database: this.dataSource.options.type };
+    return { status: 'ok', database: this.database.type };
   }
 }

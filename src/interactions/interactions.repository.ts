@@ -139,6 +139,11 @@ export class InteractionsRepository {
     return this.turns.find({ where: { interactionId }, order: { seq: 'ASC' } });
   }
 
+  /** How many calls came from this source (e.g. 'demo'). */
+  countFromSource(source: string): Promise<number> {
+    return this.interactions.countBy({ source });
+  }
+
   /** The id of the call with this source and external id (the import key), if it is there. */
   async idOf(source: string, externalId: string, manager?: EntityManager): Promise<number | null> {
     const found = await (manager?.getRepository(Interaction) ?? this.interactions).findOne({

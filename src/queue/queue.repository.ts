@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { Agent } from '../agents/entities/agent.entity';
-import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { Evaluation } from '../evaluations/entities/evaluation.entity';
@@ -467,25 +466,6 @@ export class QueueRepository {
       .limit(1)
       .getRawOne<RawRow>();
     return raw ? toRow(raw) : null;
-  }
-
-  /** Skip reasons, from the audit log, for the skipped items on a page. */
-  async skipReasons(itemIds: number[]): Promise<Map<number, string>> {
-    const reasons = new Map<number, string>();
-    if (itemIds.length === 0) return reasons;
-    const rows = await this.dataSource
-      .createQueryBuilder(AuditEntry, 'au')
-      .select(['au.entityId AS "entityId"', 'au.after AS "after"'])
-      .where(`au.entityType = 'queue_item'`)
-      .andWhere('au.entityId IN (:...ids)', { ids: itemIds.map(String) })
-      .andWhere(`au.action = 'queue_item.skipped'`)
-      .orderBy('au.id', 'ASC')
-      .getRawMany<{ entityId: string; after: string | { reason?: string } | null }>();
-    for (const r of rows) {
-      const after = parseJson(r.after) as { reason?: string } | null;
-      if (after?.reason) reasons.set(Number(r.entityId), after.reason);
-    }
-    return reasons;
   }
 
   private rows(manager: EntityManager): SelectQueryBuilder<QueueItem> {

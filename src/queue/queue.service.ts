@@ -107,7 +107,7 @@ export class QueueService implements OnModuleInit {
   async list(actor: Actor, filter: QueueFilter, now = new Date()): Promise<Page<QueueItemView>> {
     const myTeam = await this.blockedTeam(actor);
     const { rows, total } = await this.repository.list(actor, filter, myTeam, now);
-    const skipped = await this.repository.skipReasons(
+    const skipped = await this.audit.skipReasons(
       rows.filter((r) => r.status === 'skipped').map((r) => r.id),
     );
     const free = rows.some((r) => r.status === 'open' && r.evaluatorId === null);

@@ -1,10 +1,10 @@
 import { advisoryXactLock } from '../database/advisory-lock';
 import { transaction } from '../database/transaction';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/errors';
 import type { Actor } from '../common/current-user';
@@ -13,6 +13,7 @@ import { ScorecardVersion } from './entities/scorecard-version.entity';
 import { Scorecard } from './entities/scorecard.entity';
 import type { ScorecardDefinition } from './scorecard-definition';
 import { readPhraseLibraries } from './phrase-libraries';
+import { ScorecardsRepository, type VersionSummary } from './scorecards.repository';
 import {
   parseScorecardYaml,
   type PhraseLibraries,
@@ -29,8 +30,7 @@ export class ScorecardsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ScorecardsService.name);
 
   constructor(
-    @InjectRepository(Scorecard) private readonly scorecards: Repository<Scorecard>,
-    @InjectRepository(ScorecardVersion) private readonly versions: Repository<ScorecardVersion>,
+    private readonly repository: ScorecardsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
@@ -107,30 +107,26 @@ export class ScorecardsService implements OnApplicationBootstrap {
     return transaction(this.dataSource, async (manager) => {
       // Instances syncing the same files at once take turns: the second finds it unchanged.
       await advisoryXactLock(manager, `scorecard:${definition.key}`);
-      let scorecard = await manager.findOneBy(Scorecard, { key: definition.key });
+      let scorecard = await this.repository.byKey(definition.key, manager);
       const current = scorecard?.currentVersionId
-        ? await manager.findOneBy(ScorecardVersion, { id: scorecard.currentVersionId })
+        ? await this.repository.versionById(scorecard.currentVersionId, manager)
         : null;
       if (current && current.contentHash === hash) {
         return { key: definition.key, result: 'unchanged' as const, version: current.version };
       }
       const created = !scorecard;
-      scorecard ??= await manager.save(
-        manager.create(Scorecard, { key: definition.key, name: definition.name }),
-      );
-      const version = await manager.save(
-        manager.create(ScorecardVersion, {
-          scorecardId: scorecard.id,
-          version: (current?.version ?? 0) + 1,
-          definition,
-          contentHash: hash,
-          sourceFile,
-        }),
-      );
-      await manager.update(Scorecard, scorecard.id, {
-        currentVersionId: version.id,
+      scorecard ??= await this.repository.insertScorecard(manager, {
+        key: definition.key,
         name: definition.name,
       });
+      const version = await this.repository.insertVersion(manager, {
+        scorecardId: scorecard.id,
+        version: (current?.version ?? 0) + 1,
+        definition,
+        contentHash: hash,
+        sourceFile,
+      });
+      await this.repository.setCurrent(manager, scorecard.id, version.id, definition.name);
       await this.audit.record(manager, actor, {
         action: created ? 'scorecard.created' : 'scorecard.version_added',
         entityType: 'scorecard',
@@ -148,9 +144,9 @@ export class ScorecardsService implements OnApplicationBootstrap {
 
   /** Every scorecard with its current version: two queries, whatever the number of scorecards. */
   async list(): Promise<(Scorecard & { currentVersion: ScorecardVersion | null })[]> {
-    const scorecards = await this.scorecards.find({ order: { key: 'ASC' } });
+    const scorecards = await this.repository.all();
     const ids = scorecards.map((s) => s.currentVersionId).filter((id): id is number => id !== null);
-    const versions = ids.length ? await this.versions.findBy({ id: In(ids) }) : [];
+    const versions = await this.repository.versionsByIds(ids);
     const byId = new Map(versions.map((v) => [v.id, v]));
     return scorecards.map((s) => ({
       ...s,
@@ -166,21 +162,11 @@ export class ScorecardsService implements OnApplicationBootstrap {
     {
       key: string;
       name: string;
-      versions: (ScorecardVersion & { current: boolean; publishedBy: string | null })[];
+      versions: (VersionSummary & { current: boolean; publishedBy: string | null })[];
     }[]
   > {
-    const scorecards = await this.scorecards.find({ order: { key: 'ASC' } });
-    const versions = await this.versions.find({
-      order: { version: 'DESC' },
-      select: {
-        id: true,
-        scorecardId: true,
-        version: true,
-        contentHash: true,
-        sourceFile: true,
-        createdAt: true,
-      },
-    });
+    const scorecards = await this.repository.all();
+    const versions = await this.repository.versionSummaries();
     const audit = await this.audit.list({ entityType: 'scorecard' }, 1000);
     const publisher = new Map<string, string>();
     for (const entry of audit.items) {
@@ -202,43 +188,34 @@ export class ScorecardsService implements OnApplicationBootstrap {
   }
 
   async current(key: string): Promise<ScorecardVersion> {
-    const scorecard = await this.scorecards.findOneBy({ key });
+    const scorecard = await this.repository.byKey(key);
     if (!scorecard?.currentVersionId) throw new NotFoundError('scorecard', key);
-    const version = await this.versions.findOneBy({ id: scorecard.currentVersionId });
+    const version = await this.repository.versionById(scorecard.currentVersionId);
     if (!version) throw new NotFoundError('scorecard', key);
     return version;
   }
 
   async version(key: string, version: number): Promise<ScorecardVersion> {
-    const scorecard = await this.scorecards.findOneBy({ key });
-    const found =
-      scorecard && (await this.versions.findOneBy({ scorecardId: scorecard.id, version }));
+    const scorecard = await this.repository.byKey(key);
+    const found = scorecard && (await this.repository.versionOf(scorecard.id, version));
     if (!found) throw new NotFoundError('scorecard version', `${key} v${version}`);
     return found;
   }
 
-  async versionsOf(key: string): Promise<ScorecardVersion[]> {
-    const scorecard = await this.scorecards.findOneBy({ key });
+  async versionsOf(key: string): Promise<VersionSummary[]> {
+    const scorecard = await this.repository.byKey(key);
     if (!scorecard) throw new NotFoundError('scorecard', key);
-    return this.versions.find({
-      where: { scorecardId: scorecard.id },
-      order: { version: 'DESC' },
-      select: { id: true, version: true, contentHash: true, sourceFile: true, createdAt: true },
-    });
+    return this.repository.versionSummaries(scorecard.id);
   }
 
   /** The definitions of these versions (those that exist), by version id. */
   async definitionsOf(ids: number[]): Promise<Map<number, ScorecardVersion['definition']>> {
-    if (ids.length === 0) return new Map();
-    const versions = await this.versions.find({
-      select: { id: true, definition: true },
-      where: { id: In([...new Set(ids)]) },
-    });
+    const versions = await this.repository.definitionsByIds([...new Set(ids)]);
     return new Map(versions.map((v) => [v.id, v.definition]));
   }
 
   async byId(id: number): Promise<ScorecardVersion> {
-    const version = await this.versions.findOne({ where: { id }, relations: { scorecard: true } });
+    const version = await this.repository.versionWithScorecard(id);
     if (!version) throw new NotFoundError('scorecard version', id);
     return version;
   }
