@@ -178,11 +178,15 @@ export class AnalyticsRepository {
   }
 
   /** The agent and the UTC day of an evaluation's call (null for an unassigned call). */
-  async agentDayOf(interactionId: number): Promise<{ agentId: number; day: string } | null> {
+  async agentDayOf(
+    interactionId: number,
+    manager?: EntityManager,
+  ): Promise<{ agentId: number; day: string } | null> {
     const [row] = await this.query<{ agentId: unknown; startedAt: unknown }>(
       `SELECT "i"."agentId" AS "agentId", "i"."startedAt" AS "startedAt"
        FROM "interactions" "i" WHERE "i"."id" = :interactionId`,
       { interactionId },
+      manager,
     );
     if (!row || row.agentId === null) return null;
     return {

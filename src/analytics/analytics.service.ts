@@ -6,7 +6,7 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Agent } from '../agents/entities/agent.entity';
 import type { Actor } from '../common/current-user';
 import { InputError, NotFoundError } from '../common/errors';
@@ -112,7 +112,7 @@ export class AnalyticsService
   ) {}
 
   onModuleInit(): void {
-    this.events.onScored((event) => this.onScored(event));
+    this.events.onScored((event, manager) => this.onScored(event, manager));
   }
 
   /** An empty roll-up beside existing evaluations (first start after an upgrade): build it. */
@@ -128,21 +128,27 @@ export class AnalyticsService
     await this.rebuilding?.catch(() => undefined);
   }
 
-  private async onScored(event: EvaluationScored): Promise<void> {
-    const at = await this.repository.agentDayOf(event.interactionId);
-    if (at) await this.refresh(at.agentId, at.day);
+  /** From the outbox, in its transaction: a refresh is idempotent (it recomputes the day). */
+  private async onScored(event: EvaluationScored, manager: EntityManager): Promise<void> {
+    const at = await this.repository.agentDayOf(event.interactionId, manager);
+    if (at) await this.refreshIn(manager, at.agentId, at.day);
   }
 
   /** Recomputes one agent-day of the roll-up from the answers, in one transaction. */
   async refresh(agentId: number, day: string): Promise<void> {
     // After a rebuild that is running, so that its delete-all cannot undo this refresh.
     await this.rebuilding?.catch(() => undefined);
-    await transaction(this.dataSource, async (manager) => {
-      // Several instances: one refresh of an agent-day at a time, none during a rebuild.
-      await advisoryXactLock(manager, 'criterion_stats', 'shared');
-      await advisoryXactLock(manager, `criterion_stats:${agentId}:${day}`);
-      await this.repository.refresh(manager, agentId, day);
-    });
+    await transaction(this.dataSource, (manager) => this.refreshIn(manager, agentId, day));
+  }
+
+  /**
+   * Several instances: one refresh of an agent-day at a time, none during a rebuild (on SQLite
+   * transactions are queued, so a rebuild and a refresh never overlap either).
+   */
+  private async refreshIn(manager: EntityManager, agentId: number, day: string): Promise<void> {
+    await advisoryXactLock(manager, 'criterion_stats', 'shared');
+    await advisoryXactLock(manager, `criterion_stats:${agentId}:${day}`);
+    await this.repository.refresh(manager, agentId, day);
   }
 
   /** Recomputes the whole roll-up; returns its number of rows. Joins a rebuild already running. */

@@ -156,7 +156,7 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
    * scored meanwhile is left as it is, and its event is that process's to send.
    */
   private async scoreBatch(versions: Map<string, ScorecardVersion>): Promise<number> {
-    const scored: { evaluationId: number; interactionId: number }[] = [];
+    const outbox: number[] = [];
     const claimed = await transaction(this.dataSource, async (manager) => {
       const ids = await this.repository.claimPending(manager, [...versions.keys()], BATCH);
       if (ids.length === 0) return 0;
@@ -174,11 +174,13 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
           metrics: { ...result.metrics },
           answers: toSuggestedAnswers(version.definition, result),
         });
-        if (evaluationId !== null) scored.push({ evaluationId, interactionId: interaction.id });
+        if (evaluationId === null) continue;
+        const event = { evaluationId, interactionId: interaction.id };
+        outbox.push(await this.events.record(manager, { ...event, kind: 'auto', reason: 'auto' }));
       }
       return ids.length;
     });
-    for (const s of scored) await this.events.scored({ ...s, kind: 'auto', reason: 'auto' });
+    await this.events.deliver(outbox);
     return claimed;
   }
 

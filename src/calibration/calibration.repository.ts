@@ -114,8 +114,11 @@ export class CalibrationRepository {
     return this.dataSource.getRepository(CalibrationParticipant).findOneBy({ sessionId, userId });
   }
 
-  findParticipantByEvaluation(evaluationId: number): Promise<CalibrationParticipant | null> {
-    return this.dataSource.getRepository(CalibrationParticipant).findOneBy({ evaluationId });
+  findParticipantByEvaluation(
+    evaluationId: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CalibrationParticipant | null> {
+    return manager.getRepository(CalibrationParticipant).findOneBy({ evaluationId });
   }
 
   /** Admins see every session; anyone else the sessions they take part in. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/current-user';
 import { DomainError, ForbiddenError, InputError, NotFoundError } from '../common/errors';
@@ -115,9 +115,9 @@ export class CalibrationService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.onScored(async (event) => {
+    this.events.onScored(async (event, manager) => {
       if (event.kind === 'calibration' && event.reason === 'submitted') {
-        await this.closeWhenAllSubmitted(event.evaluationId);
+        await this.closeWhenAllSubmitted(manager, event.evaluationId);
       }
     });
   }
@@ -354,34 +354,42 @@ export class CalibrationService implements OnModuleInit {
   }
 
   /** The last participant's submit closes the session. */
-  private async closeWhenAllSubmitted(evaluationId: number): Promise<void> {
-    const participant = await this.repository.findParticipantByEvaluation(evaluationId);
+  /** From the outbox, in its transaction; closing a closed session does nothing (idempotent). */
+  private async closeWhenAllSubmitted(manager: EntityManager, evaluationId: number): Promise<void> {
+    const participant = await this.repository.findParticipantByEvaluation(evaluationId, manager);
     if (!participant) return;
-    const everyone = await this.repository.participants([participant.sessionId]);
+    const everyone = await this.repository.participants([participant.sessionId], manager);
     if (everyone.every(isSubmitted)) {
-      const closed = await this.markClosed(null, participant.sessionId, 'all_submitted');
+      const closed = await this.closeIn(manager, null, participant.sessionId, 'all_submitted');
       if (closed) this.logger.log(`calibration session ${participant.sessionId} complete`);
     }
   }
 
   private markClosed(actor: Actor | null, id: number, reason: string): Promise<boolean> {
-    return transaction(this.dataSource, async (manager) => {
-      const closedAt = new Date();
-      if (!(await this.repository.close(manager, id, closedAt))) return false;
-      const participants = await this.repository.participants([id], manager);
-      await this.audit.record(manager, actor, {
-        action: 'calibration.closed',
-        entityType: 'calibration',
-        entityId: id,
-        before: { status: 'open' },
-        after: {
-          status: 'closed',
-          reason,
-          submitted: participants.filter(isSubmitted).map((p) => p.userId),
-        },
-      });
-      return true;
+    return transaction(this.dataSource, (manager) => this.closeIn(manager, actor, id, reason));
+  }
+
+  private async closeIn(
+    manager: EntityManager,
+    actor: Actor | null,
+    id: number,
+    reason: string,
+  ): Promise<boolean> {
+    const closedAt = new Date();
+    if (!(await this.repository.close(manager, id, closedAt))) return false;
+    const participants = await this.repository.participants([id], manager);
+    await this.audit.record(manager, actor, {
+      action: 'calibration.closed',
+      entityType: 'calibration',
+      entityId: id,
+      before: { status: 'open' },
+      after: {
+        status: 'closed',
+        reason,
+        submitted: participants.filter(isSubmitted).map((p) => p.userId),
+      },
     });
+    return true;
   }
 
   /** Open or closed sessions, a page at a time: admins all, others the ones they take part in. */

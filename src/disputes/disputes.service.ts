@@ -304,7 +304,10 @@ export class DisputesService {
         after: { ...planned.audit.after, version: fresh.version + 1 },
       });
       const score = planned.breakdown;
+      const event = { evaluationId: id, interactionId: evaluation.interactionId };
+      const outbox = await this.events.record(manager, { ...event, kind: evaluation.kind, reason });
       return {
+        outbox,
         evaluation: {
           id,
           status: step.to,
@@ -315,13 +318,9 @@ export class DisputesService {
         response: { ...toResponseView(response), user: { id: actor.id, name: actor.name } },
       };
     });
-    await this.events.scored({
-      evaluationId: id,
-      interactionId: evaluation.interactionId,
-      kind: evaluation.kind,
-      reason,
-    });
-    return result;
+    const { outbox, ...answer } = result;
+    await this.events.deliver([outbox]);
+    return answer;
   }
 }
 

@@ -1,7 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { transaction } from '../database/transaction';
+import type { EntityManager } from 'typeorm';
 import { EvaluationsRepository } from '../evaluations/evaluations.repository';
 import { EvaluationEvents, EvaluationScored } from '../events/evaluation-events';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -16,7 +14,6 @@ const NEW_EVALUATION_REASONS = new Set(['submitted', 'mystery_shop']);
 @Injectable()
 export class EvaluationNotices implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EvaluationEvents,
     private readonly evaluations: EvaluationsRepository,
     private readonly users: UsersRepository,
@@ -24,29 +21,31 @@ export class EvaluationNotices implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.onScored((event) => this.onScored(event));
+    this.events.onScored((event, manager) => this.onScored(event, manager));
   }
 
-  private async onScored(event: EvaluationScored): Promise<void> {
+  /**
+   * From the outbox: the notice commits with the event marked done, so it is written once even
+   * when the event is delivered again after a failure.
+   */
+  private async onScored(event: EvaluationScored, manager: EntityManager): Promise<void> {
     if (!NEW_EVALUATION_REASONS.has(event.reason) || !AGENT_FACING_KINDS.has(event.kind)) return;
-    await transaction(this.dataSource, async (manager) => {
-      const evaluation = await this.evaluations.findWithInteraction(event.evaluationId, manager);
-      if (!evaluation || evaluation.status === 'draft') return;
-      const agentUsers = await this.users.agentUserIds(
-        manager,
-        evaluation.interaction?.agentId ?? null,
-      );
-      await this.notifications.notify(
-        manager,
-        agentUsers,
-        'evaluation_submitted',
-        {
-          evaluationId: evaluation.id,
-          call: evaluation.interaction?.externalId ?? '',
-          score: evaluation.overallScore === null ? '–' : `${evaluation.overallScore.toFixed(1)}%`,
-        },
-        `/evaluations/${evaluation.id}`,
-      );
-    });
+    const evaluation = await this.evaluations.findWithInteraction(event.evaluationId, manager);
+    if (!evaluation || evaluation.status === 'draft') return;
+    const agentUsers = await this.users.agentUserIds(
+      manager,
+      evaluation.interaction?.agentId ?? null,
+    );
+    await this.notifications.notify(
+      manager,
+      agentUsers,
+      'evaluation_submitted',
+      {
+        evaluationId: evaluation.id,
+        call: evaluation.interaction?.externalId ?? '',
+        score: evaluation.overallScore === null ? '–' : `${evaluation.overallScore.toFixed(1)}%`,
+      },
+      `/evaluations/${evaluation.id}`,
+    );
   }
 }

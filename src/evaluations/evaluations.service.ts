@@ -205,12 +205,6 @@ export class EvaluationsService {
         return { status: 'submitted', answers: dto.answers ?? [] };
       },
     );
-    await this.events.scored({
-      evaluationId: id,
-      interactionId: submitted.interactionId,
-      kind: submitted.kind,
-      reason: 'submitted',
-    });
     return submitted;
   }
 
@@ -228,7 +222,7 @@ export class EvaluationsService {
     },
   ): Promise<Evaluation> {
     if (!(await this.repository.isVisible(id, actor))) throw new NotFoundError('evaluation', id);
-    await transaction(this.dataSource, async (manager) => {
+    const outbox = await transaction(this.dataSource, async (manager) => {
       const before = await this.repository.findFull(id, manager);
       if (!before) throw new NotFoundError('evaluation', id);
       if (before.evaluatorId !== actor.id) {
@@ -266,7 +260,12 @@ export class EvaluationsService {
           answers: answers.map(toAnswerRow),
         },
       });
+      // Its score counts from now: the queue, analytics and the agent hear of it (the outbox).
+      if (!submitted) return [];
+      const event = { evaluationId: id, interactionId: before.interactionId, kind: before.kind };
+      return [await this.events.record(manager, { ...event, reason: 'submitted' })];
     });
+    await this.events.deliver(outbox);
     return this.get(id, actor);
   }
 

@@ -1,4 +1,7 @@
-import { Global, Injectable, Logger, Module } from '@nestjs/common';
+import { Global, Injectable, Module } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OutboxDispatcher } from './outbox-dispatcher';
+import { OutboxRepository } from './outbox.repository';
 
 /** An evaluation whose score now counts (or changed): submitted, auto-scored, resolved, imported. */
 export interface EvaluationScored {
@@ -9,35 +12,47 @@ export interface EvaluationScored {
   reason: string;
 }
 
-type Listener = (event: EvaluationScored) => Promise<void> | void;
+/** Writes through the manager it is given, which commits with the event's row marked done. */
+type Listener = (event: EvaluationScored, manager: EntityManager) => Promise<void> | void;
+
+export const EVALUATION_SCORED = 'evaluation.scored';
 
 /**
- * In-process notifications between features, so evaluations need not know who cares (the work
- * queue closes its item, analytics refreshes its roll-up, disputes notify the agent). Emitted
- * after the change committed; a failing listener is logged and does not undo the change.
+ * Notifications between features, so evaluations need not know who cares (the work queue
+ * closes its item, analytics refreshes its roll-up, disputes notify the agent, calibration
+ * closes a session). Durable: the feature that changes an evaluation `record`s the event in the
+ * same transaction (a row of the outbox), and after its commit `deliver`s it; the listeners run
+ * from the outbox (src/events/outbox-dispatcher.ts), at least once, so each must be idempotent.
+ * If the process dies between the commit and the delivery, another process (or this one when it
+ * starts again) delivers it.
  */
 @Injectable()
 export class EvaluationEvents {
-  private readonly logger = new Logger('EvaluationEvents');
-  private readonly listeners: Listener[] = [];
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly dispatcher: OutboxDispatcher,
+  ) {}
 
   onScored(listener: Listener): void {
-    this.listeners.push(listener);
+    this.dispatcher.handle(EVALUATION_SCORED, (payload, manager) =>
+      listener(payload as unknown as EvaluationScored, manager),
+    );
   }
 
-  async scored(event: EvaluationScored): Promise<void> {
-    for (const listener of this.listeners) {
-      try {
-        await listener(event);
-      } catch (e) {
-        this.logger.error(
-          `listener failed for evaluation ${event.evaluationId} (${event.reason}): ${e instanceof Error ? e.stack : String(e)}`,
-        );
-      }
-    }
+  /** Inside the transaction of the change; returns the outbox row's id for `deliver`. */
+  record(manager: EntityManager, event: EvaluationScored): Promise<number> {
+    return this.outbox.insert(manager, EVALUATION_SCORED, { ...event });
+  }
+
+  /** After the commit: runs the listeners now; what fails stays in the outbox for a retry. */
+  deliver(ids: number[]): Promise<void> {
+    return this.dispatcher.deliver(ids);
   }
 }
 
 @Global()
-@Module({ providers: [EvaluationEvents], exports: [EvaluationEvents] })
+@Module({
+  providers: [EvaluationEvents, OutboxDispatcher, OutboxRepository],
+  exports: [EvaluationEvents, OutboxDispatcher, OutboxRepository],
+})
 export class EventsModule {}

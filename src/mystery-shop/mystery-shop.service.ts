@@ -79,26 +79,29 @@ export class MysteryShopService {
         `${report.errors.length} row problem(s) in ${report.file}; fix them (see the dry run) — nothing was imported`,
       );
     }
-    const created = await transaction(this.dataSource, async (manager) => {
-      const stored: { evaluationId: number; interactionId: number }[] = [];
+    const outbox = await transaction(this.dataSource, async (manager) => {
+      const ids: number[] = [];
       for (const shop of shops) {
         if (report.skipped.some((s) => s.line === shop.line)) continue;
-        stored.push(
-          await this.store(
-            manager,
-            actor,
-            shop,
-            versions.get(shop.scorecardKey)!,
-            transcripts.get(shop.line),
-          ),
+        const stored = await this.store(
+          manager,
+          actor,
+          shop,
+          versions.get(shop.scorecardKey)!,
+          transcripts.get(shop.line),
+        );
+        // The scores count once committed: analytics (and whoever listens) hear of each.
+        ids.push(
+          await this.events.record(manager, {
+            ...stored,
+            kind: 'mystery_shop',
+            reason: 'mystery_shop',
+          }),
         );
       }
-      return stored;
+      return ids;
     });
-    // Once committed, the scores count: analytics (and whoever listens) hear of each.
-    for (const c of created) {
-      await this.events.scored({ ...c, kind: 'mystery_shop', reason: 'mystery_shop' });
-    }
+    await this.events.deliver(outbox);
     return { ...report, committed: true };
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { QA } from '../auth/roles';
 import type { Actor } from '../common/current-user';
@@ -66,7 +66,7 @@ export class QueueService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.onScored((event) => this.scored(event));
+    this.events.onScored((event, manager) => this.scored(event, manager));
   }
 
   /** Checks the filters: unknown values are errors naming the field; `all` is for admins. */
@@ -294,23 +294,22 @@ export class QueueService implements OnModuleInit {
   }
 
   /** A person's evaluation of a queued call was submitted: the item is done. */
-  private async scored(event: EvaluationScored): Promise<void> {
+  /** A submitted manual evaluation closes its call's item (once: a done item is not pending). */
+  private async scored(event: EvaluationScored, manager: EntityManager): Promise<void> {
     if (event.reason !== 'submitted' || event.kind !== 'manual') return;
-    await transaction(this.dataSource, async (manager) => {
-      const item = await this.repository.pendingFor(manager, event.interactionId);
-      if (!item) return;
-      const before: { status: QueueStatus; evaluationId: number | null } = {
-        status: item.status,
-        evaluationId: item.evaluationId,
-      };
-      await this.repository.markDone(manager, item.id, event.evaluationId);
-      await this.audit.record(manager, null, {
-        action: 'queue_item.done',
-        entityType: 'queue_item',
-        entityId: item.id,
-        before,
-        after: { status: 'done', evaluationId: event.evaluationId },
-      });
+    const item = await this.repository.pendingFor(manager, event.interactionId);
+    if (!item) return;
+    const before: { status: QueueStatus; evaluationId: number | null } = {
+      status: item.status,
+      evaluationId: item.evaluationId,
+    };
+    await this.repository.markDone(manager, item.id, event.evaluationId);
+    await this.audit.record(manager, null, {
+      action: 'queue_item.done',
+      entityType: 'queue_item',
+      entityId: item.id,
+      before,
+      after: { status: 'done', evaluationId: event.evaluationId },
     });
   }
 }

@@ -205,8 +205,9 @@ describe('agent patterns and the team heat map', () => {
             : ('fail' as const),
       evidence: { reason: 'fixture', items: [] },
     }));
-    const evaluationId = await transaction(t.dataSource, (manager) =>
-      t.app.get(EvaluationWriter).createUnlessScored(manager, {
+    const events = t.app.get(EvaluationEvents);
+    const outbox = await transaction(t.dataSource, async (manager) => {
+      const evaluationId = await t.app.get(EvaluationWriter).createUnlessScored(manager, {
         interactionId,
         scorecardVersion: version,
         evaluatorId: null,
@@ -221,11 +222,11 @@ describe('agent patterns and the team heat map', () => {
           customerNegativity: { start: 0, peak: auto.peak, end: 0 },
         },
         answers,
-      }),
-    );
-    await t.app
-      .get(EvaluationEvents)
-      .scored({ evaluationId: evaluationId!, interactionId, kind: 'auto', reason: 'auto' });
+      });
+      const event = { evaluationId: evaluationId!, interactionId };
+      return events.record(manager, { ...event, kind: 'auto', reason: 'auto' });
+    });
+    await events.deliver([outbox]);
   }
 
   beforeAll(async () => {

@@ -8,6 +8,7 @@ import { OneOpenDraft1796507733175 } from './1796507733175-OneOpenDraft';
 import { OneAutoEvaluation1796508360051 } from './1796508360051-OneAutoEvaluation';
 import { StoredFiles1796509000000 } from './1796509000000-StoredFiles';
 import { RedactionFindings1796521190063 } from './1796521190063-RedactionFindings';
+import { Outbox1796533016822 } from './1796533016822-Outbox';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   OneAutoEvaluation1796508360051,
   StoredFiles1796509000000,
   RedactionFindings1796521190063,
+  Outbox1796533016822,
 ];

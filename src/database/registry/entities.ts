@@ -19,6 +19,7 @@ import { CoachingPlan } from '../../coaching/entities/coaching-plan.entity';
 import { FeedbackSession } from '../../coaching/entities/feedback-session.entity';
 import { EvaluationResponse } from '../../disputes/entities/evaluation-response.entity';
 import { Notification } from '../../notifications/entities/notification.entity';
+import { OutboxEvent } from '../../events/entities/outbox-event.entity';
 import { RedactionFindingRow } from '../../privacy/entities/redaction-finding.entity';
 import { QueueItem } from '../../queue/entities/queue-item.entity';
 import { SamplingRule } from '../../queue/entities/sampling-rule.entity';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   FeedbackSession,
   CriterionStat,
   RedactionFindingRow,
+  OutboxEvent,
 ];
