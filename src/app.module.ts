@@ -5,6 +5,7 @@ import { DisputesModule } from './disputes/disputes.module';
 import { EventsModule } from './events/evaluation-events';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QueueModule } from './queue/queue.module';
+import { RetentionModule } from './retention/retention.module';
 import { MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AgentsModule } from './agents/agents.module';
@@ -50,6 +51,7 @@ import { SafeInputPipe } from './common/safe-input.pipe';
     QueueModule,
     AnalyticsModule,
     CoachingModule,
+    RetentionModule,
     HealthModule,
   ],
   providers: [

@@ -12,6 +12,8 @@ export const AUDITED_ENTITIES = [
   'sampling_rule',
   'queue_item',
   'coaching_plan',
+  'retention',
+  'data_request',
 ] as const;
 
 export class AuditQueryDto {

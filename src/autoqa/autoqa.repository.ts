@@ -30,6 +30,8 @@ export class AutoQaRepository {
         `NOT EXISTS (SELECT 1 FROM "evaluations" "e" WHERE "e"."interactionId" = "i"."id" AND "e"."kind" = 'auto')`,
       )
       .andWhere("(i.channel || '-' || i.language) IN (:...pairs)", { pairs })
+      // A call whose transcript retention deleted has nothing left to score.
+      .andWhere('i.transcriptDeletedAt IS NULL')
       .orderBy('i.id', 'ASC')
       .limit(limit);
     if (manager.connection.options.type === 'postgres') {

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import * as path from 'path';
 import { DEFAULT_DISPLAY_TIME_ZONE, isTimeZone, setDisplayTimeZone } from '../common/time-zone';
+import { parseRetentionOverrides, type RetentionPolicy } from '../retention/retention-policy';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -154,6 +155,26 @@ class Environment {
   @MaxLength(2000)
   REDACTION_OFF_SOURCES?: string;
 
+  /** Days a transcript is kept after the call (see README, Retention); unset = kept. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  RETENTION_TRANSCRIPT_DAYS?: number;
+
+  /** Per-source days, `source=days` comma-separated (`off` = kept), e.g. "pbx=30, legacy=off". */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  RETENTION_SOURCE_DAYS?: string;
+
+  /** Per-channel days, `channel=days` comma-separated, e.g. "chat=90, voice=365". */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  RETENTION_CHANNEL_DAYS?: string;
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL?: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -188,6 +209,8 @@ export interface AppConfig {
    * REDACTION_OFF_SOURCES="a, b": sources stored as they come).
    */
   redaction: { enabled: boolean; address: 'off' | 'detail' | 'full'; offSources: string[] };
+  /** How long transcripts are kept (RETENTION_TRANSCRIPT_DAYS, RETENTION_SOURCE/CHANNEL_DAYS). */
+  retention: RetentionPolicy;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -250,7 +273,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .map((source) => source.trim())
         .filter((source) => source !== ''),
     },
+    retention: retentionPolicyFrom(parsed),
     logLevel: parsed.LOG_LEVEL ?? 'log',
+  };
+}
+
+function retentionPolicyFrom(parsed: Environment): RetentionPolicy {
+  const overrides = (variable: string, value: string | undefined, allowed?: readonly string[]) => {
+    try {
+      return parseRetentionOverrides(value, allowed);
+    } catch (e) {
+      throw new ConfigError(`Invalid configuration:\n  ${variable}: ${(e as Error).message}`);
+    }
+  };
+  return {
+    defaultDays: parsed.RETENTION_TRANSCRIPT_DAYS ?? null,
+    sources: overrides('RETENTION_SOURCE_DAYS', parsed.RETENTION_SOURCE_DAYS),
+    channels: overrides('RETENTION_CHANNEL_DAYS', parsed.RETENTION_CHANNEL_DAYS, ['voice', 'chat']),
   };
 }
 

@@ -37,6 +37,37 @@ export async function withAdvisoryLock<T>(
 }
 
 /**
+ * Like `withAdvisoryLock`, but does not wait: when another instance holds the lock, `work` is
+ * not run and the answer is `{ ran: false }` (a daily job that one instance runs is enough).
+ */
+export async function tryWithAdvisoryLock<T>(
+  dataSource: DataSource,
+  name: string,
+  work: () => Promise<T>,
+): Promise<{ ran: true; result: T } | { ran: false }> {
+  if (dataSource.options.type !== 'postgres') return { ran: true, result: await work() };
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    const rows = (await runner.query(
+      'SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked',
+      [NAMESPACE, name],
+    )) as { locked: boolean }[];
+    if (!rows[0]?.locked) return { ran: false };
+    try {
+      return { ran: true, result: await work() };
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [
+        NAMESPACE,
+        name,
+      ]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
  * Inside a transaction: waits for the lock and holds it until the transaction ends.
  * `shared` locks of one name go together; an exclusive one waits for them all and they for it.
  */

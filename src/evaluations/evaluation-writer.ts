@@ -131,6 +131,29 @@ export class EvaluationWriter {
     if (!ok) throw new StaleVersionError(`evaluation ${id}`, expected, expected + 1);
   }
 
+  /**
+   * Rewrites the evidence quotes of these calls' answers with `trim` (the redacted form of a
+   * quote, or '' to drop it) when their transcript is deleted. Scores, values, versions and
+   * comments stay; returns how many answers changed.
+   */
+  async trimEvidence(
+    manager: EntityManager,
+    interactionIds: number[],
+    trim: (quote: string, interactionId: number) => string,
+  ): Promise<number> {
+    let changed = 0;
+    for (const answer of await this.repository.answersWithEvidence(manager, interactionIds)) {
+      const items = answer.evidence.items.map((item) => ({
+        ...item,
+        text: trim(item.text, answer.interactionId),
+      }));
+      if (items.every((item, i) => item.text === answer.evidence.items[i].text)) continue;
+      await this.repository.setEvidence(manager, answer.id, { ...answer.evidence, items });
+      changed++;
+    }
+    return changed;
+  }
+
   private rows(input: NewEvaluation) {
     const { definition } = input.scorecardVersion;
     const breakdown =

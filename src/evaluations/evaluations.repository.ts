@@ -216,6 +216,36 @@ export class EvaluationsRepository {
     await this.insertAnswers(manager, evaluationId, answers);
   }
 
+  /** The answers of these calls' evaluations that carry evidence (retention, data requests). */
+  async answersWithEvidence(
+    manager: EntityManager,
+    interactionIds: number[],
+  ): Promise<{ id: number; evidence: StoredEvidence; interactionId: number }[]> {
+    if (interactionIds.length === 0) return [];
+    const rows = await manager
+      .createQueryBuilder(EvaluationAnswer, 'a')
+      .innerJoin(Evaluation, 'e', 'e.id = a.evaluationId')
+      .select(['a.id AS id', 'a.evidence AS evidence', 'e.interactionId AS "interactionId"'])
+      .where('e.interactionId IN (:...ids)', { ids: interactionIds })
+      .andWhere('a.evidence IS NOT NULL')
+      .getRawMany<{ id: number; evidence: string | StoredEvidence; interactionId: number }>();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      interactionId: Number(r.interactionId),
+      evidence:
+        typeof r.evidence === 'string' ? (JSON.parse(r.evidence) as StoredEvidence) : r.evidence,
+    }));
+  }
+
+  /** Writes one answer's evidence (nothing else of the answer or its evaluation changes). */
+  async setEvidence(
+    manager: EntityManager,
+    answerId: number,
+    evidence: StoredEvidence,
+  ): Promise<void> {
+    await manager.update(EvaluationAnswer, { id: answerId }, { evidence });
+  }
+
   private async insertAnswers(
     manager: EntityManager,
     evaluationId: number,

@@ -194,7 +194,7 @@ export class ImportService {
   /** Inserts one interaction and its turns inside the caller's transaction; returns its id. */
   async insert(manager: EntityManager, parsed: ParsedTranscript): Promise<number> {
     // Personal data is masked before anything is written: only the redacted text is stored.
-    const { transcript, findings } = redactForImport(parsed, this.config.redaction);
+    const { transcript, findings, redacted } = redactForImport(parsed, this.config.redaction);
     const { meta, turns } = transcript;
     const agent = meta.agentExternalId
       ? await this.agents.findOrCreate(manager, {
@@ -217,6 +217,7 @@ export class ImportService {
         metadata: meta.metadata ?? null,
         notes: meta.notes ?? null,
         recordingUrl: meta.recordingUrl ?? null,
+        redactedAt: redacted ? new Date() : null,
       } as QueryDeepPartialEntity<Interaction>,
       turns,
     );

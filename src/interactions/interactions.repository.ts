@@ -8,7 +8,7 @@ import { containsPattern, LIKE_ESCAPE } from '../common/like';
 import { Page, pageOf } from '../common/pagination';
 import { visibleEvaluations } from '../evaluations/evaluation-visibility';
 import { ListInteractionsDto } from './dto/list-interactions.dto';
-import { Interaction } from './entities/interaction.entity';
+import { Interaction, type TranscriptDeletion } from './entities/interaction.entity';
 import { Turn } from './entities/turn.entity';
 
 export interface InteractionRow {
@@ -190,7 +190,163 @@ export class InteractionsRepository {
     }
     return interactionId;
   }
+
+  /**
+   * Deletes the turns, notes and recording reference of these calls and marks them deleted
+   * (a call already marked keeps its first mark). Metadata, scores and evaluations stay.
+   */
+  async deleteTranscripts(
+    manager: EntityManager,
+    ids: number[],
+    at: Date,
+    by: TranscriptDeletion,
+  ): Promise<{ turns: number; recordings: number }> {
+    if (ids.length === 0) return { turns: 0, recordings: 0 };
+    const turns = await manager
+      .createQueryBuilder()
+      .delete()
+      .from(Turn)
+      .where('interactionId IN (:...ids)', { ids })
+      .execute();
+    const recordings = await manager
+      .createQueryBuilder(Interaction, 'i')
+      .where('i.id IN (:...ids) AND i.recordingUrl IS NOT NULL', { ids })
+      .getCount();
+    await manager
+      .createQueryBuilder()
+      .update(Interaction)
+      .set({ notes: null, recordingUrl: null })
+      .where('id IN (:...ids)', { ids })
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .update(Interaction)
+      .set({ transcriptDeletedAt: at, transcriptDeletedBy: by })
+      .where('id IN (:...ids) AND transcriptDeletedAt IS NULL', { ids })
+      .execute();
+    return { turns: turns.affected ?? 0, recordings };
+  }
+
+  /** Calls whose transcript is still kept and that started before `before`, by id, a batch at a time. */
+  expiredCandidates(before: Date, afterId: number, limit: number): Promise<RetentionCandidate[]> {
+    return this.interactions
+      .createQueryBuilder('i')
+      .select(['i.id', 'i.source', 'i.channel', 'i.language', 'i.startedAt'])
+      .where('i.transcriptDeletedAt IS NULL AND i.startedAt < :before AND i.id > :afterId', {
+        before,
+        afterId,
+      })
+      .orderBy('i.id', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  /** Calls still holding a transcript that started before `before`, per source and channel. */
+  async keptBefore(before: Date): Promise<{ source: string; channel: string; calls: number }[]> {
+    const rows = await this.interactions
+      .createQueryBuilder('i')
+      .select(['i.source AS source', 'i.channel AS channel', 'COUNT(*) AS calls'])
+      .where('i.transcriptDeletedAt IS NULL AND i.startedAt < :before', { before })
+      .groupBy('i.source')
+      .addGroupBy('i.channel')
+      .getRawMany<{ source: string; channel: string; calls: string | number }>();
+    return rows.map((r) => ({ source: r.source, channel: r.channel, calls: Number(r.calls) }));
+  }
+
+  /** Calls by id or external id (a data subject request by call). */
+  byIdOrExternalId(value: string): Promise<RequestCandidate[]> {
+    const qb = this.interactions
+      .createQueryBuilder('i')
+      .select(REQUEST_FIELDS)
+      .where('i.externalId = :value', { value });
+    if (/^\d{1,9}$/.test(value)) qb.orWhere('i.id = :id', { id: Number(value) });
+    return qb.orderBy('i.id', 'ASC').getMany();
+  }
+
+  /** Calls whose metadata text holds `fragment` (narrowed further by the caller). */
+  metadataContaining(fragment: string): Promise<RequestCandidate[]> {
+    return this.interactions
+      .createQueryBuilder('i')
+      .select(REQUEST_FIELDS)
+      .where(`i.metadata LIKE :fragment ${LIKE_ESCAPE}`, { fragment: containsPattern(fragment) })
+      .orderBy('i.id', 'ASC')
+      .getMany();
+  }
+
+  async setMetadata(
+    manager: EntityManager,
+    id: number,
+    metadata: Record<string, unknown> | null,
+  ): Promise<void> {
+    await manager.update(Interaction, { id }, { metadata: metadata as never });
+  }
+
+  /** Calls stored verbatim (not yet redacted) whose transcript is kept, by id. */
+  notRedacted(afterId: number, limit: number): Promise<Interaction[]> {
+    return this.interactions
+      .createQueryBuilder('i')
+      .select(['i.id', 'i.source', 'i.language', 'i.notes'])
+      .where('i.redactedAt IS NULL AND i.transcriptDeletedAt IS NULL AND i.id > :afterId', {
+        afterId,
+      })
+      .orderBy('i.id', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  countNotRedacted(): Promise<number> {
+    return this.interactions
+      .createQueryBuilder('i')
+      .where('i.redactedAt IS NULL AND i.transcriptDeletedAt IS NULL')
+      .getCount();
+  }
+
+  turnsIn(manager: EntityManager, interactionId: number): Promise<Turn[]> {
+    return manager.find(Turn, { where: { interactionId }, order: { seq: 'ASC' } });
+  }
+
+  /** Writes a call's redacted turn texts (by seq) and notes, and marks it redacted. */
+  async storeRedacted(
+    manager: EntityManager,
+    interactionId: number,
+    changedTurns: { seq: number; text: string }[],
+    notes: string | null,
+    at: Date,
+  ): Promise<void> {
+    for (const turn of changedTurns) {
+      await manager.update(Turn, { interactionId, seq: turn.seq }, { text: turn.text });
+    }
+    await manager.update(Interaction, { id: interactionId }, { notes, redactedAt: at });
+  }
 }
+
+export type RetentionCandidate = Pick<
+  Interaction,
+  'id' | 'source' | 'channel' | 'language' | 'startedAt'
+>;
+export type RequestCandidate = Pick<
+  Interaction,
+  | 'id'
+  | 'source'
+  | 'externalId'
+  | 'channel'
+  | 'language'
+  | 'startedAt'
+  | 'metadata'
+  | 'turnCount'
+  | 'transcriptDeletedAt'
+>;
+const REQUEST_FIELDS = [
+  'i.id',
+  'i.source',
+  'i.externalId',
+  'i.channel',
+  'i.language',
+  'i.startedAt',
+  'i.metadata',
+  'i.turnCount',
+  'i.transcriptDeletedAt',
+];
 
 function where(qb: WhereExpressionBuilder, condition: Condition | null): void {
   if (condition) qb.andWhere(condition.sql, condition.params);

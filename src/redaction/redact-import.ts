@@ -31,10 +31,10 @@ export interface StoredFinding {
 export function redactForImport(
   transcript: ParsedTranscript,
   settings: ImportRedactionSettings,
-): { transcript: ParsedTranscript; findings: StoredFinding[] } {
+): { transcript: ParsedTranscript; findings: StoredFinding[]; redacted: boolean } {
   const { meta, turns } = transcript;
   const off = !settings.enabled || settings.offSources.includes(meta.source ?? '');
-  if (off) return { transcript, findings: [] };
+  if (off) return { transcript, findings: [], redacted: false };
   const options = { language: meta.language ?? 'ko', address: settings.address };
   const redacted = redactTranscript(turns, options);
   const findings: StoredFinding[] = redacted.findings.map((f) => ({
@@ -51,5 +51,15 @@ export function redactForImport(
       findings.push({ turnSeq: null, kind: f.kind, start: f.start, end: f.end });
     }
   }
-  return { transcript: { meta: { ...meta, notes }, turns: redacted.turns }, findings };
+  return {
+    transcript: { meta: { ...meta, notes }, turns: redacted.turns },
+    findings,
+    redacted: true,
+  };
+}
+
+/** A quote from a call (an evaluation's evidence) in its redacted form. */
+export function redactQuote(text: string, language: string, address: AddressLevel): string {
+  if (text === '') return text;
+  return redactTranscript([{ speaker: 'customer', text }], { language, address }).turns[0].text;
 }

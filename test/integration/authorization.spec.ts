@@ -83,6 +83,12 @@ const RULES: Record<string, Rule> = {
   'GET /scorecards/:key/edit': ADMIN,
   'POST /scorecards/:key/edit': ADMIN,
   'GET /scorecards/:key/export': ADMIN,
+  // retention and data subject requests
+  'GET /admin/retention': ADMIN,
+  'POST /admin/retention/run': ADMIN,
+  'GET /admin/data-requests': ADMIN,
+  'POST /admin/data-requests/preview': ADMIN,
+  'POST /admin/data-requests/delete': ADMIN,
 
   // notifications and disputes (acknowledge / dispute / resolve)
   'GET /notifications': EVERYONE,

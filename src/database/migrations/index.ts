@@ -9,6 +9,7 @@ import { OneAutoEvaluation1796508360051 } from './1796508360051-OneAutoEvaluatio
 import { StoredFiles1796509000000 } from './1796509000000-StoredFiles';
 import { RedactionFindings1796521190063 } from './1796521190063-RedactionFindings';
 import { Outbox1796533016822 } from './1796533016822-Outbox';
+import { TranscriptRetention1796532716015 } from './1796532716015-TranscriptRetention';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   StoredFiles1796509000000,
   RedactionFindings1796521190063,
   Outbox1796533016822,
+  TranscriptRetention1796532716015,
 ];

@@ -68,4 +68,21 @@ export class Interaction {
 
   @CreateDateColumn()
   importedAt: Date;
+
+  /**
+   * When the import (or `redact-existing`) masked the transcript's personal data; null for a
+   * call stored verbatim (imported before redaction existed, or with redaction off).
+   */
+  @Column({ type: Date, nullable: true })
+  redactedAt: Date | null;
+
+  /** When the turns, notes and recording reference were deleted (retention or a data request). */
+  @Column({ type: Date, nullable: true })
+  transcriptDeletedAt: Date | null;
+
+  /** Why: 'retention' or 'request' (a data subject request). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  transcriptDeletedBy: TranscriptDeletion | null;
 }
+
+export type TranscriptDeletion = 'retention' | 'request';

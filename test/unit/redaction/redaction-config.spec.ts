@@ -47,6 +47,7 @@ describe('a transcript as the import stores it', () => {
     expect(redactForImport(call, { ...IMPORT_REDACTION, enabled: false })).toEqual({
       transcript: call,
       findings: [],
+      redacted: false,
     });
     expect(redactForImport(call, { ...IMPORT_REDACTION, offSources: ['pbx'] }).findings).toEqual(
       [],

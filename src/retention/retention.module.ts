@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { EvaluationStoreModule } from '../evaluations/evaluation-store.module';
+import { InteractionsModule } from '../interactions/interactions.module';
+import { DataRequestsService } from './data-requests.service';
+import { RetentionPagesController } from './retention.pages.controller';
+import { RetentionScheduler } from './retention.scheduler';
+import { RetentionService } from './retention.service';
+
+/** Retention that deletes transcripts, and data subject requests (see README, Personal data). */
+@Module({
+  imports: [InteractionsModule, EvaluationStoreModule],
+  controllers: [RetentionPagesController],
+  providers: [RetentionService, RetentionScheduler, DataRequestsService],
+  exports: [RetentionService],
+})
+export class RetentionModule {}
