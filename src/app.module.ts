@@ -22,6 +22,7 @@ import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { InteractionsModule } from './interactions/interactions.module';
+import { JobsModule } from './jobs/jobs.module';
 import { MysteryShopModule } from './mystery-shop/mystery-shop.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
 import { StorageModule } from './storage/storage.module';
@@ -54,6 +55,7 @@ import { SafeInputPipe } from './common/safe-input.pipe';
     RetentionModule,
     HealthModule,
   ],
+    JobsModule,
   providers: [
     // First: ids beyond what the databases store and NUL characters are a 400 (safe-input.pipe.ts).
     { provide: APP_PIPE, useClass: SafeInputPipe },

@@ -91,7 +91,7 @@ export class OutboxRepository {
     return counts;
   }
 
-  /** Newest first; failed and pending rows before done ones when `status` is not given. */
+  /** Newest first, of one status or of all. */
   list(status: OutboxStatus | null, limit: number): Promise<OutboxEvent[]> {
     return this.dataSource.manager.find(OutboxEvent, {
       where: status ? { status } : {},
@@ -104,9 +104,9 @@ export class OutboxRepository {
     return this.dataSource.manager.findOneBy(OutboxEvent, { id });
   }
 
-  /** A failed row is tried again from now on, its attempts counted anew. */
-  async retry(id: number): Promise<boolean> {
-    const result = await this.dataSource.manager.update(
+  /** A failed (or waiting) row is due again now, its attempts counted anew; false: none such. */
+  async retry(manager: EntityManager, id: number): Promise<boolean> {
+    const result = await manager.update(
       OutboxEvent,
       { id, status: In(['failed', 'pending']) },
       { status: 'pending', attempts: 0, availableAt: new Date() },

@@ -72,6 +72,8 @@ const RULES: Record<string, Rule> = {
 
   'GET /api/audit': ADMIN,
   'GET /admin/audit': ADMIN,
+  'GET /admin/jobs': ADMIN,
+  'POST /admin/jobs/:id/retry': ADMIN,
   'GET /admin/users': ADMIN,
   'GET /admin/users/new': ADMIN,
   'POST /admin/users': ADMIN,

@@ -195,7 +195,7 @@ describe(`the outbox of evaluation side effects (${process.env.DATABASE_URL ? 'P
     expect(await noticesOf(draft.id)).toBe(0);
 
     jest.restoreAllMocks();
-    expect(await t.app.get(OutboxRepository).retry(failed.id)).toBe(true);
+    expect(await t.app.get(OutboxRepository).retry(t.dataSource.manager, failed.id)).toBe(true);
     await dispatcher.drain();
     expect((await rowsOf(draft.id))[0]).toMatchObject({ status: 'done' });
     const item = await t.dataSource.getRepository(QueueItem).findOneByOrFail({ id: itemId });

@@ -1,0 +1,137 @@
+/**
+ * /admin/jobs: the outbox as an admin sees it — counts per state, the empty state, a failed
+ * job with its error, Retry (a signed-in browser's form, with its CSRF token) that delivers it,
+ * both languages, and admins only.
+ */
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { AnalyticsRepository } from '../../src/analytics/analytics.repository';
+import { OutboxEvent } from '../../src/events/entities/outbox-event.entity';
+import { MAX_ATTEMPTS, OutboxDispatcher } from '../../src/events/outbox-dispatcher';
+import { ScorecardsService } from '../../src/scorecards/scorecards.service';
+import { bestAnswers } from '../support/answers';
+import { TEST_PASSWORD } from '../support/auth';
+import { testCall } from '../support/people';
+import { startTestApp, TestApp, TEST_USERS } from '../support/test-app';
+
+jest.setTimeout(90_000);
+
+const DAY = 24 * 3_600_000;
+
+describe(`/admin/jobs (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
+  let t: TestApp;
+  let browser: ReturnType<typeof request.agent>;
+
+  beforeAll(async () => {
+    t = await startTestApp({ AUTOQA: 'off' });
+    browser = request.agent(t.app.getHttpServer() as App);
+    const form = await browser.get('/login').expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
+    await browser
+      .post('/login')
+      .type('form')
+      .send({ email: TEST_USERS.admin, password: TEST_PASSWORD, _csrf: csrf })
+      .expect(303);
+  });
+  afterAll(() => t.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  const page = (lang: 'en' | 'ko', query = '') =>
+    browser.get(`/admin/jobs${query}`).set('Accept-Language', lang).expect(200);
+  const count = (html: string, state: string) =>
+    Number(new RegExp(`id="count-${state}">[^<]*<strong>(\\d+)</strong>`).exec(html)![1]);
+
+  it('an empty outbox: zero counts and the empty state, in both languages', async () => {
+    const en = (await page('en')).text;
+    expect(en).toContain('Background jobs');
+    expect(en).toContain('No background jobs yet.');
+    expect(count(en, 'failed')).toBe(0);
+    const ko = (await page('ko')).text;
+    expect(ko).toContain('백그라운드 작업');
+    expect(ko).toContain('아직 백그라운드 작업이 없습니다.');
+  });
+
+  it('a job that keeps failing is listed with its error; Retry (with CSRF) delivers it', async () => {
+    const evaluator = await t.client(TEST_USERS.evaluator);
+    const call = testCall('JOBS-1', { externalId: 'J-001', name: 'Agent J', team: 'Jay' });
+    const imported = await evaluator
+      .post('/api/interactions/import')
+      .attach('files', Buffer.from(JSON.stringify(call)), 'jobs-1.json')
+      .expect(200);
+    const draft = (
+      await evaluator
+        .post('/api/evaluations')
+        .send({ interactionId: imported.body.results[0].interactionId, scorecardKey: 'voice-ko' })
+        .expect(201)
+    ).body;
+    const refresh = jest
+      .spyOn(AnalyticsRepository.prototype, 'refresh')
+      .mockRejectedValue(new Error('criterion_stats is locked by a backup'));
+    const definition = (await t.app.get(ScorecardsService).current('voice-ko')).definition;
+    await evaluator
+      .post(`/api/evaluations/${draft.id}/submit`)
+      .send({ version: draft.version, answers: bestAnswers(definition) })
+      .expect(201);
+    const dispatcher = t.app.get(OutboxDispatcher);
+    for (let i = 1; i < MAX_ATTEMPTS; i++) await dispatcher.drain(new Date(Date.now() + i * DAY));
+    const row = await t.dataSource.getRepository(OutboxEvent).findOneByOrFail({ status: 'failed' });
+    expect(row.payload.evaluationId).toBe(draft.id);
+
+    const failed = (await page('en', '?status=failed')).text;
+    expect(count(failed, 'failed')).toBe(1);
+    expect(failed).toContain(`id="job-${row.id}"`);
+    expect(failed).toContain('criterion_stats is locked by a backup');
+    expect(failed).toContain(`href="/evaluations/${draft.id}"`);
+    expect(failed).toContain(`action="/admin/jobs/${row.id}/retry"`);
+    const ko = (await page('ko', '?status=failed')).text;
+    expect(ko).toContain('실패');
+    expect(ko).toContain('다시 시도');
+
+    // Without the form's token: refused, nothing changes.
+    await browser.post(`/admin/jobs/${row.id}/retry`).type('form').send({}).expect(403);
+    expect(
+      (await t.dataSource.getRepository(OutboxEvent).findOneByOrFail({ id: row.id })).status,
+    ).toBe('failed');
+
+    refresh.mockRestore();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(failed)![1];
+    const res = await browser
+      .post(`/admin/jobs/${row.id}/retry`)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(303);
+    expect(res.headers.location).toBe(`/admin/jobs?retried=${row.id}`);
+    const after = await t.dataSource.getRepository(OutboxEvent).findOneByOrFail({ id: row.id });
+    expect(after).toMatchObject({ status: 'done', attempts: 0 });
+    const done = (await page('en', `?retried=${row.id}`)).text;
+    expect(done).toContain(`Job #${row.id} was tried again`);
+    expect(count(done, 'failed')).toBe(0);
+    expect(count(done, 'done')).toBeGreaterThanOrEqual(1);
+    const audit = await t.dataSource.query(
+      `SELECT COUNT(*) AS "n" FROM "audit_log" WHERE "action" = 'job.retried' AND "entityId" = '${row.id}'`,
+    );
+    expect(Number(audit[0].n)).toBe(1);
+
+    // A done job: nothing to retry (400 naming the id); an unknown one: 404; a bad filter: 400.
+    const again = await browser
+      .post(`/admin/jobs/${row.id}/retry`)
+      .set('Accept', 'application/json')
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(400);
+    expect(JSON.stringify(again.body)).toContain('nothing to retry');
+    await browser
+      .post('/admin/jobs/999999/retry')
+      .set('Accept', 'application/json')
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(404);
+    await browser.get('/admin/jobs?status=exploded').expect(400);
+  });
+
+  it('is for admins only', async () => {
+    const evaluator = await t.client(TEST_USERS.evaluator);
+    await evaluator.get('/admin/jobs').expect(403);
+    await evaluator.post('/admin/jobs/1/retry').expect(403);
+  });
+});
