@@ -55,6 +55,7 @@ export function navMenus(role: Role | undefined, path = ''): NavEntry[] {
   add('insights', 'nav.group.insights', [
     ...link(can.analytics, '/analytics', 'nav.analytics'),
     ...link(can.coaching, '/coaching', 'nav.coaching'),
+    ...link(can.protection, '/protection', 'nav.protection'),
   ]);
   add('data', 'nav.group.data', [
     ...link(can.imports, '/imports', 'nav.import'),

@@ -10,6 +10,8 @@ export const ADMIN: readonly Role[] = ['admin'];
 /** Who writes coaching plans and runs feedback sessions. */
 export const COACHES: readonly Role[] = ['admin', 'team_lead'];
 export const AGENTS: readonly Role[] = ['agent'];
+/** Who records protective actions after abusive calls and reads the protection report. */
+export const PROTECTORS: readonly Role[] = ['admin', 'team_lead'];
 
 /** What the navigation shows; the routes themselves are guarded by the same sets. */
 export function navFor(role: Role | undefined) {
@@ -23,6 +25,7 @@ export function navFor(role: Role | undefined) {
     calibration: has(QA),
     disputes: has(STAFF),
     analytics: has(STAFF),
+    protection: has(PROTECTORS),
     coaching: has(EVERYONE),
     myEvaluations: role === 'agent',
     notifications: has(EVERYONE),

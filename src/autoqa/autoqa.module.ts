@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AbuseStoreModule } from '../abuse/abuse-store.module';
 import { EvaluationStoreModule } from '../evaluations/evaluation-store.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { AutoQaController } from './autoqa.controller';
@@ -7,7 +8,7 @@ import { AutoQaRepository } from './autoqa.repository';
 import { AutoQaService } from './autoqa.service';
 
 @Module({
-  imports: [ScorecardsModule, EvaluationStoreModule],
+  imports: [ScorecardsModule, EvaluationStoreModule, AbuseStoreModule],
   controllers: [AutoQaController, AutoQaPagesController],
   providers: [AutoQaService, AutoQaRepository],
   exports: [AutoQaService],

@@ -19,6 +19,8 @@ import { ScorecardsService } from '../scorecards/scorecards.service';
 import type { AutoQaResult } from './autoqa.types';
 import { agreementFigures, CriterionAgreement, pinnedPasses } from './agreement';
 import { AutoQaRepository } from './autoqa.repository';
+import { AbuseRepository } from '../abuse/abuse.repository';
+import type { AbuseFlag } from '../abuse/entities/abuse-flag.entity';
 import { runAutoQa } from './engine';
 import { autoQaInput } from './input';
 import { SuggestedAnswer, toSuggestedAnswers } from './suggestions';
@@ -50,6 +52,7 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly writer: EvaluationWriter,
     private readonly scorecards: ScorecardsService,
     private readonly events: EvaluationEvents,
+    private readonly abuse: AbuseRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -83,11 +86,14 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Suggestions for one interaction on one scorecard version, computed now (scoring form). */
   suggest(
-    interaction: Interaction,
+    interaction: Interaction & { abuse?: AbuseFlag | null },
     turns: Turn[],
     definition: ScorecardDefinition,
   ): SuggestedAnswer[] {
-    return toSuggestedAnswers(definition, this.run(interaction, turns, definition));
+    return toSuggestedAnswers(
+      definition,
+      this.run(interaction, turns, definition, interaction.abuse ?? null),
+    );
   }
 
   /**
@@ -161,10 +167,16 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
       const ids = await this.repository.claimPending(manager, [...versions.keys()], BATCH);
       if (ids.length === 0) return 0;
       const { interactions, turns } = await this.repository.load(manager, ids);
+      const flags = await this.abuse.flagsOf(ids, manager);
       for (const interaction of interactions) {
         const version = versions.get(`${interaction.channel}-${interaction.language}`);
         if (!version) continue;
-        const result = this.run(interaction, turns.get(interaction.id) ?? [], version.definition);
+        const result = this.run(
+          interaction,
+          turns.get(interaction.id) ?? [],
+          version.definition,
+          flags.get(interaction.id) ?? null,
+        );
         const evaluationId = await this.writer.createUnlessScored(manager, {
           interactionId: interaction.id,
           scorecardVersion: version,
@@ -188,6 +200,7 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
     interaction: Interaction,
     turns: Turn[],
     definition: ScorecardDefinition,
+    abuse: AbuseFlag | null,
   ): AutoQaResult {
     return runAutoQa(
       autoQaInput({
@@ -198,6 +211,7 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
         metadata: interaction.metadata,
         agentName: interaction.agent?.name ?? null,
         companyNames: this.config.companyNames,
+        abuse,
       }),
       definition,
     );

@@ -30,6 +30,14 @@ export interface AutoQaInput {
   sourceMetrics?: AutoQaSourceMetrics;
   /** Names the product knows: the agent's (agent record) and the company's (settings). */
   names?: KnownNames;
+  /** The call's stored abuse flag (src/abuse): protected criteria are answered N/A. */
+  abuse?: AutoQaAbuse;
+}
+
+/** A customer abused the agent on this call; `turns` are 0-based indexes into `turns`. */
+export interface AutoQaAbuse {
+  flagged: boolean;
+  turns: number[];
 }
 
 export interface KnownNames {

@@ -8,6 +8,7 @@
  */
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 import { ScorecardValidationError } from '../scorecards/scorecard-validation-error';
+import { protectFromAbuse } from './abuse-protection';
 import { validateAutoBlock } from './auto-block';
 import type {
   AutoBlock,
@@ -119,7 +120,10 @@ export function runAutoQa(input: AutoQaInput, scorecard: ScorecardDefinition): A
     }
     return answer(c.key, c.detect(ctx, null));
   });
-  return { criteria, metrics: computeMetrics(ctx, plan.metrics) };
+  return {
+    criteria: protectFromAbuse(criteria, scorecard.abuseProtection, input.abuse, input.turns),
+    metrics: computeMetrics(ctx, plan.metrics),
+  };
 }
 
 const MISMATCH_CONFIDENCE = 0.3;

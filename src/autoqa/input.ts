@@ -4,7 +4,7 @@
  * same file gives the same answers and metrics wherever it is scored. Pure.
  */
 import type { TranscriptTurn } from '../transcripts/transcript';
-import type { AutoQaInput, AutoQaSourceMetrics } from './autoqa.types';
+import type { AutoQaAbuse, AutoQaInput, AutoQaSourceMetrics } from './autoqa.types';
 
 export interface CallFacts {
   turns: TranscriptTurn[];
@@ -17,6 +17,8 @@ export interface CallFacts {
   agentName?: string | null;
   /** The installation's company names and aliases (the scorecard may add its own). */
   companyNames?: readonly string[];
+  /** The call's stored abuse flag, with the turns by their seq (src/abuse). */
+  abuse?: { flagged: boolean; turns: { seq: number }[] } | null;
 }
 
 export function autoQaInput(facts: CallFacts): AutoQaInput {
@@ -32,7 +34,19 @@ export function autoQaInput(facts: CallFacts): AutoQaInput {
     metadata: facts.metadata ?? null,
     sourceMetrics: sourceMetricsOf(facts.metadata ?? null),
     names: { agent, company: [...(facts.companyNames ?? [])] },
+    ...(facts.abuse ? { abuse: abuseOf(facts.abuse, facts.turns) } : {}),
   };
+}
+
+/** The flag's turns (by seq) as indexes into `turns`; a seq no turn has is left out. */
+function abuseOf(
+  abuse: NonNullable<CallFacts['abuse']>,
+  turns: readonly TranscriptTurn[],
+): AutoQaAbuse {
+  const index = new Map<number, number>();
+  turns.forEach((t, i) => index.set((t as { seq?: number }).seq ?? i, i));
+  const at = abuse.turns.map((t) => index.get(t.seq)).filter((i) => i !== undefined);
+  return { flagged: abuse.flagged, turns: at };
 }
 
 /** Metrics an import stored from the source (Contact Lens), under `metadata.sourceMetrics`. */

@@ -6,6 +6,7 @@ import type { ScorecardDefinition, CriterionDefinition } from '../scorecards/sco
 import { resultOfValue } from '../autoqa/suggestions';
 import { scaleRange, ScoreBreakdown } from '../scoring/score-formula';
 import { translate } from '../common/i18n/i18n';
+import { autoReasonText } from '../common/i18n/display-text';
 import type { Turn } from '../interactions/entities/turn.entity';
 import type { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import type { Evaluation } from './entities/evaluation.entity';
@@ -126,7 +127,9 @@ export function toSectionViews(
           timeMs: answer?.timeMs ?? null,
           error: errors[c.key],
           suggestion: answer?.suggestion ?? null,
-          suggestionReason: answer?.evidence?.reason ?? null,
+          suggestionReason: answer?.evidence?.reason
+            ? autoReasonText(lang, answer.evidence.reason)
+            : null,
           confidencePct:
             typeof answer?.evidence?.confidence === 'number'
               ? Math.round(answer.evidence.confidence * 100)

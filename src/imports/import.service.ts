@@ -22,6 +22,7 @@ import type { SpeakerGuess } from '../transcripts/speaker-roles';
 import { toImportBatch, type UploadedFileLike } from './upload-batch';
 import { RedactionFindingsRepository } from '../privacy/redaction-findings.repository';
 import { redactForImport } from '../redaction/redact-import';
+import { AbuseService } from '../abuse/abuse.service';
 
 export interface ImportFile {
   name: string;
@@ -67,6 +68,7 @@ export class ImportService {
     private readonly interactions: InteractionsRepository,
     private readonly autoQa: AutoQaService,
     private readonly redactionFindings: RedactionFindingsRepository,
+    private readonly abuse: AbuseService,
   ) {}
 
   /**
@@ -222,6 +224,15 @@ export class ImportService {
       turns,
     );
     await this.redactionFindings.insert(manager, interactionId, findings);
+    // An abusive caller is flagged on the stored (redacted) turns; the team lead hears of it.
+    await this.abuse.recordAtImport(manager, {
+      interactionId,
+      externalId: meta.externalId as string,
+      language: meta.language ?? 'ko',
+      agentId: agent?.id ?? null,
+      agentName: agent?.name ?? meta.agentName ?? null,
+      turns,
+    });
     return interactionId;
   }
 }

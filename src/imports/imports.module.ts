@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
+import { AbuseModule } from '../abuse/abuse.module';
 import { AgentsModule } from '../agents/agents.module';
 import { AutoQaModule } from '../autoqa/autoqa.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -12,6 +13,7 @@ import { ImportsPagesController } from './imports.pages.controller';
 
 @Module({
   imports: [
+    AbuseModule,
     AgentsModule,
     AutoQaModule,
     InteractionsModule,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AbuseStoreModule } from '../abuse/abuse-store.module';
 import { AgentsModule } from '../agents/agents.module';
 import { EvaluationStoreModule } from '../evaluations/evaluation-store.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
@@ -17,6 +18,7 @@ import { ReplayViews } from './replay-views';
     AgentsModule,
     ScorecardsModule,
     EvaluationStoreModule,
+    AbuseStoreModule,
   ],
   controllers: [InteractionsController, InteractionsPagesController],
   providers: [InteractionsService, InteractionsRepository, ReplayViews],

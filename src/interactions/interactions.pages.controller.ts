@@ -9,10 +9,10 @@ import { ListInteractionsDto } from './dto/list-interactions.dto';
 import { InteractionsService } from './interactions.service';
 import { ReplayViews } from './replay-views';
 import { Allow } from '../auth/access.guard';
-import { EVERYONE, STAFF } from '../auth/roles';
+import { EVERYONE, PROTECTORS, STAFF } from '../auth/roles';
 import { languageOf } from '../common/i18n/lang';
 import { textParts } from '../redaction/masks';
-import { detectAbuse } from '../abuse/abuse-detector';
+import { abuseBanner } from '../abuse/abuse-banner';
 
 @ApiExcludeController()
 @Allow(EVERYONE)
@@ -54,7 +54,12 @@ export class InteractionsPagesController {
 
   @Get('interactions/:id')
   @Render('interactions/replay')
-  async replay(@CurrentUser() actor: Actor, @Param('id', ParseIntPipe) id: number) {
+  async replay(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Query('protected') protectedNow: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const interaction = await this.interactions.get(id, actor);
     // Only those who score see the scorecards to score with (agents do not score).
     const scorecards = STAFF.includes(actor.role) ? await this.scorecards.list() : [];
@@ -63,20 +68,19 @@ export class InteractionsPagesController {
     const autoMetrics = evaluations.find((e) => e.kind === 'auto')?.metrics ?? null;
     // Each customer turn that sounded negative carries its score (0..10) on the transcript.
     const negative = new Map((autoMetrics?.negativeTurns ?? []).map((t) => [t.turn, t.score]));
-    // A caller who swore at, threatened or harassed the agent: shown before anything else.
-    const abuse = detectAbuse(interaction.turns, interaction.language);
+    // A caller who swore at, threatened or harassed the agent (stored at import): shown first.
+    const protector = PROTECTORS.includes(actor.role);
+    const abuse = abuseBanner(
+      interaction.abuse,
+      interaction.turns,
+      interaction.abuse?.flagged ? await this.interactions.protectiveActionsOf(id) : [],
+      protector,
+      languageOf(res),
+    );
     return {
       title: interaction.externalId,
-      abuse: abuse.flagged
-        ? {
-            categories: abuse.categories,
-            evidence: abuse.evidence.map((e) => ({
-              ...e,
-              seq: interaction.turns[e.turn].seq,
-              number: interaction.turns[e.turn].seq + 1,
-            })),
-          }
-        : null,
+      abuse,
+      protectedNow: protectedNow === '1',
       interaction: {
         ...interaction,
         turns: interaction.turns.map((t) => ({

@@ -50,5 +50,10 @@ export interface ScorecardDefinition {
   /** Percentage (0..100) an evaluation must reach to pass. */
   passingScore: number;
   autoQa?: AutoQaSettings;
+  /**
+   * Criteria answered N/A ("customer abuse: not held against the agent") on a call where the
+   * customer abused the agent (src/abuse); each allows N/A. Absent: none.
+   */
+  abuseProtection?: string[];
   sections: SectionDefinition[];
 }

@@ -19,6 +19,7 @@ import type {
 } from './scorecard-definition';
 
 import { ScorecardValidationError } from './scorecard-validation-error';
+import { validateAbuseProtection } from './abuse-protection-schema';
 
 export { ScorecardValidationError };
 
@@ -58,6 +59,7 @@ const SCORECARD_FIELDS = [
   'description',
   'passingScore',
   'autoQa',
+  'abuseProtection',
   'sections',
 ] as const;
 const SECTION_FIELDS = ['key', 'label', 'weight', 'criteria'] as const;
@@ -222,6 +224,9 @@ function validateScorecard(data: unknown, libraries: PhraseLibraries): Scorecard
     ),
   );
   asSchemaProblem(() => checkFamilyReferences(blocks, autoQa?.phraseFamilies ?? {}, ''));
+  const abuseProtection = asSchemaProblem(() =>
+    validateAbuseProtection(map.abuseProtection, sections),
+  );
 
   return {
     key,
@@ -231,6 +236,7 @@ function validateScorecard(data: unknown, libraries: PhraseLibraries): Scorecard
     ...(description === undefined ? {} : { description }),
     passingScore,
     ...(autoQa === undefined ? {} : { autoQa }),
+    ...(abuseProtection === undefined ? {} : { abuseProtection }),
     sections,
   };
 }

@@ -6,7 +6,7 @@
 import type { Agent as TestAgent } from 'supertest';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { ADMIN, AGENTS, COACHES, EVERYONE, QA, STAFF } from '../../src/auth/roles';
+import { ADMIN, AGENTS, COACHES, EVERYONE, PROTECTORS, QA, STAFF } from '../../src/auth/roles';
 import type { Role } from '../../src/users/entities/user.entity';
 import { seedTwoTeams, TwoTeams } from '../support/people';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -162,6 +162,11 @@ const RULES: Record<string, Rule> = {
   'POST /api/coaching/plans': COACHES,
   'GET /api/coaching/plans/:id': EVERYONE,
   'GET /api/coaching/plans/:id/pdf': EVERYONE,
+  // agent protection (abusive callers): team leads and admins
+  'GET /protection': PROTECTORS,
+  'GET /api/protection': PROTECTORS,
+  'POST /interactions/:id/protective-actions': PROTECTORS,
+  'POST /api/interactions/:id/protective-actions': PROTECTORS,
 };
 
 /**

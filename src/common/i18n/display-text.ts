@@ -71,3 +71,15 @@ export function metadataValue(lang: string, value: unknown): string {
   if (value !== null && typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
+
+/**
+ * An auto-QA answer's reason in `lang`. Reasons are English sentences written by the engine;
+ * the one for a customer's abuse (src/autoqa/abuse-protection.ts) is translated, others shown
+ * as stored.
+ */
+export function autoReasonText(lang: string, reason: string): string {
+  if (reason === 'customer abuse: not held against the agent') {
+    return translate(lang, 'abuse.naReason');
+  }
+  return reason;
+}

@@ -10,6 +10,7 @@ import { StoredFiles1796509000000 } from './1796509000000-StoredFiles';
 import { RedactionFindings1796521190063 } from './1796521190063-RedactionFindings';
 import { Outbox1796533016822 } from './1796533016822-Outbox';
 import { TranscriptRetention1796532716015 } from './1796532716015-TranscriptRetention';
+import { AbuseFlags1796533714837 } from './1796533714837-AbuseFlags';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RedactionFindings1796521190063,
   Outbox1796533016822,
   TranscriptRetention1796532716015,
+  AbuseFlags1796533714837,
 ];

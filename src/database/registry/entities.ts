@@ -21,6 +21,8 @@ import { EvaluationResponse } from '../../disputes/entities/evaluation-response.
 import { Notification } from '../../notifications/entities/notification.entity';
 import { OutboxEvent } from '../../events/entities/outbox-event.entity';
 import { RedactionFindingRow } from '../../privacy/entities/redaction-finding.entity';
+import { AbuseFlag } from '../../abuse/entities/abuse-flag.entity';
+import { ProtectiveAction } from '../../abuse/entities/protective-action.entity';
 import { QueueItem } from '../../queue/entities/queue-item.entity';
 import { SamplingRule } from '../../queue/entities/sampling-rule.entity';
 
@@ -48,5 +50,7 @@ export const ENTITIES = [
   FeedbackSession,
   CriterionStat,
   RedactionFindingRow,
+  AbuseFlag,
+  ProtectiveAction,
   OutboxEvent,
 ];
