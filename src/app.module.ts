@@ -1,4 +1,5 @@
 import { AnalyticsModule } from './analytics/analytics.module';
+import { OutcomesModule } from './outcomes/outcomes.module';
 import { CalibrationModule } from './calibration/calibration.module';
 import { CoachingModule } from './coaching/coaching.module';
 import { DisputesModule } from './disputes/disputes.module';
@@ -51,6 +52,7 @@ import { SafeInputPipe } from './common/safe-input.pipe';
     CalibrationModule,
     QueueModule,
     AnalyticsModule,
+    OutcomesModule,
     CoachingModule,
     RetentionModule,
     HealthModule,

@@ -146,6 +146,13 @@ const RULES: Record<string, Rule> = {
   'GET /analytics/agents/:externalId/calls': EVERYONE,
   'GET /analytics/agents/:externalId/calls.csv': EVERYONE,
   'GET /api/analytics/agents/:externalId/profile': EVERYONE,
+  // KPIs, drivers, experiments (issue 17): agents see their own KPIs only (scoped in the SQL).
+  'GET /analytics/kpis': EVERYONE,
+  'GET /analytics/kpis.csv': EVERYONE,
+  'GET /api/analytics/kpis': EVERYONE,
+  'GET /analytics/drivers': STAFF,
+  'GET /analytics/drivers.csv': STAFF,
+  'GET /api/analytics/drivers': STAFF,
 
   // coaching plans and feedback sessions
   'GET /coaching': EVERYONE,

@@ -80,6 +80,13 @@ export function profilePage(
     title: `${profile.agent.name} · ${t('analytics.profile')}`,
     profile,
     action: profilePath(ext),
+    /** The agent's KPIs by week beside the QA score (src/outcomes/). */
+    kpisHref: link('/analytics/kpis', {
+      agent: ext,
+      by: 'week',
+      from: profile.period.from,
+      to: profile.period.to,
+    }),
     filter: { ...base, minSample: profile.minSample },
     scorecards: scorecards.map((s) => ({ ...s, selected: s.key === profile.scorecardKey })),
     teamLabel:

@@ -1,0 +1,149 @@
+/**
+ * Which criteria go with the outcome (CSAT or FCR): for each criterion of one scorecard, the
+ * outcome on the calls where it passed against the calls where it failed, with intervals, the
+ * calls behind each side and a test; then one multivariable model over all the criteria
+ * (OLS for CSAT, logistic for FCR) so that criteria that fail together are not each credited
+ * with the other's effect. Correlation, not cause. Pure.
+ */
+import {
+  linearRegression,
+  logisticRegression,
+  meanDifference,
+  meanWithCi,
+  proportionDifference,
+  proportionTest,
+  proportionWithCi,
+  welchTTest,
+  type Difference,
+  type MeanEstimate,
+  type ProportionEstimate,
+  type RegressionResult,
+  type TestResult,
+} from '../statistics';
+
+export type Outcome = 'csat' | 'fcr';
+export type AnswerSource = 'human' | 'auto';
+
+/** One call: its outcome and its answers (criterion → passed; N/A left out). */
+export interface DriverCall {
+  interactionId: number;
+  outcome: number | boolean;
+  answers: Map<string, boolean>;
+}
+
+export interface CriterionEffect {
+  criterionKey: string;
+  label: string;
+  passed: MeanEstimate | ProportionEstimate;
+  failed: MeanEstimate | ProportionEstimate;
+  /** passed − failed (CSAT points, or FCR rate). */
+  difference: Difference | null;
+  test: TestResult | null;
+  /** The interval leaves out 0: a difference the data show (not a cause). */
+  clear: boolean;
+  /** Fewer than MIN_GROUP calls on a side: read with care. */
+  small: boolean;
+}
+
+export interface DriversResult {
+  outcome: Outcome;
+  source: AnswerSource;
+  calls: number;
+  effects: CriterionEffect[];
+  /** Up to 3 criteria with a clear positive effect, largest first. */
+  top: string[];
+  /** Criteria with enough calls on both sides and no clear effect. */
+  none: string[];
+  model: RegressionResult | null;
+}
+
+export const MIN_GROUP = 10;
+/** A criterion needs this many failures to enter the model (else its coefficient is noise). */
+export const MIN_MODEL_FAILURES = 5;
+
+function estimate(values: (number | boolean)[], outcome: Outcome) {
+  if (outcome === 'fcr') {
+    const n = values.length;
+    return proportionWithCi(values.filter((v) => v === true).length, n);
+  }
+  return meanWithCi(values as number[]);
+}
+
+function compare(passed: (number | boolean)[], failed: (number | boolean)[], outcome: Outcome) {
+  if (outcome === 'fcr') {
+    const a = { successes: passed.filter((v) => v === true).length, n: passed.length };
+    const b = { successes: failed.filter((v) => v === true).length, n: failed.length };
+    return { difference: proportionDifference(a, b), test: proportionTest(a, b) };
+  }
+  const a = passed as number[];
+  const b = failed as number[];
+  return { difference: meanDifference(a, b), test: welchTTest(a, b) };
+}
+
+export function drivers(
+  calls: readonly DriverCall[],
+  criteria: readonly { key: string; label: string }[],
+  outcome: Outcome,
+  source: AnswerSource,
+): DriversResult {
+  const effects = criteria.map((c): CriterionEffect => {
+    const passed: (number | boolean)[] = [];
+    const failed: (number | boolean)[] = [];
+    for (const call of calls) {
+      const answer = call.answers.get(c.key);
+      if (answer === true) passed.push(call.outcome);
+      else if (answer === false) failed.push(call.outcome);
+    }
+    const { difference, test } = compare(passed, failed, outcome);
+    return {
+      criterionKey: c.key,
+      label: c.label,
+      passed: estimate(passed, outcome),
+      failed: estimate(failed, outcome),
+      difference,
+      test,
+      clear: difference !== null && (difference.ci.low > 0 || difference.ci.high < 0),
+      small: passed.length < MIN_GROUP || failed.length < MIN_GROUP,
+    };
+  });
+  const size = (e: CriterionEffect) => Math.abs(e.difference?.estimate ?? 0);
+  effects.sort(
+    (a, b) =>
+      Number(b.clear) - Number(a.clear) ||
+      size(b) - size(a) ||
+      (a.criterionKey < b.criterionKey ? -1 : 1),
+  );
+  return {
+    outcome,
+    source,
+    calls: calls.length,
+    effects,
+    top: effects
+      .filter((e) => e.clear && !e.small && (e.difference?.estimate ?? 0) > 0)
+      .slice(0, 3)
+      .map((e) => e.criterionKey),
+    none: effects.filter((e) => !e.clear && !e.small).map((e) => e.criterionKey),
+    model: model(calls, effects, outcome),
+  };
+}
+
+/**
+ * One regression over the criteria that failed at least MIN_MODEL_FAILURES times: predictor 1 =
+ * passed, 0 = failed; a criterion not answered or N/A on a call counts as not failed.
+ */
+function model(
+  calls: readonly DriverCall[],
+  effects: readonly CriterionEffect[],
+  outcome: Outcome,
+): RegressionResult | null {
+  const keys = effects
+    .filter((e) => e.failed.n >= MIN_MODEL_FAILURES && e.passed.n > 0)
+    .map((e) => e.criterionKey)
+    .sort();
+  if (keys.length === 0) return null;
+  const rows = calls.map((c) => keys.map((k) => (c.answers.get(k) === false ? 0 : 1)));
+  const y = calls.map((c) =>
+    outcome === 'fcr' ? (c.outcome === true ? 1 : 0) : Number(c.outcome),
+  );
+  return outcome === 'fcr' ? logisticRegression(rows, keys, y) : linearRegression(rows, keys, y);
+}

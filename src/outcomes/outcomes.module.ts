@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '../analytics/analytics.module';
+import { AnalyticsRepository } from '../analytics/analytics.repository';
+import { DriversService } from './drivers.service';
+import { KpiService } from './kpi.service';
+import { OutcomesController } from './outcomes.controller';
+import { OutcomesPagesController } from './outcomes.pages.controller';
+import { OutcomesRepository } from './outcomes.repository';
+
+/** Does quality move the business: KPIs beside QA scores, the criteria that drive CSAT/FCR. */
+@Module({
+  imports: [AnalyticsModule],
+  controllers: [OutcomesController, OutcomesPagesController],
+  providers: [OutcomesRepository, KpiService, DriversService, AnalyticsRepository],
+})
+export class OutcomesModule {}

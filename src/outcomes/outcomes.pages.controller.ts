@@ -1,0 +1,112 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AnalyticsRepository } from '../analytics/analytics.repository';
+import { CSV_CONTENT_TYPE, csvFileName, toCsv, type CsvTable } from '../analytics/csv';
+import { Allow } from '../auth/access.guard';
+import { EVERYONE, STAFF } from '../auth/roles';
+import { contentDisposition } from '../common/content-disposition';
+import { Actor, CurrentUser } from '../common/current-user';
+import { InputError } from '../common/errors';
+import { languageOf } from '../common/i18n/lang';
+import { DriversService } from './drivers.service';
+import { DriversQueryDto, KpiQueryDto } from './dto/outcomes-query.dto';
+import { KpiService } from './kpi.service';
+import { driversCsv, driversPage } from './views/drivers-page';
+import { kpiCsv, kpiPage } from './views/kpi-page';
+
+/** The KPI and drivers pages; each table also as CSV (the same URL with `.csv`). */
+@ApiExcludeController()
+@Controller()
+export class OutcomesPagesController {
+  constructor(
+    private readonly kpis: KpiService,
+    private readonly driversService: DriversService,
+    private readonly analytics: AnalyticsRepository,
+  ) {}
+
+  @Get(['analytics/kpis.csv', 'analytics/kpis'])
+  @Allow(EVERYONE)
+  async kpiPage(
+    @CurrentUser() actor: Actor,
+    @Query() query: KpiQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const lang = languageOf(res);
+    const options = {
+      from: query.from,
+      to: query.to,
+      by: query.by,
+      teamId: query.team,
+      agentExternalId: query.agent,
+      fcr: query.fcr,
+      repeatDays: query.repeatDays,
+      scorecardKey: query.scorecard,
+    };
+    if (wantsCsv(req, query.format)) {
+      return sendCsv(res, kpiCsv(await this.kpis.report(actor, options), lang));
+    }
+    const { result, error } = await withFallback(
+      () => this.kpis.report(actor, options),
+      () => this.kpis.report(actor, { by: query.by, agentExternalId: query.agent }),
+    );
+    const teams = await this.analytics.visibleTeams(actor);
+    res
+      .status(error ? 400 : 200)
+      .render('analytics/kpis', { ...kpiPage(result, lang, teams), error });
+  }
+
+  @Get(['analytics/drivers.csv', 'analytics/drivers'])
+  @Allow(STAFF)
+  async driversPage(
+    @CurrentUser() actor: Actor,
+    @Query() query: DriversQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const lang = languageOf(res);
+    const outcome = query.outcome ?? 'csat';
+    const options = {
+      from: query.from,
+      to: query.to,
+      teamId: query.team,
+      scorecardKey: query.scorecard,
+    };
+    if (wantsCsv(req, query.format)) {
+      const report = await this.driversService.report(actor, options);
+      return sendCsv(res, driversCsv(report, outcome, lang));
+    }
+    const { result, error } = await withFallback(
+      () => this.driversService.report(actor, options),
+      () => this.driversService.report(actor, {}),
+    );
+    const teams = await this.analytics.visibleTeams(actor);
+    res
+      .status(error ? 400 : 200)
+      .render('analytics/drivers', { ...driversPage(result, outcome, lang, teams), error });
+  }
+}
+
+export function wantsCsv(req: Request, format: string | undefined): boolean {
+  return format === 'csv' || req.path.endsWith('.csv');
+}
+
+export function sendCsv(res: Response, table: CsvTable): void {
+  res.setHeader('Content-Type', CSV_CONTENT_TYPE);
+  res.setHeader('Content-Disposition', contentDisposition(csvFileName(['analytics', table.name])));
+  res.send(toCsv(table.header, table.rows));
+}
+
+/** A bad filter shows the page for the defaults with the error beside the field. */
+export async function withFallback<T>(
+  asked: () => Promise<T>,
+  defaults: () => Promise<T>,
+): Promise<{ result: T; error: { field: string; message: string } | null }> {
+  try {
+    return { result: await asked(), error: null };
+  } catch (e) {
+    if (!(e instanceof InputError) || !e.field) throw e;
+    return { result: await defaults(), error: { field: e.field, message: e.message } };
+  }
+}

@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { COUNTED_KINDS, COUNTED_STATUSES } from '../analytics/analytics.repository';
+import { interactionScope } from '../auth/visibility';
+import type { Actor } from '../common/current-user';
+import { parseJson, storedTime } from '../database/raw-values';
+import type { Contact, KpiCallRow } from './kpi-facts';
+
+/**
+ * Read models for the KPIs, drivers and experiments: calls with their outcome metadata, QA
+ * scores and answers. Like the analytics roll-up's queries (analytics.repository.ts) they join
+ * interactions, agents, evaluations and answers read-only; the tables' owners write them. Plain
+ * SQL with quoted identifiers, the same text on SQLite and PostgreSQL; visibility is written into
+ * the SQL (auth/visibility.ts).
+ */
+export interface CallFilter {
+  start: Date;
+  end: Date;
+  teamId?: number | null;
+  agentExternalId?: string | null;
+  /** Scores and answers of this scorecard only. */
+  scorecardKey?: string | null;
+}
+
+export interface AnswerRow {
+  interactionId: number;
+  source: 'human' | 'auto';
+  criterionKey: string;
+  passed: boolean | null;
+}
+
+export interface TurnRow {
+  interactionId: number;
+  speaker: string;
+  startMs: number;
+  endMs: number;
+  text: string;
+}
+
+const STATUS_LIST = COUNTED_STATUSES.map((s) => `'${s}'`).join(', ');
+const KIND_LIST = COUNTED_KINDS.map((k) => `'${k}'`).join(', ');
+const SOURCE = `CASE WHEN "e"."kind" = 'auto' THEN 'auto' ELSE 'human' END`;
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+const text = (v: unknown): string | null =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null;
+
+function metadataOf(v: unknown): Record<string, unknown> | null {
+  const m = parseJson(v);
+  return typeof m === 'object' && m !== null && !Array.isArray(m)
+    ? (m as Record<string, unknown>)
+    : null;
+}
+
+@Injectable()
+export class OutcomesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+    const [q, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params, {});
+    return this.dataSource.manager.query(q, values);
+  }
+
+  /** The calls the actor may see in [start, end), narrowed by team / agent. */
+  private callWhere(actor: Actor, filter: CallFilter) {
+    const where = [`"i"."startedAt" >= :start`, `"i"."startedAt" < :end`];
+    const params: Record<string, unknown> = { start: filter.start, end: filter.end };
+    if (filter.teamId) {
+      where.push(`"ag"."teamId" = :teamId`);
+      params.teamId = filter.teamId;
+    }
+    if (filter.agentExternalId) {
+      where.push(`"ag"."externalId" = :agentExternalId`);
+      params.agentExternalId = filter.agentExternalId;
+    }
+    const scope = interactionScope(actor, '"i"."agentId"');
+    if (scope) {
+      where.push(scope.sql);
+      Object.assign(params, scope.params);
+    }
+    return { sql: where.join(' AND '), params };
+  }
+
+  private static readonly CALLS_FROM = `FROM "interactions" "i"
+    LEFT JOIN "agents" "ag" ON "ag"."id" = "i"."agentId"
+    LEFT JOIN "teams" "t" ON "t"."id" = "ag"."teamId"`;
+
+  /** Every visible call in the window with its metadata, speech time and mean QA scores. */
+  async kpiCalls(actor: Actor, filter: CallFilter): Promise<KpiCallRow[]> {
+    const { sql, params } = this.callWhere(actor, filter);
+    const calls = await this.query<Record<string, unknown>>(
+      `SELECT "i"."id" AS "id", "i"."externalId" AS "externalId", "i"."channel" AS "channel",
+              "i"."queue" AS "queue", "i"."startedAt" AS "startedAt", "i"."durationMs" AS "durationMs",
+              "i"."metadata" AS "metadata", "ag"."externalId" AS "agentExternalId",
+              "ag"."name" AS "agentName", "ag"."teamId" AS "teamId", "t"."name" AS "teamName",
+              (SELECT COALESCE(SUM("tu"."endMs" - "tu"."startMs"), 0) FROM "turns" "tu"
+                WHERE "tu"."interactionId" = "i"."id") AS "speechMs"
+       ${OutcomesRepository.CALLS_FROM}
+       WHERE ${sql}
+       ORDER BY "i"."startedAt", "i"."id"`,
+      params,
+    );
+    const scores = await this.scores(actor, filter);
+    return calls.map((r) => {
+      const id = num(r.id);
+      return {
+        interactionId: id,
+        externalId: String(r.externalId),
+        agentExternalId: text(r.agentExternalId),
+        agentName: text(r.agentName),
+        teamId: r.teamId === null || r.teamId === undefined ? null : num(r.teamId),
+        teamName: text(r.teamName),
+        queue: text(r.queue),
+        channel: String(r.channel),
+        startedAt: storedTime(r.startedAt),
+        durationMs: num(r.durationMs),
+        metadata: metadataOf(r.metadata),
+        speechMs: num(r.speechMs),
+        humanScore: scores.get(`${id}:human`) ?? null,
+        autoScore: scores.get(`${id}:auto`) ?? null,
+      };
+    });
+  }
+
+  /** Mean overall score per call and source (`id:human`, `id:auto`), counted evaluations only. */
+  private async scores(actor: Actor, filter: CallFilter): Promise<Map<string, number>> {
+    const { sql, params } = this.callWhere(actor, filter);
+    const where = [sql];
+    if (filter.scorecardKey) {
+      where.push(`"s"."key" = :scorecardKey`);
+      params.scorecardKey = filter.scorecardKey;
+    }
+    const rows = await this.query<Record<string, unknown>>(
+      `SELECT "e"."interactionId" AS "id", ${SOURCE} AS "source", AVG("e"."overallScore") AS "score"
+       FROM "evaluations" "e"
+       JOIN "interactions" "i" ON "i"."id" = "e"."interactionId"
+       LEFT JOIN "agents" "ag" ON "ag"."id" = "i"."agentId"
+       JOIN "scorecard_versions" "v" ON "v"."id" = "e"."scorecardVersionId"
+       JOIN "scorecards" "s" ON "s"."id" = "v"."scorecardId"
+       WHERE ${where.join(' AND ')} AND "e"."status" IN (${STATUS_LIST})
+         AND "e"."kind" IN (${KIND_LIST}) AND "e"."overallScore" IS NOT NULL
+       GROUP BY "e"."interactionId", ${SOURCE}`,
+      params,
+    );
+    return new Map(rows.map((r) => [`${num(r.id)}:${String(r.source)}`, Number(r.score)]));
+  }
+
+  /**
+   * Who called when, over every call in the window whoever handled it (repeat contacts count
+   * across agents and teams; only ids and times leave this query).
+   */
+  async contacts(
+    start: Date,
+    end: Date,
+    customerOf: (m: Record<string, unknown> | null) => string | null,
+  ): Promise<Contact[]> {
+    const rows = await this.query<Record<string, unknown>>(
+      `SELECT "i"."id" AS "id", "i"."startedAt" AS "startedAt", "i"."metadata" AS "metadata"
+       FROM "interactions" "i" WHERE "i"."startedAt" >= :start AND "i"."startedAt" < :end`,
+      { start, end },
+    );
+    return rows.map((r) => ({
+      interactionId: num(r.id),
+      startedAt: storedTime(r.startedAt),
+      customerId: customerOf(metadataOf(r.metadata)),
+    }));
+  }
+
+  /** The answers of one scorecard on the visible calls in the window (counted evaluations). */
+  async answers(actor: Actor, filter: CallFilter & { scorecardKey: string }): Promise<AnswerRow[]> {
+    const { sql, params } = this.callWhere(actor, filter);
+    const rows = await this.query<Record<string, unknown>>(
+      `SELECT "e"."interactionId" AS "id", ${SOURCE} AS "source", "a"."criterionKey" AS "criterionKey",
+              CASE WHEN "a"."passed" IS NULL THEN NULL WHEN "a"."passed" THEN 1 ELSE 0 END AS "passed"
+       FROM "evaluation_answers" "a"
+       JOIN "evaluations" "e" ON "e"."id" = "a"."evaluationId"
+       JOIN "interactions" "i" ON "i"."id" = "e"."interactionId"
+       LEFT JOIN "agents" "ag" ON "ag"."id" = "i"."agentId"
+       JOIN "scorecard_versions" "v" ON "v"."id" = "e"."scorecardVersionId"
+       JOIN "scorecards" "s" ON "s"."id" = "v"."scorecardId"
+       WHERE ${sql} AND "s"."key" = :scorecardKey AND "e"."status" IN (${STATUS_LIST})
+         AND "e"."kind" IN (${KIND_LIST})
+       ORDER BY "e"."interactionId", "e"."id"`,
+      { ...params, scorecardKey: filter.scorecardKey },
+    );
+    return rows.map((r) => ({
+      interactionId: num(r.id),
+      source: r.source === 'auto' ? 'auto' : 'human',
+      criterionKey: String(r.criterionKey),
+      passed: r.passed === null || r.passed === undefined ? null : num(r.passed) === 1,
+    }));
+  }
+
+  /** The turns of the visible calls of one channel in the window, in order. */
+  async turns(actor: Actor, filter: CallFilter, channel: string): Promise<TurnRow[]> {
+    const { sql, params } = this.callWhere(actor, filter);
+    const rows = await this.query<Record<string, unknown>>(
+      `SELECT "tu"."interactionId" AS "id", "tu"."speaker" AS "speaker", "tu"."startMs" AS "startMs",
+              "tu"."endMs" AS "endMs", "tu"."text" AS "text"
+       FROM "turns" "tu" JOIN "interactions" "i" ON "i"."id" = "tu"."interactionId"
+       LEFT JOIN "agents" "ag" ON "ag"."id" = "i"."agentId"
+       WHERE ${sql} AND "i"."channel" = :channel
+       ORDER BY "tu"."interactionId", "tu"."seq"`,
+      { ...params, channel },
+    );
+    return rows.map((r) => ({
+      interactionId: num(r.id),
+      speaker: String(r.speaker),
+      startMs: num(r.startMs),
+      endMs: num(r.endMs),
+      text: String(r.text),
+    }));
+  }
+}
