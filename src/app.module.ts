@@ -7,7 +7,7 @@ import { EventsModule } from './events/evaluation-events';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QueueModule } from './queue/queue.module';
 import { RetentionModule } from './retention/retention.module';
-import { MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AgentsModule } from './agents/agents.module';
 import { AuditModule } from './audit/audit.module';
@@ -29,6 +29,7 @@ import { ScorecardsModule } from './scorecards/scorecards.module';
 import { StorageModule } from './storage/storage.module';
 import { UsersModule } from './users/users.module';
 import { SafeInputPipe } from './common/safe-input.pipe';
+import { apiValidationPipe } from './common/validation-messages';
 
 @Module({
   imports: [
@@ -61,14 +62,8 @@ import { SafeInputPipe } from './common/safe-input.pipe';
   providers: [
     // First: ids beyond what the databases store and NUL characters are a 400 (safe-input.pipe.ts).
     { provide: APP_PIPE, useClass: SafeInputPipe },
-    {
-      provide: APP_PIPE,
-      useValue: new ValidationPipe({
-        whitelist: true,
-        forbidNonWhitelisted: true,
-        transform: true,
-      }),
-    },
+    // Then the API's DTOs; their refusals are translated (common/validation-messages.ts).
+    { provide: APP_PIPE, useValue: apiValidationPipe() },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

@@ -25,6 +25,7 @@ import { verifyPassword } from './passwords';
 import { EVERYONE } from './roles';
 import { QueryTextPipe } from '../common/query-text';
 import { languageOf } from '../common/i18n/lang';
+import { messageOf } from '../common/http-exception.filter';
 
 @ApiExcludeController()
 @Controller()
@@ -119,7 +120,10 @@ export class AuthPagesController {
         clearCookie(res, SESSION_COOKIE);
         res.redirect(303, '/login');
       },
-      async (e) => ({ ...(await this.accountView(actor, res)), passwordError: e.message }),
+      async (e) => ({
+        ...(await this.accountView(actor, res)),
+        passwordError: messageOf(e, languageOf(res)),
+      }),
       (e) => e instanceof InputError,
     );
   }
@@ -143,7 +147,10 @@ export class AuthPagesController {
           newToken: created.token,
         });
       },
-      async (e) => ({ ...(await this.accountView(actor, res)), tokenError: e.message }),
+      async (e) => ({
+        ...(await this.accountView(actor, res)),
+        tokenError: messageOf(e, languageOf(res)),
+      }),
       (e) => e instanceof InputError,
     );
   }
@@ -178,7 +185,7 @@ function loginError(res: Response, e: DomainError): string {
     res.setHeader('Retry-After', String(e.retryAfterSeconds));
     return t(res, 'auth.tooMany', { minutes: Math.ceil(e.retryAfterSeconds / 60) });
   }
-  return e.message;
+  return messageOf(e, languageOf(res));
 }
 
 /** Only a path on this site: never `//evil.example` or an absolute URL. */

@@ -13,10 +13,13 @@ import { translate } from '../common/i18n/i18n';
 import { PageNumberPipe } from '../common/pagination';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { CoachingService } from './coaching.service';
+import { SavePlanDto } from './dto/save-plan.dto';
+import { formInput, formNumber } from '../common/form-input';
 import type { PlanContent } from './plan-content';
 import type { AgentProfile } from '../analytics/profile.types';
 import { QueryTextPipe } from '../common/query-text';
 import { languageOf } from '../common/i18n/lang';
+import { messageOf } from '../common/http-exception.filter';
 
 @ApiExcludeController()
 @Controller('coaching')
@@ -76,7 +79,10 @@ export class CoachingPagesController {
         });
         res.redirect(303, `/coaching/${plan.id}/edit`);
       },
-      async (e) => ({ ...(await this.newView(actor, res, input)), error: e.message }),
+      async (e) => ({
+        ...(await this.newView(actor, res, input)),
+        error: messageOf(e, languageOf(res)),
+      }),
     );
   }
 
@@ -118,9 +124,13 @@ export class CoachingPagesController {
       res,
       'coaching/edit',
       async () => {
+        const checked = formInput(SavePlanDto, {
+          version: formNumber(field(body, 'version')),
+          targetScore: typed.targetScore,
+        });
         await this.coaching.update(actor, id, {
-          version: Number(field(body, 'version')),
-          targetScore: typed.targetScore === '' ? null : Number(typed.targetScore),
+          version: checked.version,
+          targetScore: checked.targetScore ?? null,
           goalNote: typed.goalNote,
           actions: typed.actions.split(/\r?\n/),
           followUpDate: typed.followUpDate,
@@ -136,9 +146,7 @@ export class CoachingPagesController {
       // Refused: the form comes back with everything the lead typed, and why, in their language.
       async (e) => ({
         ...(await this.planView(actor, id, res, e.status === 409 ? null : typed)),
-        error: e.messageKey
-          ? translate(languageOf(res), e.messageKey.key, e.messageKey.params)
-          : e.message,
+        error: messageOf(e, languageOf(res)),
         conflict: e.status === 409,
       }),
     );
@@ -192,7 +200,10 @@ export class CoachingPagesController {
         await this.coaching.schedule(actor, id, field(body, 'scheduledAt') ?? '');
         res.redirect(303, `/coaching/${id}#sessions`);
       },
-      async (e) => ({ ...(await this.planView(actor, id, res)), error: e.message }),
+      async (e) => ({
+        ...(await this.planView(actor, id, res)),
+        error: messageOf(e, languageOf(res)),
+      }),
     );
   }
 

@@ -49,6 +49,8 @@ export class BodyTooLargeError extends DomainError {
 /** The change was made from a stale copy: someone else saved in between. */
 export class StaleVersionError extends DomainError {
   readonly status = 409;
+  override readonly messageKey: MessageKey;
+  /** `entity`: what changed, as `<kind> <id>` (`evaluation 12`, `coaching plan 3`). */
   constructor(
     entity: string,
     readonly expected: number,
@@ -57,13 +59,20 @@ export class StaleVersionError extends DomainError {
     super(
       `${entity} was changed by someone else (you sent version ${expected}, it is now at version ${actual}); reload it and apply your change again`,
     );
+    const [, kind = entity, id = ''] = /^(.*?)\s+(\d+)$/.exec(entity) ?? [];
+    this.messageKey = {
+      key: `error.stale.${kind.replace(/\s+/g, '_')}`,
+      params: { entity, id, expected: String(expected), actual: String(actual) },
+    };
   }
 }
 
 export class EvaluationLockedError extends DomainError {
   readonly status = 409;
+  override readonly messageKey: MessageKey;
   constructor(id: number, status: string) {
     super(`evaluation ${id} is ${status} and can no longer be edited`);
+    this.messageKey = { key: `error.locked.${status}`, params: { id: String(id) } };
   }
 }
 

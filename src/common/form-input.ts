@@ -3,36 +3,23 @@
  * API. Two differences only, both from what a browser posts: fields the DTO does not name
  * (`_csrf`, the submit button) are dropped rather than refused, and a field left empty counts
  * as not given; text in a number field is converted (`'12'` → 12) or refused by the DTO. The
- * first failure becomes an InputError naming the field path (`answers.2.value`), which a page
- * re-renders beside the field, or the error page shows.
+ * first failure becomes an InputError naming the field path (`answers.2.value`), with its message
+ * in the locale files (validation-messages.ts), which a page re-renders beside the field, or the
+ * error page shows.
  */
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import { validateSync } from 'class-validator';
 import { InputError } from './errors';
+import { failuresOf } from './validation-messages';
 
 export function formInput<T extends object>(dto: ClassConstructor<T>, input: object): T {
   const given = Object.fromEntries(
     Object.entries(input).filter(([, value]) => value !== undefined && value !== ''),
   );
   const instance = plainToInstance(dto, given, { enableImplicitConversion: true });
-  const errors = validateSync(instance, { whitelist: true });
-  const first = errors.length > 0 ? firstFailure(errors[0], []) : null;
-  if (first) throw new InputError(first.path, first.reason);
+  const [first] = failuresOf(validateSync(instance, { whitelist: true }));
+  if (first) throw new InputError(first.path, first.reason, first.messageKey);
   return instance;
-}
-
-function firstFailure(
-  error: ValidationError,
-  parents: string[],
-): { path: string; reason: string } | null {
-  const path = [...parents, error.property];
-  const reason = Object.values(error.constraints ?? {})[0];
-  if (reason) return { path: path.join('.'), reason: reason.replace(`${error.property} `, '') };
-  for (const child of error.children ?? []) {
-    const found = firstFailure(child, path);
-    if (found) return found;
-  }
-  return null;
 }
 
 /** A form field holding a whole number, as a number; anything else is left for the DTO to refuse. */

@@ -8,9 +8,10 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, SignInRequiredError, TooManyRequestsError } from './errors';
-import { translate } from './i18n/i18n';
+import { hasTranslation, translate } from './i18n/i18n';
 import { languageOf } from './i18n/lang';
 import { bodyParserError } from './request-body';
+import { failureText, ValidationFailedError } from './validation-messages';
 
 interface ErrorBody {
   statusCode: number;
@@ -57,6 +58,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, request: Request, lang: string): ErrorBody {
+    if (exception instanceof ValidationFailedError) {
+      const list = exception.failures.map((f) => failureText(f, lang));
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: list.join('; '),
+        field: exception.field,
+        ...(list.length > 1 ? { details: list } : {}),
+      };
+    }
     if (exception instanceof DomainError) {
       return {
         statusCode: exception.status,
@@ -93,7 +104,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
 /** A translated message keeps the field first, like the English one (`page: …`). */
 export function messageOf(exception: DomainError, lang: string): string {
-  if (!exception.messageKey) return exception.message;
+  if (!exception.messageKey || !hasTranslation(exception.messageKey.key)) return exception.message;
   const text = translate(lang, exception.messageKey.key, exception.messageKey.params);
   return exception.field ? `${exception.field}: ${text}` : text;
 }

@@ -14,6 +14,7 @@ import { AGENTS, DisputesService } from './disputes.service';
 import { AcknowledgeDto, DisputeDto, ResolveDto } from './dto/responses.dto';
 import { PanelForm, ResponsesPanel } from './responses-panel';
 import { Lang, languageOf } from '../common/i18n/lang';
+import { messageOf } from '../common/http-exception.filter';
 
 @ApiExcludeController()
 @Controller()
@@ -184,7 +185,7 @@ export class DisputesPagesController {
           responses: await this.panel.build(actor, evaluation, language, {
             ...form,
             field: e instanceof InputError ? e.field : undefined,
-            message: e.message,
+            message: messageOf(e, language),
           }),
         };
       },

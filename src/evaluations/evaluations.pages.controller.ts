@@ -23,6 +23,7 @@ import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
 import { languageOf } from '../common/i18n/lang';
 import { scorecardVersionOf } from '../scorecards/loaded-version';
+import { messageOf } from '../common/http-exception.filter';
 
 @ApiExcludeController()
 @Allow(EVERYONE)
@@ -104,7 +105,7 @@ export class EvaluationsPagesController {
       },
       async (e) => {
         const key = e instanceof InputError ? criterionOf(e.field, answers) : '';
-        const errors: Record<string, string> = key ? { [key]: e.message } : {};
+        const errors: Record<string, string> = key ? { [key]: messageOf(e, language) } : {};
         // A submit with criteria unanswered (no JavaScript to check first): every one is marked
         // and named, in the page's language.
         const missing =
@@ -124,7 +125,7 @@ export class EvaluationsPagesController {
                 })
               : e instanceof InputError
                 ? translate(language, 'evaluation.fixErrors')
-                : e.message,
+                : messageOf(e, language),
           conflict: e.status === 409,
         };
       },

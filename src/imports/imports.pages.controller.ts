@@ -1,9 +1,11 @@
 import { TRANSCRIPT_FORMATS } from '../transcripts/parse-transcript';
-import { Body, Controller, Get, Post, Render, Res, UploadedFiles } from '@nestjs/common';
+import { Controller, Get, Post, Render, Res, UploadedFiles } from '@nestjs/common';
 import { FileUploads } from '../common/file-uploads';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '../common/errors';
+import { FormBody, type FormFields } from '../common/form-body';
+import { formInput } from '../common/form-input';
 import { messageOf } from '../common/http-exception.filter';
 import { translate } from '../common/i18n/i18n';
 import { ImportOptionsDto } from './dto/import-options.dto';
@@ -36,12 +38,16 @@ export class ImportsPagesController {
   @FileUploads({ field: 'files', sizeFactor: 3 })
   async upload(
     @UploadedFiles() files: UploadedFileLike[],
-    @Body() dto: ImportOptionsDto,
+    @FormBody() body: FormFields,
     @Res() res: Response,
   ) {
     const lang = languageOf(res);
     const title = translate(lang, 'nav.import');
+    // What was chosen comes back with the page, refused or not.
+    const options = { ...body, _csrf: undefined };
     try {
+      // The same DTO as POST /api/imports; a wrong option is named in the page's language.
+      const dto = formInput(ImportOptionsDto, body);
       const batch = await this.imports.readUploads(files);
       const summary = summarise(
         await this.imports.importFiles(batch, toImportOptions(dto, batch.length)),
@@ -51,7 +57,7 @@ export class ImportsPagesController {
       if (refused) res.status(refused.status);
       res.render('imports/form', {
         title,
-        options: dto,
+        options,
         summary,
         formError: refused ? messageOf(refused, lang) : undefined,
         formats: TRANSCRIPT_FORMATS,
@@ -60,7 +66,7 @@ export class ImportsPagesController {
       if (!(e instanceof DomainError)) throw e;
       res.status(e.status).render('imports/form', {
         title,
-        options: dto,
+        options,
         formError: messageOf(e, lang),
         formats: TRANSCRIPT_FORMATS,
       });

@@ -3,12 +3,14 @@ import { FileUploads } from '../common/file-uploads';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { randomBytes } from 'crypto';
 import type { Response } from 'express';
-import { field, FormBody, FormFields } from '../common/form-body';
+import { FormBody, FormFields } from '../common/form-body';
+import { formInput } from '../common/form-input';
 import { Actor, CurrentUser } from '../common/current-user';
 import { DomainError, InputError } from '../common/errors';
 import { messageOf } from '../common/http-exception.filter';
 import { translate } from '../common/i18n/i18n';
 import { FILE_STORE, type FileStore } from '../storage/file-store';
+import { MysteryShopFormDto } from './dto/mystery-shop-form.dto';
 import { MysteryShopService, type MysteryShopUpload } from './mystery-shop.service';
 import { toMysteryShopUpload, type UploadedPart } from './mystery-shop.upload';
 import { Allow } from '../auth/access.guard';
@@ -49,7 +51,7 @@ export class MysteryShopPagesController {
     const lang = languageOf(res);
     const title = translate(lang, 'nav.mysteryShop');
     try {
-      const stashed = field(body, 'token');
+      const { token: stashed } = formInput(MysteryShopFormDto, body);
       if (stashed) {
         const report = await this.commitStashed(actor, stashed);
         return res.render('mystery-shop/form', { title, report });

@@ -6,7 +6,9 @@ import { Allow } from '../auth/access.guard';
 import { ADMIN, QA } from '../auth/roles';
 import { Actor, CurrentUser } from '../common/current-user';
 import { DomainError, InputError } from '../common/errors';
-import { field, FormBody, FormFields } from '../common/form-body';
+import { field, FormBody, FormFields, submitForm } from '../common/form-body';
+import { formInput, formNumber } from '../common/form-input';
+import { AssignItemDto, SamplingRuleDto, SkipItemDto } from './dto/queue.dto';
 import { translate } from '../common/i18n/i18n';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { SAMPLING_KINDS, SamplingKind } from './entities/sampling-rule.entity';
@@ -15,6 +17,7 @@ import { QUEUE_STATUS_FILTERS, QUEUE_VIEWS, QueueService } from './queue.service
 import { CHANNELS, isSamplingKind, paramNamesOf } from './sampling-plan';
 import { RuleInput, SamplingService } from './sampling.service';
 import { languageOf } from '../common/i18n/lang';
+import { messageOf } from '../common/http-exception.filter';
 
 type Query = Record<string, unknown>;
 /** The form's fields beside which an error is shown. */
@@ -78,18 +81,21 @@ export class QueuePagesController {
     @FormBody() body: FormFields,
     @Res() res: Response,
   ) {
-    try {
-      const rule = await this.sampling.createRule(actor, ruleInput(body, false));
-      res.redirect(303, `/queue/rules?saved=${rule.id}#rule-${rule.id}`);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      res
-        .status(400)
-        .render(
-          'queue/rules',
-          await this.rulesView(res, { newRule: formValues(body), newErrors: errorsOf(e) }),
-        );
-    }
+    await submitForm(
+      res,
+      'queue/rules',
+      async () => {
+        const input = formInput(SamplingRuleDto, ruleInput(body, false));
+        const rule = await this.sampling.createRule(actor, input);
+        res.redirect(303, `/queue/rules?saved=${rule.id}#rule-${rule.id}`);
+      },
+      async (e) =>
+        this.rulesView(res, {
+          newRule: formValues(body),
+          newErrors: errorsOf(e as InputError, languageOf(res)),
+        }),
+      (e) => e instanceof InputError,
+    );
   }
 
   /** Changes a rule; a form with only `active` switches it on or off. */
@@ -101,18 +107,24 @@ export class QueuePagesController {
     @FormBody() body: FormFields,
     @Res() res: Response,
   ) {
-    try {
-      await this.sampling.updateRule(actor, id, ruleInput(body, field(body, 'toggle') === '1'));
-      res.redirect(303, `/queue/rules?saved=${id}#rule-${id}`);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      res.status(400).render(
-        'queue/rules',
-        await this.rulesView(res, {
-          editing: { id, values: formValues(body), errors: errorsOf(e) },
+    await submitForm(
+      res,
+      'queue/rules',
+      async () => {
+        const input = formInput(SamplingRuleDto, ruleInput(body, field(body, 'toggle') === '1'));
+        await this.sampling.updateRule(actor, id, input);
+        res.redirect(303, `/queue/rules?saved=${id}#rule-${id}`);
+      },
+      async (e) =>
+        this.rulesView(res, {
+          editing: {
+            id,
+            values: formValues(body),
+            errors: errorsOf(e as InputError, languageOf(res)),
+          },
         }),
-      );
-    }
+      (e) => e instanceof InputError,
+    );
   }
 
   @Post(':id/start')
@@ -135,7 +147,12 @@ export class QueuePagesController {
     @Res() res: Response,
   ) {
     await this.itemAction(actor, id, body, res, 'reassigned', () =>
-      this.queue.assign(actor, id, field(body, 'evaluatorId')),
+      this.queue.assign(
+        actor,
+        id,
+        formInput(AssignItemDto, { evaluatorId: formNumber(field(body, 'evaluatorId')) })
+          .evaluatorId,
+      ),
     );
   }
 
@@ -148,7 +165,7 @@ export class QueuePagesController {
     @Res() res: Response,
   ) {
     await this.itemAction(actor, id, body, res, 'skipped', () =>
-      this.queue.skip(actor, id, field(body, 'reason')),
+      this.queue.skip(actor, id, formInput(SkipItemDto, { reason: field(body, 'reason') }).reason),
     );
   }
 
@@ -163,6 +180,7 @@ export class QueuePagesController {
   ) {
     const back = backUrl(field(body, 'back'));
     try {
+      // formInput runs inside the action: a refused field comes back at the item.
       await action();
       const url = new URL(back, 'http://local');
       url.searchParams.set(done, String(id));
@@ -172,7 +190,10 @@ export class QueuePagesController {
       const query = Object.fromEntries(new URL(back, 'http://local').searchParams);
       res
         .status(e.status)
-        .render('queue/list', await this.listView(actor, res, query, { id, message: e.message }));
+        .render(
+          'queue/list',
+          await this.listView(actor, res, query, { id, message: messageOf(e, languageOf(res)) }),
+        );
     }
   }
 
@@ -332,8 +353,8 @@ function formValues(body: FormFields): Record<string, string> {
 }
 
 /** `params.perWeek` is the form's `perWeek` field. */
-function errorsOf(e: InputError): FormErrors {
-  return { [e.field.replace(/^params\./, '')]: e.message };
+function errorsOf(e: InputError, lang: string): FormErrors {
+  return { [e.field.replace(/^params\./, '')]: messageOf(e, lang) };
 }
 
 function summaryOf(lang: string, kind: SamplingKind, params: Record<string, string | number>) {

@@ -95,7 +95,9 @@ describe('coaching plans', () => {
         followUpDate: '2026-11-30',
       })
       .expect(409);
-    expect(stale.text).toContain('changed by someone else');
+    // The conflict in the page's language (Korean here).
+    expect(stale.text).toMatch(/다른 사람이 코칭 계획 \d+을\(를\) 변경했습니다/);
+    expect(stale.text).not.toContain('changed by someone else');
     const plan = (await lead.get(`/api/coaching/plans/${planId}`).expect(200)).body;
     expect(plan.content.focus[0].targetRate).toBe(0.8);
     expect(plan.content.goals.targetScore).toBe(90);

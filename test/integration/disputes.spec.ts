@@ -342,9 +342,17 @@ describe('acknowledging, disputing and resolving evaluations', () => {
     const body = { outcome: 'changed', reason: '확인', changes: { greeting: 1 } };
     const stale = await lead1
       .post(`/api/evaluations/${id}/resolve`)
+      .set('Accept-Language', 'en')
       .send({ ...body, version })
       .expect(409);
-    expect(stale.body.message).toMatch(/changed by someone else/);
+    expect(stale.body.message).toMatch(/Someone else changed evaluation \d+ while you were/);
+    // In Korean for a Korean reader (Accept-Language, cookie or ?lang=).
+    const staleKo = await lead1
+      .post(`/api/evaluations/${id}/resolve`)
+      .set('Accept-Language', 'ko')
+      .send({ ...body, version })
+      .expect(409);
+    expect(staleKo.body.message).toMatch(/다른 사람이 평가 \d+을\(를\) 변경했습니다/);
     expect((await evaluation(id)).status).toBe('disputed');
     await lead1
       .post(`/api/evaluations/${id}/resolve`)

@@ -156,8 +156,18 @@ describe('import → evaluate → submit → score, over HTTP', () => {
     expect((await send([{ key: 'no_such_thing', value: 1 }])).body.field).toBe(
       'answers.no_such_thing',
     );
-    expect((await send([{ key: 'greeting', value: 'yes' }])).body.message).toMatch(
-      /value must be a whole number/,
+    // The DTO's message, in the reader's language (Korean unless asked otherwise).
+    expect((await send([{ key: 'greeting', value: 'yes' }])).body).toMatchObject({
+      field: 'answers.0.value',
+      message: 'answers.0.value: 척도 안의 정수여야 합니다(해당 없음이면 na: true)',
+    });
+    const english = await http
+      .patch(`/api/evaluations/${evaluationId}`)
+      .set('Accept-Language', 'en')
+      .send({ version, answers: [{ key: 'greeting', value: 'yes' }] })
+      .expect(400);
+    expect(english.body.message).toBe(
+      'answers.0.value: must be a whole number on the scale (or set na: true)',
     );
     const unchanged = (await http.get(`/api/evaluations/${evaluationId}`)).body;
     expect(unchanged).toMatchObject({ version: 1, answers: prefilled });
@@ -183,9 +193,10 @@ describe('import → evaluate → submit → score, over HTTP', () => {
 
     const stale = await http
       .patch(`/api/evaluations/${evaluationId}`)
+      .set('Accept-Language', 'en')
       .send({ version: 1, answers: [{ key: 'greeting', value: 0 }] })
       .expect(409);
-    expect(stale.body.message).toMatch(/changed by someone else/);
+    expect(stale.body.message).toMatch(/Someone else changed evaluation \d+ while you were/);
     const after = (await http.get(`/api/evaluations/${evaluationId}`)).body;
     expect(after.version).toBe(2);
     expect(answerOf(after, 'greeting')).toMatchObject({ value: 1 });

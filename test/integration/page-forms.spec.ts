@@ -57,6 +57,14 @@ describe('page forms validated by the API DTOs', () => {
       .expect(400);
     expect(page.text).toMatch(/class="criterion has-error" id="criterion-greeting"/);
     expect(page.text).toContain('whole number on the scale');
+    // The DTO's message goes through the locale files: in Korean on a Korean page.
+    const korean = await http
+      .post(`/evaluations/${id}?lang=ko`)
+      .type('form')
+      .send({ version: String(saved.version), action: 'draft', value_greeting: 'yes' })
+      .expect(400);
+    expect(korean.text).toContain('척도 안의 정수여야 합니다');
+    expect(korean.text).not.toContain('whole number on the scale');
     expect(page.text).toContain('id="form-error"');
     const after = await t.dataSource.getRepository(Evaluation).findOneByOrFail({ id });
     expect(after.version).toBe(saved.version);

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { SAMPLING_KINDS } from '../entities/sampling-rule.entity';
 import { QUEUE_STATUS_FILTERS, QUEUE_VIEWS } from '../queue.service';
 
@@ -65,4 +66,20 @@ export class SamplingRuleDto {
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   active?: unknown;
+}
+
+/** The admin's "Skip" on a queue item (page form): why the call needs no evaluation. */
+export class SkipItemDto {
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+/** The admin's "Reassign" on a queue item (page form). */
+export class AssignItemDto {
+  @IsInt()
+  @Min(1)
+  evaluatorId: number;
 }
