@@ -1,3 +1,4 @@
+import { Background } from '../events/background';
 import { EvaluationEvents } from '../events/evaluation-events';
 import { transaction } from '../database/transaction';
 import {
@@ -28,6 +29,8 @@ import { SuggestedAnswer, toSuggestedAnswers } from './suggestions';
 const BATCH = 25;
 /** Scoring waits until imports have paused this long, so it never slows an import down. */
 const QUIET_MS = 300;
+/** How often a worker process looks for calls no one has scored yet. */
+const WORKER_POLL_MS = 5_000;
 /** How far back the agreement page looks for overrides to list. */
 const LATEST_ANSWERS = 2000;
 
@@ -44,6 +47,7 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
   private wanted = false;
   private stopped = false;
   private lastImportAt = 0;
+  private poll: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -52,15 +56,23 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly writer: EvaluationWriter,
     private readonly scorecards: ScorecardsService,
     private readonly events: EvaluationEvents,
+    private readonly background: Background,
     private readonly abuse: AbuseRepository,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.autoQa) this.schedule();
+    if (!this.config.autoQa || this.background.webOnly) return;
+    this.schedule();
+    // A worker does not hear of imports on web instances: it looks for unscored calls itself.
+    if (this.background.isWorker) {
+      this.poll = setInterval(() => this.schedule(), WORKER_POLL_MS);
+      this.poll.unref();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    if (this.poll) clearInterval(this.poll);
     await this.running;
   }
 
@@ -72,7 +84,8 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Asks for a pass over the pending interactions; returns at once. */
   schedule(): void {
-    if (!this.config.autoQa || this.stopped) return;
+    // WORKERS=off: the workers score what this instance imports.
+    if (!this.config.autoQa || this.stopped || this.background.webOnly) return;
     this.wanted = true;
     this.running ??= this.loop()
       .catch((e: unknown) => this.logger.error(`auto-QA stopped: ${String(e)}`))

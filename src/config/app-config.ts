@@ -116,6 +116,11 @@ class Environment {
   @IsIn(['on', 'off'])
   AUTOQA?: 'on' | 'off';
 
+  /** Background work (outbox, auto-QA, sampling) in this web instance; off: left to `npm run worker`. */
+  @IsOptional()
+  @IsIn(['on', 'off'])
+  WORKERS?: 'on' | 'off';
+
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -196,6 +201,8 @@ export interface AppConfig {
   loginMaxFailures: number;
   /** Pre-score every imported interaction in the background (AUTOQA=on|off). */
   autoQa: boolean;
+  /** A web instance runs the background work too (WORKERS=on|off, default on). */
+  workers: boolean;
   /** The company's names and aliases for auto-QA's greeting checks (COMPANY_NAMES="한빛통신, 한빛"). */
   companyNames: string[];
   /** Work queue: never assign a call to an evaluator of the agent's own team (QUEUE_AVOID_OWN_TEAM=on|off). */
@@ -261,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parsed.TRUST_PROXY ?? null,
     loginMaxFailures: parsed.LOGIN_MAX_FAILURES ?? 5,
     autoQa: (parsed.AUTOQA ?? 'on') === 'on',
+    workers: (parsed.WORKERS ?? 'on') === 'on',
     companyNames: parseCompanyNames(parsed.COMPANY_NAMES),
     queueAvoidOwnTeam: (parsed.QUEUE_AVOID_OWN_TEAM ?? 'on') === 'on',
     disputeWindowDays: parsed.DISPUTE_WINDOW_DAYS ?? 7,

@@ -1,5 +1,6 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Background } from './background';
 import { OutboxDispatcher } from './outbox-dispatcher';
 import { OutboxRepository } from './outbox.repository';
 
@@ -52,7 +53,7 @@ export class EvaluationEvents {
 
 @Global()
 @Module({
-  providers: [EvaluationEvents, OutboxDispatcher, OutboxRepository],
-  exports: [EvaluationEvents, OutboxDispatcher, OutboxRepository],
+  providers: [EvaluationEvents, OutboxDispatcher, OutboxRepository, Background],
+  exports: [EvaluationEvents, OutboxDispatcher, OutboxRepository, Background],
 })
 export class EventsModule {}

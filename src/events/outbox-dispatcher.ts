@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { transaction } from '../database/transaction';
 import type { OutboxEvent, OutboxPayload } from './entities/outbox-event.entity';
+import { Background } from './background';
 import { OutboxRepository } from './outbox.repository';
 
 /** Runs inside the transaction that marks the row done: what it writes commits with it. */
@@ -43,16 +43,16 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: OutboxRepository,
-    private readonly adapterHost: HttpAdapterHost,
+    private readonly background: Background,
   ) {}
 
   handle(topic: string, handler: OutboxHandler): void {
     this.handlers.set(topic, [...(this.handlers.get(topic) ?? []), handler]);
   }
 
-  /** A web app (not the command line) drains the outbox in the background. */
+  /** A worker, or a web instance with workers on (not the command line), drains in the background. */
   onApplicationBootstrap(): void {
-    if (this.adapterHost.httpAdapter) this.startLoop();
+    if (this.background.loops) this.startLoop();
   }
 
   async onApplicationShutdown(): Promise<void> {

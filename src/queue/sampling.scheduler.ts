@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { Background } from '../events/background';
 import { EvaluationEvents } from '../events/evaluation-events';
 import { SamplingService } from './sampling.service';
 
@@ -27,15 +27,15 @@ export class SamplingScheduler implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly sampling: SamplingService,
     private readonly events: EvaluationEvents,
-    private readonly adapterHost: HttpAdapterHost,
+    private readonly background: Background,
   ) {}
 
   onApplicationBootstrap(): void {
     this.events.onScored((event) => {
       if (event.reason === 'auto') this.soon();
     });
-    // Only a web app has an HTTP adapter; the CLI's application context has none.
-    if (this.adapterHost.httpAdapter) {
+    // A worker, or a web instance with workers on; never the command line.
+    if (this.background.loops) {
       this.tick = setInterval(() => this.runNow(), SAMPLE_EVERY_MS);
       this.tick.unref();
     }

@@ -4,7 +4,6 @@
  * both languages, and admins only.
  */
 import request from 'supertest';
-import type { App } from 'supertest/types';
 import { AnalyticsRepository } from '../../src/analytics/analytics.repository';
 import { OutboxEvent } from '../../src/events/entities/outbox-event.entity';
 import { MAX_ATTEMPTS, OutboxDispatcher } from '../../src/events/outbox-dispatcher';
@@ -24,7 +23,7 @@ describe(`/admin/jobs (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, 
 
   beforeAll(async () => {
     t = await startTestApp({ AUTOQA: 'off' });
-    browser = request.agent(t.app.getHttpServer() as App);
+    browser = request.agent(t.app.getHttpServer());
     const form = await browser.get('/login').expect(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
     await browser
