@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { AutoQaService } from './autoqa/autoqa.service';
 import { DemoSeeder } from './cli/demo-seeder';
 import { registerCoachingCommand } from './cli/coaching-command';
+import { registerRedactCommand } from './cli/redact-command';
 import { registerAbuseCommand } from './cli/abuse-command';
 import { cliActor, registerUserCommands } from './cli/users-command';
 import { registerAnalyticsCommands } from './cli/analytics-command';
@@ -274,6 +275,7 @@ registerUserCommands(program, withApp);
 registerAnalyticsCommands(program, withApp);
 registerQueueCommands(program, withApp);
 registerCoachingCommand(program, withApp);
+registerRedactCommand(program, withApp);
 registerAbuseCommand(program, withApp);
 
 const scorecards = program.command('scorecards').description('scorecard files');

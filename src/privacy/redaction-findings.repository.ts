@@ -39,6 +39,11 @@ export class RedactionFindingsRepository {
     }
   }
 
+  /** Before a call's findings are written again (`redact-existing` on a verbatim call). */
+  async deleteFor(manager: EntityManager, interactionId: number): Promise<void> {
+    await manager.delete(RedactionFindingRow, { interactionId });
+  }
+
   forInteraction(interactionId: number): Promise<RedactionFindingRow[]> {
     return this.findings.find({
       where: { interactionId },

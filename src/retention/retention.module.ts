@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { EvaluationStoreModule } from '../evaluations/evaluation-store.module';
 import { InteractionsModule } from '../interactions/interactions.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { DataRequestsService } from './data-requests.service';
 import { RetentionPagesController } from './retention.pages.controller';
 import { RetentionScheduler } from './retention.scheduler';
 import { RetentionService } from './retention.service';
+import { RetroRedactionService } from './retro-redaction.service';
 
 /** Retention that deletes transcripts, and data subject requests (see README, Personal data). */
 @Module({
-  imports: [InteractionsModule, EvaluationStoreModule],
+  imports: [InteractionsModule, EvaluationStoreModule, PrivacyModule],
   controllers: [RetentionPagesController],
-  providers: [RetentionService, RetentionScheduler, DataRequestsService],
-  exports: [RetentionService],
+  providers: [RetentionService, RetentionScheduler, DataRequestsService, RetroRedactionService],
+  exports: [RetentionService, RetroRedactionService],
 })
 export class RetentionModule {}
