@@ -27,6 +27,7 @@ export class AnalyticsController {
       to: query.to,
       scorecardKey: query.scorecard,
       minSample: query.minSample,
+      includeAbusive: query.abusive === 'include',
     });
   }
 

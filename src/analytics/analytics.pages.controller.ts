@@ -84,6 +84,7 @@ export class AnalyticsPagesController {
       to: query.to,
       scorecardKey: query.scorecard,
       minSample: query.minSample,
+      includeAbusive: query.abusive === 'include',
     };
     if (wantsCsv(req, query.format)) {
       const profile = await this.analytics.agentProfileByExternalId(actor, externalId, options);

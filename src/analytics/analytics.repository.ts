@@ -44,6 +44,13 @@ const ANSWERS_FROM = `
   JOIN "scorecards" "s" ON "s"."id" = "v"."scorecardId"
   WHERE "e"."status" IN (${STATUS_LIST}) AND "e"."kind" IN (${KIND_LIST})`;
 
+/**
+ * The call was not flagged for customer abuse (src/abuse): such calls are left out of the
+ * roll-up and of an agent's patterns unless the reader includes them.
+ */
+const NOT_ABUSIVE = `NOT EXISTS (SELECT 1 FROM "abuse_flags" "af"
+  WHERE "af"."interactionId" = "i"."id" AND "af"."flagged" = TRUE)`;
+
 const STAT_COLUMNS = `"agentId", "teamId", "day", "scorecardKey", "criterionKey", "source", "passed", "failed", "na"`;
 
 export interface CountRow {
@@ -104,6 +111,8 @@ export interface AnswerFilter {
   /** Only these criteria (a criterion or a section's criteria). */
   criterionKeys?: string[];
   source?: Source;
+  /** Calls where the customer abused the agent count too (left out by default). */
+  includeAbusive?: boolean;
 }
 
 const toNumber = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
@@ -136,7 +145,7 @@ export class AnalyticsRepository {
       `INSERT INTO "criterion_stats" (${STAT_COLUMNS})
        SELECT "i"."agentId", "ag"."teamId", CAST(:day AS VARCHAR(10)), "s"."key", "a"."criterionKey",
               ${SOURCE_OF('e')}, ${PASSED('a')}, ${FAILED('a')}, ${NA('a')}
-       ${ANSWERS_FROM}
+       ${ANSWERS_FROM} AND ${NOT_ABUSIVE}
          AND "i"."agentId" = :agentId AND "i"."startedAt" >= :start AND "i"."startedAt" < :end
        GROUP BY "i"."agentId", "ag"."teamId", "s"."key", "a"."criterionKey", ${SOURCE_OF('e')}`,
       { agentId, day, start, end },
@@ -151,7 +160,7 @@ export class AnalyticsRepository {
       `INSERT INTO "criterion_stats" (${STAT_COLUMNS})
        SELECT "i"."agentId", "ag"."teamId", ${DAY_OF_CALL}, "s"."key", "a"."criterionKey",
               ${SOURCE_OF('e')}, ${PASSED('a')}, ${FAILED('a')}, ${NA('a')}
-       ${ANSWERS_FROM}
+       ${ANSWERS_FROM} AND ${NOT_ABUSIVE}
        GROUP BY "i"."agentId", "ag"."teamId", ${DAY_OF_CALL}, "s"."key", "a"."criterionKey", ${SOURCE_OF('e')}`,
       {},
       manager,
@@ -201,8 +210,9 @@ export class AnalyticsRepository {
   async counts(
     who: { agentId: number } | { teamIds: number[] | null },
     period: Period,
-    filter: { scorecardKey?: string | null; source?: Source } = {},
+    filter: { scorecardKey?: string | null; source?: Source; includeAbusive?: boolean } = {},
   ): Promise<CountRow[]> {
+    if (filter.includeAbusive) return this.countsWithAbusive(who, period, filter);
     const where: string[] = [`"day" >= :from`, `"day" <= :to`];
     const params: Record<string, unknown> = { from: period.from, to: period.to };
     if ('agentId' in who) {
@@ -226,6 +236,52 @@ export class AnalyticsRepository {
               SUM("passed") AS "passed", SUM("failed") AS "failed", SUM("na") AS "na"
        FROM "criterion_stats" WHERE ${where.join(' AND ')}
        GROUP BY "scorecardKey", "criterionKey", "source"`,
+      params,
+    );
+    return rows.map((r) => ({
+      scorecardKey: String(r.scorecardKey),
+      criterionKey: String(r.criterionKey),
+      source: r.source as Source,
+      passed: toNumber(r.passed),
+      failed: toNumber(r.failed),
+      na: toNumber(r.na),
+    }));
+  }
+
+  /**
+   * counts() over every call, abusive ones too: read from the answers, since the roll-up leaves
+   * those calls out (asked for by a lead who includes them).
+   */
+  private async countsWithAbusive(
+    who: { agentId: number } | { teamIds: number[] | null },
+    period: Period,
+    filter: { scorecardKey?: string | null; source?: Source },
+  ): Promise<CountRow[]> {
+    const { start, end } = instants(period);
+    const where = [`"i"."startedAt" >= :start`, `"i"."startedAt" < :end`];
+    const params: Record<string, unknown> = { start, end };
+    if ('agentId' in who) {
+      where.push(`"i"."agentId" = :agentId`);
+      params.agentId = who.agentId;
+    } else if (who.teamIds !== null) {
+      if (who.teamIds.length === 0) return [];
+      where.push(`"ag"."teamId" IN (:...teamIds)`);
+      params.teamIds = who.teamIds;
+    }
+    if (filter.scorecardKey) {
+      where.push(`"s"."key" = :scorecardKey`);
+      params.scorecardKey = filter.scorecardKey;
+    }
+    if (filter.source) {
+      where.push(`${SOURCE_OF('e')} = :source`);
+      params.source = filter.source;
+    }
+    const rows = await this.query<Record<string, unknown>>(
+      `SELECT "s"."key" AS "scorecardKey", "a"."criterionKey" AS "criterionKey",
+              ${SOURCE_OF('e')} AS "source", ${PASSED('a')} AS "passed", ${FAILED('a')} AS "failed",
+              ${NA('a')} AS "na"
+       ${ANSWERS_FROM} AND ${where.join(' AND ')}
+       GROUP BY "s"."key", "a"."criterionKey", ${SOURCE_OF('e')}`,
       params,
     );
     return rows.map((r) => ({
@@ -319,7 +375,7 @@ export class AnalyticsRepository {
     filter: AnswerFilter,
     answer: 'a' | 'h',
   ): { where: string[]; params: Record<string, unknown> } {
-    const agent = this.agentWhere(agentId, period);
+    const agent = this.agentWhere(agentId, period, filter.includeAbusive);
     const where = [agent.sql];
     const params: Record<string, unknown> = { ...agent.params };
     if (filter.scorecardKey) {
@@ -333,17 +389,22 @@ export class AnalyticsRepository {
     return { where, params };
   }
 
-  private agentWhere(agentId: number, period: Period) {
+  private agentWhere(agentId: number, period: Period, includeAbusive = false) {
     const { start, end } = instants(period);
+    const abusive = includeAbusive ? '' : ` AND ${NOT_ABUSIVE}`;
     return {
-      sql: `"i"."agentId" = :agentId AND "i"."startedAt" >= :start AND "i"."startedAt" < :end`,
+      sql: `"i"."agentId" = :agentId AND "i"."startedAt" >= :start AND "i"."startedAt" < :end${abusive}`,
       params: { agentId, start, end },
     };
   }
 
   /** Every counted evaluation of the agent's calls in the period, newest call first. */
-  async evaluations(agentId: number, period: Period): Promise<EvaluationRow[]> {
-    const agent = this.agentWhere(agentId, period);
+  async evaluations(
+    agentId: number,
+    period: Period,
+    includeAbusive = false,
+  ): Promise<EvaluationRow[]> {
+    const agent = this.agentWhere(agentId, period, includeAbusive);
     const rows = await this.query<Record<string, unknown>>(
       `SELECT "e"."id" AS "evaluationId", "e"."kind" AS "kind", "e"."overallScore" AS "overallScore",
               "e"."metrics" AS "metrics", "i"."id" AS "interactionId", "i"."externalId" AS "externalId",

@@ -48,6 +48,8 @@ export interface ProfileOptions {
   to?: string;
   scorecardKey?: string | null;
   minSample?: number;
+  /** Count calls where the customer abused the agent too (left out by default). */
+  includeAbusive?: boolean;
 }
 
 export interface HeatMapOptions {
@@ -199,12 +201,17 @@ export class AnalyticsService
       throw new InputError('scorecard', `no scorecard "${scorecardKey}"`);
     }
     const team = agent.teamId === null ? null : [agent.teamId];
+    const includeAbusive = options.includeAbusive ?? false;
     const [agentCounts, teamCounts, rows, answers, agreementRows] = await Promise.all([
-      this.repository.counts({ agentId: agent.id }, period, { scorecardKey }),
-      this.repository.counts({ teamIds: team }, period, { scorecardKey, source: 'human' }),
-      this.repository.evaluations(agent.id, period),
-      this.repository.answerCounts(agent.id, period, { scorecardKey }),
-      this.repository.agreement(agent.id, period, { scorecardKey }),
+      this.repository.counts({ agentId: agent.id }, period, { scorecardKey, includeAbusive }),
+      this.repository.counts({ teamIds: team }, period, {
+        scorecardKey,
+        source: 'human',
+        includeAbusive,
+      }),
+      this.repository.evaluations(agent.id, period, includeAbusive),
+      this.repository.answerCounts(agent.id, period, { scorecardKey, includeAbusive }),
+      this.repository.agreement(agent.id, period, { scorecardKey, includeAbusive }),
     ]);
     const calls = callFacts(rows);
     const facts = evaluationFacts(rows, answers, scorecardKey);
@@ -236,6 +243,7 @@ export class AnalyticsService
       metrics: callMetrics([...calls.values()].filter((c) => inScope.has(c.interactionId))),
       agreement: agreement(agreementRows),
       comparedWith: team === null ? 'everyone' : 'team',
+      includeAbusive,
     };
   }
 
@@ -270,11 +278,21 @@ export class AnalyticsService
     const scorecardKey = query.scorecard || null;
     const definitions = await this.definitions();
     const criterionKeys = criterionKeysOf(definitions, query, scorecardKey);
+    const includeAbusive = query.abusive === 'include';
     const [rows, answers, agreementRows] = await Promise.all([
-      this.repository.evaluations(agent.id, period),
-      this.repository.answerCounts(agent.id, period, { scorecardKey, criterionKeys, source }),
+      this.repository.evaluations(agent.id, period, includeAbusive),
+      this.repository.answerCounts(agent.id, period, {
+        scorecardKey,
+        criterionKeys,
+        source,
+        includeAbusive,
+      }),
       query.result === 'disagree'
-        ? this.repository.agreement(agent.id, period, { scorecardKey, criterionKeys })
+        ? this.repository.agreement(agent.id, period, {
+            scorecardKey,
+            criterionKeys,
+            includeAbusive,
+          })
         : Promise.resolve([]),
     ]);
     const calls = callFacts(rows);

@@ -75,6 +75,8 @@ export interface AgentProfile {
   };
   /** 'team': the agent's team; 'everyone': an agent without a team is compared with all agents. */
   comparedWith: 'team' | 'everyone';
+  /** Calls where the customer abused the agent are counted (left out unless asked for). */
+  includeAbusive?: boolean;
 }
 
 export interface CriterionRow {

@@ -5,6 +5,7 @@
  */
 import type { Agent as TestAgent } from 'supertest';
 import { AbuseService } from '../../src/abuse/abuse.service';
+import { AnalyticsService } from '../../src/analytics/analytics.service';
 import { ABUSE_NA_REASON } from '../../src/autoqa/abuse-protection';
 import { AutoQaService } from '../../src/autoqa/autoqa.service';
 import { startTestApp, TEST_USERS, TestApp } from '../support/test-app';
@@ -299,5 +300,39 @@ describe('abusive callers', () => {
     await (await t.client('agent@test.local')).get('/protection').expect(403);
     await http.get('/api/protection').expect(403);
     expect(second).toBeGreaterThan(threat);
+  });
+
+  it("leaves abusive calls out of the agent's patterns unless the reader includes them", async () => {
+    await t.app.get(AutoQaService).drain();
+    await t.app.get(AnalyticsService).rebuild();
+    const period = 'from=2026-11-01&to=2026-11-30';
+    const profile = async (query: string) =>
+      (await lead.get(`/api/analytics/agents/AB-001/profile?${period}${query}`).expect(200))
+        .body as {
+        evaluations: { auto: number };
+        includeAbusive: boolean;
+        criteria: { key: string; autoTotal: number }[];
+      };
+    // AB-001's calls: CALM-1, and ABUSE-1, ABUSE-UNSTORED, ABUSE-2 (flagged), each auto-scored.
+    const without = await profile('');
+    expect(without).toMatchObject({ includeAbusive: false, evaluations: { auto: 1 } });
+    const greeting = (p: typeof without) => p.criteria.find((c) => c.key === 'greeting')?.autoTotal;
+    expect(greeting(without)).toBe(1);
+    const withAbusive = await profile('&abusive=include');
+    expect(withAbusive).toMatchObject({ includeAbusive: true, evaluations: { auto: 4 } });
+    expect(greeting(withAbusive)).toBe(4);
+    const page = await html(lead, `/analytics/agents/AB-001?${period}`);
+    expect(page).toContain('id="include-abusive"');
+    expect(page).toContain('id="abusive-excluded"');
+    const included = await html(lead, `/analytics/agents/AB-001?${period}&abusive=include`);
+    expect(included).not.toContain('id="abusive-excluded"');
+    // The calls behind the numbers follow the same choice.
+    const calls = async (query: string) =>
+      (await html(lead, `/analytics/agents/AB-001/calls?${period}&source=auto${query}`)).match(
+        /ABUSE-/g,
+      )?.length ?? 0;
+    expect(await calls('')).toBe(0);
+    expect(await calls('&abusive=include')).toBeGreaterThan(0);
+    await lead.get(`/api/analytics/agents/AB-001/profile?abusive=yes`).expect(400);
   });
 });

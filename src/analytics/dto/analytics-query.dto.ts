@@ -45,6 +45,11 @@ export const PROFILE_TABLES = [
 export type ProfileTable = (typeof PROFILE_TABLES)[number];
 
 export class ProfileQueryDto extends PeriodQueryDto {
+  /** `include`: count calls where the customer abused the agent too (left out by default). */
+  @IsOptional()
+  @IsIn(['include'])
+  abusive?: 'include';
+
   /** Answers an agent needs on a criterion before it counts as a pattern. */
   @IsOptional()
   @Type(() => Number)
@@ -85,6 +90,11 @@ export class HeatMapQueryDto extends PeriodQueryDto {
 }
 
 export class CallsQueryDto extends PageQueryDto {
+  /** `include`: count calls where the customer abused the agent too (left out by default). */
+  @IsOptional()
+  @IsIn(['include'])
+  abusive?: 'include';
+
   /** YYYY-MM-DD, checked by resolvePeriod so that a page can show the error beside the field. */
   @IsOptional()
   @IsString()

@@ -29,6 +29,7 @@ export function profilePage(
     from: profile.period.from,
     to: profile.period.to,
     scorecard: profile.scorecardKey,
+    abusive: profile.includeAbusive ? 'include' : null,
   };
   const calls = (params: Params) => link(callsPath(ext), { ...base, ...params });
   const csv = (table: ProfileTable) =>
