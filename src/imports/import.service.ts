@@ -193,6 +193,14 @@ export class ImportService {
     }
   }
 
+  /**
+   * Calls another feature committed through `insert` (a mystery-shop file with transcripts):
+   * pre-scored in the background after the commit, as an import's are.
+   */
+  committedElsewhere(): void {
+    this.autoQa.importedJustNow();
+  }
+
   /** Inserts one interaction and its turns inside the caller's transaction; returns its id. */
   async insert(manager: EntityManager, parsed: ParsedTranscript): Promise<number> {
     // Personal data is masked before anything is written: only the redacted text is stored.

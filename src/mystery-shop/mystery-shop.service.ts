@@ -102,6 +102,8 @@ export class MysteryShopService {
       return ids;
     });
     await this.events.deliver(outbox);
+    // Calls with a transcript are auto-scored like imported ones (after the commit).
+    if (transcripts.size > 0) this.imports.committedElsewhere();
     return { ...report, committed: true };
   }
 
