@@ -54,6 +54,11 @@ export default tseslint.config(
     },
   },
   {
+    // The replay player is native ES modules (views/assets/replay.js and replay/).
+    files: ['views/assets/replay.js', 'views/assets/replay/**/*.js'],
+    languageOptions: { sourceType: 'module' },
+  },
+  {
     files: ['views/assets/**/*.d.ts'],
     languageOptions: { parserOptions: { project: './tsconfig.assets.json', projectService: false } },
   },
