@@ -22,8 +22,8 @@ import { EvaluationPageModule } from './evaluation-page/evaluation-page.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
-import { InteractionsModule } from './interactions/interactions.module';
 import { JobsModule } from './jobs/jobs.module';
+import { InteractionsModule } from './interactions/interactions.module';
 import { MysteryShopModule } from './mystery-shop/mystery-shop.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
 import { StorageModule } from './storage/storage.module';
@@ -55,10 +55,10 @@ import { apiValidationPipe } from './common/validation-messages';
     AnalyticsModule,
     OutcomesModule,
     CoachingModule,
+    JobsModule,
     RetentionModule,
     HealthModule,
   ],
-    JobsModule,
   providers: [
     // First: ids beyond what the databases store and NUL characters are a 400 (safe-input.pipe.ts).
     { provide: APP_PIPE, useClass: SafeInputPipe },
