@@ -90,8 +90,12 @@ const KO_ADDRESS = new RegExp(
   String.raw`((?:${KO_REGION}\s?)?(?:${KO_DISTRICT}\s?){0,2}(?:${KO_DISTRICT.replace('시|군|구', '동|읍|면')}\s?)?)((?:${KO_ROAD}|${KO_LOT})${NOT_QUANTITY}(?:,?\s?(?:${KO_UNIT}))*|(?:[가-힣A-Za-z0-9]{1,12}(?:아파트|빌라|맨션|오피스텔|타워)\s?)?\d{1,4}동\s?\d{1,5}호)`,
   'g',
 );
+/**
+ * A word ending in a particle or adverb that ends like a road ("번호로 010…", "말씀하신 대로 3…"),
+ * not a road. "대로" counts only as a word of its own: 강남대로, 달구벌대로 are roads.
+ */
 const KO_PARTICLE_ROAD =
-  /(?:으로|카드로|문자로|메일로|전화로|번호로|쪽으로|앞으로|뒤로|대로|새로|바로|별로|서로|따로|주로|실로)\s?\d/;
+  /^(?:[가-힣0-9]*(?:으로|카드로|문자로|메일로|전화로|번호로|쪽으로|앞으로|뒤로|새로|바로|별로|서로|따로|주로|실로)|대로)\s?\d/;
 const KO_ADDRESS_WORDS = /주소|배송지|사시는|거주|자택|댁/;
 
 const EN_STREET = new RegExp(
@@ -105,8 +109,15 @@ export function findAddresses(text: string, level: AddressLevel): TextSpan[] {
   const spans: TextSpan[] = [];
   const korean = /(?:로|길|동|읍|면|리|가)\s?\d|\d\s?호/.test(text);
   for (const m of korean ? text.matchAll(KO_ADDRESS) : []) {
-    const lead = m[1] ?? '';
-    const core = m[2];
+    let lead = m[1] ?? '';
+    let core = m[2];
+    // The road's name is one word: a district read off its start ("달구벌대로": "달구" + "벌대로")
+    // gives it back.
+    if (lead !== '' && !/\s$/.test(lead)) {
+      const cut = lead.search(/\S+$/);
+      core = lead.slice(cut) + core;
+      lead = lead.slice(0, cut);
+    }
     const coreStart = m.index + lead.length;
     if (KO_PARTICLE_ROAD.test(core)) continue;
     // A road or lot number alone is an address only with a district before it, a unit after it

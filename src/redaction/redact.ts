@@ -17,8 +17,12 @@ import type {
 import { normalizeDigits, type NormalizedText } from './spoken-digits';
 
 /** A reply that does not interrupt the other side's dictation: "네", "okay", "uh-huh". */
-const BACKCHANNEL =
-  /^[\s,.!?~]*(?:네+|넵|예+|응|음+|아+|어+|그렇죠|맞아요|okay|ok|yes|yeah|uh-huh|mm-hmm|mhm|right|got it|sure)[\s,.!?~]*$/i;
+const BACKCHANNEL_WORD = String.raw`(?:네+|넵|예+|응|음+|아+|어+|그렇죠|맞아요|계속\s?(?:말씀|불러)\s?(?:하세요|해\s?주세요|주세요)|말씀하세요|okay|ok|yes|yeah|uh-huh|mm-hmm|mhm|right|got it|sure|go ahead|go on|keep going|(?:please\s)?continue)`;
+/** One or a few of them in a row: "네, 계속 말씀하세요", "okay, go ahead". */
+const BACKCHANNEL = new RegExp(
+  String.raw`^[\s,.!?~]*${BACKCHANNEL_WORD}(?:[\s,.!?~]+${BACKCHANNEL_WORD})*[\s,.!?~]*$`,
+  'i',
+);
 
 /** Turns of one speaker read as one text: consecutive, or with only the other's backchannel between. */
 function chainsOf(turns: readonly RedactionTurn[]): number[][] {

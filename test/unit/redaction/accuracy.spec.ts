@@ -1,0 +1,50 @@
+/**
+ * The redactor on the labelled set (test/fixtures/redaction/accuracy-set.json): floors at the
+ * figures measured on the locked test split (never tuned on) when this test was written; the
+ * dev split (tuned on) must stay at what it reached. `npm run redact:accuracy` prints them.
+ */
+import {
+  figures,
+  loadAccuracySet,
+  scoreAccuracySet,
+  sumTallies,
+} from '../../support/redaction-accuracy';
+
+describe('redaction accuracy on the labelled set', () => {
+  const cases = loadAccuracySet();
+  const tallies = scoreAccuracySet(cases);
+  const test = {
+    ko: figures(tallies['test/ko']),
+    en: figures(tallies['test/en']),
+    all: figures(sumTallies([tallies['test/ko'], tallies['test/en']])),
+  };
+
+  it('holds at least 200 turns in Korean and English, half of the cases in the locked split', () => {
+    const turns = cases.reduce((n, c) => n + c.turns.length, 0);
+    expect(turns).toBeGreaterThanOrEqual(200);
+    const locked = cases.filter((c) => c.split === 'test').length;
+    expect(Math.abs(locked - cases.length / 2)).toBeLessThanOrEqual(1);
+    for (const lang of ['ko', 'en']) {
+      expect(tallies[`test/${lang}`].identifiers).toBeGreaterThan(20);
+      expect(tallies[`test/${lang}`].lookalikes).toBeGreaterThan(10);
+    }
+  });
+
+  it('keeps the locked test split at its measured recall (58/60: ko 27/29, en 31/31)', () => {
+    expect(test.all.recall).toBeGreaterThanOrEqual(58 / 60);
+    expect(test.ko.recall).toBeGreaterThanOrEqual(27 / 29);
+    expect(test.en.recall).toBe(1);
+  });
+
+  it('keeps the locked test split at its measured precision and lookalikes (100 % each language)', () => {
+    for (const lang of ['ko', 'en'] as const) {
+      expect(test[lang].precision).toBe(1);
+      expect(test[lang].lookalikesKept).toBe(1);
+    }
+  });
+
+  it('keeps the dev split where tuning brought it (100 % recall and precision)', () => {
+    const dev = figures(sumTallies([tallies['dev/ko'], tallies['dev/en']]));
+    expect(dev).toEqual({ recall: 1, precision: 1, lookalikesKept: 1 });
+  });
+});
