@@ -22,6 +22,7 @@ import { DEFAULT_CORPUS, formatProposals, suggestRulesCommand } from './cli/sugg
 import { formatBreakdown, scoreFromFiles } from './cli/score-command';
 import { loadConfig, parseCompanyNames } from './config/app-config';
 import { migrate, openDataSource } from './database/registry/data-source';
+import { waitForSqliteCommandTurn } from './database/sqlite-lock';
 import { ImportOutcome, ImportService } from './imports/import.service';
 import { mysteryShopUploadFromDisk } from './cli/mystery-shop-files';
 import { MysteryShopService } from './mystery-shop/mystery-shop.service';
@@ -30,6 +31,15 @@ import { TRANSCRIPT_FORMATS, TranscriptFormat } from './transcripts/parse-transc
 import { ScorecardsService } from './scorecards/scorecards.service';
 
 async function withApp<T>(fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  // SQLite: one command at a time; a second one waits for its turn, then runs whole.
+  const { database } = loadConfig();
+  if (database.type === 'sqlite') {
+    await waitForSqliteCommandTurn(database.file, (pid) =>
+      console.error(
+        `Waiting for another command${pid ? ` (pid ${pid})` : ''} on ${database.file} to finish …`,
+      ),
+    );
+  }
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
   try {
     return await fn(app);

@@ -55,3 +55,38 @@ function readPid(file: string): number | null {
     return null;
   }
 }
+
+/** How often a command waiting for another one's turn looks again. */
+const WAIT_POLL_MS = 250;
+
+/**
+ * One command-line run at a time on an SQLite database: two imports at once used to meet in
+ * SQLite's write lock and the second died (SQLITE_BUSY) having imported nothing. The command
+ * holds an exclusive lock on `<database>.cli` until it exits (the operating system ends it with
+ * the process, `kill -9` included); a second command waits for it, says so once (`onWait`,
+ * with the holder's pid), and then runs whole.
+ */
+export async function waitForSqliteCommandTurn(
+  databaseFile: string,
+  onWait: (holderPid: number | null) => void,
+): Promise<void> {
+  fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
+  const lockFile = `${databaseFile}.cli`;
+  const pidFile = `${databaseFile}.cli.pid`;
+  let told = false;
+  for (;;) {
+    const db = await open(lockFile);
+    try {
+      await exec(db, 'PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;');
+      fs.writeFileSync(pidFile, `${process.pid}\n`);
+      held.push(db);
+      return;
+    } catch (e) {
+      await new Promise((resolve) => db.close(resolve));
+      if (!String(e).includes('SQLITE_BUSY')) throw e;
+    }
+    if (!told) onWait(readPid(pidFile));
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
+  }
+}
