@@ -176,6 +176,18 @@ describe('retention and data subject requests', () => {
     expect(replay.text).toContain('id="transcript-deleted"');
     expect(replay.text).toContain('deleted on');
     expect(replay.text).not.toContain('요금 문의 드려요');
+    // So does the scoring page of a new evaluation of the call.
+    const evaluator = await t.client(TEST_USERS.evaluator);
+    const draft = await evaluator
+      .post('/api/evaluations')
+      .send({ interactionId: ids.old, scorecardKey: 'voice-ko' })
+      .expect(201);
+    const form = await evaluator
+      .get(`/evaluations/${draft.body.id}/edit`)
+      .set('Accept', 'text/html')
+      .set('Accept-Language', 'en')
+      .expect(200);
+    expect(form.text).toContain('id="transcript-deleted"');
 
     // The page lists the run; a second run finds nothing more.
     const page = await admin.get('/admin/retention').set('Accept', 'text/html').expect(200);
