@@ -6,6 +6,7 @@ import { Condition, interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { containsPattern, LIKE_ESCAPE } from '../common/like';
 import { Page, pageOf } from '../common/pagination';
+import { storedTime } from '../database/raw-values';
 import { visibleEvaluations } from '../evaluations/evaluation-visibility';
 import { ListInteractionsDto } from './dto/list-interactions.dto';
 import { Interaction, type TranscriptDeletion } from './entities/interaction.entity';
@@ -82,7 +83,8 @@ export class InteractionsRepository {
     return pageOf(
       rows.map((r) => ({
         ...r,
-        startedAt: new Date(r.startedAt),
+        // SQLite's zone-less text is UTC: new Date() would read it as the server's local time.
+        startedAt: storedTime(r.startedAt),
         evaluations: Number(r.evaluations),
       })),
       total,
@@ -131,6 +133,7 @@ export class InteractionsRepository {
       ...r,
       overallScore: r.overallScore === null ? null : Number(r.overallScore),
       passed: r.passed === null ? null : Boolean(r.passed),
+      submittedAt: r.submittedAt === null ? null : storedTime(r.submittedAt),
       metrics: typeof r.metrics === 'string' ? (JSON.parse(r.metrics) as AutoMetrics) : null,
     }));
   }
