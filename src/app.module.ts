@@ -1,5 +1,6 @@
 import { AnalyticsModule } from './analytics/analytics.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
+import { ExperimentsModule } from './experiments/experiments.module';
 import { CalibrationModule } from './calibration/calibration.module';
 import { CoachingModule } from './coaching/coaching.module';
 import { DisputesModule } from './disputes/disputes.module';
@@ -54,6 +55,7 @@ import { apiValidationPipe } from './common/validation-messages';
     QueueModule,
     AnalyticsModule,
     OutcomesModule,
+    ExperimentsModule,
     CoachingModule,
     JobsModule,
     RetentionModule,

@@ -14,8 +14,14 @@ import { CoachingService } from '../coaching/coaching.service';
 import type { Actor } from '../common/current-user';
 import { withAdvisoryLock } from '../database/advisory-lock';
 import { transaction } from '../database/transaction';
-import { DemoCall, DemoContactCenter, generateDemoContactCenter } from '../demo/demo-data';
+import {
+  DEMO_EXPERIMENT,
+  DemoCall,
+  DemoContactCenter,
+  generateDemoContactCenter,
+} from '../demo/demo-data';
 import { DisputesService } from '../disputes/disputes.service';
+import { ExperimentsService } from '../experiments/experiments.service';
 import { EvaluationsService } from '../evaluations/evaluations.service';
 import { ImportService } from '../imports/import.service';
 import { InteractionsRepository } from '../interactions/interactions.repository';
@@ -59,6 +65,7 @@ export class DemoSeeder {
   private readonly users: UsersService;
   private readonly autoQa: AutoQaService;
   private readonly activity: DemoActivity;
+  private readonly experiments: ExperimentsService;
   private readonly interactions: InteractionsRepository;
 
   constructor(app: INestApplicationContext) {
@@ -69,6 +76,7 @@ export class DemoSeeder {
     this.evaluations = app.get(EvaluationsService);
     this.users = app.get(UsersService);
     this.autoQa = app.get(AutoQaService);
+    this.experiments = app.get(ExperimentsService);
     this.interactions = app.get(InteractionsRepository);
     this.activity = new DemoActivity(
       app.get(SamplingService),
@@ -134,6 +142,18 @@ export class DemoSeeder {
     const disputes = await this.activity.respond(people, scored);
     await this.activity.earlierPlan(people.leads[0], now);
     const queue = await this.activity.queueWork(people.admin, now);
+    // The script A/B test over the demo's last weeks (metadata.script on those calls).
+    await this.experiments.create(people.admin, {
+      name: DEMO_EXPERIMENT.name,
+      description: DEMO_EXPERIMENT.description,
+      assignment: 'metadata',
+      field: DEMO_EXPERIMENT.field,
+      variants: DEMO_EXPERIMENT.variants.map((v) => ({ ...v })),
+      scorecard: 'voice-ko',
+      criteria: ['summary', 'anything_else'],
+      from: new Date(now.getTime() - DEMO_EXPERIMENT.weeks * 7 * DAY_MS).toISOString().slice(0, 10),
+      to: now.toISOString().slice(0, 10),
+    });
     return {
       calls: center.calls.length,
       imported: imported.length,

@@ -218,6 +218,24 @@ export const DEMO_AGENT_PROFILES: readonly DemoAgentProfile[] = [
   },
 ];
 
+/**
+ * The demo's script A/B test: over its last 4 weeks the calls alternate (by call number) between
+ * the current closing script (A) and a new one (B) that ends with a summary and "anything else?";
+ * the source records which in metadata.script. Customers rate B calls one point higher (capped
+ * at 5): a real CSAT difference. Nothing else about the calls changes, so FCR and AHT show none.
+ */
+export const DEMO_EXPERIMENT = {
+  name: '마무리 스크립트 A/B (closing script)',
+  description:
+    'B: 요약 + "더 궁금하신 점은 없으신가요?"로 마무리 / B closes with a summary and "anything else?"',
+  field: 'script',
+  weeks: 4,
+  variants: [
+    { key: 'A', label: '현재 스크립트 (current)', value: 'A' },
+    { key: 'B', label: '새 스크립트 (new)', value: 'B' },
+  ],
+} as const;
+
 // ---- Randomness and small helpers ----
 
 /** Each call has its own stream, so options such as turnsPerCall never change another call. */
@@ -668,6 +686,7 @@ function generateCall(
   index: number,
   startMs: number,
   turnsPerCall: number | undefined,
+  experimentFromMs: number,
 ): DemoCall {
   const rng = createRng(callSeed(seed, index));
   const profile = DEMO_AGENT_PROFILES[index % DEMO_AGENT_PROFILES.length];
@@ -703,11 +722,20 @@ function generateCall(
         csat: satisfaction(plan, rng),
         fcr: flags.first_contact_resolution === true,
         disposition: disposition(plan),
+        ...scriptVariant(index, startMs, experimentFromMs),
       },
     },
     turns,
   };
+  const metadata = transcript.meta.metadata as { csat: number; script?: string };
+  // Script B's effect (no random draw: every other call stays as it was).
+  if (metadata.script === 'B') metadata.csat = Math.min(5, metadata.csat + 1);
   return { transcript, behaviour: { ...flags } };
+}
+
+/** The A/B variant of a call in the experiment's weeks (none before them). */
+function scriptVariant(index: number, startMs: number, fromMs: number): { script?: string } {
+  return startMs >= fromMs ? { script: index % 2 === 0 ? 'A' : 'B' } : {};
 }
 
 function checkCount(name: string, value: number, min: number): void {
@@ -729,6 +757,7 @@ export function generateDemoContactCenter(options: DemoOptions = {}): DemoContac
   checkCount('calls', count, 0);
   if (options.turnsPerCall !== undefined) checkCount('turnsPerCall', options.turnsPerCall, 1);
   const starts = scheduleStarts(count, now, createRng(seed));
+  const experimentFrom = Date.parse(now) - DEMO_EXPERIMENT.weeks * 7 * DAY;
   return {
     teams: DEMO_TEAMS.map((t) => ({ ...t })),
     agents: DEMO_AGENT_PROFILES.map(({ externalId, name, team, language }) => ({
@@ -737,7 +766,9 @@ export function generateDemoContactCenter(options: DemoOptions = {}): DemoContac
       team,
       language,
     })),
-    calls: starts.map((start, i) => generateCall(seed, i, start, options.turnsPerCall)),
+    calls: starts.map((start, i) =>
+      generateCall(seed, i, start, options.turnsPerCall, experimentFrom),
+    ),
   };
 }
 

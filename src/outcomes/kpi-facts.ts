@@ -67,6 +67,8 @@ export interface KpiFact {
   fcrSource: 'metadata' | 'derived' | null;
   humanScore: number | null;
   autoScore: number | null;
+  /** As the source carried it (experiments assign calls by a field of it). */
+  metadata: Record<string, unknown> | null;
 }
 
 const first = (m: Record<string, unknown>, keys: readonly string[]): unknown =>
@@ -203,6 +205,7 @@ export function kpiFact(
     fcrSource: fromMetadata !== null ? 'metadata' : fromRepeats !== null ? 'derived' : null,
     humanScore: row.humanScore,
     autoScore: row.autoScore,
+    metadata: m,
   };
 }
 

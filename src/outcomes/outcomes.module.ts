@@ -12,5 +12,6 @@ import { OutcomesRepository } from './outcomes.repository';
   imports: [AnalyticsModule],
   controllers: [OutcomesController, OutcomesPagesController],
   providers: [OutcomesRepository, KpiService, DriversService, AnalyticsRepository],
+  exports: [KpiService, OutcomesRepository],
 })
 export class OutcomesModule {}

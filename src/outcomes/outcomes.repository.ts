@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { COUNTED_KINDS, COUNTED_STATUSES } from '../analytics/analytics.repository';
 import { interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
+import { containsPattern, LIKE_ESCAPE } from '../common/like';
 import { parseJson, storedTime } from '../database/raw-values';
 import type { Contact, KpiCallRow } from './kpi-facts';
 
@@ -210,5 +211,19 @@ export class OutcomesRepository {
       endMs: num(r.endMs),
       text: String(r.text),
     }));
+  }
+
+  /** The visible calls in the window where the agent said `phrase` (case-insensitive). */
+  async callsWithPhrase(actor: Actor, filter: CallFilter, phrase: string): Promise<number[]> {
+    const { sql, params } = this.callWhere(actor, filter);
+    const rows = await this.query<Record<string, unknown>>(
+      `SELECT DISTINCT "tu"."interactionId" AS "id"
+       FROM "turns" "tu" JOIN "interactions" "i" ON "i"."id" = "tu"."interactionId"
+       LEFT JOIN "agents" "ag" ON "ag"."id" = "i"."agentId"
+       WHERE ${sql} AND "tu"."speaker" = 'agent'
+         AND LOWER("tu"."text") LIKE LOWER(:phrase) ${LIKE_ESCAPE}`,
+      { ...params, phrase: containsPattern(phrase) },
+    );
+    return rows.map((r) => num(r.id));
   }
 }

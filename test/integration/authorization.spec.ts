@@ -153,6 +153,12 @@ const RULES: Record<string, Rule> = {
   'GET /analytics/drivers': STAFF,
   'GET /analytics/drivers.csv': STAFF,
   'GET /api/analytics/drivers': STAFF,
+  'GET /experiments': STAFF,
+  'POST /experiments': QA,
+  'GET /experiments/:id': STAFF,
+  'GET /api/experiments': STAFF,
+  'POST /api/experiments': QA,
+  'GET /api/experiments/:id': STAFF,
 
   // coaching plans and feedback sessions
   'GET /coaching': EVERYONE,

@@ -11,6 +11,7 @@ import { RedactionFindings1796521190063 } from './1796521190063-RedactionFinding
 import { Outbox1796533016822 } from './1796533016822-Outbox';
 import { TranscriptRetention1796532716015 } from './1796532716015-TranscriptRetention';
 import { AbuseFlags1796533714837 } from './1796533714837-AbuseFlags';
+import { Experiments1796534472555 } from './1796534472555-Experiments';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Outbox1796533016822,
   TranscriptRetention1796532716015,
   AbuseFlags1796533714837,
+  Experiments1796534472555,
 ];

@@ -25,6 +25,7 @@ import { AbuseFlag } from '../../abuse/entities/abuse-flag.entity';
 import { ProtectiveAction } from '../../abuse/entities/protective-action.entity';
 import { QueueItem } from '../../queue/entities/queue-item.entity';
 import { SamplingRule } from '../../queue/entities/sampling-rule.entity';
+import { Experiment } from '../../experiments/entities/experiment.entity';
 
 export const ENTITIES = [
   Team,
@@ -45,6 +46,7 @@ export const ENTITIES = [
   CalibrationSession,
   CalibrationParticipant,
   SamplingRule,
+  Experiment,
   QueueItem,
   CoachingPlan,
   FeedbackSession,
