@@ -18,7 +18,7 @@ const sqliteOnly = process.env.DATABASE_URL ? describe.skip : describe;
 
 sqliteOnly('two CLI imports into one SQLite file at once', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qa-cli2-'));
-  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error' };
   delete env.DATABASE_URL;
   const cli = (...args: string[]) =>
     run('node', ['-r', 'ts-node/register/transpile-only', 'src/cli.ts', ...args], {
