@@ -23,6 +23,7 @@ import {
   stop,
   waitHealthy,
 } from './cluster';
+import { submitWhileKilling } from './evaluations';
 
 const CALLS = Number(process.env.MULTI_CALLS ?? 300);
 const PER_REQUEST = 10;
@@ -142,6 +143,9 @@ async function main(): Promise<void> {
       samples.map((r) => r.status),
       [303, 303, 303],
     );
+
+    step('evaluations submitted through the proxy while instance 3 is killed (SIGKILL)');
+    await submitWhileKilling(admin, through, instances[2], env, db);
 
     step('a coaching PDF shared on instance 1, read on instance 3');
     const plan = await expectOk(
