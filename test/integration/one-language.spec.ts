@@ -231,6 +231,8 @@ describe('one language at a time', () => {
       '/account',
       '/my/profile',
       '/admin/audit',
+      '/admin/retention',
+      '/admin/data-requests',
       '/admin/users',
       '/queue/rules',
       '/imports',
