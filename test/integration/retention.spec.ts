@@ -102,7 +102,17 @@ describe('retention and data subject requests', () => {
     ids.chat = await importCall('RT-CHAT', 'web', 'chat', 8);
     ids.soon = await importCall('RT-SOON', 'pbx', 'voice', 27.5);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    // Specs run after this one in the same process start without a retention policy.
+    for (const name of [
+      'RETENTION_TRANSCRIPT_DAYS',
+      'RETENTION_SOURCE_DAYS',
+      'RETENTION_CHANNEL_DAYS',
+    ]) {
+      delete process.env[name];
+    }
+  });
 
   it('shows the policy and, per source and channel, what the next runs delete', async () => {
     const page = await admin.get('/admin/retention').set('Accept', 'text/html').expect(200);
