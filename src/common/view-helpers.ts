@@ -1,4 +1,4 @@
-/** Handlebars helpers for the pages. Everything they return is escaped by Handlebars. */
+/** Handlebars helpers for the pages. What they return is escaped by Handlebars (tCode escapes its own). */
 import type { HelperOptions } from 'handlebars';
 import hbs from 'hbs';
 import { metadataLabel, metadataValue, samplingReasonText } from './i18n/display-text';
@@ -46,6 +46,20 @@ export const viewHelpers: Record<string, (...args: never[]) => unknown> = {
   t(key: string, ...rest: unknown[]) {
     const options = rest.pop() as HelperOptions;
     return translate(langOf(options), key, options.hash as Record<string, unknown>);
+  },
+  /**
+   * `{{tCode key}}`: the string with its `backticked` parts (commands, file names) as <code>,
+   * everything else escaped.
+   */
+  tCode(key: string, ...rest: unknown[]) {
+    const options = rest.pop() as HelperOptions;
+    const text = translate(langOf(options), key, options.hash as Record<string, unknown>);
+    const escape = hbs.handlebars.escapeExpression;
+    const html = text
+      .split('`')
+      .map((part, i) => (i % 2 === 1 ? `<code>${escape(part)}</code>` : escape(part)))
+      .join('');
+    return new hbs.handlebars.SafeString(html);
   },
   /** `{{tOr key fallback}}`: the string when the locale files have the key, else the fallback. */
   tOr(key: unknown, fallback: unknown, options: HelperOptions) {

@@ -9,6 +9,8 @@ import { Actor, CurrentUser } from '../common/current-user';
 import { InputError } from '../common/errors';
 import { field, FormBody, FormFields, submitForm } from '../common/form-body';
 import { QueryTextPipe } from '../common/query-text';
+import { translate, type Language } from '../common/i18n/i18n';
+import { Lang } from '../common/i18n/lang';
 import { ScorecardEditorService } from './scorecard-editor.service';
 
 @ApiExcludeController()
@@ -22,8 +24,8 @@ export class ScorecardsPagesController {
 
   @Get()
   @Render('scorecards/list')
-  async list(@CurrentUser() actor: Actor) {
-    return this.listView(actor);
+  async list(@CurrentUser() actor: Actor, @Lang() lang: Language) {
+    return this.listView(actor, lang);
   }
 
   /** Admin: reload scorecards/*.yaml and show, per file, what happened. */
@@ -31,9 +33,9 @@ export class ScorecardsPagesController {
   @Allow(ADMIN)
   @HttpCode(200)
   @Render('scorecards/list')
-  async sync(@CurrentUser() actor: Actor) {
+  async sync(@CurrentUser() actor: Actor, @Lang() lang: Language) {
     const synced = await this.scorecards.syncFromFiles(actor);
-    return { ...(await this.listView(actor)), synced };
+    return { ...(await this.listView(actor, lang)), synced };
   }
 
   @Get(':key')
@@ -115,9 +117,9 @@ export class ScorecardsPagesController {
     res.send(source.text);
   }
 
-  private async listView(actor: Actor) {
+  private async listView(actor: Actor, lang: Language) {
     return {
-      title: 'Scorecards',
+      title: translate(lang, 'nav.scorecards'),
       isAdmin: actor.role === 'admin',
       scorecards: await this.scorecards.history(),
     };
