@@ -3,8 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
 import { Actor, CurrentUser } from '../common/current-user';
+import { ChatService } from './chat.service';
 import { DriversService } from './drivers.service';
-import { DriversQueryDto, KpiQueryDto } from './dto/outcomes-query.dto';
+import { DriversQueryDto, KpiQueryDto, OutcomesPeriodDto } from './dto/outcomes-query.dto';
 import { KpiService } from './kpi.service';
 
 @ApiTags('analytics')
@@ -13,6 +14,7 @@ export class OutcomesController {
   constructor(
     private readonly kpiService: KpiService,
     private readonly driversService: DriversService,
+    private readonly chatService: ChatService,
   ) {}
 
   @Get('kpis')
@@ -47,5 +49,15 @@ export class OutcomesController {
       teamId: query.team,
       scorecardKey: query.scorecard,
     });
+  }
+
+  @Get('chats')
+  @Allow(STAFF)
+  @ApiOperation({
+    summary:
+      "Chat concurrency (1 + the agent's other chats open during a chat, from the chats' start and length) per agent and by level (1, 2, 3+) against the QA score (human, else auto) and the agent's mean response time (customer message → next agent reply), with 95% t intervals; and per team and ISO week the 3 best and 3 worst chats by QA score, then CSAT. Team leads: their teams.",
+  })
+  chats(@CurrentUser() actor: Actor, @Query() query: OutcomesPeriodDto) {
+    return this.chatService.report(actor, { from: query.from, to: query.to, teamId: query.team });
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '../analytics/analytics.module';
 import { AnalyticsRepository } from '../analytics/analytics.repository';
+import { ChatService } from './chat.service';
 import { DriversService } from './drivers.service';
 import { KpiService } from './kpi.service';
 import { OutcomesController } from './outcomes.controller';
@@ -11,7 +12,7 @@ import { OutcomesRepository } from './outcomes.repository';
 @Module({
   imports: [AnalyticsModule],
   controllers: [OutcomesController, OutcomesPagesController],
-  providers: [OutcomesRepository, KpiService, DriversService, AnalyticsRepository],
+  providers: [OutcomesRepository, KpiService, DriversService, ChatService, AnalyticsRepository],
   exports: [KpiService, OutcomesRepository],
 })
 export class OutcomesModule {}

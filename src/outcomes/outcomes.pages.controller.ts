@@ -9,9 +9,11 @@ import { contentDisposition } from '../common/content-disposition';
 import { Actor, CurrentUser } from '../common/current-user';
 import { InputError } from '../common/errors';
 import { languageOf } from '../common/i18n/lang';
+import { ChatService } from './chat.service';
 import { DriversService } from './drivers.service';
-import { DriversQueryDto, KpiQueryDto } from './dto/outcomes-query.dto';
+import { DriversQueryDto, KpiQueryDto, OutcomesPeriodDto } from './dto/outcomes-query.dto';
 import { KpiService } from './kpi.service';
+import { chatPage } from './views/chat-page';
 import { driversCsv, driversPage } from './views/drivers-page';
 import { kpiCsv, kpiPage } from './views/kpi-page';
 
@@ -23,6 +25,7 @@ export class OutcomesPagesController {
     private readonly kpis: KpiService,
     private readonly driversService: DriversService,
     private readonly analytics: AnalyticsRepository,
+    private readonly chatService: ChatService,
   ) {}
 
   @Get(['analytics/kpis.csv', 'analytics/kpis'])
@@ -85,6 +88,24 @@ export class OutcomesPagesController {
     res
       .status(error ? 400 : 200)
       .render('analytics/drivers', { ...driversPage(result, outcome, lang, teams), error });
+  }
+
+  @Get('analytics/chats')
+  @Allow(STAFF)
+  async chatPage(
+    @CurrentUser() actor: Actor,
+    @Query() query: OutcomesPeriodDto,
+    @Res() res: Response,
+  ) {
+    const lang = languageOf(res);
+    const { result, error } = await withFallback(
+      () => this.chatService.report(actor, { from: query.from, to: query.to, teamId: query.team }),
+      () => this.chatService.report(actor, { teamId: query.team }),
+    );
+    const teams = await this.analytics.visibleTeams(actor);
+    res
+      .status(error ? 400 : 200)
+      .render('analytics/chats', { ...chatPage(result, lang, teams), error });
   }
 }
 

@@ -159,6 +159,8 @@ const RULES: Record<string, Rule> = {
   'GET /api/experiments': STAFF,
   'POST /api/experiments': QA,
   'GET /api/experiments/:id': STAFF,
+  'GET /analytics/chats': STAFF,
+  'GET /api/analytics/chats': STAFF,
 
   // coaching plans and feedback sessions
   'GET /coaching': EVERYONE,

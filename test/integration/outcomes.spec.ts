@@ -354,4 +354,86 @@ describe('KPIs beside QA and the drivers of CSAT and FCR', () => {
       .expect(400);
     expect(bad.text).toContain('field-error');
   });
+
+  it("measures chat concurrency against QA score and response time, and lists the week's best and worst chats", async () => {
+    // Two chats of A-1 open at once on 2026-11-02 (outside the KPI fixture's period), one of B-1.
+    const chats = [
+      { id: 'chat-1', agent: 'A-1', at: '2026-11-02T01:00:00Z', reply: 4000, answers: [1, 1] },
+      { id: 'chat-2', agent: 'A-1', at: '2026-11-02T01:00:30Z', reply: 10000, answers: [0, 1] },
+      { id: 'chat-3', agent: 'B-1', at: '2026-11-02T03:00:00Z', reply: 2000, answers: [0, 0] },
+    ] as const;
+    for (const c of chats) {
+      const call = {
+        externalId: c.id,
+        source: 'outcomes-test',
+        channel: 'chat',
+        language: 'ko',
+        agent: { externalId: c.agent, ...AGENTS[c.agent] },
+        startedAt: c.at,
+        metadata: { csat: 4 },
+        turns: [
+          { speaker: 'customer', startMs: 0, endMs: 0, text: '문의드립니다.' },
+          { speaker: 'agent', startMs: c.reply, endMs: c.reply, text: '네, 확인하겠습니다.' },
+          { speaker: 'customer', startMs: 60_000, endMs: 60_000, text: '감사합니다.' },
+        ],
+      };
+      const imported = await evaluator
+        .post('/api/interactions/import')
+        .attach('files', Buffer.from(JSON.stringify(call)), `${c.id}.json`)
+        .expect(200);
+      const interactionId = imported.body.results[0].interactionId;
+      const draft = (
+        await evaluator
+          .post('/api/evaluations')
+          .send({ interactionId, scorecardKey: 'outcomes-test' })
+          .expect(201)
+      ).body;
+      await evaluator
+        .post(`/api/evaluations/${draft.id}/submit`)
+        .send({
+          version: draft.version,
+          answers: [
+            { key: 'greet', value: c.answers[0] },
+            { key: 'solve', value: c.answers[1] },
+          ],
+        })
+        .expect(201);
+    }
+    const query = 'from=2026-11-02&to=2026-11-08';
+    const body = (await evaluator.get(`/api/analytics/chats?${query}`).expect(200)).body;
+    expect(body.chats).toBe(3);
+    const a1 = body.agents.find((a: { agentExternalId: string }) => a.agentExternalId === 'A-1');
+    expect(a1).toMatchObject({ chats: 2, meanConcurrency: 2, maxConcurrency: 2 });
+    expect(a1.qaScore.mean).toBe(75);
+    expect(a1.responseSeconds.mean).toBe(7);
+    expect(
+      body.concurrency.map((l: { level: string; chats: number }) => [l.level, l.chats]),
+    ).toEqual([
+      ['1', 1],
+      ['2', 2],
+    ]);
+    const alpha = body.weeks.find((w: { team: string }) => w.team === 'Alpha');
+    expect(alpha.week).toBe('2026-W45');
+    expect(alpha.best.map((c: { externalId: string }) => c.externalId)).toEqual(['chat-1']);
+    expect(alpha.worst.map((c: { externalId: string }) => c.externalId)).toEqual(['chat-2']);
+    const lead = (
+      await (
+        await t.client('lead-beta@test.local')
+      )
+        .get(`/api/analytics/chats?${query}`)
+        .expect(200)
+    ).body;
+    expect(lead.chats).toBe(1);
+    await (await t.client('a1@test.local')).get(`/api/analytics/chats?${query}`).expect(403);
+    const page = await evaluator
+      .get(`/analytics/chats?${query}&lang=en`)
+      .set('Accept', 'text/html')
+      .expect(200);
+    expect(page.text).toContain('Best and worst chats of each week');
+    const ko = await evaluator
+      .get(`/analytics/chats?${query}&lang=ko`)
+      .set('Accept', 'text/html')
+      .expect(200);
+    expect(ko.text).toContain('채팅: 동시 처리와 주간 베스트/워스트');
+  });
 });
