@@ -75,7 +75,8 @@ const WINDOW_FIELDS = [
   'afterCondition',
 ] as const;
 const WHEN_FIELDS = ['customerNegative', 'silenceOverMs', 'phrases'] as const;
-const PHRASE_CONDITION_FIELDS = ['anyOf', 'speaker', 'window', ...UNLESS] as const;
+const PHRASE_CONDITION_FIELDS = ['anyOf', 'speaker', 'window', 'notAfter', ...UNLESS] as const;
+const NOT_AFTER_FIELDS = ['anyOf', 'speaker'] as const;
 const STEP_FIELDS = ['name', 'anyOf'] as const;
 const SILENCE_MODES: readonly SilenceMode[] = ['announced', 'longest'];
 const MAX_SEGMENTS = 10;
@@ -318,6 +319,16 @@ function readPhraseCondition(value: unknown, path: string): PhraseCondition {
     anyOf: required(map, 'anyOf', path, phraseList),
     ...readScope(map, path),
     ...readUnless(map, path),
+    notAfter: optional(map, 'notAfter', path, readNotAfter),
+  });
+}
+
+function readNotAfter(value: unknown, path: string): NonNullable<PhraseCondition['notAfter']> {
+  const map = expectMapping(value, path);
+  rejectUnknownFields(map, NOT_AFTER_FIELDS, path);
+  return compact({
+    anyOf: required(map, 'anyOf', path, phraseList),
+    speaker: optional(map, 'speaker', path, speaker),
   });
 }
 

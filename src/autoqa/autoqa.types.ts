@@ -117,6 +117,10 @@ export type PhraseCondition = Unless & {
   anyOf: PhraseList;
   speaker?: AutoSpeaker;
   window?: AutoWindow;
+  /** The condition counts only before a turn of `speaker` (customer by default; not that
+   * speaker's first turn) says one of these: a refusal after the customer said the first request
+   * was settled ("great, so…", "다행이네요") concerns a later request. */
+  notAfter?: { anyOf: PhraseList; speaker?: AutoSpeaker };
 };
 
 export type WhenCondition =

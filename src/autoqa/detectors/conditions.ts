@@ -2,7 +2,7 @@
  * `when` conditions: the criterion applies only if its condition holds. A condition returns
  * `pass` when it holds and `na` (with the reason) when it does not.
  */
-import type { DetectorOutcome, WhenCondition } from '../autoqa.types';
+import type { AutoSpeaker, DetectorOutcome, WhenCondition } from '../autoqa.types';
 import type { MatcherLibrary, PhraseMatcher } from '../text-match';
 import {
   type CallContext,
@@ -23,6 +23,7 @@ export type ConditionConfig =
       scope: CompiledScope;
       unless: PhraseMatcher | null;
       unlessWithin: number;
+      notAfter: { anyOf: PhraseMatcher; speaker: AutoSpeaker } | null;
     };
 
 /** `negativity`: the criterion's own negativity settings, else the scorecard's first, else defaults. */
@@ -35,13 +36,17 @@ export function compileCondition(
     return { kind: 'customerNegative', expected: when.customerNegative, negativity };
   }
   if ('silenceOverMs' in when) return { kind: 'silenceOverMs', ms: when.silenceOverMs };
-  const { anyOf, speaker, window, unless, unlessWithin } = when.phrases;
+  const { anyOf, speaker, window, unless, unlessWithin, notAfter } = when.phrases;
   return {
     kind: 'phrases',
     anyOf: lib.matcher(anyOf),
     scope: compileScope(speaker, window),
     unless: unless === undefined ? null : lib.matcher(unless),
     unlessWithin: unlessWithin ?? 0,
+    notAfter:
+      notAfter === undefined
+        ? null
+        : { anyOf: lib.matcher(notAfter.anyOf), speaker: notAfter.speaker ?? 'customer' },
   };
 }
 
@@ -66,14 +71,21 @@ export function checkCondition(ctx: CallContext, config: ConditionConfig): Detec
         : notApplicable(`no silence over ${seconds(config.ms)}`);
     }
     case 'phrases': {
+      const settled = settledAt(ctx, config.notAfter);
       const turn = ctx
         .scope(config.scope)
         .find(
           (i) =>
-            ctx.matches(config.anyOf, i) && !ctx.excused(config.unless, config.unlessWithin, i),
+            i < settled &&
+            ctx.matches(config.anyOf, i) &&
+            !ctx.excused(config.unless, config.unlessWithin, i),
         );
       if (turn === undefined) {
-        return notApplicable(`no ${describeScope(config.scope)} says a condition phrase`);
+        const after =
+          settled < ctx.turns.length
+            ? ` before turn ${settled} ("${ctx.phraseIn(config.notAfter!.anyOf, settled)}")`
+            : '';
+        return notApplicable(`no ${describeScope(config.scope)} says a condition phrase${after}`);
       }
       return {
         result: 'pass',
@@ -82,6 +94,22 @@ export function checkCondition(ctx: CallContext, config: ConditionConfig): Detec
       };
     }
   }
+}
+
+/** The first turn saying a `notAfter` phrase (not its speaker's first turn), else the end. */
+function settledAt(
+  ctx: CallContext,
+  notAfter: { anyOf: PhraseMatcher; speaker: AutoSpeaker } | null,
+): number {
+  if (notAfter === null) return ctx.turns.length;
+  let seen = false;
+  for (let i = 0; i < ctx.turns.length; i++) {
+    const who = ctx.turns[i].speaker;
+    if (notAfter.speaker !== 'any' && who !== notAfter.speaker) continue;
+    if (seen && ctx.matches(notAfter.anyOf, i)) return i;
+    seen = true;
+  }
+  return ctx.turns.length;
 }
 
 function holds(reason: string): DetectorOutcome {

@@ -184,6 +184,23 @@ describe('validateAutoBlock', () => {
       reason: 'must be a whole number ≥ 1 (got 0)',
     });
     expect(
+      problem({
+        detector: 'phrases',
+        anyOf: ['a'],
+        when: { phrases: { anyOf: ['b'], notAfter: { anyOf: [], speaker: 'customer' } } },
+      }),
+    ).toMatchObject({
+      path: `${PATH}.when.phrases.notAfter.anyOf`,
+      reason: 'must contain at least one phrase',
+    });
+    expect(
+      problem({
+        detector: 'phrases',
+        anyOf: ['a'],
+        when: { phrases: { anyOf: ['b'], notAfter: { anyOf: ['c'], who: 'customer' } } },
+      }),
+    ).toMatchObject({ path: `${PATH}.when.phrases.notAfter.who` });
+    expect(
       problem({ detector: 'phrases', anyOf: ['a'], when: { customerNegative: 'yes' } }),
     ).toMatchObject({
       path: `${PATH}.when.customerNegative`,

@@ -200,3 +200,38 @@ describe('when: { phrases, unless }', () => {
     });
   });
 });
+
+describe('when: { phrases, notAfter }', () => {
+  // The QA guide judges options_offered on the FIRST request: once the customer says it was
+  // settled, a refusal of a later request does not make the criterion apply.
+  const options = criterion('options_offered', {
+    detector: 'phrases',
+    anyOf: ['대신', '아니면'],
+    min: 2,
+    count: 'distinct',
+    window: { afterCondition: true },
+    when: { phrases: { anyOf: ['어렵습니다'], notAfter: { anyOf: ['다행이네요'] } } },
+  });
+  const call = (customerMiddle: string) => [
+    turn('agent', 0, 3, '한빛카드 상담사 이준호입니다.'),
+    turn('customer', 3.5, 6, '카드 분실 신고하려고요. 다행이네요 하고 넘어갈 일이 아니라서요.'),
+    turn('agent', 6.5, 9, '분실 신고 접수되었습니다.'),
+    turn('customer', 9.5, 12, customerMiddle),
+    turn('agent', 12.5, 15, '오늘 재발급 카드 수령은 어렵습니다.'),
+  ];
+
+  it('a refusal after the customer said the first request was settled is N/A, naming where', () => {
+    expect(
+      results(call('아 다행이네요. 그럼 오늘 새 카드 받을 수 있어요?'), card([options]))[0],
+    ).toMatchObject({
+      result: 'na',
+      reason: 'no agent turn says a condition phrase before turn 3 ("다행이네요")',
+    });
+  });
+
+  it("a refusal of the first request still applies it; the customer's first turn does not settle anything", () => {
+    expect(results(call('그럼 오늘 새 카드 받을 수 있어요?'), card([options]))[0]).toMatchObject({
+      result: 'fail',
+    });
+  });
+});
