@@ -213,6 +213,7 @@ describe('one language at a time', () => {
       '/admin/audit',
       '/admin/retention',
       '/admin/data-requests',
+      '/protection',
       '/admin/users',
       '/queue/rules',
       '/imports',
