@@ -16,6 +16,10 @@ export type OutboxHandler = (
 export const MAX_ATTEMPTS = 8;
 /** How often an idle dispatcher looks for rows another process (or a crash) left. */
 const POLL_MS = 2_000;
+/** Done rows are kept this long (for /admin/jobs), then deleted by the loop … */
+export const KEEP_DONE_MS = 7 * 86_400_000;
+/** … which looks for them this often. */
+const PRUNE_EVERY_MS = 3_600_000;
 
 /** Seconds before the next attempt after `attempts` failures: 2, 4, 8 … capped at 10 minutes. */
 export function backoffSeconds(attempts: number): number {
@@ -39,6 +43,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private draining: Promise<number> | null = null;
   private running = true;
   private looping = false;
+  private prunedAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -95,11 +100,18 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     if (loop) this.startLoop();
   }
 
+  /** Deletes rows done more than KEEP_DONE_MS before `now`; returns how many. */
+  prune(now = new Date()): Promise<number> {
+    this.prunedAt = now.getTime();
+    return this.repository.deleteDoneBefore(new Date(now.getTime() - KEEP_DONE_MS));
+  }
+
   private startLoop(): void {
     this.looping = true;
     const tick = () => {
       this.timer = null;
-      void this.drain()
+      const prune = Date.now() - this.prunedAt >= PRUNE_EVERY_MS ? this.prune() : null;
+      void Promise.all([prune, this.drain()])
         .catch((e: unknown) => this.logger.error(`outbox drain failed: ${String(e)}`))
         .finally(() => {
           if (!this.looping) return;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, LessThanOrEqual } from 'typeorm';
 import { OutboxEvent, OutboxPayload, OutboxStatus } from './entities/outbox-event.entity';
 
 /** What a failed attempt leaves on its row. */
@@ -69,6 +69,15 @@ export class OutboxRepository {
         availableAt: failure.retryAt ?? new Date(),
       },
     );
+  }
+
+  /** Forgets rows done before `before`; returns how many. Failed and pending rows stay. */
+  async deleteDoneBefore(before: Date): Promise<number> {
+    const result = await this.dataSource.manager.delete(OutboxEvent, {
+      status: 'done',
+      doneAt: LessThan(before),
+    });
+    return result.affected ?? 0;
   }
 
   /** Pending rows due now (what the dispatcher has to do). */

@@ -203,4 +203,28 @@ describe(`the outbox of evaluation side effects (${process.env.DATABASE_URL ? 'P
     expect(await noticesOf(draft.id)).toBe(1);
     expect(await rollUp()).toEqual(await rebuilt());
   });
+
+  it('forgets done rows after a week; failed and pending rows stay', async () => {
+    const rows = t.dataSource.getRepository(OutboxEvent);
+    const done = await rows.find({ where: { status: 'done' }, order: { id: 'ASC' } });
+    expect(done.length).toBeGreaterThanOrEqual(2);
+    const now = Date.now();
+    await rows.update(done[0].id, { doneAt: new Date(now - 8 * 24 * HOUR) });
+    await rows.update(done[1].id, { doneAt: new Date(now - 6 * 24 * HOUR) });
+    const kept = await rows.save(
+      rows.create({
+        topic: 'test.kept',
+        payload: {},
+        status: 'failed',
+        attempts: MAX_ATTEMPTS,
+        lastError: 'kept',
+        availableAt: new Date(now - 30 * 24 * HOUR),
+        doneAt: null,
+      }),
+    );
+    expect(await dispatcher.prune(new Date(now))).toBe(1);
+    expect(await rows.findOneBy({ id: done[0].id })).toBeNull();
+    expect(await rows.findOneBy({ id: done[1].id })).not.toBeNull();
+    expect(await rows.findOneBy({ id: kept.id })).not.toBeNull();
+  });
 });
