@@ -65,8 +65,8 @@ export function navMenus(role: Role | undefined, path = ''): NavEntry[] {
   add('admin', 'nav.group.admin', [
     ...link(can.users, '/admin/users', 'nav.users'),
     ...link(can.audit, '/admin/audit', 'nav.audit'),
-    ...link(can.audit, '/admin/retention', 'nav.retention'),
     ...link(role === 'admin', '/admin/jobs', 'nav.jobs'),
+    ...link(can.audit, '/admin/retention', 'nav.retention'),
     ...link(role === 'admin', '/api/docs', 'nav.api'),
   ]);
   return entries;
