@@ -25,7 +25,7 @@ import { verifyPassword } from './passwords';
 import { EVERYONE } from './roles';
 import { QueryTextPipe } from '../common/query-text';
 import { languageOf } from '../common/i18n/lang';
-import { messageOf } from '../common/http-exception.filter';
+import { pageMessageOf } from '../common/http-exception.filter';
 
 @ApiExcludeController()
 @Controller()
@@ -122,7 +122,7 @@ export class AuthPagesController {
       },
       async (e) => ({
         ...(await this.accountView(actor, res)),
-        passwordError: messageOf(e, languageOf(res)),
+        passwordError: pageMessageOf(e, languageOf(res)),
       }),
       (e) => e instanceof InputError,
     );
@@ -149,7 +149,7 @@ export class AuthPagesController {
       },
       async (e) => ({
         ...(await this.accountView(actor, res)),
-        tokenError: messageOf(e, languageOf(res)),
+        tokenError: pageMessageOf(e, languageOf(res)),
       }),
       (e) => e instanceof InputError,
     );
@@ -185,7 +185,7 @@ function loginError(res: Response, e: DomainError): string {
     res.setHeader('Retry-After', String(e.retryAfterSeconds));
     return t(res, 'auth.tooMany', { minutes: Math.ceil(e.retryAfterSeconds / 60) });
   }
-  return messageOf(e, languageOf(res));
+  return pageMessageOf(e, languageOf(res));
 }
 
 /** Only a path on this site: never `//evil.example` or an absolute URL. */

@@ -19,7 +19,7 @@ import type { PlanContent } from './plan-content';
 import type { AgentProfile } from '../analytics/profile.types';
 import { QueryTextPipe } from '../common/query-text';
 import { languageOf } from '../common/i18n/lang';
-import { messageOf } from '../common/http-exception.filter';
+import { pageMessageOf } from '../common/http-exception.filter';
 
 @ApiExcludeController()
 @Controller('coaching')
@@ -81,7 +81,7 @@ export class CoachingPagesController {
       },
       async (e) => ({
         ...(await this.newView(actor, res, input)),
-        error: messageOf(e, languageOf(res)),
+        error: pageMessageOf(e, languageOf(res)),
       }),
     );
   }
@@ -146,7 +146,7 @@ export class CoachingPagesController {
       // Refused: the form comes back with everything the lead typed, and why, in their language.
       async (e) => ({
         ...(await this.planView(actor, id, res, e.status === 409 ? null : typed)),
-        error: messageOf(e, languageOf(res)),
+        error: pageMessageOf(e, languageOf(res)),
         conflict: e.status === 409,
       }),
     );
@@ -202,7 +202,7 @@ export class CoachingPagesController {
       },
       async (e) => ({
         ...(await this.planView(actor, id, res)),
-        error: messageOf(e, languageOf(res)),
+        error: pageMessageOf(e, languageOf(res)),
       }),
     );
   }

@@ -109,6 +109,15 @@ export function messageOf(exception: DomainError, lang: string): string {
   return exception.field ? `${exception.field}: ${text}` : text;
 }
 
+/**
+ * The refusal as a page shows it beside its form: translated, without the API's field prefix
+ * (`focus: …`), which is a code, not a word the reader knows; untranslated ones as they are.
+ */
+export function pageMessageOf(exception: DomainError, lang: string): string {
+  if (!exception.messageKey || !hasTranslation(exception.messageKey.key)) return exception.message;
+  return translate(lang, exception.messageKey.key, exception.messageKey.params);
+}
+
 function isPageRequest(request: Request): boolean {
   return !request.path.startsWith('/api') && request.path !== '/health';
 }

@@ -14,7 +14,7 @@ import { AGENTS, DisputesService } from './disputes.service';
 import { AcknowledgeDto, DisputeDto, ResolveDto } from './dto/responses.dto';
 import { PanelForm, ResponsesPanel } from './responses-panel';
 import { Lang, languageOf } from '../common/i18n/lang';
-import { messageOf } from '../common/http-exception.filter';
+import { pageMessageOf } from '../common/http-exception.filter';
 
 @ApiExcludeController()
 @Controller()
@@ -185,7 +185,7 @@ export class DisputesPagesController {
           responses: await this.panel.build(actor, evaluation, language, {
             ...form,
             field: e instanceof InputError ? e.field : undefined,
-            message: messageOf(e, language),
+            message: pageMessageOf(e, language),
           }),
         };
       },

@@ -23,7 +23,7 @@ import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
 import { languageOf } from '../common/i18n/lang';
 import { scorecardVersionOf } from '../scorecards/loaded-version';
-import { messageOf } from '../common/http-exception.filter';
+import { pageMessageOf } from '../common/http-exception.filter';
 
 @ApiExcludeController()
 @Allow(EVERYONE)
@@ -105,7 +105,7 @@ export class EvaluationsPagesController {
       },
       async (e) => {
         const key = e instanceof InputError ? criterionOf(e.field, answers) : '';
-        const errors: Record<string, string> = key ? { [key]: messageOf(e, language) } : {};
+        const errors: Record<string, string> = key ? { [key]: pageMessageOf(e, language) } : {};
         // A submit with criteria unanswered (no JavaScript to check first): every one is marked
         // and named, in the page's language.
         const missing =
@@ -125,7 +125,7 @@ export class EvaluationsPagesController {
                 })
               : e instanceof InputError
                 ? translate(language, 'evaluation.fixErrors')
-                : messageOf(e, language),
+                : pageMessageOf(e, language),
           conflict: e.status === 409,
         };
       },

@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { DomainError } from '../common/errors';
 import { FormBody, type FormFields } from '../common/form-body';
 import { formInput } from '../common/form-input';
-import { messageOf } from '../common/http-exception.filter';
+import { pageMessageOf } from '../common/http-exception.filter';
 import { translate } from '../common/i18n/i18n';
 import { ImportOptionsDto } from './dto/import-options.dto';
 import { ImportService } from './import.service';
@@ -59,7 +59,7 @@ export class ImportsPagesController {
         title,
         options,
         summary,
-        formError: refused ? messageOf(refused, lang) : undefined,
+        formError: refused ? pageMessageOf(refused, lang) : undefined,
         formats: TRANSCRIPT_FORMATS,
       });
     } catch (e) {
@@ -67,7 +67,7 @@ export class ImportsPagesController {
       res.status(e.status).render('imports/form', {
         title,
         options,
-        formError: messageOf(e, lang),
+        formError: pageMessageOf(e, lang),
         formats: TRANSCRIPT_FORMATS,
       });
     }

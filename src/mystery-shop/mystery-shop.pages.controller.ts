@@ -7,7 +7,7 @@ import { FormBody, FormFields } from '../common/form-body';
 import { formInput } from '../common/form-input';
 import { Actor, CurrentUser } from '../common/current-user';
 import { DomainError, InputError } from '../common/errors';
-import { messageOf } from '../common/http-exception.filter';
+import { pageMessageOf } from '../common/http-exception.filter';
 import { translate } from '../common/i18n/i18n';
 import { FILE_STORE, type FileStore } from '../storage/file-store';
 import { MysteryShopFormDto } from './dto/mystery-shop-form.dto';
@@ -64,7 +64,9 @@ export class MysteryShopPagesController {
       if (!(e instanceof DomainError)) throw e;
       // In the reader's language where the error has a locale message (the 413s of a file too
       // heavy to read), like the API's answer.
-      res.status(e.status).render('mystery-shop/form', { title, formError: messageOf(e, lang) });
+      res
+        .status(e.status)
+        .render('mystery-shop/form', { title, formError: pageMessageOf(e, lang) });
     }
   }
 

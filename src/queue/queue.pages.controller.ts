@@ -17,7 +17,7 @@ import { QUEUE_STATUS_FILTERS, QUEUE_VIEWS, QueueService } from './queue.service
 import { CHANNELS, isSamplingKind, paramNamesOf } from './sampling-plan';
 import { RuleInput, SamplingService } from './sampling.service';
 import { languageOf } from '../common/i18n/lang';
-import { messageOf } from '../common/http-exception.filter';
+import { pageMessageOf } from '../common/http-exception.filter';
 
 type Query = Record<string, unknown>;
 /** The form's fields beside which an error is shown. */
@@ -188,12 +188,13 @@ export class QueuePagesController {
     } catch (e) {
       if (!(e instanceof DomainError) || e.status >= 500) throw e;
       const query = Object.fromEntries(new URL(back, 'http://local').searchParams);
-      res
-        .status(e.status)
-        .render(
-          'queue/list',
-          await this.listView(actor, res, query, { id, message: messageOf(e, languageOf(res)) }),
-        );
+      res.status(e.status).render(
+        'queue/list',
+        await this.listView(actor, res, query, {
+          id,
+          message: pageMessageOf(e, languageOf(res)),
+        }),
+      );
     }
   }
 
@@ -354,7 +355,7 @@ function formValues(body: FormFields): Record<string, string> {
 
 /** `params.perWeek` is the form's `perWeek` field. */
 function errorsOf(e: InputError, lang: string): FormErrors {
-  return { [e.field.replace(/^params\./, '')]: messageOf(e, lang) };
+  return { [e.field.replace(/^params\./, '')]: pageMessageOf(e, lang) };
 }
 
 function summaryOf(lang: string, kind: SamplingKind, params: Record<string, string | number>) {

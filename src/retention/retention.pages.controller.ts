@@ -7,7 +7,7 @@ import { Actor, CurrentUser } from '../common/current-user';
 import { DomainError } from '../common/errors';
 import { FormBody, FormFields, submitForm } from '../common/form-body';
 import { formInput } from '../common/form-input';
-import { messageOf } from '../common/http-exception.filter';
+import { pageMessageOf } from '../common/http-exception.filter';
 import { translate } from '../common/i18n/i18n';
 import { languageOf } from '../common/i18n/lang';
 import { REQUEST_KINDS } from './data-request-match';
@@ -65,7 +65,7 @@ export class RetentionPagesController {
         const preview = await this.requests.preview(input.kind, input.value);
         res.status(200).render('admin/data-requests', this.requestView(res, input, { preview }));
       },
-      (e) => this.requestView(res, body, { error: messageOf(e, languageOf(res)) }),
+      (e) => this.requestView(res, body, { error: pageMessageOf(e, languageOf(res)) }),
     );
   }
 
@@ -91,7 +91,7 @@ export class RetentionPagesController {
         // The value is not shown again: the report is about what was deleted.
         res.status(200).render('admin/data-requests', this.requestView(res, {}, { report }));
       },
-      (e: DomainError) => this.requestView(res, body, { error: messageOf(e, languageOf(res)) }),
+      (e: DomainError) => this.requestView(res, body, { error: pageMessageOf(e, languageOf(res)) }),
     );
   }
 

@@ -13,7 +13,7 @@ import { ROLES, Role } from './entities/user.entity';
 import { UserInput, UsersService } from './users.service';
 import { QueryTextPipe } from '../common/query-text';
 import { languageOf } from '../common/i18n/lang';
-import { messageOf } from '../common/http-exception.filter';
+import { pageMessageOf } from '../common/http-exception.filter';
 
 /** Admin: people, their roles and links, password resets, deactivation. */
 @ApiExcludeController()
@@ -143,7 +143,7 @@ export class UsersPagesController {
             homeTeam: user.homeTeam?.name,
           })),
           active: user.active,
-          passwordError: messageOf(e, languageOf(res)),
+          passwordError: pageMessageOf(e, languageOf(res)),
         };
       },
       (e) => e instanceof InputError,

@@ -337,7 +337,7 @@ describe('retention and data subject requests', () => {
       .send({ kind: 'phone', value: '12' })
       .set('Accept', 'text/html')
       .expect(400);
-    expect(bad.text).toContain('value: a phone number has 7 to 15 digits');
+    expect(bad.text).toContain('a phone number has 7 to 15 digits');
     await admin
       .post('/admin/data-requests/preview')
       .type('form')
