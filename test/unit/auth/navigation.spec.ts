@@ -12,9 +12,9 @@ describe('navMenus', () => {
       '/interactions',
       '/queue',
       'scoring: /calibration /disputes /scorecards',
-      'insights: /analytics /coaching',
+      'insights: /analytics /coaching /protection',
       'data: /imports /mystery-shop',
-      'admin: /admin/users /admin/audit /api/docs',
+      'admin: /admin/users /admin/audit /admin/jobs /admin/retention /api/docs',
     ]);
   });
 
@@ -39,7 +39,7 @@ describe('navMenus', () => {
     expect(shape(navMenus('team_lead'))).toEqual([
       '/interactions',
       'scoring: /disputes /scorecards',
-      'insights: /analytics /coaching',
+      'insights: /analytics /coaching /protection',
     ]);
     expect(navMenus(undefined)).toEqual([]);
   });
