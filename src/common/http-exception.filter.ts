@@ -105,7 +105,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 /** A translated message keeps the field first, like the English one (`page: …`). */
 export function messageOf(exception: DomainError, lang: string): string {
   if (!exception.messageKey || !hasTranslation(exception.messageKey.key)) return exception.message;
-  const text = translate(lang, exception.messageKey.key, exception.messageKey.params);
+  const text = pageMessageOf(exception, lang);
   return exception.field ? `${exception.field}: ${text}` : text;
 }
 
