@@ -80,7 +80,7 @@ const MAX_NEGATIVE_TURNS = 200;
 export function computeMetrics(ctx: CallContext, config: MetricsConfig): AutoQaMetrics {
   const source = ctx.source;
   const voice = ctx.voice;
-  const measuredInterruptions = voice
+  const measuredInterruptions = ctx.timed
     ? ctx.interruptionsWith(config.interruptions.settings, config.interruptions.key).length
     : 0;
   const ratio = source.agentTalkRatio ?? (voice ? ctx.measuredTalkRatio() : null);

@@ -104,6 +104,7 @@ export class CallContext {
   private gapList: Gap[] | null = null;
   private notesNorm: string | null | undefined = undefined;
   private longest = 0;
+  private timedChat: boolean | undefined = undefined;
   /** Known names, normalised, in the forms people say them (given name alone too). */
   readonly names: Record<NameSlot, string[]>;
   private readonly squashed = new Map<number, string>();
@@ -146,6 +147,20 @@ export class CallContext {
 
   get voice(): boolean {
     return this.channel === 'voice';
+  }
+
+  /**
+   * Whether the turns carry durations, so gaps between them are silences and overlaps are
+   * interruptions: every voice call, and a chat whose messages have an end after their start
+   * (most of them; a chat export of send times only has points, where typing is inside the gaps).
+   */
+  get timed(): boolean {
+    if (this.voice) return true;
+    if (this.timedChat === undefined) {
+      const spans = this.turns.filter((t) => t.endMs > t.startMs).length;
+      this.timedChat = this.turns.length > 0 && spans * 2 > this.turns.length;
+    }
+    return this.timedChat;
   }
 
   /** Whether the call has known names for the slot. */

@@ -40,7 +40,7 @@ export function detectInterruptions(
   ctx: CallContext,
   config: InterruptionsConfig,
 ): DetectorOutcome {
-  if (!ctx.voice) return NOT_ON_CHAT;
+  if (!ctx.timed) return NOT_ON_CHAT; // a chat of send times cannot show an overlap
   const { max } = config;
   const source = ctx.source.interruptions;
   if (source !== undefined) {

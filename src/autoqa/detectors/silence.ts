@@ -65,8 +65,12 @@ export interface LongSilence {
 /** Every gap over the threshold, and whether it was announced (and thanked). */
 export function longSilences(ctx: CallContext, config: SilenceConfig): LongSilence[] {
   const out: LongSilence[] = [];
-  const gaps = ctx.voice ? ctx.gaps() : chatWaits(ctx, config.chatThresholdMs ?? Infinity);
-  const threshold = ctx.voice ? config.thresholdMs : (config.chatThresholdMs ?? Infinity);
+  const gaps = ctx.voice
+    ? ctx.gaps()
+    : ctx.timed
+      ? ctx.gaps().filter((g) => ctx.turns[g.turn].speaker === 'agent')
+      : chatWaits(ctx, config.chatThresholdMs ?? Infinity);
+  const threshold = holdThreshold(ctx, config);
   for (const gap of gaps) {
     if (gap.ms < threshold) continue; // a pause of the threshold or more counts
     const before = ctx.agentBefore[gap.turn];
@@ -81,6 +85,15 @@ export function longSilences(ctx: CallContext, config: SilenceConfig): LongSilen
     out.push({ gap, announcedBy, thankedBy, ok });
   }
   return out;
+}
+
+/**
+ * The pause that counts as a hold: the voice threshold on a call and on a chat whose messages
+ * carry durations (there a gap before an agent message is the customer waiting, as on a call);
+ * the chat threshold when messages are points in time (the gap then holds the typing).
+ */
+function holdThreshold(ctx: CallContext, config: SilenceConfig): number {
+  return ctx.timed ? config.thresholdMs : (config.chatThresholdMs ?? Infinity);
 }
 
 /**
@@ -158,7 +171,7 @@ function longest(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
 }
 
 function announced(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
-  const limit = seconds(ctx.voice ? config.thresholdMs : (config.chatThresholdMs ?? 0));
+  const limit = seconds(holdThreshold(ctx, config));
   const silences = longSilences(ctx, config);
   if (silences.length === 0) {
     return { result: config.none, evidence: [], reason: `no silence of ${limit} or more` };
@@ -180,7 +193,7 @@ function announced(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
       bad.announcedBy === null
         ? `${what} was not announced`
         : `${what} was announced but not thanked`;
-    const threshold = ctx.voice ? config.thresholdMs : (config.chatThresholdMs ?? 0);
+    const threshold = holdThreshold(ctx, config);
     // A pause just over the line may be a slow answer rather than a look-up.
     const near = silences.filter((x) => !x.ok).every((x) => x.gap.ms < threshold * 1.25);
     return { result: 'fail', evidence, reason, confidence: near ? 0.65 : 0.85 };

@@ -9,17 +9,6 @@ import { measureCorpus } from '../../support/autoqa-corpus';
  * holdout splits only ever give figures.
  */
 describe('auto-QA accuracy of the shipped packs', () => {
-  it('holds on the fourth locked split (holdout-4, written after three tuning rounds) ≥ 88 % strict, ≥ 78 % per criterion', () => {
-    // Scored once, on 2026-12-06 after the fourth tuning round: 89.5 % overall, every criterion
-    // ≥ 81 % (README). Floors where it stands.
-    const report = measureCorpus('holdout-4');
-    expect(report.calls).toBe(48);
-    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.88);
-    for (const c of report.criteria)
-      expect({ key: c.key, ok: c.strict / c.compared >= 0.78 }).toEqual({ key: c.key, ok: true });
-    expect(report.metrics.exact).toBe(report.metrics.compared);
-  });
-
   it('holds on the fifth locked split (holdout-5, written during the fifth tuning round) ≥ 85 % strict', () => {
     // First scored on 2026-12-06 in the middle of the fifth tuning round (figures only, misses
     // never read): 86.1 %, four criteria under 80 % (README). Floors where it stands.
@@ -33,7 +22,7 @@ describe('auto-QA accuracy of the shipped packs', () => {
 
   it('agrees with the QA team on the dev split ≥ 94 % strict and ≥ 88 % on every criterion', () => {
     const report = measureCorpus('dev');
-    expect(report.calls).toBeGreaterThanOrEqual(236);
+    expect(report.calls).toBeGreaterThanOrEqual(284);
     expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.94);
     for (const c of report.criteria)
       expect({ key: c.key, ok: c.strict / c.compared >= 0.88, misses: c.misses }).toMatchObject({
@@ -41,11 +30,10 @@ describe('auto-QA accuracy of the shipped packs', () => {
       });
   });
 
-  it('still holds ≥ 92 % on dev and ≥ 82–85 % on the locked splits when no agent or company name is known', () => {
+  it('still holds ≥ 92 % on dev and ≥ 82 % on the locked split when no agent or company name is known', () => {
     const dev = measureCorpus('dev', false);
     expect(dev.strict / dev.compared).toBeGreaterThanOrEqual(0.92);
     for (const [split, floor] of [
-      ['holdout-4', 0.85],
       ['holdout-5', 0.82], // 83.1 % when first scored
     ] as const) {
       const locked = measureCorpus(split, false);

@@ -254,9 +254,9 @@ describe('interruptions', () => {
     });
   });
 
-  it('is N/A on chat', () => {
+  it('is N/A on a chat of send times (messages without durations cannot overlap)', () => {
     const result = runAutoQa(
-      { turns: EN_CALL, channel: 'chat', language: 'en' },
+      { turns: EN_CALL.map((t) => ({ ...t, endMs: t.startMs })), channel: 'chat', language: 'en' },
       card('en', { detector: 'interruptions' }),
     );
     expect(result.criteria[0]).toMatchObject({
@@ -265,6 +265,19 @@ describe('interruptions', () => {
       evidence: [],
       reason: 'not measured on chat',
     });
+  });
+
+  it('is measured on a chat whose messages carry durations, as on a call', () => {
+    const turns = [
+      { speaker: 'customer' as const, startMs: 0, endMs: 6000, text: 'my order never came and' },
+      { speaker: 'agent' as const, startMs: 4000, endMs: 9000, text: 'let me check that' },
+    ];
+    const result = runAutoQa(
+      { turns, channel: 'chat', language: 'en' },
+      card('en', { detector: 'interruptions' }),
+    );
+    expect(result.criteria[0]).toMatchObject({ result: 'fail' });
+    expect(result.metrics.interruptions).toBe(1);
   });
 });
 
@@ -296,6 +309,27 @@ describe('silence', () => {
         mode: 'announced',
       }),
     ).toMatchObject({ result: 'pass', reason: 'the 13 s silence was announced and thanked' });
+  });
+
+  it('on a chat with message durations: a wait before an agent message is a hold, a slow customer is not', () => {
+    const chat = (customerFirst: boolean) => [
+      { speaker: 'agent' as const, startMs: 0, endMs: 3000, text: 'hello how can I help' },
+      { speaker: 'customer' as const, startMs: customerFirst ? 20000 : 5000, endMs: 24000, text: 'my parcel is late' },
+      { speaker: 'agent' as const, startMs: customerFirst ? 26000 : 40000, endMs: 30000, text: 'it arrives tomorrow' },
+    ];
+    const block = { ...hold, chatThresholdMs: 60000 };
+    const run = (turns: ReturnType<typeof chat>) =>
+      runAutoQa({ turns, channel: 'chat', language: 'en' }, card('en', block)).criteria[0];
+    // 17 s of the customer typing: not the agent's hold.
+    expect(run(chat(true))).toMatchObject({ result: 'na' });
+    // 16 s before the agent's answer, nothing announced: an unannounced hold (8 s, as on a call).
+    expect(run(chat(false))).toMatchObject({
+      result: 'fail',
+      reason: 'the 16 s silence at 0:24 was not announced',
+    });
+    // The same chat as send times only: the 60 s chat threshold applies, nothing that long.
+    const points = chat(false).map((t) => ({ ...t, endMs: t.startMs }));
+    expect(run(points)).toMatchObject({ result: 'na' });
   });
 
   it('fails an unannounced gap, and is N/A when no gap is over the threshold', () => {

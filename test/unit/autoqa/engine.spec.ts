@@ -230,7 +230,7 @@ describe('runAutoQa', () => {
     });
   });
 
-  it('on chat: voice-only detectors are N/A, timing metrics are 0 / null', () => {
+  it('on a chat of send times: voice-only detectors are N/A, timing metrics are 0 / null', () => {
     const def = card(
       'en',
       criterion('no_interruptions', { detector: 'interruptions' }),
@@ -242,7 +242,9 @@ describe('runAutoQa', () => {
         window: { firstTurns: 1 },
       }),
     );
-    const result = run(def, { channel: 'chat' });
+    // Each message a point in time (a chat export of send times): no overlap can be seen.
+    const points = CALL.map((t) => ({ ...t, endMs: t.startMs }));
+    const result = run(def, { channel: 'chat', turns: points });
     expect(result.criteria.map((c) => [c.key, c.result, c.reason])).toEqual([
       ['no_interruptions', 'na', 'not measured on chat'],
       ['dead_air', 'na', 'not measured on chat'],
