@@ -100,3 +100,32 @@ describe('abuse detector on any input', () => {
     );
   });
 });
+
+describe('what tuning on the dev split taught the detector', () => {
+  it('swear words across spaces count only when spaced syllable by syllable', () => {
+    expect(ko(['customer', '개 새 끼 들이 진짜']).evidence).toHaveLength(1);
+    expect(ko(['customer', '씨이 발 뭐야']).evidence).toHaveLength(1);
+    expect(ko(['customer', '보험금 청구에 질병 신고서가 필요한가요']).evidence).toEqual([]);
+    expect(ko(['customer', '할머니 미납금 때문에요']).evidence).toEqual([]);
+  });
+
+  it('a time (열 시 발급), seeds (씨 발라) and quoted words are not swearing', () => {
+    expect(ko(['customer', '열 시 발급 예정이라더니']).evidence).toEqual([]);
+    expect(ko(['customer', '수박 씨 발라내는 기계요']).evidence).toEqual([]);
+    expect(ko(['customer', '누가 병신이라고 써 놨어요, 지워 주세요']).evidence).toEqual([]);
+  });
+
+  it('English: masked and spoken spellings count; idioms, self-talk and reported words do not', () => {
+    for (const text of ['this f***ing app', 'eff you', 'what a load of sh*t', 'son of a b'])
+      expect(en(['customer', text]).categories).toEqual(['profanity']);
+    for (const text of [
+      "I'll find the email and forward it",
+      'the roaming charges kill you every trip',
+      'the shitake kit was missing',
+      'I felt like an idiot at the checkout',
+      'someone keeps calling her a moron, block the sender',
+      'the cafe was shut up for the holiday',
+    ])
+      expect(en(['customer', text]).evidence).toEqual([]);
+  });
+});
