@@ -1,6 +1,10 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Background } from './background';
+import { InProcessJobQueue } from './in-process-job-queue';
+import { JOB_QUEUE } from './job-queue';
+import { PgBossJobQueue } from './pg-boss-job-queue';
 import { OutboxDispatcher } from './outbox-dispatcher';
 import { OutboxRepository } from './outbox.repository';
 
@@ -53,7 +57,21 @@ export class EvaluationEvents {
 
 @Global()
 @Module({
-  providers: [EvaluationEvents, OutboxDispatcher, OutboxRepository, Background],
-  exports: [EvaluationEvents, OutboxDispatcher, OutboxRepository, Background],
+  providers: [
+    EvaluationEvents,
+    OutboxDispatcher,
+    OutboxRepository,
+    Background,
+    {
+      // pg-boss on PostgreSQL (several instances); in process on SQLite (one process).
+      provide: JOB_QUEUE,
+      inject: [APP_CONFIG, Background],
+      useFactory: (config: AppConfig, background: Background) =>
+        config.database.type === 'postgres'
+          ? new PgBossJobQueue(config.database.url, () => background.loops)
+          : new InProcessJobQueue(),
+    },
+  ],
+  exports: [EvaluationEvents, OutboxDispatcher, OutboxRepository, Background, JOB_QUEUE],
 })
 export class EventsModule {}

@@ -41,6 +41,8 @@ export async function wipePostgres(url: string): Promise<void> {
   const ds = new DataSource({ type: 'postgres', url });
   await ds.initialize();
   await ds.query('DROP SCHEMA IF EXISTS public CASCADE');
+  // pg-boss's jobs (src/events/pg-boss-job-queue.ts): none left over from another test app.
+  await ds.query('DROP SCHEMA IF EXISTS pgboss CASCADE');
   await ds.query('CREATE SCHEMA public');
   await ds.destroy();
 }
