@@ -22,3 +22,18 @@ export function isoWeek(date: Date): string {
   const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / WEEK_MS) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
+
+/**
+ * Midnight UTC of the Monday that starts ISO week `key` ('2026-W05'), or null when the year has
+ * no such week (W00, W54, W53 of a 52-week year) or the key is malformed.
+ */
+export function isoWeekStart(key: string): number | null {
+  const m = /^(\d{4})-W(\d{2})$/.exec(key);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const week = Number(m[2]);
+  if (week < 1) return null;
+  // 4 January is always in week 1.
+  const start = weekStart(new Date(Date.UTC(year, 0, 4))) + (week - 1) * WEEK_MS;
+  return isoWeek(new Date(start)) === key ? start : null;
+}

@@ -45,6 +45,8 @@ export interface VariantSummary {
   key: string;
   label: string;
   calls: number;
+  /** The calls in the variant (interaction ids), for the link to them. */
+  callIds: number[];
   metrics: Record<string, MeanEstimate | ProportionEstimate>;
 }
 
@@ -186,6 +188,7 @@ export function analyseExperiment(
     key: v.key,
     label: v.label,
     calls: v.calls.length,
+    callIds: v.calls.map((c) => c.interactionId),
     metrics: Object.fromEntries(
       metrics.map((m) => [m.key, summary(values(v.calls, m.key), m.kind)]),
     ),

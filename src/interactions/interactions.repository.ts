@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository, WhereExpressionBuilder } from 'typeorm';
+import { EntityManager, In, Repository, WhereExpressionBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Condition, interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
@@ -11,6 +11,27 @@ import { visibleEvaluations } from '../evaluations/evaluation-visibility';
 import { ListInteractionsDto } from './dto/list-interactions.dto';
 import { Interaction, type TranscriptDeletion } from './entities/interaction.entity';
 import { Turn } from './entities/turn.entity';
+
+/** Counted evaluations (as the analytics pages count them): by whom, in which states. */
+const COUNTED_STATUSES = `'submitted', 'acknowledged', 'disputed', 'resolved'`;
+const KINDS_OF = { human: `'manual', 'mystery_shop'`, auto: `'auto'` };
+
+/** The list's concrete filters beyond the DTO's simple ones (see InteractionsService). */
+export interface CallListFilter {
+  teamId: number | null;
+  queue: string | null;
+  /** Calls started in [start, end). */
+  start: Date | null;
+  end: Date | null;
+  /** The latest counted answer of this source to the criterion passed (or failed). */
+  criterion: {
+    scorecardKey: string;
+    criterionKey: string;
+    passed: boolean;
+    source: 'human' | 'auto';
+  } | null;
+  ids: number[] | null;
+}
 
 export interface InteractionRow {
   id: number;
@@ -34,7 +55,11 @@ export class InteractionsRepository {
     @InjectRepository(Turn) private readonly turns: Repository<Turn>,
   ) {}
 
-  async list(filter: ListInteractionsDto, actor: Actor): Promise<Page<InteractionRow>> {
+  async list(
+    filter: ListInteractionsDto,
+    more: CallListFilter,
+    actor: Actor,
+  ): Promise<Page<InteractionRow>> {
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 25;
     const qb = this.interactions
@@ -73,6 +98,15 @@ export class InteractionsRepository {
     if (filter.q) {
       qb.andWhere(`i.externalId LIKE :q ${LIKE_ESCAPE}`, { q: containsPattern(filter.q) });
     }
+    if (more.teamId !== null) qb.andWhere('a.teamId = :teamId', { teamId: more.teamId });
+    if (more.queue !== null) qb.andWhere('i.queue = :queue', { queue: more.queue });
+    if (more.start) qb.andWhere('i.startedAt >= :start', { start: more.start });
+    if (more.end) qb.andWhere('i.startedAt < :end', { end: more.end });
+    if (more.ids) {
+      if (more.ids.length === 0) qb.andWhere('1 = 0');
+      else qb.andWhere('i.id IN (:...ids)', { ids: more.ids });
+    }
+    if (more.criterion) where(qb, latestAnswerIs(more.criterion));
     const total = await qb.clone().getCount();
     const rows = await qb
       .orderBy('i.startedAt', 'DESC')
@@ -136,6 +170,34 @@ export class InteractionsRepository {
       submittedAt: r.submittedAt === null ? null : storedTime(r.submittedAt),
       metrics: typeof r.metrics === 'string' ? (JSON.parse(r.metrics) as AutoMetrics) : null,
     }));
+  }
+
+  /**
+   * The newest calls of a channel and language that still have their transcript, with their
+   * agent (a scorecard's "test on recent calls"), newest first.
+   */
+  recentFor(channel: string, language: string, limit: number): Promise<Interaction[]> {
+    return this.interactions
+      .createQueryBuilder('i')
+      .leftJoinAndSelect('i.agent', 'a')
+      .where('i.channel = :channel AND i.language = :language', { channel, language })
+      .andWhere('i.transcriptDeletedAt IS NULL')
+      .orderBy('i.startedAt', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .take(limit)
+      .getMany();
+  }
+
+  /** The turns of these calls, by call, in order. */
+  async turnsOfMany(ids: number[]): Promise<Map<number, Turn[]>> {
+    const turns = new Map<number, Turn[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return turns;
+    const rows = await this.turns.find({
+      where: { interactionId: In(ids) },
+      order: { interactionId: 'ASC', seq: 'ASC' },
+    });
+    for (const t of rows) turns.get(t.interactionId)?.push(t);
+    return turns;
   }
 
   turnsOf(interactionId: number): Promise<Turn[]> {
@@ -350,6 +412,31 @@ const REQUEST_FIELDS = [
   'i.turnCount',
   'i.transcriptDeletedAt',
 ];
+
+/**
+ * The call's latest counted evaluation (highest id) of this source and scorecard that answered
+ * the criterion answered it passed/failed (an N/A latest answer matches neither), as the drivers
+ * analysis reads answers.
+ */
+function latestAnswerIs(c: NonNullable<CallListFilter['criterion']>): Condition {
+  const answered = (x: string) => `FROM "evaluation_answers" "${x}a"
+      JOIN "evaluations" "${x}e" ON "${x}e"."id" = "${x}a"."evaluationId"
+      JOIN "scorecard_versions" "${x}v" ON "${x}v"."id" = "${x}e"."scorecardVersionId"
+      JOIN "scorecards" "${x}s" ON "${x}s"."id" = "${x}v"."scorecardId"
+      WHERE "${x}e"."interactionId" = "i"."id" AND "${x}s"."key" = :filterScorecard
+        AND "${x}a"."criterionKey" = :filterCriterion
+        AND "${x}e"."status" IN (${COUNTED_STATUSES}) AND "${x}e"."kind" IN (${KINDS_OF[c.source]})`;
+  return {
+    sql: `EXISTS (SELECT 1 ${answered('f')}
+        AND "fa"."passed" IS NOT NULL AND (CASE WHEN "fa"."passed" THEN 1 ELSE 0 END) = :filterPassed
+        AND NOT EXISTS (SELECT 1 ${answered('l')} AND "le"."id" > "fe"."id"))`,
+    params: {
+      filterScorecard: c.scorecardKey,
+      filterCriterion: c.criterionKey,
+      filterPassed: c.passed ? 1 : 0,
+    },
+  };
+}
 
 function where(qb: WhereExpressionBuilder, condition: Condition | null): void {
   if (condition) qb.andWhere(condition.sql, condition.params);

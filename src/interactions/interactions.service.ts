@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/current-user';
-import { NotFoundError } from '../common/errors';
+import { InputError, NotFoundError } from '../common/errors';
+import { DAY_MS, isoWeekStart } from '../common/iso-week';
+import { MAX_LISTED_IDS } from '../common/calls-link';
 import { ListInteractionsDto } from './dto/list-interactions.dto';
 import { Interaction } from './entities/interaction.entity';
 import { Turn } from './entities/turn.entity';
-import { InteractionsRepository } from './interactions.repository';
+import { InteractionsRepository, type CallListFilter } from './interactions.repository';
 import { AbuseRepository } from '../abuse/abuse.repository';
 import type { AbuseFlag } from '../abuse/entities/abuse-flag.entity';
 
@@ -19,7 +21,7 @@ export class InteractionsService {
   ) {}
 
   list(filter: ListInteractionsDto, actor: Actor) {
-    return this.repository.list(filter, actor);
+    return this.repository.list(filter, listFilter(filter, actor), actor);
   }
 
   /** One interaction the actor may see (404 otherwise), with its turns. */
@@ -47,4 +49,65 @@ export class InteractionsService {
   evaluationsOf(interactionId: number, actor: Actor) {
     return this.repository.evaluationsOf(interactionId, actor);
   }
+}
+
+/** A YYYY-MM-DD day as midnight UTC, or an InputError naming the field. */
+function dayStart(field: string, day: string): number {
+  const time = Date.parse(`${day}T00:00:00.000Z`);
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day) {
+    throw new InputError(field, 'give a real date as YYYY-MM-DD');
+  }
+  return time;
+}
+
+/**
+ * The list's filters made concrete: days and weeks as [start, end) instants (UTC, like the
+ * analytics pages), a criterion with its scorecard and result, ids as numbers.
+ */
+export function listFilter(dto: ListInteractionsDto, actor: Actor): CallListFilter {
+  let start: number | null = null;
+  let end: number | null = null;
+  const narrow = (s: number, e: number) => {
+    start = start === null ? s : Math.max(start, s);
+    end = end === null ? e : Math.min(end, e);
+  };
+  if (dto.from) narrow(dayStart('from', dto.from), Number.POSITIVE_INFINITY);
+  if (dto.to) narrow(Number.NEGATIVE_INFINITY, dayStart('to', dto.to) + DAY_MS);
+  if (dto.week) {
+    const monday = isoWeekStart(dto.week);
+    if (monday === null) throw new InputError('week', `${dto.week} is not an ISO week`);
+    narrow(monday, monday + 7 * DAY_MS);
+  }
+  let criterion: CallListFilter['criterion'] = null;
+  if (dto.criterion || dto.result) {
+    if (!dto.criterion) throw new InputError('criterion', 'name the criterion of `result`');
+    if (!dto.scorecard) throw new InputError('scorecard', 'name the scorecard of the criterion');
+    if (!dto.result) throw new InputError('result', 'say pass or fail');
+    // Agents do not see auto-QA's or others' answers as such; the filter is for staff.
+    if (actor.role === 'agent') {
+      throw new InputError('criterion', 'filtering by a criterion is for staff');
+    }
+    criterion = {
+      scorecardKey: dto.scorecard,
+      criterionKey: dto.criterion,
+      passed: dto.result === 'pass',
+      source: dto.source ?? 'human',
+    };
+  }
+  let ids: number[] | null = null;
+  if (dto.ids) {
+    ids = [...new Set(dto.ids.split(',').map(Number))];
+    if (ids.length > MAX_LISTED_IDS) {
+      throw new InputError('ids', `at most ${MAX_LISTED_IDS} call ids`);
+    }
+  }
+  const finite = (n: number | null) => (n === null || !Number.isFinite(n) ? null : new Date(n));
+  return {
+    teamId: dto.team ?? null,
+    queue: dto.queue ?? null,
+    start: finite(start),
+    end: finite(end),
+    criterion,
+    ids,
+  };
 }

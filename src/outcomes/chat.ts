@@ -18,6 +18,7 @@ export interface ChatFact {
   externalId: string;
   agentExternalId: string | null;
   agentName: string | null;
+  teamId: number | null;
   teamName: string | null;
   week: string;
   startedAt: Date;
@@ -67,6 +68,7 @@ export function chatFacts(facts: readonly KpiFact[], turns: readonly ChatTurn[])
       externalId: c.externalId,
       agentExternalId: c.agentExternalId,
       agentName: c.agentName,
+      teamId: c.teamId,
       teamName: c.teamName,
       week: c.week,
       startedAt: c.startedAt,
@@ -82,6 +84,8 @@ export interface ConcurrencyRow {
   /** '1', '2', '3+' */
   level: string;
   chats: number;
+  /** The chats at this level (interaction ids), for the link to them. */
+  callIds: number[];
   qaScore: MeanEstimate;
   responseSeconds: MeanEstimate;
 }
@@ -97,6 +101,7 @@ export interface AgentChatRow {
 }
 
 export interface WeeklyChats {
+  teamId: number | null;
   team: string | null;
   week: string;
   best: ChatFact[];
@@ -113,6 +118,7 @@ export function byConcurrency(chats: readonly ChatFact[]): ConcurrencyRow[] {
       return {
         level,
         chats: group.length,
+        callIds: group.map((c) => c.interactionId),
         qaScore: meanWithCi(defined(group.map((c) => c.qaScore))),
         responseSeconds: meanWithCi(defined(group.map((c) => c.responseSeconds))),
       };
@@ -147,7 +153,7 @@ export function weeklyBestWorst(chats: readonly ChatFact[], count = 3): WeeklyCh
   const groups = new Map<string, ChatFact[]>();
   for (const c of chats) {
     if (c.qaScore === null) continue;
-    const key = `${c.teamName ?? ''}\u0000${c.week}`;
+    const key = `${c.teamId ?? ''}\u0000${c.week}`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   const order = (a: ChatFact, b: ChatFact) =>
@@ -157,7 +163,7 @@ export function weeklyBestWorst(chats: readonly ChatFact[], count = 3): WeeklyCh
       const sorted = [...group].sort(order);
       const best = sorted.slice(0, Math.min(count, Math.ceil(sorted.length / 2)));
       const worst = sorted.slice(best.length).reverse().slice(0, count);
-      return { team: group[0].teamName, week: group[0].week, best, worst };
+      return { teamId: group[0].teamId, team: group[0].teamName, week: group[0].week, best, worst };
     })
     .sort((a, b) =>
       a.week === b.week ? ((a.team ?? '') < (b.team ?? '') ? -1 : 1) : a.week < b.week ? 1 : -1,

@@ -43,6 +43,9 @@ export interface CriterionEffect {
   clear: boolean;
   /** Fewer than MIN_GROUP calls on a side: read with care. */
   small: boolean;
+  /** The calls behind each side (interaction ids), for the links to them. */
+  passedCalls: number[];
+  failedCalls: number[];
 }
 
 export interface DriversResult {
@@ -89,10 +92,17 @@ export function drivers(
   const effects = criteria.map((c): CriterionEffect => {
     const passed: (number | boolean)[] = [];
     const failed: (number | boolean)[] = [];
+    const passedCalls: number[] = [];
+    const failedCalls: number[] = [];
     for (const call of calls) {
       const answer = call.answers.get(c.key);
-      if (answer === true) passed.push(call.outcome);
-      else if (answer === false) failed.push(call.outcome);
+      if (answer === true) {
+        passed.push(call.outcome);
+        passedCalls.push(call.interactionId);
+      } else if (answer === false) {
+        failed.push(call.outcome);
+        failedCalls.push(call.interactionId);
+      }
     }
     const { difference, test } = compare(passed, failed, outcome);
     return {
@@ -104,6 +114,8 @@ export function drivers(
       test,
       clear: difference !== null && (difference.ci.low > 0 || difference.ci.high < 0),
       small: passed.length < MIN_GROUP || failed.length < MIN_GROUP,
+      passedCalls,
+      failedCalls,
     };
   });
   const size = (e: CriterionEffect) => Math.abs(e.difference?.estimate ?? 0);

@@ -275,7 +275,7 @@ describe('KPIs beside QA and the drivers of CSAT and FCR', () => {
       .expect(200);
     expect(page.text).toContain('KPIs by Agent');
     expect(page.text).toContain(
-      'href="/analytics/agents/A-1/calls?from&#x3D;2026-10-05&amp;to&#x3D;2026-10-18"',
+      'href="/interactions?from&#x3D;2026-10-05&amp;to&#x3D;2026-10-18&amp;agent&#x3D;A-1"',
     );
     const csv = await evaluator.get(`/analytics/kpis.csv?${PERIOD}&lang=en`).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -1,5 +1,6 @@
 /** The experiments list (with the form) and one experiment's result page. Pure. */
 import { translator } from '../../analytics/views/format';
+import { callsByIdHref, callsListHref } from '../../common/calls-link';
 import type { Interval, MeanEstimate, ProportionEstimate } from '../../statistics';
 import { round, pctText } from '../../outcomes/views/format';
 import { ASSIGNMENTS, type Experiment } from '../entities/experiment.entity';
@@ -148,12 +149,22 @@ export function experimentPage(report: ExperimentReport, lang: string) {
     experiment,
     assignment: assignmentText(experiment, t),
     period: report.period,
-    variants: result.variants.map((v) => ({
-      key: v.key,
-      label: v.label,
-      value: experiment.variants.find((x) => x.key === v.key)?.value ?? '',
-      calls: v.calls,
-    })),
+    variants: result.variants.map((v) => {
+      const value = experiment.variants.find((x) => x.key === v.key)?.value ?? '';
+      const period = { from: report.period.from, to: report.period.to };
+      return {
+        key: v.key,
+        label: v.label,
+        value,
+        calls: v.calls,
+        // Exactly the variant's calls; past the ids a link can carry, a queue still selects them.
+        href:
+          callsByIdHref(v.callIds, period) ??
+          (experiment.assignment === 'queue' && v.calls > 0
+            ? callsListHref({ ...period, queue: value })
+            : null),
+      };
+    }),
     controlLabel: control?.label ?? '',
     comparisons: result.comparisons.map(comparison),
     ambiguous: result.ambiguous,

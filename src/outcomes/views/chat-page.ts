@@ -1,5 +1,6 @@
 /** The chat page: concurrency against QA score and response time; weekly best and worst. Pure. */
 import { translator } from '../../analytics/views/format';
+import { callsByIdHref, callsListHref } from '../../common/calls-link';
 import type { ChatFact } from '../chat';
 import type { ChatReport } from '../chat.service';
 import { meanCell, round } from './format';
@@ -15,6 +16,8 @@ const chatView = (c: ChatFact) => ({
 
 export function chatPage(report: ChatReport, lang: string, teams: { id: number; name: string }[]) {
   const t = translator(lang);
+  const period = { from: report.period.from, to: report.period.to };
+  const ids = (chats: readonly ChatFact[]) => chats.map((c) => c.interactionId);
   return {
     title: t('outcomes.chatTitle'),
     report,
@@ -24,6 +27,14 @@ export function chatPage(report: ChatReport, lang: string, teams: { id: number; 
       name: a.agentName ?? '–',
       externalId: a.agentExternalId,
       chats: a.chats,
+      href: a.agentExternalId
+        ? callsListHref({
+            ...period,
+            team: report.teamId,
+            agent: a.agentExternalId,
+            channel: 'chat',
+          })
+        : null,
       meanConcurrency: round(a.meanConcurrency, 2),
       maxConcurrency: a.maxConcurrency,
       qa: meanCell(a.qaScore),
@@ -32,6 +43,7 @@ export function chatPage(report: ChatReport, lang: string, teams: { id: number; 
     levels: report.concurrency.map((r) => ({
       level: r.level,
       chats: r.chats,
+      href: callsByIdHref(r.callIds, period),
       qa: meanCell(r.qaScore),
       response: meanCell(r.responseSeconds),
     })),
@@ -40,6 +52,8 @@ export function chatPage(report: ChatReport, lang: string, teams: { id: number; 
       week: w.week,
       best: w.best.map(chatView),
       worst: w.worst.map(chatView),
+      bestHref: callsByIdHref(ids(w.best), { week: w.week }),
+      worstHref: callsByIdHref(ids(w.worst), { week: w.week }),
     })),
   };
 }

@@ -1,5 +1,6 @@
 /** The drivers page and its CSV. Pure. */
 import { link, translator } from '../../analytics/views/format';
+import { callsByIdHref, callsListHref } from '../../common/calls-link';
 import type { CsvTable } from '../../analytics/csv';
 import type { Coefficient } from '../../statistics';
 import type { AnswerSource, CriterionEffect, DriversResult, Outcome } from '../drivers';
@@ -31,10 +32,35 @@ function differenceText(outcome: Outcome, e: CriterionEffect) {
   };
 }
 
+/** What the drivers page was asked for: the scope of every link to calls. */
+interface LinkScope {
+  from: string;
+  to: string;
+  team: number | null;
+  scorecard: string | null;
+}
+
+/**
+ * The calls behind one side of a criterion: its ids (the calls that also carry the outcome), or
+ * past MAX_LISTED_IDS the criterion filter alone (which also lists calls without the outcome).
+ */
+function sideHref(scope: LinkScope, source: AnswerSource, e: CriterionEffect, passed: boolean) {
+  const filter = {
+    ...scope,
+    criterion: e.criterionKey,
+    result: passed ? 'pass' : 'fail',
+    source,
+  };
+  const ids = passed ? e.passedCalls : e.failedCalls;
+  if (ids.length === 0) return null;
+  return callsByIdHref(ids, filter) ?? callsListHref(filter);
+}
+
 function resultView(
   result: DriversResult,
   labels: Map<string, string>,
   t: ReturnType<typeof translator>,
+  scope: LinkScope,
 ) {
   const label = (key: string) => labels.get(key) ?? key;
   const coefficient = (c: Coefficient) => ({
@@ -50,8 +76,14 @@ function resultView(
     rows: result.effects.map((e) => ({
       key: e.criterionKey,
       label: e.label,
-      passed: sideText(result.outcome, e.passed),
-      failed: sideText(result.outcome, e.failed),
+      passed: {
+        ...sideText(result.outcome, e.passed),
+        href: sideHref(scope, result.source, e, true),
+      },
+      failed: {
+        ...sideText(result.outcome, e.failed),
+        href: sideHref(scope, result.source, e, false),
+      },
       difference: differenceText(result.outcome, e),
       test: e.test ? t(`outcomes.test.${e.test.test}`) : '–',
       p: e.test ? (e.test.pValue < 0.001 ? '< 0.001' : String(round(e.test.pValue, 3))) : '–',
@@ -104,7 +136,7 @@ export function driversPage(
     scorecards: report.scorecards.map((s) => ({ ...s, selected: s.key === report.scorecardKey })),
     teams: teams.map((team) => ({ ...team, selected: team.id === report.teamId })),
     results: (['human', 'auto'] as AnswerSource[]).map((s) =>
-      resultView(report.results[outcome][s], labels, t),
+      resultView(report.results[outcome][s], labels, t, query),
     ),
     csv: link('/analytics/drivers.csv', { ...query, outcome }),
     kpis: link('/analytics/kpis', { from: query.from, to: query.to, team: query.team }),

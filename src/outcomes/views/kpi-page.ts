@@ -1,18 +1,32 @@
 /** The KPI page and its CSV: one row per agent, team, queue, channel or week. Pure. */
-import { link, translator, callsPath } from '../../analytics/views/format';
+import { link, translator } from '../../analytics/views/format';
+import { callsListHref } from '../../common/calls-link';
 import type { CsvTable } from '../../analytics/csv';
 import { KPI_DIMENSIONS, NO_VALUE, type KpiRow } from '../kpi-facts';
 import type { KpiReport } from '../kpi.service';
 import { csvNumber, meanCell, rateCell, round, shareText } from './format';
 
-/** Where the calls behind a row are listed (null where no list filters that way). */
+/**
+ * The calls behind a row: the calls list with the row's value and the page's period, team and
+ * agent, which select the same calls the row counts (null for a row of calls without a value).
+ */
 export function callsHref(report: KpiReport, row: KpiRow): string | null {
-  const period = { from: report.period.from, to: report.period.to };
+  const base = {
+    from: report.period.from,
+    to: report.period.to,
+    team: report.teamId,
+    agent: report.agent,
+  };
+  if (row === report.total) return callsListHref(base);
   if (row.key === NO_VALUE) return null;
-  if (report.by === 'agent') return link(callsPath(row.key), period);
-  if (report.agent) return link(callsPath(report.agent), period);
-  if (report.by === 'channel') return link('/interactions', { channel: row.key });
-  return null;
+  const by: Record<typeof report.by, string> = {
+    agent: 'agent',
+    team: 'team',
+    queue: 'queue',
+    channel: 'channel',
+    week: 'week',
+  };
+  return callsListHref({ ...base, [by[report.by]]: row.key });
 }
 
 export function kpiQuery(report: KpiReport) {
