@@ -12,11 +12,11 @@ export type NumberContext = NumberKind | 'cvc' | 'order' | null;
 const CONTEXT_WORDS: [Exclude<NumberContext, null>, RegExp][] = [
   [
     'order',
-    /주문\s?번호|송장|운송장|접수\s?번호|예약\s?번호|사번|모델|내선|order|tracking|confirmation|case\s?(?:number|id)|ticket|reference|invoice|model|serial|extension|ext\./gi,
+    /주문\s?번호|송장|운송장|접수\s?번호|예약\s?번호|사번|모델|내선|우편\s?번호|order|tracking|confirmation|case\s?(?:number|id)|ticket|reference|invoice|model|serial|extension|ext\.|zip\s?code|postal\s?code/gi,
   ],
   [
     'resident_id',
-    /주민\s?(?:등록)?\s?번호|주민번호|뒷자리|앞자리|resident\s?(?:registration)?\s?number/gi,
+    /주민\s?(?:등록)?\s?번호|주민번호|뒷자리|앞자리|뒷\s?번호|뒤\s?(?:일곱|7)\s?자리|resident\s?(?:registration)?\s?number/gi,
   ],
   [
     'foreigner_id',
@@ -38,7 +38,7 @@ const CONTEXT_WORDS: [Exclude<NumberContext, null>, RegExp][] = [
   ],
   [
     'one_time_code',
-    /인증\s?번호|인증\s?코드|보안\s?문자|\botp\b|비밀\s?번호|verification\s?code|one[\s-]?time|passcode|\bpin\b|password|security\s?code|access\s?code/gi,
+    /인증\s?번호|인증\s?코드|보안\s?문자|\botp\b|비밀\s?번호|verification\s?code|one[\s-]?time|passcode|\bpin\b|password|security\s?code|access\s?code|\b(?:the|that|this|your)\s?code\b/gi,
   ],
 ];
 
@@ -115,6 +115,8 @@ function koreanPhone(digits: string): boolean {
 function northAmericanPhone(digits: string, groups: number[]): boolean {
   const d = digits.length === 11 && digits[0] === '1' ? digits.slice(1) : digits;
   if (!/^[2-9]\d{2}[2-9]\d{6}$/.test(d)) return false;
+  // Toll-free numbers (1-800 …) are a company's, not a caller's.
+  if (/^8(?:00|33|44|55|66|77|88)/.test(d)) return false;
   const shape = groups.join('-');
   return (
     shape === '3-3-4' || shape === '1-3-3-4' || groups.length === 1 || groups.every((g) => g === 1)

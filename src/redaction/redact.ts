@@ -66,7 +66,8 @@ function windowOf(chain: number[], norms: NormalizedText[]): Window {
 
 const UNIT_AFTER =
   /^(?:[A-Za-z]|개월|개|원|만|천|백|시|분|초|년|월|일|명|번째|회|기가|살|세|%|달러|불|박|\s(?:원|달러|dollars?|bucks|cents|percent|minutes?|hours?|days?|weeks?|months?|years?|gb|am|pm|won)\b)/i;
-const GAP = /^[\s\-–－.,()]*(?:(?:에|이고|하고|다시|and|dash|hyphen)[\s\-–－.,()]*)?$/i;
+const GAP =
+  /^[\s\-–－.,()]*(?:(?:에|이고|하고|다시|하이픈|대시|빼기|and|dash|hyphen)[\s\-–－.,()]*)?$/i;
 const MAX_DIGITS = 19;
 
 interface Group {

@@ -22,7 +22,8 @@ export interface LabelledTurn {
 export interface LabelledCase {
   id: string;
   language: 'ko' | 'en';
-  split: 'dev' | 'test';
+  /** dev/test: the first set; dev-2/test-2: the second (accuracy-set-2.json). */
+  split: 'dev' | 'test' | 'dev-2' | 'test-2';
   turns: LabelledTurn[];
 }
 
@@ -34,8 +35,13 @@ export const ACCURACY_SET = path.join(
   'accuracy-set.json',
 );
 
-export function loadAccuracySet(): LabelledCase[] {
-  return (JSON.parse(fs.readFileSync(ACCURACY_SET, 'utf8')) as { cases: LabelledCase[] }).cases;
+export const ACCURACY_SET_2 = path.join(path.dirname(ACCURACY_SET), 'accuracy-set-2.json');
+
+/** The cases of the first set, or of both sets with `both`. */
+export function loadAccuracySet(sets: 'first' | 'both' = 'first'): LabelledCase[] {
+  const read = (file: string) =>
+    (JSON.parse(fs.readFileSync(file, 'utf8')) as { cases: LabelledCase[] }).cases;
+  return sets === 'first' ? read(ACCURACY_SET) : [...read(ACCURACY_SET), ...read(ACCURACY_SET_2)];
 }
 
 export interface Tally {

@@ -48,3 +48,29 @@ describe('redaction accuracy on the labelled set', () => {
     expect(dev).toEqual({ recall: 1, precision: 1, lookalikesKept: 1 });
   });
 });
+
+describe('redaction accuracy on the second labelled set (accuracy-set-2.json)', () => {
+  const tallies = scoreAccuracySet(loadAccuracySet('both').filter((c) => c.split.endsWith('-2')));
+
+  it('has a locked split of at least 100 turns with lookalikes in both languages', () => {
+    const locked = sumTallies([tallies['test-2/ko'], tallies['test-2/en']]);
+    expect(locked.turns).toBeGreaterThanOrEqual(100);
+    expect(tallies['test-2/ko'].lookalikes).toBeGreaterThan(10);
+    expect(tallies['test-2/en'].lookalikes).toBeGreaterThan(10);
+  });
+
+  it('keeps the locked test-2 split at what it gave when scored once after tuning (31/31, nothing extra masked)', () => {
+    for (const lang of ['ko', 'en'] as const) {
+      expect(figures(tallies[`test-2/${lang}`])).toEqual({
+        recall: 1,
+        precision: 1,
+        lookalikesKept: 1,
+      });
+    }
+  });
+
+  it('keeps the dev-2 split where tuning brought it (toll-free numbers kept, "the code we sent" masked)', () => {
+    const dev = figures(sumTallies([tallies['dev-2/ko'], tallies['dev-2/en']]));
+    expect(dev).toEqual({ recall: 1, precision: 1, lookalikesKept: 1 });
+  });
+});

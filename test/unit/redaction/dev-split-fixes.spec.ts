@@ -60,3 +60,42 @@ describe('redactor: roads named …대로 and prompts to go on', () => {
     expect(turns[3]).toBe('1203요');
   });
 });
+
+describe('redactor: what tuning on the dev-2 split and probing resident numbers changed', () => {
+  it("keeps a company's toll-free number and masks the caller's own", () => {
+    const said = 'You can also call us at 1-800-822-8727 any time.';
+    expect(texts([['agent', said]], 'en')[0]).toBe(said);
+    expect(texts([['customer', 'You can reach me at 415-555-0134.']], 'en')[0]).toBe(
+      'You can reach me at [PHONE].',
+    );
+  });
+
+  it('masks a code read out after "the code we sent", and keeps a zip code', () => {
+    expect(
+      texts(
+        [
+          ['agent', 'Please read me the code we sent.'],
+          ['customer', 'Okay it says 950211, expires in 10 minutes'],
+        ],
+        'en',
+      )[1],
+    ).toBe('Okay it says [CODE], expires in 10 minutes');
+    const zip = 'Your zip code is 94110, correct?';
+    expect(texts([['agent', zip]], 'en')[0]).toBe(zip);
+  });
+
+  it('reads 하이픈 spoken between the halves, and 뒷번호 as the back half', () => {
+    expect(
+      texts([
+        ['agent', '주민번호 말씀해 주세요'],
+        ['customer', '팔공공일일오 하이픈 일이삼사오육칠이요'],
+      ])[1],
+    ).toBe('[주민번호]요');
+    expect(
+      texts([
+        ['agent', '뒷번호도 말씀해 주세요'],
+        ['customer', '1234567이요'],
+      ])[1],
+    ).toBe('[주민번호]이요');
+  });
+});
