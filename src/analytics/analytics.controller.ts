@@ -45,6 +45,7 @@ export class AnalyticsController {
       scorecardKey: query.scorecard,
       sort: query.sort,
       dir: query.dir,
+      includeAbusive: query.abusive === 'include',
     });
   }
 }

@@ -53,6 +53,7 @@ export class AnalyticsPagesController {
       scorecardKey: query.scorecard,
       sort: query.sort,
       dir: query.dir,
+      includeAbusive: query.abusive === 'include',
     };
     if (wantsCsv(req, query.format)) {
       const heat = await this.analytics.teamHeatMap(actor, options);
@@ -60,11 +61,15 @@ export class AnalyticsPagesController {
     }
     const { result: heat, error } = await withFallback(
       () => this.analytics.teamHeatMap(actor, options),
-      () => this.analytics.teamHeatMap(actor, { teamId: query.team }),
+      () =>
+        this.analytics.teamHeatMap(actor, {
+          teamId: query.team,
+          includeAbusive: options.includeAbusive,
+        }),
     );
     // A bad filter is a 400 like a refused form, with the page for the defaults beside it.
     res.status(error ? 400 : 200).render('analytics/team', {
-      ...teamPage(heat, lang, await this.scorecardList()),
+      ...teamPage(heat, lang, await this.scorecardList(), options.includeAbusive),
       error,
     });
   }

@@ -298,8 +298,14 @@ export class AnalyticsRepository {
    * Human pass/fail per agent and criterion: the heat map's cells, of one scorecard or (null) of
    * every scorecard, so that the busiest can be chosen without a second pass over the roll-up.
    */
-  async cells(teamIds: number[], period: Period, scorecardKey: string | null): Promise<CellRow[]> {
+  async cells(
+    teamIds: number[],
+    period: Period,
+    scorecardKey: string | null,
+    includeAbusive = false,
+  ): Promise<CellRow[]> {
     if (teamIds.length === 0) return [];
+    if (includeAbusive) return this.cellsWithAbusive(teamIds, period, scorecardKey);
     const rows = await this.query<Record<string, unknown>>(
       `SELECT "scorecardKey" AS "scorecardKey", "agentId" AS "agentId", "criterionKey" AS "criterionKey",
               SUM("passed") AS "passed", SUM("failed") AS "failed"
@@ -319,8 +325,14 @@ export class AnalyticsRepository {
   }
 
   /** Pass/fail per day and source for a set of teams: the team trend. */
-  async days(teamIds: number[], period: Period, scorecardKey: string): Promise<DayRow[]> {
+  async days(
+    teamIds: number[],
+    period: Period,
+    scorecardKey: string,
+    includeAbusive = false,
+  ): Promise<DayRow[]> {
     if (teamIds.length === 0) return [];
+    if (includeAbusive) return this.daysWithAbusive(teamIds, period, scorecardKey);
     const rows = await this.query<Record<string, unknown>>(
       `SELECT "day" AS "day", "source" AS "source", SUM("passed") AS "passed", SUM("failed") AS "failed"
        FROM "criterion_stats"
@@ -328,6 +340,57 @@ export class AnalyticsRepository {
          AND "scorecardKey" = :scorecardKey
        GROUP BY "day", "source"`,
       { teamIds, from: period.from, to: period.to, scorecardKey },
+    );
+    return rows.map((r) => ({
+      day: String(r.day),
+      source: r.source as Source,
+      passed: toNumber(r.passed),
+      failed: toNumber(r.failed),
+    }));
+  }
+
+  /**
+   * cells() and days() over every call, abusive ones too: read from the answers, since the
+   * roll-up leaves those calls out (a lead who ticks "include" on the heat map). The agent's
+   * team is the current one (the roll-up keeps the team of the day it was written).
+   */
+  private async cellsWithAbusive(
+    teamIds: number[],
+    period: Period,
+    scorecardKey: string | null,
+  ): Promise<CellRow[]> {
+    const { start, end } = instants(period);
+    const rows = await this.query<Record<string, unknown>>(
+      `SELECT "s"."key" AS "scorecardKey", "i"."agentId" AS "agentId", "a"."criterionKey" AS "criterionKey",
+              ${PASSED('a')} AS "passed", ${FAILED('a')} AS "failed"
+       ${ANSWERS_FROM} AND "e"."kind" IN (${HUMAN_LIST})
+         AND "ag"."teamId" IN (:...teamIds) AND "i"."startedAt" >= :start AND "i"."startedAt" < :end
+         ${scorecardKey ? `AND "s"."key" = :scorecardKey` : ''}
+       GROUP BY "s"."key", "i"."agentId", "a"."criterionKey"`,
+      { teamIds, start, end, ...(scorecardKey ? { scorecardKey } : {}) },
+    );
+    return rows.map((r) => ({
+      scorecardKey: String(r.scorecardKey),
+      agentId: toNumber(r.agentId),
+      criterionKey: String(r.criterionKey),
+      passed: toNumber(r.passed),
+      failed: toNumber(r.failed),
+    }));
+  }
+
+  private async daysWithAbusive(
+    teamIds: number[],
+    period: Period,
+    scorecardKey: string,
+  ): Promise<DayRow[]> {
+    const { start, end } = instants(period);
+    const rows = await this.query<Record<string, unknown>>(
+      `SELECT ${DAY_OF_CALL} AS "day", ${SOURCE_OF('e')} AS "source",
+              ${PASSED('a')} AS "passed", ${FAILED('a')} AS "failed"
+       ${ANSWERS_FROM} AND "ag"."teamId" IN (:...teamIds)
+         AND "i"."startedAt" >= :start AND "i"."startedAt" < :end AND "s"."key" = :scorecardKey
+       GROUP BY ${DAY_OF_CALL}, ${SOURCE_OF('e')}`,
+      { teamIds, start, end, scorecardKey },
     );
     return rows.map((r) => ({
       day: String(r.day),

@@ -59,6 +59,8 @@ export interface HeatMapOptions {
   scorecardKey?: string | null;
   sort?: string;
   dir?: 'asc' | 'desc';
+  /** Calls where the customer abused the agent count too (the roll-up leaves them out). */
+  includeAbusive?: boolean;
 }
 
 export interface CallRow {
@@ -387,13 +389,16 @@ export class AnalyticsService
     if (asked && !definitions.has(asked)) {
       throw new InputError('scorecard', `no scorecard "${asked}"`);
     }
-    const allCells = await this.repository.cells(teamIds, period, asked);
+    const includeAbusive = options.includeAbusive ?? false;
+    const allCells = await this.repository.cells(teamIds, period, asked, includeAbusive);
     // Without a choice, the scorecard with the most human answers (else the first).
     const scorecardKey = asked ?? busiest(allCells) ?? [...definitions.keys()].sort()[0] ?? null;
     const cells = allCells.filter((c) => c.scorecardKey === scorecardKey);
     const [agents, days] = await Promise.all([
       this.repository.agentsOfTeams(teamIds),
-      scorecardKey ? this.repository.days(teamIds, period, scorecardKey) : Promise.resolve([]),
+      scorecardKey
+        ? this.repository.days(teamIds, period, scorecardKey, includeAbusive)
+        : Promise.resolve([]),
     ]);
     // Agents who moved away still have rows under this team for the days they were in it.
     const missing = [...new Set(cells.map((c) => c.agentId))].filter(

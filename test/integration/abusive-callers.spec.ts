@@ -8,6 +8,8 @@ import { AbuseService } from '../../src/abuse/abuse.service';
 import { AnalyticsService } from '../../src/analytics/analytics.service';
 import { ABUSE_NA_REASON } from '../../src/autoqa/abuse-protection';
 import { AutoQaService } from '../../src/autoqa/autoqa.service';
+import { ScorecardsService } from '../../src/scorecards/scorecards.service';
+import { bestAnswers } from '../support/answers';
 import { startTestApp, TEST_USERS, TestApp } from '../support/test-app';
 
 type Line = [speaker: string, text: string];
@@ -334,5 +336,68 @@ describe('abusive callers', () => {
     expect(await calls('')).toBe(0);
     expect(await calls('&abusive=include')).toBeGreaterThan(0);
     await lead.get(`/api/analytics/agents/AB-001/profile?abusive=yes`).expect(400);
+  });
+
+  it('leaves abusive calls out of the team heat map unless the lead ticks "include", in Korean and English', async () => {
+    // A third agent of team Alpha, scored by hand on a calm call and on an abusive one.
+    const heatAgent = { externalId: 'AB-003', name: '박세나', team: 'Alpha' };
+    const calmCall = await importCall('HEAT-CALM', CALM, heatAgent);
+    const abusiveCall = await importCall('HEAT-ABUSE', THREAT, heatAgent);
+    const { definition } = await t.app.get(ScorecardsService).current('voice-ko');
+    for (const interactionId of [calmCall, abusiveCall]) {
+      const draft = (
+        await http.post('/api/evaluations').send({ interactionId, scorecardKey: 'voice-ko' })
+      ).body as { id: number; version: number };
+      await http
+        .post(`/api/evaluations/${draft.id}/submit`)
+        .send({ version: draft.version, answers: bestAnswers(definition) })
+        .expect(201);
+    }
+    await t.app.get(AutoQaService).drain();
+    await t.app.get(AnalyticsService).rebuild();
+    const period = 'from=2026-11-01&to=2026-11-30&scorecard=voice-ko';
+    type Heat = {
+      rows: { agent: { externalId: string }; overall: { total: number } }[];
+      trend: { weeks: { human: { total: number } }[] };
+    };
+    const heat = async (query: string) =>
+      (await lead.get(`/api/analytics/heatmap?${period}${query}`).expect(200)).body as Heat;
+    const answers = (h: Heat) => h.rows.find((r) => r.agent.externalId === 'AB-003')?.overall.total;
+    const humanInTrend = (h: Heat) => h.trend.weeks.reduce((n, w) => n + w.human.total, 0);
+    const criteria = bestAnswers(definition).length;
+    const without = await heat('');
+    const withAbusive = await heat('&abusive=include');
+    // Every criterion answered on each call (none N/A): one call's answers, then both calls'.
+    expect(answers(without)).toBe(criteria);
+    expect(answers(withAbusive)).toBe(2 * criteria);
+    expect(humanInTrend(withAbusive) - humanInTrend(without)).toBe(criteria);
+
+    // The page: the toggle unticked with the note, ticked without it; links keep the choice.
+    const page = await html(lead, `/analytics?${period}`);
+    expect(page).toContain('id="include-abusive"');
+    expect(page).not.toMatch(/id="include-abusive"[^>]*checked/);
+    expect(page).toContain('고객 폭언 통화 포함');
+    expect(page).toContain('고객이 상담사에게 폭언·위협한 통화는 빠져 있습니다.');
+    const included = await html(lead, `/analytics?${period}&abusive=include&lang=en`);
+    expect(included).toMatch(/id="include-abusive"[^>]*checked/);
+    expect(included).toContain('Include calls where the customer abused the agent');
+    expect(included).not.toContain('id="abusive-excluded"');
+    // (Handlebars writes "=" in an attribute as &#x3D;.)
+    expect(included).toMatch(/href="\/analytics\/agents\/AB-003\?[^"]*abusive&#x3D;include/);
+    expect(included).toMatch(/href="\/analytics\.csv\?[^"]*abusive&#x3D;include/);
+    await lead.get(`/analytics?${period}&abusive=yes`).set('Accept', 'text/html').expect(400);
+
+    // The calls behind a number carry the same toggle, keeping the rest of the query.
+    const calls = await html(lead, `/analytics/agents/AB-003/calls?${period}&source=human`);
+    expect(calls).toContain('id="calls-filter"');
+    expect(calls).toContain('<input type="hidden" name="source" value="human">');
+    expect(calls).toContain('HEAT-CALM');
+    expect(calls).not.toContain('HEAT-ABUSE');
+    const callsIncluded = await html(
+      lead,
+      `/analytics/agents/AB-003/calls?${period}&source=human&abusive=include`,
+    );
+    expect(callsIncluded).toContain('HEAT-ABUSE');
+    expect(callsIncluded).toMatch(/id="include-abusive"[^>]*checked/);
   });
 });

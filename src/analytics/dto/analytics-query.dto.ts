@@ -68,6 +68,11 @@ export const TEAM_TABLES = ['heatmap', 'trend', 'misses'] as const;
 export type TeamTable = (typeof TEAM_TABLES)[number];
 
 export class HeatMapQueryDto extends PeriodQueryDto {
+  /** `include`: count calls where the customer abused the agent too (left out by default). */
+  @IsOptional()
+  @IsIn(['include'])
+  abusive?: 'include';
+
   @IsOptional()
   @Type(() => Number)
   @IsInt()

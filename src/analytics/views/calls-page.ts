@@ -33,6 +33,7 @@ export function callsPage(list: CallsList, query: CallsQueryDto, lang: string) {
     value: query.value,
     metric: query.metric,
     pageSize: query.pageSize,
+    abusive: query.abusive,
   };
   const at = (page: number) => link(callsPath(ext), { ...kept, page });
   const p = list.page;
@@ -56,7 +57,14 @@ export function callsPage(list: CallsList, query: CallsQueryDto, lang: string) {
       from: list.period.from,
       to: list.period.to,
       scorecard: query.scorecard,
+      abusive: query.abusive,
     }),
+    // The "include abusive calls" toggle re-asks for the same list with or without them.
+    includeAbusive: query.abusive === 'include',
+    action: callsPath(ext),
+    hidden: Object.entries(kept)
+      .filter(([k, v]) => k !== 'abusive' && v !== null && v !== undefined && v !== '')
+      .map(([name, value]) => ({ name, value: String(value) })),
     rows: p.items.map((c) => ({
       ...c,
       href: `/interactions/${c.interactionId}`,

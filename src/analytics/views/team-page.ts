@@ -5,19 +5,31 @@ import type { HeatCell, HeatMap } from '../heat-map';
 import type { TeamTable } from '../dto/analytics-query.dto';
 import { callsPath, link, pct, pctNumber, profilePath, round1, translator } from './format';
 
-export function teamPage(heat: HeatMap, lang: string, scorecards: { key: string; name: string }[]) {
+/**
+ * `includeAbusive`: calls where the customer abused the agent count too (`abusive=include`); the
+ * links to profiles and calls keep the choice.
+ */
+export function teamPage(
+  heat: HeatMap,
+  lang: string,
+  scorecards: { key: string; name: string }[],
+  includeAbusive = false,
+) {
   const t = translator(lang);
+  const abusive = includeAbusive ? 'include' : null;
   const base = {
     team: heat.teamId,
     from: heat.period.from,
     to: heat.period.to,
     scorecard: heat.scorecardKey,
+    abusive,
   };
   const profileHref = (externalId: string, anchor?: string) =>
     link(profilePath(externalId), {
       from: heat.period.from,
       to: heat.period.to,
       scorecard: heat.scorecardKey,
+      abusive,
     }) + (anchor ? `#${anchor}` : '');
   const sortHref = (by: string) =>
     link('/analytics', {
@@ -41,6 +53,7 @@ export function teamPage(heat: HeatMap, lang: string, scorecards: { key: string;
     title: t('analytics.teamTitle'),
     heat,
     filter: base,
+    includeAbusive,
     hasData: heat.rows.some((r) => r.overall.total > 0),
     teams: heat.teams.length,
     scorecards: scorecards.map((s) => ({ ...s, selected: s.key === heat.scorecardKey })),
@@ -118,6 +131,7 @@ export function teamPage(heat: HeatMap, lang: string, scorecards: { key: string;
           scorecard: heat.scorecardKey,
           criterion: m.key,
           result: 'fail',
+          abusive,
         }),
       })),
     })),
