@@ -121,7 +121,8 @@ const VOWEL = /[aeiou]/;
 
 /**
  * One English word and its simple inflections: -s, -es, -ed, -d, -ing, y→ies/ied, plus the
- * spelling changes those need in practice (transfer → transferred/transferring, hope → hoping).
+ * spelling changes those need in practice (transfer → transferred/transferring, hope → hoping),
+ * and the clitic 's (nobody's, company's).
  * Words of one or two letters, and words with digits or apostrophes, match only as written.
  */
 export function enWordSource(word: string): string {
@@ -133,7 +134,7 @@ export function enWordSource(word: string): string {
   if (!VOWEL.test(last) && !'wxy'.includes(last) && VOWEL.test(before)) {
     suffixes.push(`${last}ed`, `${last}ing`);
   }
-  const forms = [`${w}(?:${suffixes.join('|')})?`];
+  const forms = [`${w}(?:${suffixes.join('|')}|'s)?`];
   if (last === 'y' && !VOWEL.test(before)) forms.push(`${w.slice(0, -1)}(?:ies|ied)`);
   if (last === 'e' && word.length > 3) forms.push(`${w.slice(0, -1)}ing`);
   return forms.length === 1 ? forms[0] : `(?:${forms.join('|')})`;
