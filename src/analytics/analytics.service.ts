@@ -1,4 +1,5 @@
 import {
+  Inject,
   Injectable,
   Logger,
   OnApplicationBootstrap,
@@ -14,6 +15,7 @@ import { pageOf, type Page } from '../common/pagination';
 import { advisoryXactLock } from '../database/advisory-lock';
 import { transaction } from '../database/transaction';
 import { EvaluationEvents, type EvaluationScored } from '../events/evaluation-events';
+import { JOB_QUEUE, type JobData, type JobQueue } from '../events/job-queue';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 import {
   AnalyticsRepository,
@@ -96,6 +98,9 @@ export interface CallsList {
 
 const DEFAULT_MIN_SAMPLE = 5;
 
+/** The job that recomputes one agent-day of the roll-up (`{ agentId, day }`). */
+export const ANALYTICS_REFRESH = 'analytics.refresh';
+
 /**
  * Per-agent patterns and the team heat map. Team comparisons and the heat map read the
  * criterion_stats roll-up (kept fresh per agent-day on every scored evaluation); one agent's own
@@ -113,9 +118,17 @@ export class AnalyticsService
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: AnalyticsRepository,
     private readonly events: EvaluationEvents,
+    @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
   ) {}
 
   onModuleInit(): void {
+    // Coalesced by agent-day: while one refresh of a day waits, more changes of that day add
+    // no job (40 evaluations of one agent-day: one or two refreshes, not 40).
+    this.jobs.define(
+      ANALYTICS_REFRESH,
+      { policy: 'short', retryLimit: 7, retryDelay: 2, concurrency: 2 },
+      (data, manager) => this.runRefresh(data, manager),
+    );
     this.events.onScored((event, manager) => this.onScored(event, manager));
   }
 
@@ -132,10 +145,25 @@ export class AnalyticsService
     await this.rebuilding?.catch(() => undefined);
   }
 
-  /** From the outbox, in its transaction: a refresh is idempotent (it recomputes the day). */
+  /**
+   * From the outbox, in its transaction: the refresh of the agent-day is owed. On PostgreSQL a
+   * pg-boss job written in that transaction (so it exists exactly when the row is done), run by
+   * a worker soon after; on SQLite it runs right here, as before. A refresh is idempotent (it
+   * recomputes the day).
+   */
   private async onScored(event: EvaluationScored, manager: EntityManager): Promise<void> {
     const at = await this.repository.agentDayOf(event.interactionId, manager);
-    if (at) await this.refreshIn(manager, at.agentId, at.day);
+    if (!at) return;
+    await this.jobs.send(ANALYTICS_REFRESH, at, { key: `${at.agentId}:${at.day}`, manager });
+  }
+
+  private async runRefresh(data: JobData, manager?: EntityManager): Promise<void> {
+    const { agentId, day } = data;
+    if (typeof agentId !== 'number' || typeof day !== 'string') {
+      throw new Error(`${ANALYTICS_REFRESH}: not an agent-day: ${JSON.stringify(data)}`);
+    }
+    if (manager) await this.refreshIn(manager, agentId, day);
+    else await this.refresh(agentId, day);
   }
 
   /** Recomputes one agent-day of the roll-up from the answers, in one transaction. */

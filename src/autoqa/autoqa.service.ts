@@ -1,5 +1,6 @@
 import { Background } from '../events/background';
 import { EvaluationEvents } from '../events/evaluation-events';
+import { JOB_QUEUE, type JobQueue } from '../events/job-queue';
 import { transaction } from '../database/transaction';
 import {
   Inject,
@@ -58,6 +59,7 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly events: EvaluationEvents,
     private readonly background: Background,
     private readonly abuse: AbuseRepository,
+    @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -92,9 +94,13 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
       .finally(() => (this.running = null));
   }
 
-  /** Resolves when no work is left (tests, the CLI, benchmarks). */
+  /**
+   * Resolves when no work is left (tests, the CLI, benchmarks): the scoring, and where jobs
+   * run (a worker, a web instance with workers) the jobs it caused (the roll-up's refreshes).
+   */
   async drain(): Promise<void> {
     while (this.running) await this.running;
+    if (this.background.loops) await this.jobs.settled();
   }
 
   /** Suggestions for one interaction on one scorecard version, computed now (scoring form). */

@@ -249,6 +249,8 @@ describe('agent patterns and the team heat map', () => {
       await scoreByHand(id, spec.human);
       if (spec.auto) await scoreByMachine(id, spec.auto);
     }
+    // The roll-up's refreshes (jobs on PostgreSQL) are done.
+    await t.jobsSettled();
     await t.createUser({
       email: 'lead-alpha@test.local',
       name: 'Lead Alpha',
@@ -658,6 +660,8 @@ describe('agent patterns and the team heat map', () => {
       queue: 'tech',
     });
     await scoreByHand(id, [1, 1, 1, null]);
+    // On PostgreSQL the refresh is a job (coalesced per agent-day) that follows within a second.
+    await t.jobsSettled();
     const p = await profileOf('lead-alpha@test.local');
     const greet = p.criteria.find((r: { key: string }) => r.key === 'greet');
     expect(greet).toMatchObject({ agentPassed: 3, agentTotal: 7, teamPassed: 6, teamTotal: 10 });
@@ -697,6 +701,7 @@ describe('agent patterns and the team heat map', () => {
       .attach('file', Buffer.from(csv), 'shops.csv')
       .expect(200);
     expect(report.body.committed).toBe(true);
+    await t.jobsSettled();
     // B1-1 passed everything; the shopper says no greeting: greet 1 of 2, wrap 2 of 2.
     const after = (await admin.get(`/api/analytics/agents/B-1/profile?${PERIOD}`).expect(200)).body;
     expect(after.evaluations.human).toBe(2);

@@ -140,10 +140,11 @@ describe(`the outbox of evaluation side effects (${process.env.DATABASE_URL ? 'P
     const expected = await rebuilt();
     expect(await rollUp()).not.toEqual(expected);
 
-    // Started again, the roll-up refresh fails on the first try: the other side effects of
-    // that delivery are rolled back with it, the row keeps the error and waits its backoff.
+    // Started again, the roll-up's listener (it finds the agent-day to refresh) fails on the
+    // first try: the other side effects of that delivery are rolled back with it, the row
+    // keeps the error and waits its backoff.
     jest
-      .spyOn(AnalyticsRepository.prototype, 'refresh')
+      .spyOn(AnalyticsRepository.prototype, 'agentDayOf')
       .mockRejectedValueOnce(new Error('disk full'));
     dispatcher.start(false);
     await dispatcher.drain();
@@ -165,6 +166,8 @@ describe(`the outbox of evaluation side effects (${process.env.DATABASE_URL ? 'P
     expect(item).toMatchObject({ status: 'done', evaluationId: draft.id });
     expect(await doneAudits(itemId)).toBe(1);
     expect(await noticesOf(draft.id)).toBe(1);
+    // The refresh itself: a job on PostgreSQL (it follows within a second), at once on SQLite.
+    await t.jobsSettled();
     expect(await rollUp()).toEqual(expected);
 
     // Draining again changes nothing.
@@ -182,7 +185,7 @@ describe(`the outbox of evaluation side effects (${process.env.DATABASE_URL ? 'P
 
     const { itemId, draft } = await queuedDraft('OUTBOX-3');
     jest
-      .spyOn(AnalyticsRepository.prototype, 'refresh')
+      .spyOn(AnalyticsRepository.prototype, 'agentDayOf')
       .mockRejectedValue(new Error('roll-up table missing'));
     await submit(draft);
     for (let i = 1; i < MAX_ATTEMPTS; i++) {
@@ -201,6 +204,7 @@ describe(`the outbox of evaluation side effects (${process.env.DATABASE_URL ? 'P
     const item = await t.dataSource.getRepository(QueueItem).findOneByOrFail({ id: itemId });
     expect(item).toMatchObject({ status: 'done', evaluationId: draft.id });
     expect(await noticesOf(draft.id)).toBe(1);
+    await t.jobsSettled();
     expect(await rollUp()).toEqual(await rebuilt());
   });
 

@@ -13,6 +13,7 @@ import request, { type Agent as TestAgent } from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { ApiTokensService } from '../../src/auth/api-tokens.service';
 import type { Actor } from '../../src/common/current-user';
+import { JOB_QUEUE, type JobQueue } from '../../src/events/job-queue';
 import { UserInput, UsersService } from '../../src/users/users.service';
 import { TEST_PASSWORD } from './auth';
 
@@ -25,6 +26,11 @@ export interface TestApp {
   client(email?: string): Promise<TestAgent>;
   /** A user with TEST_PASSWORD; agents and teams it links to must exist. */
   createUser(input: Omit<UserInput, 'password'>): Promise<Actor>;
+  /**
+   * Waits for the background jobs (PostgreSQL: pg-boss jobs such as the roll-up's refresh,
+   * which follow a change within about a second; SQLite: they ran when sent).
+   */
+  jobsSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -92,6 +98,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       }
       return request.agent(server).set('Authorization', `Bearer ${token}`);
     },
+    jobsSettled: () => app.get<JobQueue>(JOB_QUEUE).settled(),
     close: async () => {
       await app.close();
       fs.rmSync(tmp, { recursive: true, force: true });
