@@ -27,6 +27,7 @@ import { ImportOutcome, ImportService } from './imports/import.service';
 import { mysteryShopUploadFromDisk } from './cli/mystery-shop-files';
 import { MysteryShopService } from './mystery-shop/mystery-shop.service';
 import { parseSpeakerMap } from './imports/upload-batch';
+import { parseFieldMapping } from './imports/source-fields';
 import { TRANSCRIPT_FORMATS, TranscriptFormat } from './transcripts/parse-transcript';
 import { ScorecardsService } from './scorecards/scorecards.service';
 
@@ -117,6 +118,10 @@ program
   .option('--language <lang>', 'ko or en')
   .option('--format <format>', `one of ${TRANSCRIPT_FORMATS.join(', ')} (default: detect)`)
   .option('--speakers <map>', 'who is who when the format does not say: spk_0=agent,spk_1=customer')
+  .option(
+    '--mapping <file>',
+    'YAML/JSON file mapping source fields to KPI fields (csat, fcr, holdMs …)',
+  )
   .option('--json', 'print the per-file results as JSON')
   .option('--report <file>', 'where to write the error report (CSV) when a file fails')
   .action(async (paths: string[], opts: Record<string, string | boolean | undefined>) => {
@@ -124,6 +129,10 @@ program
     if (opts.externalId && files.length > 1) {
       throw new Error('--external-id can only be given with one file');
     }
+    // A bad mapping stops the import before any file is read: file, line, key and why.
+    const mapping = opts.mapping
+      ? parseFieldMapping(opts.mapping as string, fs.readFileSync(opts.mapping as string, 'utf8'))
+      : undefined;
     const outcomes = await withApp(async (app) => {
       const importer = app.get(ImportService);
       const bar = opts.json ? null : progressBar('Import', files.length);
@@ -141,6 +150,7 @@ program
             language: opts.language as string | undefined,
             format: opts.format as TranscriptFormat | undefined,
             speakerMap: opts.speakers ? parseSpeakerMap(opts.speakers as string) : undefined,
+            mapping,
           },
         );
         for (const o of outcomes) if (o.status === 'imported') turns += o.turns;

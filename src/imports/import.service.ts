@@ -20,6 +20,8 @@ import {
 import { parseSidecarJson } from '../transcripts/native-json.parser';
 import type { SpeakerGuess } from '../transcripts/speaker-roles';
 import { toImportBatch, type UploadedFileLike } from './upload-batch';
+import { applyFieldMapping, FieldMappingError, type FieldMapping } from './source-fields';
+import { standardFields } from './standard-fields';
 import { RedactionFindingsRepository } from '../privacy/redaction-findings.repository';
 import { redactForImport } from '../redaction/redact-import';
 import { AbuseService } from '../abuse/abuse.service';
@@ -42,6 +44,8 @@ export interface ImportOptions {
   language?: string;
   format?: TranscriptFormat;
   speakerMap?: Record<string, Speaker>;
+  /** Source paths → KPI metadata keys, beyond the standard names (see source-fields.ts). */
+  mapping?: FieldMapping;
 }
 
 export type ImportOutcome =
@@ -130,10 +134,20 @@ export class ImportService {
       language: options.language,
       agentExternalId: options.agentExternalId,
     };
+    // The mapping reads the file's own JSON too (one dialogue per file: paths are the call's).
+    const document =
+      options.mapping && dialogues.length === 1 ? jsonDocument(file.bytes) : undefined;
     return dialogues.map((parsed, i) => {
       const meta = { ...defined(fromOptions), ...defined(sidecar), ...defined(parsed.meta) };
+      // A sidecar's metadata (e.g. a contact record) joins what the file itself carries.
+      const merged =
+        sidecar.metadata && parsed.meta.metadata
+          ? { ...sidecar.metadata, ...parsed.meta.metadata }
+          : meta.metadata;
+      const metadata = mapFields(file.name, merged, document, options.mapping);
       const settled = {
         ...meta,
+        ...(metadata === undefined ? {} : { metadata }),
         externalId: meta.externalId ?? baseName(file.name),
         source: meta.source ?? DEFAULT_SOURCE,
         channel: meta.channel ?? 'voice',
@@ -274,6 +288,34 @@ function skipped(file: string, interactionId: number, source: string, externalId
     externalId,
     reason: `already imported as interaction ${interactionId} (source "${source}", external id "${externalId}"); nothing was changed`,
   };
+}
+
+/** The standard source names, then the mapping file's, as KPI metadata keys. */
+function mapFields(
+  file: string,
+  metadata: Record<string, unknown> | undefined,
+  document: unknown,
+  mapping: FieldMapping | undefined,
+): Record<string, unknown> | undefined {
+  const standard = standardFields(metadata);
+  if (!mapping) return standard;
+  try {
+    return applyFieldMapping(mapping, { document, metadata: standard });
+  } catch (e) {
+    if (!(e instanceof FieldMappingError)) throw e;
+    throw new TranscriptParseError(file, `mapping ${e.file}: ${e.reason}`, undefined, e.key);
+  }
+}
+
+/** The file as JSON, when it is JSON (else undefined: its paths are read in the metadata). */
+function jsonDocument(bytes: Buffer): unknown {
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (!/^\s*[{[]/.test(text)) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function defined<T extends object>(o: T): Partial<T> {

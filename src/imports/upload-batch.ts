@@ -10,6 +10,7 @@ import {
 import type { Speaker } from '../transcripts/transcript';
 import type { ImportFile, ImportOptions } from './import.service';
 import type { ImportOptionsDto } from './dto/import-options.dto';
+import { FieldMappingError, parseFieldMapping, type FieldMapping } from './source-fields';
 import {
   unpackUploads,
   UploadLimitError,
@@ -95,7 +96,19 @@ export function toImportOptions(dto: ImportOptionsDto, fileCount: number): Impor
     language: dto.language,
     format: dto.format,
     speakerMap: dto.speakers ? parseSpeakerMap(dto.speakers) : undefined,
+    mapping: dto.mapping ? readMapping('mapping', dto.mapping) : undefined,
   };
+}
+
+/** A mapping given in a form field: a bad one is a 400 naming the key, the line and why. */
+export function readMapping(name: string, text: string): FieldMapping {
+  try {
+    return parseFieldMapping(name, text);
+  } catch (e) {
+    if (!(e instanceof FieldMappingError)) throw e;
+    const line = e.line === undefined ? '' : ` (line ${e.line})`;
+    throw new InputError('mapping', `${e.key}${line}: ${e.reason}`);
+  }
 }
 
 /** `spk_0=agent, spk_1=customer` → { spk_0: 'agent', spk_1: 'customer' }. */

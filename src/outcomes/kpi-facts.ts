@@ -10,6 +10,9 @@
  *   acwSeconds, acw (seconds)
  * - hold: holdMs (ms); CustomerHoldDuration, holdSeconds, holdDuration (seconds)
  * - transfer: transferred (boolean), transfers (a count), or disposition = 'transferred'
+ * - handle time given by the source: ahtMs (ms), used as AHT in place of talk + after-call work
+ * Imports write these keys from the sources' own names and from a mapping file
+ * (src/imports/source-fields.ts).
  */
 import { isoWeek } from '../common/iso-week';
 import {
@@ -195,7 +198,7 @@ export function kpiFact(
     channel: row.channel,
     startedAt: row.startedAt,
     week: isoWeek(row.startedAt),
-    handleMs: row.durationMs + (acw ?? 0),
+    handleMs: readMs(m, ['ahtMs'], []) ?? row.durationMs + (acw ?? 0),
     durationMs: row.durationMs,
     holdMs: readHoldMs(m),
     silenceMs: row.channel === 'voice' ? Math.max(0, row.durationMs - row.speechMs) : null,

@@ -74,7 +74,11 @@ function fromConversation(
       agentExternalId: f.optionalString(doc.agentId, 'agentId'),
       startedAt: startTime?.iso,
       metadata: withSpeakerGuess(
-        labels && Object.keys(labels).length > 0 ? { labels } : {},
+        withoutUndefined({
+          labels: labels && Object.keys(labels).length > 0 ? labels : undefined,
+          // CSAT, wait time, agent info as Insights recorded them (imports map the KPI fields).
+          qualityMetadata: f.optionalObject(doc.qualityMetadata, 'qualityMetadata'),
+        }),
         speakerGuess,
       ),
     }),

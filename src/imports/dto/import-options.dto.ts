@@ -59,4 +59,14 @@ export class ImportOptionsDto {
   @IsString()
   @MaxLength(500)
   speakers?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Field mapping (YAML or JSON text): `fields: { csat: Attributes.csat, holdMs: { path: Agent.CustomerHoldDuration, unit: s } }`',
+  })
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  mapping?: string;
 }
