@@ -27,6 +27,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { InteractionsModule } from './interactions/interactions.module';
 import { MysteryShopModule } from './mystery-shop/mystery-shop.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
+import { ScorecardDesignerModule } from './scorecard-designer/scorecard-designer.module';
 import { StorageModule } from './storage/storage.module';
 import { UsersModule } from './users/users.module';
 import { SafeInputPipe } from './common/safe-input.pipe';
@@ -44,6 +45,7 @@ import { apiValidationPipe } from './common/validation-messages';
     AgentsModule,
     ScorecardsModule,
     AutoQaModule,
+    ScorecardDesignerModule,
     InteractionsModule,
     ImportsModule,
     EvaluationsModule,

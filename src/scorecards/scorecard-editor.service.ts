@@ -5,9 +5,16 @@ import * as path from 'path';
 import type { Actor } from '../common/current-user';
 import { DomainError, InputError, NotFoundError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { computeScore, scaleRange, type ScoreBreakdown } from '../scoring/score-formula';
+import {
+  AnswerValidationError,
+  computeScore,
+  scaleRange,
+  type AnswerInput,
+  type ScoreBreakdown,
+} from '../scoring/score-formula';
 import { readPhraseLibraries } from './phrase-libraries';
 import type { ScorecardDefinition } from './scorecard-definition';
+import { applyForm, formOf, type ScorecardForm } from './scorecard-form';
 import { parseScorecardYaml, ScorecardValidationError } from './scorecard-schema';
 import { ScorecardsService, type SyncResult } from './scorecards.service';
 
@@ -28,6 +35,16 @@ export interface PreviewSample {
 
 export type PreviewResult =
   | { ok: true; definition: ScorecardDefinition; samples: PreviewSample[] }
+  | { ok: false; path: string; reason: string };
+
+/** The score formula on the sample answers typed in the form, or why they cannot be scored. */
+export type SampleScore =
+  | { ok: true; score: ScoreBreakdown; answered: number }
+  | { ok: false; path: string; reason: string };
+
+/** The form's text checked as the scorecard: its definition, or the first problem. */
+export type FormDraft =
+  | { ok: true; text: string; definition: ScorecardDefinition }
   | { ok: false; path: string; reason: string };
 
 /** The file changed on disk since the editor was opened: publishing would overwrite that change. */
@@ -64,6 +81,42 @@ export class ScorecardEditorService {
     if (!fs.existsSync(full)) throw new NotFoundError('scorecard file', current.sourceFile);
     const text = fs.readFileSync(full, 'utf8');
     return { key, file: current.sourceFile, text, fileHash: hashOf(text) };
+  }
+
+  /** The scorecard's file as the form editor's fields, with the file's fingerprint. */
+  async form(key: string): Promise<{ source: ScorecardSource; form: ScorecardForm }> {
+    const source = await this.source(key);
+    return { source, form: formOf(source.text) };
+  }
+
+  /**
+   * The form written into the scorecard's current file and checked by the same parser as every
+   * file: the text it would publish and its definition, or the first problem with its path.
+   */
+  async draft(key: string, form: ScorecardForm): Promise<FormDraft> {
+    const source = await this.source(key);
+    try {
+      const text = applyForm(source.text, form, source.file);
+      return { ok: true, text, definition: this.parse(key, text, source.file) };
+    } catch (e) {
+      if (!(e instanceof ScorecardValidationError)) throw e;
+      return { ok: false, path: e.path, reason: e.reason };
+    }
+  }
+
+  /**
+   * Publishes the form: its text goes through `publish` (stale check, parser, file, sync).
+   * Refused with the problem's path as the field when the form does not make a valid scorecard.
+   */
+  async publishForm(
+    actor: Actor,
+    key: string,
+    form: ScorecardForm,
+    baseHash: string,
+  ): Promise<SyncResult> {
+    const draft = await this.draft(key, form);
+    if (!draft.ok) throw new InputError(draft.path, draft.reason);
+    return this.publish(actor, key, draft.text, baseHash);
   }
 
   /** Validates the text as the scorecard `key` and scores sample answers with it. */
@@ -134,6 +187,34 @@ export class ScorecardEditorService {
       );
     }
     return definition;
+  }
+}
+
+/**
+ * The score formula on the form's sample answers ('' unanswered, 'na' N/A, else a value): the
+ * same pure function as evaluations, so the preview is what an evaluation with them would get.
+ */
+export function scoreSamples(definition: ScorecardDefinition, form: ScorecardForm): SampleScore {
+  const answers: Record<string, AnswerInput> = {};
+  const paths = new Map<string, string>();
+  form.sections.forEach((section, s) =>
+    section.criteria.forEach((c, i) => {
+      const path = `sections[${s}].criteria[${i}].sample`;
+      const sample = c.sample.trim().toLowerCase();
+      if (sample === '') return;
+      paths.set(c.key.trim(), path);
+      answers[c.key.trim()] = { value: sample === 'na' ? null : Number(sample) };
+    }),
+  );
+  try {
+    return {
+      ok: true,
+      score: computeScore(definition, answers),
+      answered: Object.keys(answers).length,
+    };
+  } catch (e) {
+    if (!(e instanceof AnswerValidationError)) throw e;
+    return { ok: false, path: paths.get(e.field) ?? e.field, reason: e.reason };
   }
 }
 

@@ -177,7 +177,7 @@ function criterionNode(
   if (good === '' && phrases.length === 0) node.delete('coaching');
   else {
     const coaching = isMap(node.get('coaching')) ? (node.get('coaching') as YAMLMap) : null;
-    const target = coaching ?? (doc.createNode({}) as YAMLMap);
+    const target = coaching ?? doc.createNode({});
     setText(target, 'good', good);
     setValue(target, 'phrases', phrases.length > 0 ? doc.createNode(phrases) : undefined);
     node.set('coaching', target);
@@ -195,7 +195,7 @@ function reuse(doc: Document, old: unknown, from: string, used: Set<string>): YA
     used.add(from);
     return old;
   }
-  return doc.createNode({}) as YAMLMap;
+  return doc.createNode({});
 }
 
 /** A block typed as YAML text (`auto`, `autoQa`): its node, or undefined when left empty. */

@@ -8,6 +8,6 @@ import { ScorecardEditorService } from './scorecard-editor.service';
 @Module({
   controllers: [ScorecardsController, ScorecardsPagesController],
   providers: [ScorecardsService, ScorecardsRepository, ScorecardEditorService],
-  exports: [ScorecardsService],
+  exports: [ScorecardsService, ScorecardEditorService],
 })
 export class ScorecardsModule {}
