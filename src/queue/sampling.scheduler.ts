@@ -1,10 +1,22 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import { Background } from '../events/background';
 import { EvaluationEvents } from '../events/evaluation-events';
+import { JOB_QUEUE, type JobQueue } from '../events/job-queue';
 import { SamplingService } from './sampling.service';
 
 /** How often the app samples on its own (imports without auto-QA, calls of a new week …). */
 export const SAMPLE_EVERY_MS = 5 * 60_000;
+/** The same on pg-boss: a cron schedule (UTC), one job per tick for all instances. */
+export const SAMPLE_CRON = '*/5 * * * *';
+/** The job of a sampling run (pg-boss); at most one waits at a time. */
+export const SAMPLE_JOB = 'queue.sample';
 /** After auto-QA scored calls, sampling waits this long for the scoring to pause … */
 const QUIET_MS = 1_000;
 /** … but no longer than this while auto-QA keeps scoring. */
@@ -14,9 +26,16 @@ const MAX_WAIT_MS = 30_000;
  * When sampling runs by itself: soon after auto-QA scored calls (so a failed critical
  * criterion queues the call), and every few minutes in the web app. The command line samples
  * only when asked (`queue sample`), so a CLI run never leaves a timer behind.
+ *
+ * On PostgreSQL both are pg-boss jobs of one queue (`queue.sample`, at most one waiting): the
+ * every-five-minutes run is a pg-boss cron schedule, sent once per tick whatever the number
+ * of instances and run by one worker; "soon" sends a job too. The advisory lock of
+ * `SamplingService.sample` stays as a second guard (and serialises "Sample now").
  */
 @Injectable()
-export class SamplingScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SamplingScheduler
+  implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger('Sampling');
   private timer: NodeJS.Timeout | null = null;
   private tick: NodeJS.Timeout | null = null;
@@ -28,14 +47,26 @@ export class SamplingScheduler implements OnApplicationBootstrap, OnApplicationS
     private readonly sampling: SamplingService,
     private readonly events: EvaluationEvents,
     private readonly background: Background,
+    @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.define(
+      SAMPLE_JOB,
+      { policy: 'short', retryLimit: 3, retryDelay: 30, concurrency: 1, cron: SAMPLE_CRON },
+      async () => {
+        await this.sampling.sample(new Date());
+      },
+    );
+  }
 
   onApplicationBootstrap(): void {
     this.events.onScored((event) => {
       if (event.reason === 'auto') this.soon();
     });
-    // A worker, or a web instance with workers on; never the command line.
-    if (this.background.loops) {
+    // A worker, or a web instance with workers on; never the command line. (pg-boss: the
+    // cron schedule instead.)
+    if (this.background.loops && this.jobs.engine === 'in-process') {
       this.tick = setInterval(() => this.runNow(), SAMPLE_EVERY_MS);
       this.tick.unref();
     }
@@ -68,6 +99,9 @@ export class SamplingScheduler implements OnApplicationBootstrap, OnApplicationS
       if (this.running) await this.running;
       else await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    if (this.jobs.engine === 'pg-boss' && this.background.loops) {
+      await this.jobs.settled([SAMPLE_JOB]);
+    }
   }
 
   private runNow(): void {
@@ -75,8 +109,11 @@ export class SamplingScheduler implements OnApplicationBootstrap, OnApplicationS
       if (this.running && !this.stopped) void this.running.then(() => this.soon());
       return;
     }
-    this.running = this.sampling
-      .sample(new Date())
+    this.running = (
+      this.jobs.engine === 'pg-boss'
+        ? this.jobs.send(SAMPLE_JOB, {})
+        : this.sampling.sample(new Date())
+    )
       .catch((e: unknown) =>
         this.logger.error(`sampling failed: ${e instanceof Error ? e.stack : String(e)}`),
       )

@@ -3,6 +3,9 @@ import request from 'supertest';
 import { AnalyticsService } from '../../src/analytics/analytics.service';
 import { AutoQaService } from '../../src/autoqa/autoqa.service';
 import { createApp } from '../../src/app.factory';
+import { JOB_QUEUE, type JobQueue } from '../../src/events/job-queue';
+import { SAMPLE_CRON, SAMPLE_JOB } from '../../src/queue/sampling.scheduler';
+import { SamplingService } from '../../src/queue/sampling.service';
 import { ApiTokensService } from '../../src/auth/api-tokens.service';
 import { UsersService } from '../../src/users/users.service';
 import { fixture, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
@@ -91,4 +94,21 @@ describe(`two instances doing the same work at once (${process.env.DATABASE_URL 
       typeof audits[0].after === 'string' ? JSON.parse(audits[0].after) : audits[0].after;
     expect(after.queued).toBe(40);
   });
+
+  (process.env.DATABASE_URL ? it : it.skip)(
+    'the automatic sampling: one pg-boss schedule for both, and runs asked for at once coalesce',
+    async () => {
+      expect(await t.dataSource.query(`SELECT name, cron FROM pgboss.schedule`)).toEqual([
+        { name: SAMPLE_JOB, cron: SAMPLE_CRON },
+      ]);
+      const sample = jest.spyOn(SamplingService.prototype, 'sample');
+      const queues = apps.map((app) => app.get<JobQueue>(JOB_QUEUE));
+      await Promise.all([...queues, ...queues, ...queues].map((q) => q.send(SAMPLE_JOB, {})));
+      await Promise.all(queues.map((q) => q.settled([SAMPLE_JOB])));
+      // Six asks: one run waiting at a time (a second may wait while the first runs).
+      expect(sample.mock.calls.length).toBeGreaterThanOrEqual(1);
+      expect(sample.mock.calls.length).toBeLessThanOrEqual(2);
+      sample.mockRestore();
+    },
+  );
 });
