@@ -8,6 +8,7 @@ import { CoachingController } from './coaching.controller';
 import { CoachingPagesController } from './coaching.pages.controller';
 import { CoachingRepository } from './coaching.repository';
 import { CoachingService } from './coaching.service';
+import { CoachingPlanQuotes } from './plan-quotes.service';
 
 @Module({
   imports: [AnalyticsModule, ScorecardsModule, AgentsModule, NotificationsModule],
@@ -15,8 +16,9 @@ import { CoachingService } from './coaching.service';
   providers: [
     CoachingService,
     CoachingRepository,
+    CoachingPlanQuotes,
     { provide: PdfService, useFactory: () => new PdfService() },
   ],
-  exports: [CoachingService],
+  exports: [CoachingService, CoachingPlanQuotes],
 })
 export class CoachingModule {}

@@ -96,6 +96,40 @@ export class CoachingRepository {
     await manager.update(CoachingPlan, id, values);
   }
 
+  /** Every plan's id, content and stored PDF, a batch at a time by id (retention reads them). */
+  planContents(
+    manager: EntityManager,
+    afterId: number,
+    limit: number,
+  ): Promise<Pick<CoachingPlan, 'id' | 'content' | 'pdfFile'>[]> {
+    return manager
+      .getRepository(CoachingPlan)
+      .createQueryBuilder('p')
+      .select(['p.id', 'p.content', 'p.pdfFile'])
+      .where('p.id > :afterId', { afterId })
+      .orderBy('p.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /**
+   * Content rewritten outside the editor (quotes trimmed by retention): a new version, so that an
+   * editor still open on the old one cannot save its copy back, and no stored PDF (rendered again
+   * when asked).
+   */
+  async rewriteContent(
+    manager: EntityManager,
+    id: number,
+    content: Record<string, unknown>,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(CoachingPlan)
+      .set({ content, pdfFile: null, pdfAt: null, version: () => '"version" + 1' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
   // ---- feedback sessions ----
 
   insertSession(

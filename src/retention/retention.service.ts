@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { CoachingPlanQuotes } from '../coaching/plan-quotes.service';
 import type { Actor } from '../common/current-user';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { tryWithAdvisoryLock } from '../database/advisory-lock';
@@ -28,6 +29,8 @@ export interface DeletionCounts {
   recordings: number;
   /** Evaluation answers whose evidence quotes were trimmed to the redacted form. */
   evidence: number;
+  /** Coaching plans whose quotes of these calls were trimmed to the redacted form. */
+  coachingPlans: number;
 }
 
 export interface RetentionRunResult extends DeletionCounts {
@@ -60,6 +63,7 @@ export class RetentionService {
     private readonly interactions: InteractionsRepository,
     private readonly writer: EvaluationWriter,
     private readonly audit: AuditService,
+    private readonly plans: CoachingPlanQuotes,
   ) {}
 
   get policy(): RetentionPolicy {
@@ -138,10 +142,11 @@ export class RetentionService {
     const ids = calls.map((c) => c.id);
     const language = new Map(calls.map((c) => [c.id, c.language]));
     const { turns, recordings } = await this.interactions.deleteTranscripts(manager, ids, at, by);
-    const evidence = await this.writer.trimEvidence(manager, ids, (quote, interactionId) =>
-      redactQuote(quote, language.get(interactionId) ?? 'ko', this.config.redaction.address),
-    );
-    return { calls: ids.length, turns, recordings, evidence };
+    const trim = (quote: string, interactionId: number) =>
+      redactQuote(quote, language.get(interactionId) ?? 'ko', this.config.redaction.address);
+    const evidence = await this.writer.trimEvidence(manager, ids, trim);
+    const coachingPlans = await this.plans.trimQuotesOf(manager, ids, trim);
+    return { calls: ids.length, turns, recordings, evidence, coachingPlans };
   }
 
   private async deleteExpired(
@@ -154,6 +159,7 @@ export class RetentionService {
       turns: 0,
       recordings: 0,
       evidence: 0,
+      coachingPlans: 0,
       perGroup: {},
       trigger,
     };
@@ -173,6 +179,7 @@ export class RetentionService {
       result.turns += counts.turns;
       result.recordings += counts.recordings;
       result.evidence += counts.evidence;
+      result.coachingPlans += counts.coachingPlans;
       for (const c of expired) {
         const key = `${c.source} / ${c.channel}`;
         result.perGroup[key] = (result.perGroup[key] ?? 0) + 1;
