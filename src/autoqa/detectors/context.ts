@@ -65,6 +65,8 @@ export interface NegativityScores extends CustomerNegativity {
 
 /** Customer turns at the end that say how the call ended (after the last real request). */
 const END_TURNS = 3;
+/** A turn this negative among the last ones keeps the end negative whatever follows it. */
+const STRONG_TURN = 7.5;
 
 export interface InterruptionSettings {
   overlapMs: number;
@@ -415,10 +417,17 @@ export class CallContext {
     const start = n === 0 ? 0 : Math.max(...perTurn.slice(0, third).map((t) => t.score));
     const last = perTurn.slice(-END_TURNS);
     const lastNegative = last.length === 0 ? 0 : Math.max(...last.map((t) => t.score));
-    const calmEnd = last.some((t) => calmAt.has(t.turn));
-    // The end: what the last turns say; calm only when they say so, else it stays at the peak.
-    const end =
-      lastNegative > 0 || !calmEnd ? Math.max(lastNegative, peak > 0 ? settings.minPeak : 0) : 0;
+    let lastNeg = -1;
+    let lastCalm = -1;
+    last.forEach((t, k) => {
+      if (t.score > 0) lastNeg = k;
+      if (calmAt.has(t.turn)) lastCalm = k;
+    });
+    // The end: what the last turns say; calm when one says so after the last negative one and
+    // that one was a grumble, not an outburst ("you probably read it wrong" … "alright that's
+    // fair, thank you"), else it stays at the peak.
+    const calmedAfter = lastCalm >= 0 && lastCalm > lastNeg && lastNegative < STRONG_TURN;
+    const end = calmedAfter ? 0 : Math.max(lastNegative, peak > 0 ? settings.minPeak : 0);
     return { start, peak, end: round1(end), hits, perTurn };
   }
 

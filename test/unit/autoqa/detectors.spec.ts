@@ -441,6 +441,31 @@ describe('negativity', () => {
     });
   });
 
+  it('with calm phrases: a grumble then "that is fair, thank you" ends calm; an outburst then thanks does not', () => {
+    const block = {
+      detector: 'negativity',
+      lexicon: ['wrong', 'again'],
+      strong: ['ridiculous', 'unacceptable'],
+      calm: ['thank you', "that's fair"],
+    };
+    const call = (late: string) => [
+      turn('agent', 0, 2, 'thanks for calling'),
+      turn('customer', 2, 6, 'this is ridiculous, my bill is wrong again'),
+      turn('agent', 6, 7, 'can I have your account number'),
+      turn('customer', 7, 7.5, 'it is 4471 under Jo Reyes'),
+      turn('agent', 7.5, 8, 'let me look at that'),
+      turn('customer', 8, 10, late),
+      turn('agent', 10, 12, 'I can offer a meter check'),
+      turn('customer', 12, 14, "alright that's fair thank you"),
+    ];
+    expect(judge(call('you probably read it wrong'), 'en', block)).toMatchObject({
+      result: 'pass',
+    });
+    expect(judge(call('honestly this is unacceptable'), 'en', block)).toMatchObject({
+      result: 'fail',
+    });
+  });
+
   it('fails when the customer is still negative at the end, N/A when never negative', () => {
     const still = [...calmed.slice(0, 9), turn('customer', 22, 23, '진짜 최악이네요.')];
     // End third: 1 entry over 2 customer turns → 5.
