@@ -15,6 +15,7 @@ import { profileCsv } from './views/profile-csv';
 import { profilePage } from './views/profile-page';
 import { teamCsv, teamPage } from './views/team-page';
 import { languageOf } from '../common/i18n/lang';
+import { TeamFocusService } from '../team-focus/team-focus.service';
 
 /**
  * The team view, the agent profile and the calls behind a number. Each page's tables also come
@@ -26,6 +27,7 @@ export class AnalyticsPagesController {
   constructor(
     private readonly analytics: AnalyticsService,
     private readonly agents: AgentsService,
+    private readonly teamFocus: TeamFocusService,
   ) {}
 
   /** An agent's own patterns: their profile page. */
@@ -70,6 +72,7 @@ export class AnalyticsPagesController {
     // A bad filter is a 400 like a refused form, with the page for the defaults beside it.
     res.status(error ? 400 : 200).render('analytics/team', {
       ...teamPage(heat, lang, await this.scorecardList(), options.includeAbusive),
+      teamFocus: await this.focusOf(actor, query.team),
       error,
     });
   }
@@ -126,6 +129,19 @@ export class AnalyticsPagesController {
     }
     const list = await this.analytics.calls(actor, externalId, query);
     res.render('analytics/calls', callsPage(list, query, lang));
+  }
+
+  /** The weekly focus the teams' leads confirmed, the last 8 (one team when one is chosen). */
+  private async focusOf(actor: Actor, team: number | undefined) {
+    const teams = await this.agents.listTeams();
+    const visible = actor.role === 'team_lead' ? actor.teamIds : teams.map((t) => t.id);
+    const ids = team ? visible.filter((id) => id === team) : visible;
+    const name = new Map(teams.map((t) => [t.id, t.name]));
+    return (await this.teamFocus.ofTeams(ids)).slice(0, 8).map((f) => ({
+      ...f,
+      team: name.get(f.teamId) ?? String(f.teamId),
+      href: `/analytics/chats?team=${f.teamId}#focus-${f.teamId}-${f.week}`,
+    }));
   }
 
   private scorecardList() {

@@ -14,6 +14,7 @@ export const AUDITED_ENTITIES = [
   'coaching_plan',
   'retention',
   'data_request',
+  'team_focus',
 ] as const;
 
 export class AuditQueryDto {

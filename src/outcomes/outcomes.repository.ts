@@ -192,6 +192,34 @@ export class OutcomesRepository {
     }));
   }
 
+  /**
+   * Every counted answer on these calls (any scorecard), evaluation order; the caller has already
+   * read the calls through the actor's scope.
+   */
+  async answersOfCalls(ids: number[]): Promise<(AnswerRow & { scorecardKey: string })[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.query<Record<string, unknown>>(
+      `SELECT "e"."interactionId" AS "id", ${SOURCE} AS "source", "s"."key" AS "scorecardKey",
+              "a"."criterionKey" AS "criterionKey",
+              CASE WHEN "a"."passed" IS NULL THEN NULL WHEN "a"."passed" THEN 1 ELSE 0 END AS "passed"
+       FROM "evaluation_answers" "a"
+       JOIN "evaluations" "e" ON "e"."id" = "a"."evaluationId"
+       JOIN "scorecard_versions" "v" ON "v"."id" = "e"."scorecardVersionId"
+       JOIN "scorecards" "s" ON "s"."id" = "v"."scorecardId"
+       WHERE "e"."interactionId" IN (:...ids) AND "e"."status" IN (${STATUS_LIST})
+         AND "e"."kind" IN (${KIND_LIST})
+       ORDER BY "e"."interactionId", "e"."id"`,
+      { ids },
+    );
+    return rows.map((r) => ({
+      interactionId: num(r.id),
+      source: r.source === 'auto' ? 'auto' : 'human',
+      scorecardKey: String(r.scorecardKey),
+      criterionKey: String(r.criterionKey),
+      passed: r.passed === null || r.passed === undefined ? null : num(r.passed) === 1,
+    }));
+  }
+
   /** The turns of the visible calls of one channel in the window, in order. */
   async turns(actor: Actor, filter: CallFilter, channel: string): Promise<TurnRow[]> {
     const { sql, params } = this.callWhere(actor, filter);

@@ -161,6 +161,9 @@ const RULES: Record<string, Rule> = {
   'GET /api/experiments/:id': STAFF,
   'GET /analytics/chats': STAFF,
   'GET /api/analytics/chats': STAFF,
+  'GET /api/analytics/team-focus': STAFF,
+  'POST /api/analytics/team-focus': COACHES,
+  'POST /analytics/chats/focus': COACHES,
 
   // coaching plans and feedback sessions
   'GET /coaching': EVERYONE,

@@ -12,6 +12,7 @@ import { Outbox1796533016822 } from './1796533016822-Outbox';
 import { TranscriptRetention1796532716015 } from './1796532716015-TranscriptRetention';
 import { AbuseFlags1796533714837 } from './1796533714837-AbuseFlags';
 import { Experiments1796534472555 } from './1796534472555-Experiments';
+import { TeamFocus1796563694919 } from './1796563694919-TeamFocus';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   TranscriptRetention1796532716015,
   AbuseFlags1796533714837,
   Experiments1796534472555,
+  TeamFocus1796563694919,
 ];

@@ -26,6 +26,7 @@ import { ProtectiveAction } from '../../abuse/entities/protective-action.entity'
 import { QueueItem } from '../../queue/entities/queue-item.entity';
 import { SamplingRule } from '../../queue/entities/sampling-rule.entity';
 import { Experiment } from '../../experiments/entities/experiment.entity';
+import { TeamFocus } from '../../team-focus/entities/team-focus.entity';
 
 export const ENTITIES = [
   Team,
@@ -47,6 +48,7 @@ export const ENTITIES = [
   CalibrationParticipant,
   SamplingRule,
   Experiment,
+  TeamFocus,
   QueueItem,
   CoachingPlan,
   FeedbackSession,
