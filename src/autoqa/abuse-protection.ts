@@ -30,6 +30,8 @@ export function protectFromAbuse(
           result: 'na',
           evidence,
           reason: ABUSE_NA_REASON,
+          reasonCode: 'abuseProtected',
+          reasonParams: {},
           confidence: 1,
           needsReview: false,
         }

@@ -3,6 +3,7 @@
  * typed `auto` blocks of a scorecard criterion after `validateAutoBlock`. Plain data only.
  */
 import type { TranscriptTurn } from '../transcripts/transcript';
+import type { ReasonCode, ReasonParams } from './reason-codes';
 
 export interface CustomerNegativity {
   start: number;
@@ -63,6 +64,9 @@ export interface CriterionResult {
   evidence: Evidence[];
   /** One short English sentence saying why. */
   reason: string;
+  /** The same reason as a code and parameters, for a page in any language (reason-codes.ts). */
+  reasonCode: ReasonCode;
+  reasonParams: ReasonParams;
   /** How sure the answer is, 0..1. */
   confidence: number;
   /** Below the scorecard's `reviewBelow`: `result` is a best guess a person should confirm. */
@@ -90,6 +94,8 @@ export interface DetectorOutcome {
   result: AutoResult;
   evidence: Evidence[];
   reason: string;
+  reasonCode: ReasonCode;
+  reasonParams?: ReasonParams;
   /** 0..1; when left out, the engine's default for the kind of answer. */
   confidence?: number;
 }

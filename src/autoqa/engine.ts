@@ -19,6 +19,7 @@ import type {
   CriterionResult,
   DetectorOutcome,
 } from './autoqa.types';
+import type { ReasonParams } from './reason-codes';
 import { checkCondition, compileCondition, type ConditionConfig } from './detectors/conditions';
 import { CallContext, type NegativitySettings } from './detectors/context';
 import { compileCount, detectCount } from './detectors/count';
@@ -89,23 +90,43 @@ export function runAutoQa(input: AutoQaInput, scorecard: ScorecardDefinition): A
     let confidence = round2(outcome.confidence ?? DEFAULT_CONFIDENCE[outcome.result]);
     const { result, evidence } = outcome;
     let reason = outcome.reason;
+    let reasonCode = outcome.reasonCode;
+    let reasonParams = outcome.reasonParams ?? {};
     if (mismatch !== null) {
       confidence = Math.min(confidence, MISMATCH_CONFIDENCE);
-      reason = `${mismatch}: ${reason}`;
+      reason = `${mismatch.text}: ${reason}`;
+      reasonParams = { ...mismatch.params, reason: { code: reasonCode, params: reasonParams } };
+      reasonCode = 'languageMismatch';
     }
     return {
       key,
       result,
       evidence,
       reason,
+      reasonCode,
+      reasonParams,
       confidence,
       needsReview: confidence < plan.reviewBelow,
     };
   };
   const criteria = plan.criteria.map((c): CriterionResult => {
-    if ('invalid' in c) return answer(c.key, { result: 'na', evidence: [], reason: c.invalid });
+    if ('invalid' in c) {
+      return answer(c.key, {
+        result: 'na',
+        evidence: [],
+        reason: `the auto block is invalid: ${c.invalid}`,
+        reasonCode: 'invalidBlock',
+        reasonParams: { problem: c.invalid },
+      });
+    }
     if (noAgent) {
-      return answer(c.key, { result: 'na', evidence: [], reason: NO_AGENT_TURNS, confidence: 0.3 });
+      return answer(c.key, {
+        result: 'na',
+        evidence: [],
+        reason: NO_AGENT_TURNS,
+        reasonCode: 'noAgentTurns',
+        confidence: 0.3,
+      });
     }
     if (c.when !== null) {
       const condition = checkCondition(ctx, c.when);
@@ -141,7 +162,10 @@ const OTHER_LANGUAGE_SHARE = 2 / 3;
  * words are in the other script than the scorecard's language (Hangul for ko, Latin for en),
  * else null. A call mixing both is not flagged; under 5 words nothing is said.
  */
-function languageMismatch(ctx: CallContext, scorecardLanguage: string): string | null {
+function languageMismatch(
+  ctx: CallContext,
+  scorecardLanguage: string,
+): { text: string; params: ReasonParams } | null {
   if (scorecardLanguage !== 'ko' && scorecardLanguage !== 'en') return null;
   let hangul = 0;
   let latin = 0;
@@ -157,7 +181,13 @@ function languageMismatch(ctx: CallContext, scorecardLanguage: string): string |
   const other = scorecardLanguage === 'ko' ? latin : hangul;
   if (other / total < OTHER_LANGUAGE_SHARE) return null;
   const spoken = scorecardLanguage === 'ko' ? 'en' : 'ko';
-  return `the agent speaks ${LANGUAGE_NAMES[spoken]} but the scorecard is ${LANGUAGE_NAMES[scorecardLanguage]}`;
+  return {
+    text: `the agent speaks ${LANGUAGE_NAMES[spoken]} but the scorecard is ${LANGUAGE_NAMES[scorecardLanguage]}`,
+    params: {
+      spoken: { code: `language.${spoken}` },
+      scorecard: { code: `language.${scorecardLanguage}` },
+    },
+  };
 }
 
 /** How sure an answer is when its detector does not say. */
@@ -217,10 +247,7 @@ function compilePlan(scorecard: ScorecardDefinition, language: MatchLanguage): P
       } catch (err) {
         // A stored version from before validation: this criterion is left to humans.
         if (!(err instanceof ScorecardValidationError)) throw err;
-        blocks.push({
-          key: criterion.key,
-          invalid: `the auto block is invalid: ${err.path}: ${err.reason}`,
-        });
+        blocks.push({ key: criterion.key, invalid: `${err.path}: ${err.reason}` });
       }
     }),
   );
@@ -262,7 +289,7 @@ function compileCriteria(
       };
     } catch (err) {
       if (!(err instanceof UnknownFamilyError)) throw err;
-      return { key, invalid: `the auto block is invalid: ${err.message}` };
+      return { key, invalid: err.message };
     }
   });
 }

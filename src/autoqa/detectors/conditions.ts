@@ -13,6 +13,7 @@ import {
   seconds,
 } from './context';
 import { withArticle } from './shared';
+import { type ReasonCode, type ReasonParams, scopePart, secondsOf } from '../reason-codes';
 
 export type ConditionConfig =
   | { kind: 'customerNegative'; expected: boolean; negativity: NegativitySettings }
@@ -56,19 +57,36 @@ export function checkCondition(ctx: CallContext, config: ConditionConfig): Detec
       const { peak } = ctx.customerNegativity(config.negativity);
       const min = config.negativity.minPeak;
       const negative = peak >= min;
-      if (negative === config.expected) return holds(`customer negativity peaked at ${peak}`);
-      return notApplicable(
-        negative
-          ? `the customer was negative (peak ${peak})`
-          : `the customer was not negative (peak ${peak}, under ${min})`,
-      );
+      if (negative === config.expected) {
+        return holds(`customer negativity peaked at ${peak}`, 'condition.negativityPeaked', {
+          peak,
+        });
+      }
+      return negative
+        ? notApplicable(`the customer was negative (peak ${peak})`, 'condition.customerNegative', {
+            peak,
+          })
+        : notApplicable(
+            `the customer was not negative (peak ${peak}, under ${min})`,
+            'condition.customerNotNegative',
+            { peak, min },
+          );
     }
     case 'silenceOverMs': {
-      if (!ctx.voice) return notApplicable('silences are not measured on chat');
+      if (!ctx.voice) {
+        return notApplicable('silences are not measured on chat', 'condition.silenceNotOnChat');
+      }
       const longest = ctx.longestSilenceMs();
+      const limit = secondsOf(config.ms);
       return longest > config.ms
-        ? holds(`a silence of ${seconds(longest)} is over ${seconds(config.ms)}`)
-        : notApplicable(`no silence over ${seconds(config.ms)}`);
+        ? holds(
+            `a silence of ${seconds(longest)} is over ${seconds(config.ms)}`,
+            'condition.silenceOver',
+            { silence: secondsOf(longest), limit },
+          )
+        : notApplicable(`no silence over ${seconds(config.ms)}`, 'condition.noSilenceOver', {
+            limit,
+          });
     }
     case 'phrases': {
       const settled = settledAt(ctx, config.notAfter);
@@ -81,16 +99,27 @@ export function checkCondition(ctx: CallContext, config: ConditionConfig): Detec
             !ctx.excused(config.unless, config.unlessWithin, i),
         );
       if (turn === undefined) {
-        const after =
-          settled < ctx.turns.length
-            ? ` before turn ${settled} ("${ctx.phraseIn(config.notAfter!.anyOf, settled)}")`
-            : '';
-        return notApplicable(`no ${describeScope(config.scope)} says a condition phrase${after}`);
+        const said =
+          settled < ctx.turns.length ? ctx.phraseIn(config.notAfter!.anyOf, settled) : null;
+        const after = said === null ? '' : ` before turn ${settled} ("${said}")`;
+        return notApplicable(
+          `no ${describeScope(config.scope)} says a condition phrase${after}`,
+          'condition.noPhrase',
+          {
+            who: scopePart(config.scope, 'one'),
+            after:
+              said === null
+                ? { code: 'cut.none' }
+                : { code: 'cut.beforeTurnSaying', params: { turn: settled, phrase: said } },
+          },
+        );
       }
       return {
         result: 'pass',
         evidence: [ctx.evidence(turn, ctx.phraseIn(config.anyOf, turn))],
         reason: `${withArticle(describeScope(config.scope))} says a condition phrase`,
+        reasonCode: 'condition.phraseSaid',
+        reasonParams: { who: scopePart(config.scope, 'a') },
       };
     }
   }
@@ -112,10 +141,18 @@ function settledAt(
   return ctx.turns.length;
 }
 
-function holds(reason: string): DetectorOutcome {
-  return { result: 'pass', evidence: [], reason };
+function holds(
+  reason: string,
+  reasonCode: ReasonCode,
+  reasonParams?: ReasonParams,
+): DetectorOutcome {
+  return { result: 'pass', evidence: [], reason, reasonCode, reasonParams };
 }
 
-function notApplicable(reason: string): DetectorOutcome {
-  return { result: 'na', evidence: [], reason };
+function notApplicable(
+  reason: string,
+  reasonCode: ReasonCode,
+  reasonParams?: ReasonParams,
+): DetectorOutcome {
+  return { result: 'na', evidence: [], reason, reasonCode, reasonParams };
 }

@@ -3,6 +3,7 @@ import type { CountBlock, DetectorOutcome, Evidence } from '../autoqa.types';
 import type { MatcherLibrary, PhraseMatcher } from '../text-match';
 import { CallContext, CompiledScope, compileScope, describeScope, plural } from './context';
 import { MAX_EVIDENCE } from './shared';
+import { form, scopePart } from '../reason-codes';
 
 export interface CountConfig {
   anyOf: PhraseMatcher;
@@ -58,6 +59,8 @@ export function detectCount(ctx: CallContext, config: CountConfig): DetectorOutc
     result: total <= config.max ? 'pass' : 'fail',
     evidence,
     reason,
+    reasonCode: `count.occurrences.${form(total)}`,
+    reasonParams: { n: total, where: scopePart(config.scope, 'other'), max: config.max },
     confidence: near ? 0.7 : 0.95,
   };
 }

@@ -3,6 +3,7 @@ import type { DetectorOutcome, Evidence, ForbiddenBlock } from '../autoqa.types'
 import type { MatcherLibrary, PhraseMatcher } from '../text-match';
 import { CallContext, CompiledScope, compileScope, describeScope, plural } from './context';
 import { withArticle } from './shared';
+import { form, scopePart } from '../reason-codes';
 
 export interface ForbiddenConfig {
   anyOf: PhraseMatcher;
@@ -37,6 +38,8 @@ export function detectForbidden(
       result: 'pass',
       evidence,
       reason: `no ${who} says a forbidden phrase`,
+      reasonCode: 'forbidden.none',
+      reasonParams: { who: scopePart(scope, 'one') },
       confidence: 0.85,
     };
   }
@@ -45,5 +48,17 @@ export function detectForbidden(
       ? `${withArticle(who)} says the forbidden phrase "${String(evidence[0].value)}"`
       : `${plural(evidence.length, who, describeScope(scope, true))} say a forbidden phrase`;
   // One phrase in one turn can be a false alarm; several are not.
-  return { result: 'fail', evidence, reason, confidence: evidence.length === 1 ? 0.75 : 0.9 };
+  const n = evidence.length;
+  return {
+    result: 'fail',
+    evidence,
+    reason,
+    ...(n === 1
+      ? {
+          reasonCode: 'forbidden.one',
+          reasonParams: { who: scopePart(scope, 'a'), phrase: String(evidence[0].value) },
+        }
+      : { reasonCode: 'forbidden.many', reasonParams: { n, who: scopePart(scope, form(n)) } }),
+    confidence: n === 1 ? 0.75 : 0.9,
+  };
 }

@@ -7,6 +7,7 @@ import type { MatchLanguage, MatcherLibrary } from '../text-match';
 import { CallContext, InterruptionSettings, plural } from './context';
 import { DEFAULT_BACKCHANNELS, DEFAULT_OVERLAP_MS } from './defaults';
 import { NOT_ON_CHAT } from './shared';
+import { form } from '../reason-codes';
 
 export interface InterruptionsConfig {
   settings: InterruptionSettings;
@@ -50,13 +51,22 @@ export function detectInterruptions(
         { turn: null, startMs: null, text: 'interruptions measured by the source', value: source },
       ],
       reason: `the source measured ${plural(source, 'interruption')} (at most ${max} allowed)`,
+      reasonCode: `interruptions.source.${form(source)}`,
+      reasonParams: { n: source, max },
     };
   }
   const found = ctx.interruptionsWith(config.settings, config.key);
   const evidence = found.map((x) => ctx.evidence(x.turn, x.overlapMs));
   const what = `${config.settings.overlapMs} ms or more before the customer finished`;
   if (found.length === 0) {
-    return { result: 'pass', evidence, reason: `no agent turn starts ${what}`, confidence: 0.9 };
+    return {
+      result: 'pass',
+      evidence,
+      reason: `no agent turn starts ${what}`,
+      reasonCode: 'interruptions.none',
+      reasonParams: { overlap: config.settings.overlapMs },
+      confidence: 0.9,
+    };
   }
   const verb = found.length === 1 ? 'starts' : 'start';
   // Overlaps just past the line depend on the transcript's time stamps.
@@ -65,6 +75,8 @@ export function detectInterruptions(
     result: found.length <= max ? 'pass' : 'fail',
     evidence,
     reason: `${plural(found.length, 'agent turn')} ${verb} ${what} (at most ${max} allowed)`,
+    reasonCode: `interruptions.found.${form(found.length)}`,
+    reasonParams: { n: found.length, overlap: config.settings.overlapMs, max },
     confidence: borderline ? 0.65 : 0.95,
   };
 }

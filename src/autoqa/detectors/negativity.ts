@@ -53,6 +53,8 @@ function judgeNegativity(ctx: CallContext, config: NegativitySettings): Detector
       result: 'na',
       evidence,
       reason: `customer negativity peaked at ${peak}, under ${config.minPeak}`,
+      reasonCode: 'negativity.low',
+      reasonParams: { peak, min: config.minPeak },
     };
   }
   if (end < config.minPeak && (end < peak || config.calm !== null)) {
@@ -60,11 +62,15 @@ function judgeNegativity(ctx: CallContext, config: NegativitySettings): Detector
       result: 'pass',
       evidence,
       reason: `customer negativity fell from a peak of ${peak} to ${end} by the end`,
+      reasonCode: 'negativity.fell',
+      reasonParams: { peak, end },
     };
   }
   return {
     result: 'fail',
     evidence,
     reason: `customer negativity was still ${end} at the end (peak ${peak})`,
+    reasonCode: 'negativity.stillHigh',
+    reasonParams: { peak, end },
   };
 }

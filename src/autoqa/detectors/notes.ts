@@ -35,7 +35,12 @@ export function detectNotes(ctx: CallContext, config: NotesConfig): DetectorOutc
   const notes = ctx.notes;
   const norm = ctx.normalizedNotes();
   if (notes === null || norm === null) {
-    return { result: 'fail', evidence: [], reason: 'there are no after-call notes' };
+    return {
+      result: 'fail',
+      evidence: [],
+      reason: 'there are no after-call notes',
+      reasonCode: 'notes.missing',
+    };
   }
   const quoted = (value?: number | string): Evidence[] => [
     { turn: null, startMs: null, text: quote(notes), ...(value === undefined ? {} : { value }) },
@@ -46,6 +51,8 @@ export function detectNotes(ctx: CallContext, config: NotesConfig): DetectorOutc
       result: 'fail',
       evidence: quoted(length),
       reason: `the notes are ${length} characters long, under the minimum of ${config.minLength}`,
+      reasonCode: 'notes.tooShort',
+      reasonParams: { length, min: config.minLength },
     };
   }
   const found: string[] = [];
@@ -56,6 +63,8 @@ export function detectNotes(ctx: CallContext, config: NotesConfig): DetectorOutc
         result: 'fail',
         evidence: quoted(),
         reason: `the notes do not state the ${what}`,
+        reasonCode: 'notes.notStated',
+        reasonParams: { what: { code: `notes.what.${what}` } },
         confidence: 0.7,
       };
     }
@@ -71,6 +80,8 @@ export function detectNotes(ctx: CallContext, config: NotesConfig): DetectorOutc
         result: 'fail',
         evidence: quoted(hit.phrase),
         reason: `the notes use the ${kind} phrase "${hit.phrase}"`,
+        reasonCode: 'notes.phrase',
+        reasonParams: { kind: { code: `notes.kind.${kind}` }, phrase: hit.phrase },
       };
     }
   }
@@ -83,6 +94,12 @@ export function detectNotes(ctx: CallContext, config: NotesConfig): DetectorOutc
     result: 'pass',
     evidence: quoted(found.length > 0 ? found.join(', ') : undefined),
     reason,
+    ...(stated.length === 0
+      ? { reasonCode: 'notes.specific' as const }
+      : {
+          reasonCode: 'notes.stated' as const,
+          reasonParams: { what: stated.map((w) => ({ code: `notes.what.${w}` as const })) },
+        }),
   };
 }
 

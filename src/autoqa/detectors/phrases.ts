@@ -3,6 +3,14 @@ import type { DetectorOutcome, Evidence, PhrasesBlock } from '../autoqa.types';
 import type { MatcherLibrary, PhraseMatcher } from '../text-match';
 import { CallContext, CompiledScope, compileScope, describeScope, plural } from './context';
 import { listPhrases, MAX_EVIDENCE, withArticle } from './shared';
+import {
+  form,
+  phrasesPart,
+  type ReasonCode,
+  type ReasonMessage,
+  type ReasonParams,
+  scopePart,
+} from '../reason-codes';
 
 export interface PhrasesConfig {
   anyOf: PhraseMatcher | null;
@@ -103,10 +111,36 @@ export function detectPhrases(
         : config.count === 'distinct'
           ? `only ${plural(matching, 'different listed phrase', 'different listed phrases')} in ${whoPlural} (${min} needed)`
           : `only ${plural(matching, who, whoPlural)} ${matching === 1 ? 'says' : 'say'} a listed phrase (${min} needed)`;
+    const code: ReasonMessage =
+      matching === 0
+        ? {
+            code: 'phrases.none',
+            params: {
+              who: scopePart(scope, 'one'),
+              cut:
+                cutAt === null
+                  ? { code: 'cut.none' }
+                  : {
+                      code: 'cut.beforeTurnSaying',
+                      params: { turn: cutAt, phrase: ctx.phraseIn(before!, cutAt) },
+                    },
+            },
+          }
+        : config.count === 'distinct'
+          ? {
+              code: `phrases.fewDistinct.${form(matching)}`,
+              params: { n: matching, where: scopePart(scope, 'other'), min },
+            }
+          : {
+              code: `phrases.few.${form(matching)}`,
+              params: { n: matching, who: scopePart(scope, form(matching)), min },
+            };
     return {
       result: 'fail',
       evidence,
       reason,
+      reasonCode: code.code,
+      reasonParams: code.params,
       confidence: matching > 0 && matching === min - 1 ? 0.6 : 0.8,
     };
   }
@@ -115,6 +149,8 @@ export function detectPhrases(
       result: 'fail',
       evidence,
       reason: `${plural(matching, who, whoPlural)} say a listed phrase (at most ${max} allowed)`,
+      reasonCode: 'phrases.tooMany',
+      reasonParams: { n: matching, who: scopePart(scope, form(matching)), max },
     };
   }
   if (missingGroup >= 0) {
@@ -123,6 +159,16 @@ export function detectPhrases(
       result: 'fail',
       evidence,
       reason: `no ${who} says a phrase of required group ${missingGroup + 1} (${listPhrases(group.phrases)})${cutAt === null ? '' : ` before turn ${cutAt}`}`,
+      reasonCode: 'phrases.groupMissing',
+      reasonParams: {
+        who: scopePart(scope, 'one'),
+        group: missingGroup + 1,
+        phrases: phrasesPart(group.phrases),
+        cut:
+          cutAt === null
+            ? { code: 'cut.none' }
+            : { code: 'cut.beforeTurn', params: { turn: cutAt } },
+      },
       // One part missing of several, or missing only because of the order: a near miss.
       confidence: orderDecided
         ? 0.65
@@ -135,6 +181,7 @@ export function detectPhrases(
     result: 'pass',
     evidence,
     reason: passReason(config, matching, evidence, who, whoPlural),
+    ...passCode(config, matching, evidence, scope),
     confidence: anyOf !== null && matching === 1 && allOf.length === 0 ? 0.8 : 0.9,
   };
 }
@@ -157,4 +204,40 @@ function passReason(
           ? `${plural(matching, 'different listed phrase', 'different listed phrases')} in ${whoPlural}`
           : `${plural(matching, who, whoPlural)} say a listed phrase`;
   return groups === '' ? said : `${said}, and ${groups} is said`;
+}
+
+/** passReason as a code. */
+function passCode(
+  config: PhrasesConfig,
+  matching: number,
+  evidence: Evidence[],
+  scope: CompiledScope,
+): { reasonCode: ReasonCode; reasonParams?: ReasonParams } {
+  const groups = config.allOf.length > 0;
+  if (config.anyOf === null) {
+    return { reasonCode: 'phrases.groupsSaid', reasonParams: { where: scopePart(scope, 'other') } };
+  }
+  const said: ReasonMessage =
+    matching === 0
+      ? {
+          code: 'phrases.none',
+          params: { who: scopePart(scope, 'one'), cut: { code: 'cut.none' } },
+        }
+      : matching === 1
+        ? {
+            code: 'phrases.saysOne',
+            params: {
+              who: scopePart(scope, 'a'),
+              phrase: String(evidence.find((e) => e.value !== undefined)?.value),
+            },
+          }
+        : config.count === 'distinct'
+          ? {
+              code: `phrases.distinct.${form(matching)}`,
+              params: { n: matching, where: scopePart(scope, 'other') },
+            }
+          : { code: 'phrases.said', params: { n: matching, who: scopePart(scope, 'other') } };
+  return groups
+    ? { reasonCode: 'phrases.withGroups', reasonParams: { said } }
+    : { reasonCode: said.code, reasonParams: said.params };
 }

@@ -6,6 +6,7 @@
 import type { DetectorOutcome, Evidence, SequenceBlock } from '../autoqa.types';
 import type { MatcherLibrary, PhraseMatcher } from '../text-match';
 import { CallContext, CompiledScope, compileScope, plural } from './context';
+import { form, type ReasonMessage } from '../reason-codes';
 
 export interface SequenceConfig {
   steps: { name: string; anyOf: PhraseMatcher }[];
@@ -30,13 +31,17 @@ export function detectSequence(ctx: CallContext, config: SequenceConfig): Detect
   let offset = 0;
   let lastFound: string | null = null;
   let problem: string | null = null;
+  let problemPart: ReasonMessage | null = null;
   for (const step of steps) {
     const hit = findFrom(ctx, turns, step.anyOf, at, offset);
     if (hit === null) {
-      problem ??=
-        lastFound !== null && turns.some((i) => ctx.matches(step.anyOf, i))
-          ? `step "${step.name}" comes before step "${lastFound}"`
-          : `step "${step.name}" is missing`;
+      const early = lastFound !== null && turns.some((i) => ctx.matches(step.anyOf, i));
+      problem ??= early
+        ? `step "${step.name}" comes before step "${lastFound}"`
+        : `step "${step.name}" is missing`;
+      problemPart ??= early
+        ? { code: 'sequence.outOfOrder', params: { step: step.name, after: lastFound! } }
+        : { code: 'sequence.stepMissing', params: { step: step.name } };
       continue;
     }
     evidence.push(ctx.evidence(turns[hit.at], hit.phrase));
@@ -47,13 +52,26 @@ export function detectSequence(ctx: CallContext, config: SequenceConfig): Detect
   const found = evidence.length;
   const total = steps.length;
   if (found === total) {
-    return { result: 'pass', evidence, reason: `all ${plural(total, 'step')} are said in order` };
+    return {
+      result: 'pass',
+      evidence,
+      reason: `all ${plural(total, 'step')} are said in order`,
+      reasonCode: `sequence.allInOrder.${form(total)}`,
+      reasonParams: { n: total },
+    };
   }
   const tally = `${found} of ${total} steps in order, ${minSteps} needed`;
   return {
     result: found >= minSteps ? 'pass' : 'fail',
     evidence,
     reason: `${problem ?? 'a step is missing'} (${tally})`,
+    reasonCode: 'sequence.partial',
+    reasonParams: {
+      problem: problemPart ?? { code: 'sequence.aStepMissing' },
+      found,
+      total,
+      min: minSteps,
+    },
   };
 }
 

@@ -8,6 +8,7 @@ export const NOT_ON_CHAT: DetectorOutcome = {
   result: 'na',
   evidence: [],
   reason: 'not measured on chat',
+  reasonCode: 'notOnChat',
 };
 
 /** `an agent turn`, `a customer turn`, `a turn`. */

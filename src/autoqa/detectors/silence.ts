@@ -14,6 +14,7 @@ import {
   THANK_WITHIN_TURNS,
 } from './defaults';
 import { clock, NOT_ON_CHAT } from './shared';
+import { form, type ReasonMessage, secondsOf } from '../reason-codes';
 
 export interface SilenceConfig {
   thresholdMs: number;
@@ -161,20 +162,36 @@ function longest(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
     ms = top === null ? 0 : top.ms;
     evidence = top === null ? [] : [{ ...ctx.evidence(top.turn, top.ms), startMs: top.startMs }];
   }
+  const reasonParams = { silence: secondsOf(ms), limit: secondsOf(config.thresholdMs) };
   return ms <= config.thresholdMs
     ? {
         result: 'pass',
         evidence,
         reason: `the longest silence, ${seconds(ms)}, is not over ${limit}`,
+        reasonCode: 'silence.longestNotOver',
+        reasonParams,
       }
-    : { result: 'fail', evidence, reason: `the longest silence, ${seconds(ms)}, is over ${limit}` };
+    : {
+        result: 'fail',
+        evidence,
+        reason: `the longest silence, ${seconds(ms)}, is over ${limit}`,
+        reasonCode: 'silence.longestOver',
+        reasonParams,
+      };
 }
 
 function announced(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
   const limit = seconds(holdThreshold(ctx, config));
   const silences = longSilences(ctx, config);
   if (silences.length === 0) {
-    return { result: config.none, evidence: [], reason: `no silence of ${limit} or more` };
+    return {
+      result: config.none,
+      evidence: [],
+      reason: `no silence of ${limit} or more`,
+      reasonCode: 'silence.none',
+      // `limit` is seconds(threshold): "12.5 s".
+      reasonParams: { limit: Number.parseFloat(limit) },
+    };
   }
   const evidence: Evidence[] = [];
   for (const s of silences) {
@@ -193,15 +210,41 @@ function announced(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
       bad.announcedBy === null
         ? `${what} was not announced`
         : `${what} was announced but not thanked`;
+    const reasonCode = bad.announcedBy === null ? 'silence.notAnnounced' : 'silence.notThanked';
+    const reasonParams = { silence: secondsOf(bad.gap.ms), at: clock(bad.gap.startMs) };
     const threshold = holdThreshold(ctx, config);
     // A pause just over the line may be a slow answer rather than a look-up.
     const near = silences.filter((x) => !x.ok).every((x) => x.gap.ms < threshold * 1.25);
-    return { result: 'fail', evidence, reason, confidence: near ? 0.65 : 0.85 };
+    return {
+      result: 'fail',
+      evidence,
+      reason,
+      reasonCode,
+      reasonParams,
+      confidence: near ? 0.65 : 0.85,
+    };
   }
   const done = config.thank === null ? 'announced' : 'announced and thanked';
   const reason =
     silences.length === 1
       ? `the ${seconds(silences[0].gap.ms)} silence was ${done}`
       : `all ${plural(silences.length, 'silence')} over ${limit} were ${done}`;
-  return { result: 'pass', evidence, reason };
+  const donePart: ReasonMessage = {
+    code: config.thank === null ? 'silence.done.announced' : 'silence.done.announcedThanked',
+  };
+  const n = silences.length;
+  return {
+    result: 'pass',
+    evidence,
+    reason,
+    ...(n === 1
+      ? {
+          reasonCode: 'silence.oneDone',
+          reasonParams: { silence: secondsOf(silences[0].gap.ms), done: donePart },
+        }
+      : {
+          reasonCode: `silence.allDone.${form(n)}`,
+          reasonParams: { n, limit: Number.parseFloat(limit), done: donePart },
+        }),
+  };
 }

@@ -2,6 +2,7 @@
 import type { DetectorOutcome, TalkRatioBlock } from '../autoqa.types';
 import type { CallContext } from './context';
 import { NOT_ON_CHAT, percent } from './shared';
+import type { ReasonParams } from '../reason-codes';
 
 export interface TalkRatioConfig {
   min: number | undefined;
@@ -16,7 +17,10 @@ export function detectTalkRatio(ctx: CallContext, config: TalkRatioConfig): Dete
   if (!ctx.voice) return NOT_ON_CHAT;
   const source = ctx.source.agentTalkRatio;
   const ratio = source ?? ctx.measuredTalkRatio();
-  if (ratio === null) return { result: 'na', evidence: [], reason: 'nobody talked in this call' };
+  if (ratio === null) {
+    const reason = 'nobody talked in this call';
+    return { result: 'na', evidence: [], reason, reasonCode: 'talkRatio.nobody' };
+  }
   const by = source === undefined ? '' : ' (measured by the source)';
   const evidence = [
     {
@@ -27,11 +31,17 @@ export function detectTalkRatio(ctx: CallContext, config: TalkRatioConfig): Dete
     },
   ];
   const talked = `the agent talked ${percent(ratio)} of the time`;
+  const params = (limit?: number): ReasonParams => ({
+    ratio: percent(ratio),
+    ...(limit === undefined ? {} : { limit: percent(limit) }),
+  });
   if (config.max !== undefined && ratio > config.max) {
     return {
       result: 'fail',
       evidence,
       reason: `${talked}, above the ${percent(config.max)} maximum`,
+      reasonCode: 'talkRatio.above',
+      reasonParams: params(config.max),
     };
   }
   if (config.min !== undefined && ratio < config.min) {
@@ -39,7 +49,15 @@ export function detectTalkRatio(ctx: CallContext, config: TalkRatioConfig): Dete
       result: 'fail',
       evidence,
       reason: `${talked}, below the ${percent(config.min)} minimum`,
+      reasonCode: 'talkRatio.below',
+      reasonParams: params(config.min),
     };
   }
-  return { result: 'pass', evidence, reason: `${talked}, within bounds` };
+  return {
+    result: 'pass',
+    evidence,
+    reason: `${talked}, within bounds`,
+    reasonCode: 'talkRatio.within',
+    reasonParams: params(),
+  };
 }

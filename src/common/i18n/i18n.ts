@@ -4,13 +4,21 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { readCookie } from '../cookies';
+import autoqaReasonsEn from './locales/autoqa-reasons.en.json';
+import autoqaReasonsKo from './locales/autoqa-reasons.ko.json';
 import en from './locales/en.json';
+import errorsEn from './locales/errors.en.json';
+import errorsKo from './locales/errors.ko.json';
 import ko from './locales/ko.json';
 
 export const LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 type Dictionary = Record<string, string>;
-const DICTIONARIES: Record<Language, Dictionary> = { ko, en };
+/** The main files, plus files of one kind of text each (auto-QA reasons, service refusals). */
+const DICTIONARIES: Record<Language, Dictionary> = {
+  ko: { ...ko, ...autoqaReasonsKo, ...errorsKo },
+  en: { ...en, ...autoqaReasonsEn, ...errorsEn },
+};
 
 export function isLanguage(value: unknown): value is Language {
   return value === 'ko' || value === 'en';
