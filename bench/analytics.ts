@@ -23,6 +23,7 @@ import type { CriterionDefinition } from '../src/scorecards/scorecard-definition
 import { ScorecardsService } from '../src/scorecards/scorecards.service';
 import { computeScore } from '../src/scoring/score-formula';
 import { UsersService } from '../src/users/users.service';
+import { benchOutcomes } from './support/outcomes-bench';
 
 const TARGET_MS = 150;
 const TEAMS = 5;
@@ -183,6 +184,8 @@ async function generate(
   );
   const today = Math.floor((Date.now() + SEOUL_OFFSET_MS) / DAY_MS) * DAY_MS - SEOUL_OFFSET_MS;
   const queues = ['billing', 'technical', 'orders', 'cancellations'];
+  // FCR for the KPI and drivers queries, from its own sequence (the rest of the data unchanged).
+  const fcrRandom = random(4242);
   let evaluationId = 0;
   let answers = 0;
   const store = async (
@@ -246,6 +249,7 @@ async function generate(
       queues[Math.floor(rnd() * queues.length)],
       JSON.stringify({
         csat: 1 + Math.floor(rnd() * 5),
+        fcr: fcrRandom() < 0.7,
         ...(rnd() < 0.05 ? { escalated: true } : {}),
       }),
       0,
@@ -406,6 +410,7 @@ async function main() {
     'GET /analytics?team=',
     await time(runs, (i) => get(`/analytics?team=${teamIds[i]}`)),
   );
+  await benchOutcomes(app, actor, { teamIds, runs, time, percentile, get });
   t0 = performance.now();
   await app.close();
   fs.rmSync(dir, { recursive: true, force: true });
