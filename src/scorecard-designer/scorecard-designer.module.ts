@@ -3,6 +3,7 @@ import { AbuseStoreModule } from '../abuse/abuse-store.module';
 import { AutoQaModule } from '../autoqa/autoqa.module';
 import { InteractionsModule } from '../interactions/interactions.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
+import { ScorecardDesignerController } from './scorecard-designer.controller';
 import { ScorecardDesignerPagesController } from './scorecard-designer.pages.controller';
 import { ScorecardTrialService } from './scorecard-trial.service';
 
@@ -12,7 +13,7 @@ import { ScorecardTrialService } from './scorecard-trial.service';
  */
 @Module({
   imports: [ScorecardsModule, AutoQaModule, InteractionsModule, AbuseStoreModule],
-  controllers: [ScorecardDesignerPagesController],
+  controllers: [ScorecardDesignerController, ScorecardDesignerPagesController],
   providers: [ScorecardTrialService],
 })
 export class ScorecardDesignerModule {}

@@ -85,6 +85,12 @@ const RULES: Record<string, Rule> = {
   'GET /scorecards/:key/edit': ADMIN,
   'POST /scorecards/:key/edit': ADMIN,
   'GET /scorecards/:key/export': ADMIN,
+  'GET /scorecards/:key/design': ADMIN,
+  'POST /scorecards/:key/design': ADMIN,
+  'GET /api/scorecards/:key/form': ADMIN,
+  'POST /api/scorecards/:key/form/preview': ADMIN,
+  'POST /api/scorecards/:key/form/trial': ADMIN,
+  'POST /api/scorecards/:key/form/publish': ADMIN,
   // retention and data subject requests
   'GET /admin/retention': ADMIN,
   'POST /admin/retention/run': ADMIN,

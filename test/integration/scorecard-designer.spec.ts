@@ -180,6 +180,34 @@ describe('the scorecard form editor', () => {
     expect(fs.readFileSync(file(), 'utf8')).toBe(before);
   });
 
+  it('offers the same form on the API: the same DTO, 400 naming the path, trial as JSON', async () => {
+    const got = (await admin.get('/api/scorecards/voice-en/form').expect(200)).body;
+    expect(got.sections[0].criteria[2]).toMatchObject({ key: 'empathy', weight: '0.4' });
+    const form = got;
+    delete form.file; // what the GET says about the file, not a field of the form
+    form.sections[1].criteria[0].weight = '-1';
+    const before = fs.readFileSync(file(), 'utf8');
+    const refused = await admin
+      .post('/api/scorecards/voice-en/form/publish')
+      .send(form)
+      .expect(400);
+    expect(JSON.stringify(refused.body)).toContain('sections[1].criteria[0].weight');
+    // The DTO refuses a field of the wrong kind before anything is parsed.
+    await admin
+      .post('/api/scorecards/voice-en/form/preview')
+      .send({ ...form, sections: 'none' })
+      .expect(400);
+    expect(fs.readFileSync(file(), 'utf8')).toBe(before);
+
+    form.sections[1].criteria[0].weight = '';
+    form.sections[0].criteria[0].auto = '';
+    const trial = (await admin.post('/api/scorecards/voice-en/form/trial').send(form).expect(200))
+      .body;
+    expect(trial.calls).toBe(1);
+    expect(trial.criteria.find((c: { key: string }) => c.key === 'greeting').changed).toBe(1);
+    await evaluator.post('/api/scorecards/voice-en/form/trial').send(form).expect(403);
+  });
+
   it('publishes the form as the next version: a changed weight and a new criterion', async () => {
     const before = fs.readFileSync(file(), 'utf8');
     const form = formOf(before);
