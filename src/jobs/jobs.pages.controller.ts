@@ -10,6 +10,8 @@ import { QueryTextPipe } from '../common/query-text';
 import { OUTBOX_STATUSES } from '../events/entities/outbox-event.entity';
 import { JobsService } from './jobs.service';
 
+const UUID = /^[0-9a-f-]{36}$/i;
+
 /** Admin: counts per state, failed and recent jobs with their error, and Retry. */
 @ApiExcludeController()
 @Controller('admin/jobs')
@@ -21,17 +23,35 @@ export class JobsPagesController {
   async page(
     @Query('status', QueryTextPipe) status: string | undefined,
     @Query('retried', QueryTextPipe) retried: string | undefined,
+    @Query('retriedJob', QueryTextPipe) retriedJob: string | undefined,
     @Res() res: Response,
   ) {
     const filter = this.jobs.statusFilter(status);
-    const { counts, items } = await this.jobs.overview(filter);
+    const [{ counts, items }, queues] = await Promise.all([
+      this.jobs.overview(filter),
+      this.jobs.queues(),
+    ]);
     res.render('admin/jobs', {
       title: translate(languageOf(res), 'jobs.title'),
       counts,
       items,
+      queues,
       statuses: OUTBOX_STATUSES.map((s) => ({ value: s, selected: s === filter })),
       retried: retried && /^\d+$/.test(retried) ? Number(retried) : null,
+      retriedJob: retriedJob && UUID.test(retriedJob) ? retriedJob : null,
     });
+  }
+
+  /** A failed pg-boss job of one queue is queued again. */
+  @Post('queues/:queue/:id/retry')
+  async retryQueued(
+    @CurrentUser() actor: Actor,
+    @Param('queue') queue: string,
+    @Param('id') id: string,
+    @Res() res: Response,
+  ) {
+    await this.jobs.retryQueued(actor, queue, id);
+    res.redirect(303, `/admin/jobs?retriedJob=${encodeURIComponent(id)}`);
   }
 
   @Post(':id/retry')

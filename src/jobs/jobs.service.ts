@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -6,11 +6,34 @@ import type { Actor } from '../common/current-user';
 import { InputError, NotFoundError } from '../common/errors';
 import { transaction } from '../database/transaction';
 import { OUTBOX_STATUSES, OutboxStatus } from '../events/entities/outbox-event.entity';
+import { JOB_QUEUE, type JobQueue, type QueueCounts } from '../events/job-queue';
 import { OutboxDispatcher } from '../events/outbox-dispatcher';
 import { OutboxRepository } from '../events/outbox.repository';
 
 /** Rows the page lists. */
 export const JOBS_PAGE_SIZE = 100;
+/** Failed queue jobs the page lists. */
+export const FAILED_JOBS_SHOWN = 50;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The job queues (pg-boss) as the page shows them; `inProcess` on SQLite. */
+export interface QueuesView {
+  inProcess: boolean;
+  counts: QueueCounts[];
+  failed: FailedJobView[];
+}
+
+export interface FailedJobView {
+  id: string;
+  queue: string;
+  /** The job's payload as JSON (an agent-day, a plan …). */
+  data: string;
+  attempts: number;
+  failedAt: Date | null;
+  errorLine: string;
+  error: string;
+}
 
 export interface JobRowView {
   id: number;
@@ -36,6 +59,7 @@ export class JobsService {
     private readonly outbox: OutboxRepository,
     private readonly dispatcher: OutboxDispatcher,
     private readonly audit: AuditService,
+    @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
   ) {}
 
   /** `status` as given in the query: empty for all, else one of OUTBOX_STATUSES. */
@@ -67,6 +91,50 @@ export class JobsService {
       retryable: r.status !== 'done',
     }));
     return { counts, items };
+  }
+
+  /** pg-boss's queues: counts per state and the failed jobs with their error. */
+  async queues(): Promise<QueuesView> {
+    if (this.jobs.engine === 'in-process') return { inProcess: true, counts: [], failed: [] };
+    const [counts, failed] = await Promise.all([
+      this.jobs.counts(),
+      this.jobs.failed(FAILED_JOBS_SHOWN),
+    ]);
+    return {
+      inProcess: false,
+      counts,
+      failed: failed.map((j) => ({
+        id: j.id,
+        queue: j.queue,
+        data: JSON.stringify(j.data),
+        attempts: j.attempts,
+        failedAt: j.failedAt,
+        errorLine: j.error.split('\n')[0],
+        error: j.error,
+      })),
+    };
+  }
+
+  /** A failed queue job is queued again (audited); a worker runs it. */
+  async retryQueued(actor: Actor, queue: string, id: string): Promise<void> {
+    if (!UUID.test(id)) throw new InputError('id', 'must be the id of a queue job (a UUID)');
+    const known = (await this.jobs.counts()).some((q) => q.name === queue);
+    if (!known) throw new NotFoundError('job queue', queue);
+    const failed = (await this.jobs.failed(FAILED_JOBS_SHOWN)).find(
+      (j) => j.id === id && j.queue === queue,
+    );
+    if (!(await this.jobs.retry(queue, id))) {
+      throw new InputError('id', `job ${id} of ${queue} has not failed: nothing to retry`);
+    }
+    await transaction(this.dataSource, (manager) =>
+      this.audit.record(manager, actor, {
+        action: 'job.retried',
+        entityType: 'queue_job',
+        entityId: id,
+        before: { queue, state: 'failed', error: failed?.error.slice(0, 2000) ?? null },
+        after: { queue, state: 'retry' },
+      }),
+    );
   }
 
   /** A failed or waiting row is tried now (audited); what happens shows on the page. */
