@@ -1,7 +1,8 @@
 /**
  * `npm run worker`: a process with no HTTP that runs the background work — the outbox (queue
- * items closed, the analytics roll-up, notices after each evaluation change), auto-QA of calls
- * no one scored yet, and the sampling timer — beside web instances started with WORKERS=off
+ * items closed, notices after each evaluation change), the jobs (pg-boss on PostgreSQL: the
+ * analytics roll-up's refreshes, the sampling schedule), auto-QA of calls no one scored yet —
+ * beside web instances started with WORKERS=off
  * (or on). On PostgreSQL run as many as you like; on SQLite it is the one process of its file.
  */
 import 'reflect-metadata';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const stop = () => clearInterval(alive);
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-  Logger.log('worker running: outbox, auto-QA, sampling (no HTTP)', 'Worker');
+  Logger.log('worker running: outbox, jobs, auto-QA, sampling (no HTTP)', 'Worker');
 }
 
 main().catch((e: unknown) => {
