@@ -11,6 +11,7 @@ import type {
   CountBlock,
   DetectorName,
   ForbiddenBlock,
+  HonorificsBlock,
   InterruptionsBlock,
   NegativityBlock,
   NotesBlock,
@@ -63,6 +64,7 @@ export const DETECTOR_FIELDS: Record<DetectorName, readonly string[]> = {
   count: [...COMMON, 'anyOf', 'max', ...UNLESS, ...SCOPE],
   negativity: [...COMMON, 'lexicon', 'minPeak', 'segments', 'strong', 'calm', 'negation'],
   notes: [...COMMON, 'purpose', 'status', 'outcome', 'date', 'vague', 'judgemental', 'minLength'],
+  honorifics: [...COMMON, 'max'],
 };
 
 export const DETECTORS = Object.keys(DETECTOR_FIELDS) as DetectorName[];
@@ -142,7 +144,13 @@ function readBlock(value: unknown, path: string): AutoBlock {
       return { detector, ...common, ...readNegativity(map, path) };
     case 'notes':
       return { detector, ...common, ...readNotes(map, path) };
+    case 'honorifics':
+      return { detector, ...common, ...readHonorifics(map, path) };
   }
+}
+
+function readHonorifics(map: Mapping, path: string): Body<HonorificsBlock> {
+  return compact({ max: optional(map, 'max', path, wholeNumber(0)) });
 }
 
 type Body<T extends AutoBlock> = Omit<T, 'detector' | 'when'>;

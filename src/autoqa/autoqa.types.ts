@@ -239,6 +239,16 @@ export type NotesBlock = {
   minLength?: number;
 };
 
+/**
+ * `honorifics` (Korean): the agent's honorific slips — object honorifics ("상품 나오셨습니다")
+ * and 반말 endings in a polite call (src/autoqa/honorific-slips.ts); at most `max` (default 0).
+ */
+export type HonorificsBlock = {
+  detector: 'honorifics';
+  when?: WhenCondition;
+  max?: number;
+};
+
 export type AutoBlock =
   | PhrasesBlock
   | ForbiddenBlock
@@ -248,6 +258,7 @@ export type AutoBlock =
   | TalkRatioBlock
   | CountBlock
   | NegativityBlock
-  | NotesBlock;
+  | NotesBlock
+  | HonorificsBlock;
 
 export type DetectorName = AutoBlock['detector'];

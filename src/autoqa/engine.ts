@@ -24,6 +24,7 @@ import { checkCondition, compileCondition, type ConditionConfig } from './detect
 import { CallContext, type NegativitySettings } from './detectors/context';
 import { compileCount, detectCount } from './detectors/count';
 import { compileForbidden, detectForbidden } from './detectors/forbidden';
+import { compileHonorifics, detectHonorifics } from './detectors/honorifics';
 import { compileInterruptions, detectInterruptions } from './detectors/interruptions';
 import { compileNegativity, detectNegativity } from './detectors/negativity';
 import { compileNotes, detectNotes } from './detectors/notes';
@@ -334,6 +335,10 @@ function compileDetector(
     case 'notes': {
       const config = compileNotes(block, lib);
       return (ctx) => detectNotes(ctx, config);
+    }
+    case 'honorifics': {
+      const config = compileHonorifics(block);
+      return (ctx) => detectHonorifics(ctx, config);
     }
   }
 }

@@ -38,6 +38,11 @@ export const REASON_CODES = [
   'interruptions.none',
   'interruptions.found.one',
   'interruptions.found.other',
+  // honorifics.ts
+  'honorifics.none',
+  'honorifics.one',
+  'honorifics.many',
+  'honorifics.within',
   // negativity.ts
   'negativity.low',
   'negativity.fell',

@@ -49,7 +49,7 @@ describe('validateAutoBlock', () => {
       path: `${PATH}.detector`,
       reason:
         'unknown detector "keywords" (allowed: phrases, forbidden, sequence, interruptions, ' +
-        'silence, talk_ratio, count, negativity, notes)',
+        'silence, talk_ratio, count, negativity, notes, honorifics)',
     });
     expect(problem({ anyOf: ['a'] })).toMatchObject({
       path: `${PATH}.detector`,
