@@ -4,6 +4,7 @@
 import type { CriterionDefinition, ScorecardDefinition } from '../scorecards/scorecard-definition';
 import { scaleRange } from '../scoring/score-formula';
 import type { AutoQaResult } from './autoqa.types';
+import type { ReasonCode, ReasonParams } from './reason-codes';
 
 export type Suggestion = 'pass' | 'fail' | 'na';
 
@@ -14,6 +15,9 @@ export interface SuggestedAnswer {
   suggestion: Suggestion;
   evidence: {
     reason: string;
+    /** The reason for a page in any language (reason-codes.ts). */
+    reasonCode: ReasonCode;
+    reasonParams: ReasonParams;
     items: { turn: number | null; startMs: number | null; text: string; value?: number | string }[];
     /** How sure auto-QA is (0..1); absent on answers stored before confidences existed. */
     confidence?: number;
@@ -46,6 +50,8 @@ export function toSuggestedAnswers(
       suggestion: r.result,
       evidence: {
         reason: r.reason,
+        reasonCode: r.reasonCode,
+        reasonParams: r.reasonParams,
         items: r.evidence,
         confidence: r.confidence,
         needsReview: r.needsReview,

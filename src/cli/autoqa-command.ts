@@ -37,6 +37,8 @@ export function toAutoQaJson(result: AutoQaResult) {
       key: c.key,
       result: c.result,
       reason: c.reason,
+      reasonCode: c.reasonCode,
+      reasonParams: c.reasonParams,
       confidence: c.confidence,
       needsReview: c.needsReview,
       evidence: c.evidence.map((e) => ({

@@ -346,11 +346,16 @@ function expectStatus(evaluation: Evaluation, needed: EvaluationStatus, step: st
 function text(field: string, value: unknown, required: boolean): string | null {
   const trimmed = typeof value === 'string' ? value.trim() : '';
   if (!trimmed) {
-    if (required) throw new InputError(field, 'required: say why');
+    if (required) {
+      throw new InputError(field, 'required: say why', { key: 'error.dispute.sayWhy' });
+    }
     return null;
   }
   if (trimmed.length > MAX_TEXT) {
-    throw new InputError(field, `at most ${MAX_TEXT} characters (got ${trimmed.length})`);
+    throw new InputError(field, `at most ${MAX_TEXT} characters (got ${trimmed.length})`, {
+      key: 'error.dispute.tooLong',
+      params: { max: String(MAX_TEXT), length: String(trimmed.length) },
+    });
   }
   return trimmed;
 }

@@ -26,7 +26,9 @@ export const OUTCOMES: readonly DisputeOutcome[] = ['upheld', 'changed'];
 
 export function parseOutcome(value: unknown): DisputeOutcome {
   if (OUTCOMES.includes(value as DisputeOutcome)) return value as DisputeOutcome;
-  throw new InputError('outcome', 'choose "upheld" (the score stays) or "changed"');
+  throw new InputError('outcome', 'choose "upheld" (the score stays) or "changed"', {
+    key: 'error.dispute.chooseOutcome',
+  });
 }
 
 /** The criterion keys an agent disputes: at least one, each on this scorecard version. */
@@ -36,13 +38,22 @@ export function parseDisputedCriteria(
 ): string[] {
   const wanted = new Set((keys ?? []).map((k) => k.trim()).filter(Boolean));
   if (wanted.size === 0)
-    throw new InputError('criteria', 'choose at least one criterion to dispute');
+    throw new InputError('criteria', 'choose at least one criterion to dispute', {
+      key: 'error.dispute.chooseCriterion',
+    });
   const known = definition.sections.flatMap((s) => s.criteria).map((c) => c.key);
   const unknown = [...wanted].filter((k) => !known.includes(k));
   if (unknown.length > 0) {
     throw new InputError(
       'criteria',
       `unknown criterion ${unknown.map((k) => `"${k}"`).join(', ')} for scorecard ${definition.key}`,
+      {
+        key: 'error.dispute.unknownCriteria',
+        params: {
+          criteria: unknown.map((k) => `"${k}"`).join(', '),
+          scorecard: definition.key,
+        },
+      },
     );
   }
   return known.filter((k) => wanted.has(k));
@@ -63,21 +74,29 @@ export function planResolution(
   for (const [key, to] of Object.entries(requested ?? {})) {
     const criterion = criteria.get(key);
     if (!criterion) {
-      throw new InputError(`changes.${key}`, `unknown criterion "${key}" for this scorecard`);
+      throw new InputError(`changes.${key}`, `unknown criterion "${key}" for this scorecard`, {
+        key: 'error.dispute.unknownCriterion',
+        params: { key },
+      });
     }
     if (!disputed.includes(key)) {
       throw new InputError(
         `changes.${key}`,
         `"${key}" was not disputed; a resolution changes disputed criteria only (${disputed.join(', ')})`,
+        { key: 'error.dispute.notDisputed', params: { key, disputed: disputed.join(', ') } },
       );
     }
     if (to !== null && typeof to !== 'number') {
-      throw new InputError(`changes.${key}`, 'give a whole number on the scale, or null for N/A');
+      throw new InputError(`changes.${key}`, 'give a whole number on the scale, or null for N/A', {
+        key: 'error.dispute.wholeNumber',
+      });
     }
     try {
       validateAnswer(criterion, { value: to });
     } catch (e) {
-      if (e instanceof AnswerValidationError) throw new InputError(`changes.${key}`, e.reason);
+      if (e instanceof AnswerValidationError) {
+        throw new InputError(`changes.${key}`, e.reason, e.messageKey);
+      }
       throw e;
     }
     const from = current.get(key) ?? null;
@@ -88,12 +107,14 @@ export function planResolution(
     throw new InputError(
       'changes',
       'a "changed" resolution must give at least one disputed criterion a new value',
+      { key: 'error.dispute.changeSomething' },
     );
   }
   if (outcome === 'upheld' && changed) {
     throw new InputError(
       'outcome',
       `an upheld dispute keeps every answer; choose "changed" to change ${Object.keys(changes).join(', ')}`,
+      { key: 'error.dispute.upheldKeeps', params: { criteria: Object.keys(changes).join(', ') } },
     );
   }
   if (!changed) return { changes, breakdown: null };

@@ -6,7 +6,7 @@ import type { ScorecardDefinition, CriterionDefinition } from '../scorecards/sco
 import { resultOfValue } from '../autoqa/suggestions';
 import { scaleRange, ScoreBreakdown } from '../scoring/score-formula';
 import { translate } from '../common/i18n/i18n';
-import { autoReasonText } from '../common/i18n/display-text';
+import { storedReasonText } from '../common/i18n/auto-reason';
 import type { Turn } from '../interactions/entities/turn.entity';
 import type { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import type { Evaluation } from './entities/evaluation.entity';
@@ -128,7 +128,7 @@ export function toSectionViews(
           error: errors[c.key],
           suggestion: answer?.suggestion ?? null,
           suggestionReason: answer?.evidence?.reason
-            ? autoReasonText(lang, answer.evidence.reason)
+            ? storedReasonText(lang, answer.evidence)
             : null,
           confidencePct:
             typeof answer?.evidence?.confidence === 'number'

@@ -60,7 +60,7 @@ export class EvaluationsPagesController {
     const interaction = await this.interactions.getUnscoped(evaluation.interactionId);
     res.render('evaluations/form', {
       ...evaluationPageView(evaluation, interaction, languageOf(res)),
-      ...(await this.workspace(actor, interaction)),
+      ...(await this.workspace(actor, interaction, languageOf(res))),
       saved: res.req.query.saved === '1',
     });
   }
@@ -115,7 +115,7 @@ export class EvaluationsPagesController {
         for (const c of missing) errors[c.key] = translate(language, 'evaluation.needsAnswer');
         return {
           ...evaluationPageView(current, interaction, language, posted, errors),
-          ...(await this.workspace(actor, interaction)),
+          ...(await this.workspace(actor, interaction, language)),
           // A conflict: what is saved now (another tab, another save) is shown beside each answer.
           ...(e.status === 409 ? { theirs: await this.savedNow(actor, id, language) } : {}),
           formError:
@@ -133,12 +133,17 @@ export class EvaluationsPagesController {
   }
 
   /** The timed transcript and its marks for the scoring page (the workspace). */
-  private async workspace(actor: Actor, interaction: Interaction & { turns: Turn[] }) {
+  private async workspace(
+    actor: Actor,
+    interaction: Interaction & { turns: Turn[] },
+    lang: string,
+  ) {
     const visible = await this.interactions.evaluationsOf(interaction.id, actor);
     return {
       ...(await this.replayViews.view(
         interaction,
         visible.map((e) => e.id),
+        lang,
       )),
       // The header: the call in view while scoring (notes_quality is judged from the notes).
       csat: csatOf(interaction.metadata),

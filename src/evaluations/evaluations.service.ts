@@ -66,14 +66,20 @@ export class EvaluationsService {
     const kind = options.kind ?? 'manual';
     const interaction = await this.interactions.get(dto.interactionId, actor).catch((e) => {
       if (!(e instanceof NotFoundError)) throw e;
-      throw new InputError('interactionId', `interaction ${dto.interactionId} does not exist`);
+      throw new InputError('interactionId', `interaction ${dto.interactionId} does not exist`, {
+        key: 'error.evaluation.noInteraction',
+        params: { id: String(dto.interactionId) },
+      });
     });
     const version = await (
       options.scorecardVersionId === undefined
         ? this.scorecards.current(dto.scorecardKey)
         : this.scorecards.byId(options.scorecardVersionId)
     ).catch(() => {
-      throw new InputError('scorecardKey', `no scorecard "${dto.scorecardKey}"`);
+      throw new InputError('scorecardKey', `no scorecard "${dto.scorecardKey}"`, {
+        key: 'error.evaluation.noScorecard',
+        params: { key: dto.scorecardKey },
+      });
     });
     const open =
       kind === 'manual'
@@ -200,6 +206,7 @@ export class EvaluationsService {
           throw new InputError(
             `answers.${missing[0]}`,
             `every criterion needs an answer (or N/A) before submitting; missing: ${missing.join(', ')}`,
+            { key: 'error.evaluation.missingAnswers', params: { missing: missing.join(', ') } },
           );
         }
         return { status: 'submitted', answers: dto.answers ?? [] };
@@ -276,16 +283,24 @@ export class EvaluationsService {
   ): Record<string, AnswerInput> {
     const inputs: Record<string, AnswerInput> = {};
     for (const a of answers) {
-      if (a.key in inputs) throw new InputError(`answers.${a.key}`, 'answered twice');
+      if (a.key in inputs) {
+        throw new InputError(`answers.${a.key}`, 'answered twice', {
+          key: 'error.evaluation.answeredTwice',
+        });
+      }
       if (!a.na && (a.value === undefined || a.value === null)) {
-        throw new InputError(`answers.${a.key}`, 'give a value on the scale or mark it N/A');
+        throw new InputError(`answers.${a.key}`, 'give a value on the scale or mark it N/A', {
+          key: 'error.evaluation.giveValue',
+        });
       }
       inputs[a.key] = { value: a.na ? null : (a.value as number) };
     }
     try {
       validateAnswers(definition, inputs);
     } catch (e) {
-      if (e instanceof AnswerValidationError) throw new InputError(`answers.${e.field}`, e.reason);
+      if (e instanceof AnswerValidationError) {
+        throw new InputError(`answers.${e.field}`, e.reason, e.messageKey);
+      }
       throw e;
     }
     return inputs;

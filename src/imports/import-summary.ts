@@ -1,4 +1,5 @@
 import { InputError } from '../common/errors';
+import { hasTranslation, translate } from '../common/i18n/i18n';
 import type { ImportOutcome } from './import.service';
 
 export interface ImportSummary {
@@ -38,4 +39,27 @@ export function nothingImported(summary: ImportSummary): InputError | null {
       params: { file, reason: first.reason, failed: String(summary.failed) },
     },
   );
+}
+
+/** A file's reason in the reader's language, when the locale files have it; else as written. */
+function reasonIn(lang: string, result: ImportOutcome): string {
+  if (result.status === 'imported') return '';
+  const key = result.messageKey;
+  return key && hasTranslation(key.key) ? translate(lang, key.key, key.params) : result.reason;
+}
+
+/** The report as a page shows it: each skipped or failed file's reason in the page's language. */
+export function summaryForPage(summary: ImportSummary, lang: string) {
+  return {
+    ...summary,
+    results: summary.results.map((r) => ({ ...r, reasonText: reasonIn(lang, r) })),
+  };
+}
+
+/** `nothingImported`'s refusal in the page's language, the file's reason translated too. */
+export function refusalForPage(summary: ImportSummary, refused: InputError, lang: string): string {
+  const first = summary.results.find((r) => r.status === 'failed');
+  const params = refused.messageKey?.params;
+  if (!first || !refused.messageKey || !params) return refused.message;
+  return translate(lang, refused.messageKey.key, { ...params, reason: reasonIn(lang, first) });
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { MessageKey } from '../common/errors';
 import { AgentsService } from '../agents/agents.service';
 import { AutoQaService } from '../autoqa/autoqa.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -58,8 +59,23 @@ export type ImportOutcome =
       /** Set when the agent was told from the customer by a guess: for the user to check. */
       speakerGuess?: SpeakerGuess;
     }
-  | { file: string; status: 'skipped'; interactionId: number; externalId: string; reason: string }
-  | { file: string; status: 'failed'; reason: string; line?: number; field?: string };
+  | {
+      file: string;
+      status: 'skipped';
+      interactionId: number;
+      externalId: string;
+      reason: string;
+      /** `reason` in the locale files, for pages in the reader's language. */
+      messageKey?: MessageKey;
+    }
+  | {
+      file: string;
+      status: 'failed';
+      reason: string;
+      line?: number;
+      field?: string;
+      messageKey?: MessageKey;
+    };
 
 export const DEFAULT_SOURCE = 'import';
 
@@ -102,7 +118,14 @@ export class ImportService {
     } catch (e) {
       if (e instanceof TranscriptParseError) {
         return [
-          { file: file.name, status: 'failed', reason: e.reason, line: e.line, field: e.field },
+          {
+            file: file.name,
+            status: 'failed',
+            reason: e.reason,
+            line: e.line,
+            field: e.field,
+            ...(e.messageKey ? { messageKey: e.messageKey } : {}),
+          },
         ];
       }
       throw e;
@@ -287,6 +310,10 @@ function skipped(file: string, interactionId: number, source: string, externalId
     interactionId,
     externalId,
     reason: `already imported as interaction ${interactionId} (source "${source}", external id "${externalId}"); nothing was changed`,
+    messageKey: {
+      key: 'import.reason.alreadyImported',
+      params: { interactionId: String(interactionId), source, externalId },
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import { pageMessageOf } from '../common/http-exception.filter';
 import { translate } from '../common/i18n/i18n';
 import { ImportOptionsDto } from './dto/import-options.dto';
 import { ImportService } from './import.service';
-import { nothingImported, summarise } from './import-summary';
+import { nothingImported, refusalForPage, summarise, summaryForPage } from './import-summary';
 import { toImportOptions, UploadedFileLike } from './upload-batch';
 import { Allow } from '../auth/access.guard';
 import { CsrfInMultipartBody } from '../auth/csrf';
@@ -58,8 +58,8 @@ export class ImportsPagesController {
       res.render('imports/form', {
         title,
         options,
-        summary,
-        formError: refused ? pageMessageOf(refused, lang) : undefined,
+        summary: summaryForPage(summary, lang),
+        formError: refused ? refusalForPage(summary, refused, lang) : undefined,
         formats: TRANSCRIPT_FORMATS,
       });
     } catch (e) {

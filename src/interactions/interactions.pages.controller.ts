@@ -145,6 +145,7 @@ export class InteractionsPagesController {
       ...(await this.replayViews.view(
         interaction,
         evaluations.map((e) => e.id),
+        languageOf(res),
       )),
       metadata: Object.entries(interaction.metadata ?? {}).map(([key, value]) => ({ key, value })),
       evaluations,

@@ -10,6 +10,7 @@ import type {
   StoredEvidence,
 } from '../evaluations/entities/evaluation-answer.entity';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
+import { storedReasonText } from '../common/i18n/auto-reason';
 
 export const REPLAY_MARKER_KINDS = [
   'interruption',
@@ -78,6 +79,7 @@ export function criteriaOf(definition: ScorecardDefinition): Map<string, Criteri
 export function toReplayMarkers(
   sources: readonly MarkerSource[],
   criteria: CriteriaByVersion,
+  lang = 'en',
 ): ReplayMarker[] {
   const merged = new Map<string, ReplayMarker>();
   const add = (m: ReplayMarker) => {
@@ -106,6 +108,7 @@ export function toReplayMarkers(
       }
       continue;
     }
+    const reason = s.evidence ? storedReasonText(lang, s.evidence) : '';
     for (const item of s.evidence?.items ?? []) {
       if (item.startMs === null || item.startMs === undefined) continue;
       const kind = autoKind(s.suggestion, info, item.value);
@@ -115,7 +118,7 @@ export function toReplayMarkers(
         kind,
         label,
         // What was said, when the mark is a turn: the reason alone quotes the rule's phrase.
-        detail: joinUnique(s.evidence?.reason ?? '', quote(item.text), ' — '),
+        detail: joinUnique(reason, quote(item.text), ' — '),
         author: null,
       });
     }

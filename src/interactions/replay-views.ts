@@ -21,14 +21,19 @@ export class ReplayViews {
   ) {}
 
   /** The marks of one interaction, from the named evaluations only (none named: no marks). */
-  async markers(interactionId: number, evaluationIds: number[]): Promise<ReplayMarker[]> {
+  async markers(
+    interactionId: number,
+    evaluationIds: number[],
+    /** The page's language, for auto-QA's reasons on the marks. */
+    lang = 'en',
+  ): Promise<ReplayMarker[]> {
     const rows = await this.evaluations.timedAnswers(interactionId, evaluationIds);
     if (rows.length === 0) return [];
     const definitions = await this.scorecards.definitionsOf(rows.map((r) => r.scorecardVersionId));
     const criteria: CriteriaByVersion = new Map(
       [...definitions].map(([id, definition]) => [id, criteriaOf(definition)]),
     );
-    return toReplayMarkers(rows, criteria);
+    return toReplayMarkers(rows, criteria, lang);
   }
 
   /**
@@ -39,8 +44,10 @@ export class ReplayViews {
   async view(
     interaction: { id: number; durationMs: number; turns: { endMs: number }[] },
     evaluationIds: number[],
+    /** The page's language, for auto-QA's reasons on the marks. */
+    lang: string,
   ) {
-    const markers = await this.markers(interaction.id, evaluationIds);
+    const markers = await this.markers(interaction.id, evaluationIds, lang);
     const lastEnd = interaction.turns.reduce((max, t) => Math.max(max, t.endMs), 0);
     return {
       replay: { durationMs: Math.max(interaction.durationMs, lastEnd), markers },

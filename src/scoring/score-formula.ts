@@ -53,6 +53,8 @@ export class AnswerValidationError extends Error {
   constructor(
     readonly field: string,
     readonly reason: string,
+    /** The reason in the locale files, for the reader's language (pure: a key, not a text). */
+    readonly messageKey?: { key: string; params?: Record<string, string> },
   ) {
     super(`${field}: ${reason}`);
     this.name = 'AnswerValidationError';
@@ -73,7 +75,9 @@ export function scaleRange(scale: Scale): { min: number; max: number } {
 export function validateAnswer(criterion: CriterionDefinition, answer: AnswerInput): void {
   if (answer.value === null) {
     if (!criterion.naAllowed) {
-      throw new AnswerValidationError(criterion.key, 'N/A is not allowed for this criterion');
+      throw new AnswerValidationError(criterion.key, 'N/A is not allowed for this criterion', {
+        key: 'error.answer.naNotAllowed',
+      });
     }
     return;
   }
@@ -82,6 +86,10 @@ export function validateAnswer(criterion: CriterionDefinition, answer: AnswerInp
     throw new AnswerValidationError(
       criterion.key,
       `value ${answer.value} is outside the scale (a whole number from ${min} to ${max})`,
+      {
+        key: 'error.answer.outsideScale',
+        params: { value: String(answer.value), min: String(min), max: String(max) },
+      },
     );
   }
 }
@@ -96,7 +104,11 @@ export function validateAnswers(
   );
   for (const [key, answer] of Object.entries(answers)) {
     const criterion = criteria.get(key);
-    if (!criterion) throw new AnswerValidationError(key, 'unknown criterion for this scorecard');
+    if (!criterion) {
+      throw new AnswerValidationError(key, 'unknown criterion for this scorecard', {
+        key: 'error.answer.unknownCriterion',
+      });
+    }
     validateAnswer(criterion, answer);
   }
 }

@@ -118,6 +118,9 @@ export function parseTranscripts(
       file,
       'not a transcript: unrecognised format (expected native JSON, WebVTT, SubRip, text with ' +
         'speaker prefixes, or a supported vendor export)',
+      undefined,
+      undefined,
+      { key: 'import.reason.unrecognised' },
     );
   }
   const json = (): unknown => sniffed.json?.root ?? parseJsonText(file, text);
@@ -131,22 +134,43 @@ export function detectFormat(file: string, text: string): TranscriptFormat | und
 }
 
 function decodeTranscript(file: string, bytes: Buffer, maxBytes: number): string {
-  if (bytes.length === 0) throw new TranscriptParseError(file, 'empty file');
+  if (bytes.length === 0) throw emptyFile(file);
   // Checked before decoding so an oversized upload costs nothing beyond its length.
   if (bytes.length > maxBytes) {
     throw new TranscriptParseError(
       file,
       `file is ${formatSize(bytes.length, Math.ceil)}; ` +
         `the limit is ${formatSize(maxBytes, Math.floor)}`,
+      undefined,
+      undefined,
+      {
+        key: 'import.reason.tooLarge',
+        params: {
+          size: formatSize(bytes.length, Math.ceil),
+          limit: formatSize(maxBytes, Math.floor),
+        },
+      },
     );
   }
   if (isUtf16(bytes)) {
-    throw new TranscriptParseError(file, 'the file is UTF-16 encoded: save it as UTF-8', 1);
+    throw new TranscriptParseError(
+      file,
+      'the file is UTF-16 encoded: save it as UTF-8',
+      1,
+      undefined,
+      { key: 'import.reason.utf16' },
+    );
   }
   const text = decodeUtf8(bytes);
   if (text === null) throw invalidUtf8Error(file, bytes);
-  if (text.trim() === '') throw new TranscriptParseError(file, 'empty file');
+  if (text.trim() === '') throw emptyFile(file);
   return text;
+}
+
+function emptyFile(file: string): TranscriptParseError {
+  return new TranscriptParseError(file, 'empty file', undefined, undefined, {
+    key: 'import.reason.emptyFile',
+  });
 }
 
 /** Rounded away from the limit, so "20.1 MB; the limit is 20 MB" never reads "20 MB; 20 MB". */
@@ -157,18 +181,27 @@ function formatSize(bytes: number, round: (n: number) => number): string {
 
 function invalidUtf8Error(file: string, bytes: Buffer): TranscriptParseError {
   const bad = invalidUtf8(bytes);
-  const byte = bad ? ` (byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')})` : '';
+  const hex = bad ? `0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')}` : '';
+  const byte = bad ? ` (byte ${hex})` : '';
   return new TranscriptParseError(
     file,
     `not valid UTF-8${byte}: save the file as UTF-8 ` +
       '(Korean exports in EUC-KR/CP949 need converting)',
     bad?.line,
+    undefined,
+    bad
+      ? { key: 'import.reason.invalidUtf8At', params: { byte: hex } }
+      : { key: 'import.reason.invalidUtf8' },
   );
 }
 
 /** The guarantees every importer relies on, whatever the parser: non-empty, trimmed, in order. */
 function normaliseTurns(file: string, turns: TranscriptTurn[]): TranscriptTurn[] {
-  if (turns.length === 0) throw new TranscriptParseError(file, 'no turns', undefined, 'turns');
+  if (turns.length === 0) {
+    throw new TranscriptParseError(file, 'no turns', undefined, 'turns', {
+      key: 'import.reason.noTurns',
+    });
+  }
   const trimmed = turns.map((turn, index) => {
     const text = turn.text.trim();
     if (text === '') {

@@ -90,6 +90,11 @@ function noSpeakerError(file: string, body: string, line: number): TranscriptPar
       `unknown speaker ${JSON.stringify(name)} (line ${line}): use ${PREFIX_EXAMPLES}, or pass a ` +
         `speaker mapping, e.g. {${JSON.stringify(name)}: "agent"}`,
       line,
+      undefined,
+      {
+        key: 'import.reason.unknownSpeakerText',
+        params: { name: JSON.stringify(name), line: String(line), examples: PREFIX_EXAMPLES },
+      },
     );
   }
   return new TranscriptParseError(

@@ -47,6 +47,8 @@ export class TranscriptParseError extends Error {
     readonly reason: string,
     readonly line?: number,
     readonly field?: string,
+    /** The reason in the locale files (`import.reason.*`), for pages in the reader's language. */
+    readonly messageKey?: { key: string; params?: Record<string, string> },
   ) {
     super(`${file}${line !== undefined ? `:${line}` : ''}${field ? ` (${field})` : ''}: ${reason}`);
     this.name = 'TranscriptParseError';

@@ -103,7 +103,13 @@ function isFatal(error: WebVttError): boolean {
 function fromParserError(file: string, error: WebVttError, lines: string[]): TranscriptParseError {
   const { message } = error;
   if (message.startsWith('No valid signature')) {
-    return new TranscriptParseError(file, 'not a WebVTT file: the first line must be "WEBVTT"', 1);
+    return new TranscriptParseError(
+      file,
+      'not a WebVTT file: the first line must be "WEBVTT"',
+      1,
+      undefined,
+      { key: 'import.reason.notWebVtt' },
+    );
   }
   if (message.startsWith('Cue identifier')) {
     // Reported on the line after the orphan text; point at the orphan itself.
@@ -224,6 +230,11 @@ function cueSpeaker(
         `unknown speaker ${JSON.stringify(name)} (line ${voiceLine}): pass a speaker mapping, ` +
           `e.g. {${JSON.stringify(name)}: "agent"}`,
         voiceLine,
+        undefined,
+        {
+          key: 'import.reason.unknownSpeakerVtt',
+          params: { name: JSON.stringify(name), line: String(voiceLine) },
+        },
       );
     }
     if (!SPEAKERS.has(speaker)) {

@@ -150,7 +150,7 @@ describe('import → evaluate → submit → score, over HTTP', () => {
       http.patch(`/api/evaluations/${evaluationId}`).send({ version, answers }).expect(400);
     expect((await send([{ key: 'greeting', value: 3 }])).body).toMatchObject({
       field: 'answers.greeting',
-      message: expect.stringMatching(/outside the scale/),
+      message: expect.stringMatching(/척도 밖입니다/),
     });
     expect((await send([{ key: 'greeting', na: true }])).body.field).toBe('answers.greeting');
     expect((await send([{ key: 'no_such_thing', value: 1 }])).body.field).toBe(
@@ -209,7 +209,7 @@ describe('import → evaluate → submit → score, over HTTP', () => {
       .send({ version })
       .expect(400);
     expect(res.body.field).toMatch(/^answers\./);
-    expect(res.body.message).toMatch(/missing: .*root_cause/);
+    expect(res.body.message).toMatch(/빠진 항목: .*root_cause/);
   });
 
   it('submits and returns section and overall scores computed by the formula', async () => {

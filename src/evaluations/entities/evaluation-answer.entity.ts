@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Evaluation } from './evaluation.entity';
+import type { ReasonParams } from '../../autoqa/reason-codes';
 
 @Entity('evaluation_answers')
 @Index('IDX_evaluation_answers_evaluation_criterion', ['evaluationId', 'criterionKey'], {
@@ -56,7 +57,11 @@ export class EvaluationAnswer {
 export type AutoSuggestion = 'pass' | 'fail' | 'na';
 
 export interface StoredEvidence {
+  /** Auto-QA's English reason; shown as is for answers stored before reason codes. */
   reason: string;
+  /** The reason as a code and parameters (src/autoqa/reason-codes.ts), shown in the page's language. */
+  reasonCode?: string;
+  reasonParams?: ReasonParams;
   items: { turn: number | null; startMs: number | null; text: string; value?: number | string }[];
   /** Auto-QA's confidence (0..1) and whether the suggestion is only a best guess. */
   confidence?: number;

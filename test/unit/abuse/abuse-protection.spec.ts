@@ -77,6 +77,8 @@ describe('protected criteria on an abusive call', () => {
       key: 'polite',
       result: 'na',
       reason: ABUSE_NA_REASON,
+      reasonCode: 'abuseProtected',
+      reasonParams: {},
       confidence: 1,
       needsReview: false,
       evidence: [

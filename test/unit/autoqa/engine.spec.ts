@@ -87,6 +87,8 @@ describe('runAutoQa', () => {
       result: 'na',
       evidence: [],
       reason: NO_AGENT_TURNS,
+      reasonCode: 'noAgentTurns',
+      reasonParams: {},
       confidence: 0.3,
       needsReview: true,
     });
