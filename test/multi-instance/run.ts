@@ -232,6 +232,22 @@ async function main(): Promise<void> {
     assert.equal(items, CALLS, 'every billing call queued');
     assert.equal(queuedCalls, allItems, 'one queue item per call');
     assert.equal(audited, allItems, 'the audit log reports each queued item once');
+    // The roll-up's refreshes are pg-boss jobs, coalesced per agent-day: all done, none failed,
+    // far fewer than the evaluations that asked for them.
+    const refreshJobs = (states: string) =>
+      count(
+        db,
+        `SELECT COUNT(*) FROM pgboss.job WHERE name = 'analytics.refresh' AND state IN (${states})`,
+      );
+    await until(
+      async () => (await refreshJobs(`'created', 'retry', 'active'`)) === 0,
+      60_000,
+      'the roll-up refresh jobs are done',
+    );
+    const refreshes = await refreshJobs(`'completed', 'failed'`);
+    console.log(`   ${refreshes} roll-up refresh jobs for ${autos}+ evaluations (per agent-day)`);
+    assert.equal(await refreshJobs(`'failed'`), 0, 'no roll-up refresh job failed');
+    assert.ok(refreshes < autos, 'refreshes coalesced per agent-day');
     const before = await rollUp(db);
     cli('analytics', 'rebuild');
     assert.ok(before.length > 0);
