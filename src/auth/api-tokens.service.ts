@@ -23,13 +23,14 @@ export class ApiTokensService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(owner: Actor, name: string): Promise<{ token: string; row: ApiToken }> {
-    const label = name.trim();
-    if (!label) throw new InputError('name', 'give the token a name (what uses it)');
-    if (label.length > 100) throw new InputError('name', 'must be at most 100 characters');
+  /** `label` as CreateTokenDto checked it (trimmed, 1–100 characters). */
+  async create(owner: Actor, label: string): Promise<{ token: string; row: ApiToken }> {
     const active = await this.tokens.countActiveOf(owner.id);
     if (active >= MAX_TOKENS_PER_USER) {
-      throw new InputError('name', `you have ${active} tokens; revoke one you no longer use`);
+      throw new InputError('name', `you have ${active} tokens; revoke one you no longer use`, {
+        key: 'tokens.tooMany',
+        params: { count: String(active) },
+      });
     }
     const token = `${TOKEN_PREFIX}${randomToken()}`;
     const row = await transaction(this.dataSource, async (manager) => {

@@ -1,23 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { clearCookie, cookieOptions, readCookie, SESSION_COOKIE } from '../common/cookies';
 import { Actor, CurrentUser } from '../common/current-user';
 import { Allow, Public } from './access.guard';
 import { AuthService } from './auth.service';
+import { LoginDto } from './dto/auth.dto';
 import { EVERYONE } from './roles';
-
-export class LoginDto {
-  @IsString()
-  @MaxLength(200)
-  email: string;
-
-  @IsString()
-  @MaxLength(200)
-  password: string;
-}
 
 @ApiTags('auth')
 @Controller('api/auth')

@@ -14,6 +14,7 @@ import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { clearCookie, cookieOptions, readCookie, SESSION_COOKIE } from '../common/cookies';
 import { field, FormBody, FormFields, submitForm } from '../common/form-body';
+import { formInput } from '../common/form-input';
 import { Actor, CurrentUser, RequestWithActor } from '../common/current-user';
 import { DomainError, InputError, TooManyRequestsError } from '../common/errors';
 import { translate } from '../common/i18n/i18n';
@@ -21,7 +22,7 @@ import { UsersService } from '../users/users.service';
 import { Allow, Public, SessionOnly } from './access.guard';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthService, InvalidCredentialsError } from './auth.service';
-import { verifyPassword } from './passwords';
+import { ChangePasswordDto, CreateTokenDto, LoginDto } from './dto/auth.dto';
 import { EVERYONE } from './roles';
 import { QueryTextPipe } from '../common/query-text';
 import { languageOf } from '../common/i18n/lang';
@@ -56,11 +57,8 @@ export class AuthPagesController {
       res,
       'auth/login',
       async () => {
-        const session = await this.auth.signIn(
-          email,
-          field(body, 'password') ?? '',
-          req.ip ?? 'unknown',
-        );
+        const dto = formInput(LoginDto, { email, password: field(body, 'password') });
+        const session = await this.auth.signIn(dto.email, dto.password, req.ip ?? 'unknown');
         res.cookie(
           SESSION_COOKIE,
           session.token,
@@ -105,17 +103,8 @@ export class AuthPagesController {
       res,
       'account/index',
       async () => {
-        const user = await this.users.findWithPassword(actor.email);
-        if (
-          !user?.passwordHash ||
-          !(await verifyPassword(user.passwordHash, field(body, 'current') ?? ''))
-        ) {
-          throw new InputError('current', t(res, 'account.wrongCurrent'));
-        }
-        if ((field(body, 'password') ?? '') !== (field(body, 'confirm') ?? '')) {
-          throw new InputError('confirm', t(res, 'account.mismatch'));
-        }
-        await this.users.setPassword(actor, actor.id, field(body, 'password') ?? '');
+        const dto = formInput(ChangePasswordDto, body);
+        await this.users.changeOwnPassword(actor, dto.current, dto.password);
         // Every session ended, this one too: sign in again with the new password.
         clearCookie(res, SESSION_COOKIE);
         res.redirect(303, '/login');
@@ -140,7 +129,7 @@ export class AuthPagesController {
       res,
       'account/index',
       async () => {
-        const created = await this.tokens.create(actor, field(body, 'name') ?? '');
+        const created = await this.tokens.create(actor, formInput(CreateTokenDto, body).name);
         // Shown once, on this response only; never stored in clear.
         res.status(201).render('account/index', {
           ...(await this.accountView(actor, res)),

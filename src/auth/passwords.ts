@@ -9,14 +9,27 @@ export const MIN_PASSWORD_LENGTH = 10;
 
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-/** Why a new password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string, email?: string): string | null {
+/**
+ * Why a new password is refused (English, and its locale key for the page), or null when it is
+ * acceptable. A policy, not a form check: the users service applies it to every new password,
+ * from a page, the CLI or ADMIN_PASSWORD.
+ */
+export function passwordProblem(
+  password: string,
+  email?: string,
+): { reason: string; key: string; params?: Record<string, string> } | null {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
+    return {
+      reason: `must be at least ${MIN_PASSWORD_LENGTH} characters`,
+      key: 'password.tooShort',
+      params: { min: String(MIN_PASSWORD_LENGTH) },
+    };
   }
-  if (password.length > 200) return 'must be at most 200 characters';
+  if (password.length > 200) {
+    return { reason: 'must be at most 200 characters', key: 'password.tooLong' };
+  }
   if (email && password.toLowerCase().includes(email.toLowerCase().split('@')[0])) {
-    return 'must not contain your e-mail name';
+    return { reason: 'must not contain your e-mail name', key: 'password.containsEmail' };
   }
   return null;
 }

@@ -20,6 +20,7 @@ import { OpenCalibrationDto } from './dto/open-calibration.dto';
 import { QueryTextPipe } from '../common/query-text';
 import { parseDateTimeInput } from '../common/time-zone';
 import { languageOf } from '../common/i18n/lang';
+import { pageMessageOf } from '../common/http-exception.filter';
 
 /** What the new-session form was given, to show it again beside an error. */
 interface SessionForm {
@@ -179,7 +180,7 @@ export class CalibrationPagesController {
       })),
       experts: options.users.map((u) => ({ ...u, selected: u.id === form.expertId })),
       error: error ? t(res, 'calibration.fixErrors') : null,
-      errors: errorField ? { [errorField]: error!.message } : {},
+      errors: errorField ? { [errorField]: pageMessageOf(error!, languageOf(res)) } : {},
     };
   }
 }
@@ -202,7 +203,11 @@ function toForm(body: FormFields): SessionForm {
 function parseDueAt(value: string): Date | null {
   if (!value.trim()) return null;
   const date = parseDateTimeInput(value);
-  if (!date) throw new InputError('dueAt', 'give the due date as a date and time');
+  if (!date) {
+    throw new InputError('dueAt', 'give the due date as a date and time', {
+      key: 'calibration.error.dueAt',
+    });
+  }
   return date;
 }
 

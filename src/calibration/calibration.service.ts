@@ -97,8 +97,6 @@ export interface EvaluatorHistory extends EvaluatorDeviationHistory {
   name: string;
 }
 
-const MAX_PARTICIPANTS = 50;
-
 @Injectable()
 export class CalibrationService implements OnModuleInit {
   private readonly logger = new Logger('CalibrationService');
@@ -125,14 +123,22 @@ export class CalibrationService implements OnModuleInit {
   /** An admin names the call, the scorecard, the evaluators and the expert among them. */
   async open(actor: Actor, input: OpenCalibrationInput): Promise<CalibrationSessionView> {
     const interaction = await this.interactions.get(input.interactionId, actor).catch(() => {
-      throw new InputError('interactionId', `interaction ${input.interactionId} does not exist`);
+      throw new InputError('interactionId', `interaction ${input.interactionId} does not exist`, {
+        key: 'calibration.error.noCall',
+        params: { call: String(input.interactionId) },
+      });
     });
     const version = await this.scorecards.current(input.scorecardKey).catch(() => {
-      throw new InputError('scorecardKey', `no scorecard "${input.scorecardKey}"`);
+      throw new InputError('scorecardKey', `no scorecard "${input.scorecardKey}"`, {
+        key: 'calibration.error.noScorecard',
+        params: { key: input.scorecardKey },
+      });
     });
     const participantIds = await this.checkParticipants(input.participantIds, input.expertId);
     if (input.dueAt && input.dueAt.getTime() < Date.now()) {
-      throw new InputError('dueAt', 'the due date is in the past');
+      throw new InputError('dueAt', 'the due date is in the past', {
+        key: 'calibration.error.duePast',
+      });
     }
     const note = input.note?.trim() || null;
     const id = await transaction(this.dataSource, async (manager) => {
@@ -170,27 +176,33 @@ export class CalibrationService implements OnModuleInit {
 
   private async checkParticipants(ids: number[], expertId: number): Promise<number[]> {
     const unique = [...new Set(ids)];
+    // At most 50 ids is OpenCalibrationDto's to check; the same person twice counts once.
     if (unique.length < 2) {
-      throw new InputError('participantIds', 'name at least two evaluators');
-    }
-    if (unique.length > MAX_PARTICIPANTS) {
-      throw new InputError('participantIds', `at most ${MAX_PARTICIPANTS} evaluators`);
+      throw new InputError('participantIds', 'name at least two evaluators', {
+        key: 'calibration.error.twoParticipants',
+      });
     }
     const users = new Map((await this.users.byIds(unique)).map((u) => [u.id, u]));
     for (const id of unique) {
       const user = users.get(id);
       if (!user || !user.active) {
-        throw new InputError('participantIds', `user ${id} does not exist or is inactive`);
+        throw new InputError('participantIds', `user ${id} does not exist or is inactive`, {
+          key: 'calibration.error.inactive',
+          params: { id: String(id) },
+        });
       }
       if (!(CALIBRATION_ROLES as readonly string[]).includes(user.role)) {
         throw new InputError(
           'participantIds',
           `${user.name} is a ${user.role}; only evaluators and admins score calibration calls`,
+          { key: 'calibration.error.role', params: { name: user.name, role: user.role } },
         );
       }
     }
     if (!unique.includes(expertId)) {
-      throw new InputError('expertId', 'the expert must be one of the participants');
+      throw new InputError('expertId', 'the expert must be one of the participants', {
+        key: 'calibration.error.expert',
+      });
     }
     return unique;
   }
@@ -479,17 +491,26 @@ export class CalibrationService implements OnModuleInit {
    */
   async findCall(text: string): Promise<number> {
     const wanted = text.trim();
-    if (!wanted) throw new InputError('call', 'give the call id');
+    if (!wanted) {
+      throw new InputError('call', 'give the call id', { key: 'calibration.error.giveCall' });
+    }
     const matches = await this.repository.interactionsByExternalId(wanted);
     if (matches.length === 1) return matches[0].id;
     if (matches.length > 1) {
       throw new InputError(
         'call',
         `${matches.length} calls from different sources have call id "${wanted}"; give the number from the call's address (/interactions/<number>) instead`,
+        {
+          key: 'calibration.error.ambiguousCall',
+          params: { count: String(matches.length), call: wanted },
+        },
       );
     }
     if (/^\d+$/.test(wanted)) return Number(wanted);
-    throw new InputError('call', `no call with call id "${wanted}"`);
+    throw new InputError('call', `no call with call id "${wanted}"`, {
+      key: 'calibration.error.noCall',
+      params: { call: wanted },
+    });
   }
 }
 

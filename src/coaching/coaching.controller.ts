@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { Allow } from '../auth/access.guard';
 import { COACHES, EVERYONE } from '../auth/roles';
@@ -8,22 +7,7 @@ import { contentDisposition } from '../common/content-disposition';
 import { Actor, CurrentUser } from '../common/current-user';
 import { personFor } from '../common/person';
 import { CoachingService } from './coaching.service';
-
-export class GeneratePlanDto {
-  @IsString()
-  @MaxLength(120)
-  agent: string;
-
-  @IsISO8601({ strict: true })
-  from: string;
-
-  @IsISO8601({ strict: true })
-  to: string;
-
-  @IsOptional()
-  @IsString()
-  scorecard?: string;
-}
+import { GeneratePlanDto } from './dto/generate-plan.dto';
 
 @ApiTags('coaching')
 @Controller('api/coaching/plans')

@@ -14,6 +14,8 @@ import { PageNumberPipe } from '../common/pagination';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { CoachingService } from './coaching.service';
 import { SavePlanDto } from './dto/save-plan.dto';
+import { GeneratePlanDto } from './dto/generate-plan.dto';
+import { RecordSessionDto, ScheduleSessionDto } from './dto/feedback-session.dto';
 import { formInput, formNumber } from '../common/form-input';
 import type { PlanContent } from './plan-content';
 import type { AgentProfile } from '../analytics/profile.types';
@@ -70,11 +72,12 @@ export class CoachingPagesController {
       res,
       'coaching/new',
       async () => {
+        const dto = formInput(GeneratePlanDto, input);
         const plan = await this.coaching.generate(actor, {
-          agentExternalId: input.agent,
-          from: input.from,
-          to: input.to,
-          scorecardKey: input.scorecard || undefined,
+          agentExternalId: dto.agent,
+          from: dto.from,
+          to: dto.to,
+          scorecardKey: dto.scorecard,
           lang: languageOf(res),
         });
         res.redirect(303, `/coaching/${plan.id}/edit`);
@@ -127,13 +130,14 @@ export class CoachingPagesController {
         const checked = formInput(SavePlanDto, {
           version: formNumber(field(body, 'version')),
           targetScore: typed.targetScore,
+          followUpDate: typed.followUpDate,
         });
         await this.coaching.update(actor, id, {
           version: checked.version,
           targetScore: checked.targetScore ?? null,
           goalNote: typed.goalNote,
           actions: typed.actions.split(/\r?\n/),
-          followUpDate: typed.followUpDate,
+          followUpDate: checked.followUpDate,
           notes: typed.notes,
           focusTargets: Object.fromEntries(
             typed.focus.filter((f) => f.keep).map((f) => [f.key, Number(f.target) / 100]),
@@ -197,7 +201,8 @@ export class CoachingPagesController {
       res,
       'coaching/show',
       async () => {
-        await this.coaching.schedule(actor, id, field(body, 'scheduledAt') ?? '');
+        const dto = formInput(ScheduleSessionDto, { scheduledAt: field(body, 'scheduledAt') });
+        await this.coaching.schedule(actor, id, dto.scheduledAt);
         res.redirect(303, `/coaching/${id}#sessions`);
       },
       async (e) => ({
@@ -215,16 +220,30 @@ export class CoachingPagesController {
     @FormBody() body: FormFields,
     @Res() res: Response,
   ) {
-    const notes: Record<string, string> = {};
-    for (const [k, v] of Object.entries(body)) {
-      if (k.startsWith('note_') && typeof v === 'string' && v.trim()) notes[k.slice(5)] = v.trim();
-    }
-    const session = await this.coaching.record(actor, sid, {
-      notes,
-      commitments: field(body, 'commitments') ?? '',
-      followUpDate: field(body, 'followUpDate') || undefined,
-    });
-    res.redirect(303, `/coaching/${session.planId}#sessions`);
+    const typed = typedSession(sid, body);
+    const { planId } = await this.coaching.session(actor, sid);
+    await submitForm(
+      res,
+      'coaching/show',
+      async () => {
+        const dto = formInput(RecordSessionDto, {
+          notes: typed.notes,
+          commitments: typed.commitments,
+          followUpDate: typed.followUpDate,
+        });
+        await this.coaching.record(actor, sid, {
+          notes: dto.notes,
+          commitments: dto.commitments ?? '',
+          followUpDate: dto.followUpDate,
+        });
+        res.redirect(303, `/coaching/${planId}#sessions`);
+      },
+      // Refused: the session's form comes back with what the lead wrote, and why.
+      async (e) => ({
+        ...(await this.planView(actor, planId, res, null, typed)),
+        error: pageMessageOf(e, languageOf(res)),
+      }),
+    );
   }
 
   @Post('sessions/:sid/acknowledge')
@@ -239,7 +258,13 @@ export class CoachingPagesController {
   }
 
   /** The plan as stored, or with the fields the lead typed in a refused save (`typed`). */
-  private async planView(actor: Actor, id: number, res: Response, typed: TypedPlan | null = null) {
+  private async planView(
+    actor: Actor,
+    id: number,
+    res: Response,
+    typed: TypedPlan | null = null,
+    session: TypedSession | null = null,
+  ) {
     const plan = await this.coaching.get(actor, id);
     const stored = plan.content as unknown as PlanContent;
     const sessions = await this.coaching.sessionsOf(id);
@@ -284,14 +309,16 @@ export class CoachingPagesController {
             selected: typed?.addFocus === ref,
           };
         }),
-      sessions: sessions.map((s) => ({
-        ...s,
-        noteList: stored.focus.map((f) => ({
-          key: f.key,
-          label: f.label,
-          note: s.notes?.[f.key] ?? '',
+      sessions: sessions
+        .map((s) => (session?.id === s.id ? { ...s, ...session } : s))
+        .map((s) => ({
+          ...s,
+          noteList: stored.focus.map((f) => ({
+            key: f.key,
+            label: f.label,
+            note: s.notes?.[f.key] ?? '',
+          })),
         })),
-      })),
       canWrite: COACHES.includes(actor.role),
       isAgent: actor.role === 'agent',
     };
@@ -331,6 +358,27 @@ interface TypedPlan {
   focus: { key: string; keep: boolean; target: string }[];
   addFocus: string;
   strengths: string[];
+}
+
+/** What the lead wrote in a session's form (`note_<criterion>` fields), kept to show it again. */
+interface TypedSession {
+  id: number;
+  notes: Record<string, string>;
+  commitments: string;
+  followUpDate: string;
+}
+
+function typedSession(id: number, body: FormFields): TypedSession {
+  const notes: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k.startsWith('note_') && typeof v === 'string' && v.trim()) notes[k.slice(5)] = v.trim();
+  }
+  return {
+    id,
+    notes,
+    commitments: field(body, 'commitments') ?? '',
+    followUpDate: field(body, 'followUpDate') ?? '',
+  };
 }
 
 function typedPlan(body: FormFields, content: PlanContent): TypedPlan {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
 import { Agent } from '../agents/entities/agent.entity';
 import { AnalyticsService } from '../analytics/analytics.service';
-import { validDay } from '../analytics/period';
+import { resolvePeriod } from '../analytics/period';
 import type { AgentProfile, CriterionRow } from '../analytics/profile.types';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -55,7 +55,6 @@ export interface PlanEdits {
 
 /** Who writes plans: admins and team leads (for their teams). */
 const WRITERS = new Set(['admin', 'team_lead']);
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 @Injectable()
 export class CoachingService {
@@ -78,14 +77,15 @@ export class CoachingService {
     actor: Actor,
     input: {
       agentExternalId: string;
-      from: string;
-      to: string;
+      /** YYYY-MM-DD; missing: the default period (resolvePeriod). */
+      from?: string;
+      to?: string;
       scorecardKey?: string;
       lang?: string;
     },
   ): Promise<CoachingPlan> {
     this.mustWrite(actor);
-    const period = checkedPeriod(input.from, input.to);
+    const period = resolvePeriod(input);
     // The profile is read with the actor's scope: an agent they do not coach is not found.
     const profile = await this.analytics
       .agentProfileByExternalId(actor, input.agentExternalId.trim(), {
@@ -164,12 +164,8 @@ export class CoachingService {
     const content = plan.content as unknown as PlanContent & { lang?: string };
     const lang = content.lang === 'en' ? 'en' : 'ko';
     const next: PlanContent = { ...content };
+    // The target score (0–100) and the follow-up day are SavePlanDto's to check.
     if (edits.targetScore !== undefined) {
-      if (edits.targetScore !== null && !(edits.targetScore >= 0 && edits.targetScore <= 100)) {
-        throw new InputError('targetScore', 'must be between 0 and 100', {
-          key: 'coaching.error.targetScore',
-        });
-      }
       next.goals = { ...next.goals, targetScore: edits.targetScore };
     }
     if (edits.goalNote !== undefined)
@@ -180,13 +176,7 @@ export class CoachingService {
         .filter(Boolean)
         .slice(0, 20);
     if (edits.notes !== undefined) next.notes = edits.notes.slice(0, 5000);
-    if (edits.followUpDate !== undefined) {
-      if (!DAY.test(edits.followUpDate))
-        throw new InputError('followUpDate', 'must be a date (YYYY-MM-DD)', {
-          key: 'coaching.error.followUpDate',
-        });
-      next.followUpDate = edits.followUpDate;
-    }
+    if (edits.followUpDate !== undefined) next.followUpDate = edits.followUpDate;
     if (edits.focusTargets) {
       const targets = edits.focusTargets;
       for (const [key, rate] of Object.entries(targets)) {
@@ -360,9 +350,6 @@ export class CoachingService {
         `the session is scheduled for ${localDateTimeText(session.scheduledAt)}; it can be recorded as held from then on`,
       );
     }
-    if (input.followUpDate && !DAY.test(input.followUpDate)) {
-      throw new InputError('followUpDate', 'must be a date (YYYY-MM-DD)');
-    }
     await transaction(this.dataSource, async (manager) => {
       await this.repository.updateSession(manager, sessionId, {
         status: 'held',
@@ -402,7 +389,8 @@ export class CoachingService {
     return this.session(actor, sessionId);
   }
 
-  private async session(actor: Actor, sessionId: number): Promise<FeedbackSession> {
+  /** A feedback session of a plan the actor may read; 404 otherwise. */
+  async session(actor: Actor, sessionId: number): Promise<FeedbackSession> {
     const session = await this.repository.findSession(sessionId);
     if (!session) throw new NotFoundError('feedback session', sessionId);
     await this.get(actor, session.planId); // 404 when the plan is not visible
@@ -484,14 +472,6 @@ export class CoachingService {
       throw new InputError('team', `no agent of team ${teamName} that you coach`);
     return agents;
   }
-}
-
-/** Both days given and in order (the error names the field to fix). */
-function checkedPeriod(from: string, to: string): { from: string; to: string } {
-  validDay('from', from ?? '');
-  validDay('to', to ?? '');
-  if (from > to) throw new InputError('to', 'must not be before the start of the period');
-  return { from, to };
 }
 
 function labelOf(content: PlanContent, key: string): string {

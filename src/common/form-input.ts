@@ -17,9 +17,13 @@ export function formInput<T extends object>(dto: ClassConstructor<T>, input: obj
     Object.entries(input).filter(([, value]) => value !== undefined && value !== ''),
   );
   const instance = plainToInstance(dto, given, { enableImplicitConversion: true });
-  const [first] = failuresOf(validateSync(instance, { whitelist: true }));
-  if (first) throw new InputError(first.path, first.reason, first.messageKey);
-  return instance;
+  const failures = failuresOf(validateSync(instance, { whitelist: true }));
+  if (failures.length === 0) return instance;
+  // class-validator lists a field's failed checks from its last decorator up; the first one
+  // written (a field left empty: `@IsNotEmpty`, not `@MaxLength`) is the one to show.
+  const field = failures.filter((f) => f.path === failures[0].path);
+  const shown = field[field.length - 1];
+  throw new InputError(shown.path, shown.reason, shown.messageKey);
 }
 
 /** A form field holding a whole number, as a number; anything else is left for the DTO to refuse. */

@@ -4,8 +4,9 @@ import type { Response } from 'express';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE } from '../auth/roles';
 import { Actor, CurrentUser } from '../common/current-user';
-import { InputError } from '../common/errors';
 import { field, FormBody, FormFields } from '../common/form-body';
+import { formInput, formNumber } from '../common/form-input';
+import { MarkReadDto } from './dto/mark-read.dto';
 import { translate } from '../common/i18n/i18n';
 import { PageQueryDto } from '../common/pagination';
 import { NotificationsService } from './notifications.service';
@@ -47,11 +48,8 @@ export class NotificationsPagesController {
   /** Marks all read, or the one whose `id` the form posts. */
   @Post('read')
   async read(@CurrentUser() actor: Actor, @FormBody() body: FormFields, @Res() res: Response) {
-    const id = field(body, 'id');
-    if (id !== undefined && id !== '' && !/^\d+$/.test(id)) {
-      throw new InputError('id', 'a notification id is a whole number');
-    }
-    await this.notifications.markRead(actor, id ? Number(id) : 'all');
+    const { id } = formInput(MarkReadDto, { id: formNumber(field(body, 'id')) });
+    await this.notifications.markRead(actor, id ?? 'all');
     res.redirect(303, '/notifications');
   }
 }

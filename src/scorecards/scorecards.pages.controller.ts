@@ -12,6 +12,9 @@ import { QueryTextPipe } from '../common/query-text';
 import { translate, type Language } from '../common/i18n/i18n';
 import { Lang } from '../common/i18n/lang';
 import { ScorecardEditorService } from './scorecard-editor.service';
+import { ScorecardEditDto } from './dto/scorecard-edit.dto';
+import { formInput } from '../common/form-input';
+import { pageMessageOf } from '../common/http-exception.filter';
 
 @ApiExcludeController()
 @Allow(EVERYONE)
@@ -82,26 +85,31 @@ export class ScorecardsPagesController {
     @CurrentUser() actor: Actor,
     @Param('key') key: string,
     @FormBody() body: FormFields,
+    @Lang() lang: Language,
     @Res() res: Response,
   ) {
     const text = field(body, 'yaml') ?? '';
     const baseHash = field(body, 'baseHash') ?? '';
     const source = await this.editor.source(key);
     const view = { title: key, key, file: source.file, text, baseHash };
-    if (field(body, 'action') !== 'publish') {
-      res.render('scorecards/edit', { ...view, preview: await this.editor.preview(key, text) });
-      return;
-    }
     await submitForm(
       res,
       'scorecards/edit',
       async () => {
-        const result = await this.editor.publish(actor, key, text, baseHash);
+        const dto = formInput(ScorecardEditDto, body);
+        if (dto.action !== 'publish') {
+          res.render('scorecards/edit', { ...view, preview: await this.editor.preview(key, text) });
+          return;
+        }
+        const result = await this.editor.publish(actor, key, dto.yaml, dto.baseHash);
         res.redirect(303, `/scorecards/${encodeURIComponent(key)}?published=${result.result}`);
       },
       async (e) => ({
         ...view,
         stale: e.status === 409,
+        // A refused form (no text, no fingerprint) says why; an invalid scorecard is the preview's.
+        formError:
+          e instanceof InputError && !e.field.startsWith('yaml.') ? pageMessageOf(e, lang) : null,
         preview: e.status === 409 ? null : await this.editor.preview(key, text),
       }),
     );

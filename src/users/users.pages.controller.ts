@@ -11,6 +11,8 @@ import { translate } from '../common/i18n/i18n';
 import { PageNumberPipe } from '../common/pagination';
 import { ROLES, Role } from './entities/user.entity';
 import { UserInput, UsersService } from './users.service';
+import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { formInput } from '../common/form-input';
 import { QueryTextPipe } from '../common/query-text';
 import { languageOf } from '../common/i18n/lang';
 import { pageMessageOf } from '../common/http-exception.filter';
@@ -67,7 +69,8 @@ export class UsersPagesController {
       res,
       'admin/user-form',
       async () => {
-        const user = await this.users.create(actor, { ...input, password: str(body.password) });
+        const dto = formInput(CreateUserDto, { ...input, password: str(body.password) });
+        const user = await this.users.create(actor, dto);
         res.redirect(303, `/admin/users/${user.id}?saved=1`);
       },
       (e) => this.formView(res, null, input, e),
@@ -104,13 +107,12 @@ export class UsersPagesController {
       res,
       'admin/user-form',
       async () => {
+        const { active, ...dto } = formInput(UpdateUserDto, { ...input, active: str(body.active) });
         await this.users.update(actor, id, {
-          name: input.name,
-          role: input.role,
-          agentExternalId: input.agentExternalId,
-          teams: input.teams,
-          homeTeam: input.homeTeam ?? '',
-          active: body.active === 'on' || body.active === 'true',
+          ...dto,
+          teams: dto.teams ?? [],
+          homeTeam: dto.homeTeam ?? '',
+          active: active !== undefined,
         });
         res.redirect(303, `/admin/users/${id}?saved=1`);
       },
@@ -173,7 +175,7 @@ export class UsersPagesController {
         selected: input.teams?.includes(team.name) ?? false,
         home: team.name === input.homeTeam,
       })),
-      error: error?.message,
+      error: error ? pageMessageOf(error, languageOf(res)) : undefined,
       errorField: error?.field,
     };
   }
@@ -183,6 +185,7 @@ function str(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** The form's fields as typed, shown again beside a refusal; CreateUserDto/UpdateUserDto check them. */
 function toInput(body: FormFields): UserInput {
   const teams = body.teams;
   return {

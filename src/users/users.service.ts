@@ -5,7 +5,7 @@ import { AgentsRepository } from '../agents/agents.repository';
 import { TeamsRepository } from '../agents/teams.repository';
 import { AuditService } from '../audit/audit.service';
 import { ApiTokensRepository } from '../auth/api-tokens.repository';
-import { hashPassword, passwordProblem } from '../auth/passwords';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Actor } from '../common/current-user';
@@ -210,6 +210,17 @@ export class UsersService implements OnApplicationBootstrap {
     });
   }
 
+  /** The signed-in user's own change: only with their current password. */
+  async changeOwnPassword(actor: Actor, current: string, password: string): Promise<void> {
+    const user = await this.users.findWithPassword(actor.email);
+    if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
+      throw new InputError('current', 'is not your current password', {
+        key: 'account.wrongCurrent',
+      });
+    }
+    await this.setPassword(actor, actor.id, password);
+  }
+
   async findByEmail(email: string): Promise<UserRow | null> {
     const user = await this.users.findByEmail(email.trim().toLowerCase());
     return user ? this.get(user.id) : null;
@@ -228,7 +239,12 @@ export class UsersService implements OnApplicationBootstrap {
 
   private async checkedHash(password: string, email: string): Promise<string> {
     const problem = passwordProblem(password, email);
-    if (problem) throw new InputError('password', problem);
+    if (problem) {
+      throw new InputError('password', problem.reason, {
+        key: problem.key,
+        params: problem.params,
+      });
+    }
     return hashPassword(password);
   }
 

@@ -214,7 +214,7 @@ describe('API tokens, user administration, the first admin and the headers', () 
         _csrf: await pageToken(admin),
       })
       .expect(400);
-    expect(bad.text).toContain('email: is not an e-mail address');
+    expect(bad.text).toContain('이메일 주소가 아닙니다');
     const created = await admin
       .post('/admin/users')
       .type('form')

@@ -103,6 +103,7 @@ describe('calibration sessions', () => {
     const bad = async (change: Record<string, unknown>, field: RegExp) => {
       const res = await admin
         .post('/api/calibration')
+        .set('Accept-Language', 'en')
         .send({ ...valid, ...change })
         .expect(400);
       expect(res.body.message).toMatch(field);

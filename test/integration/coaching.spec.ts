@@ -250,7 +250,7 @@ describe('coaching plans', () => {
       .post('/api/coaching/plans')
       .send({ agent: 'P-001', from: '2026-10-31', to: '2026-10-01' })
       .expect(400);
-    expect(bad.body.field).toBe('to');
+    expect(bad.body.field).toBe('from');
     await t.createUser({
       email: 'lead2@test.local',
       name: '다른 팀장',
