@@ -90,6 +90,8 @@ describe.each(CARDS)('%s: nothing the agent said', (_key, card) => {
         result: 'na',
         evidence: [],
         reason: NO_AGENT_TURNS,
+        reasonCode: 'noAgentTurns',
+        reasonParams: {},
         confidence: 0.3,
         needsReview: true,
       });
