@@ -8,10 +8,14 @@ import { formInput } from '../common/form-input';
 import { Actor, CurrentUser } from '../common/current-user';
 import { DomainError, InputError } from '../common/errors';
 import { pageMessageOf } from '../common/http-exception.filter';
-import { translate } from '../common/i18n/i18n';
+import { hasTranslation, translate } from '../common/i18n/i18n';
 import { FILE_STORE, type FileStore } from '../storage/file-store';
 import { MysteryShopFormDto } from './dto/mystery-shop-form.dto';
-import { MysteryShopService, type MysteryShopUpload } from './mystery-shop.service';
+import {
+  MysteryShopService,
+  type MysteryShopReport,
+  type MysteryShopUpload,
+} from './mystery-shop.service';
 import { toMysteryShopUpload, type UploadedPart } from './mystery-shop.upload';
 import { Allow } from '../auth/access.guard';
 import { CsrfInMultipartBody } from '../auth/csrf';
@@ -54,12 +58,12 @@ export class MysteryShopPagesController {
       const { token: stashed } = formInput(MysteryShopFormDto, body);
       if (stashed) {
         const report = await this.commitStashed(actor, stashed);
-        return res.render('mystery-shop/form', { title, report });
+        return res.render('mystery-shop/form', { title, report: forPage(report, lang) });
       }
       const upload = toMysteryShopUpload(parts);
       const report = await this.mysteryShop.dryRun(upload);
       const token = report.errors.length === 0 ? await this.save(upload) : null;
-      res.render('mystery-shop/form', { title, report, token });
+      res.render('mystery-shop/form', { title, report: forPage(report, lang), token });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       // In the reader's language where the error has a locale message (the 413s of a file too
@@ -134,5 +138,19 @@ function fromStored(stored: Buffer): MysteryShopUpload {
     transcripts: new Map(
       index.transcripts.map(([name, b64]) => [name, Buffer.from(b64, 'base64')]),
     ),
+  };
+}
+
+/** The report with each row problem in the page's language (as written when it has no key). */
+function forPage<R extends Pick<MysteryShopReport, 'errors'>>(report: R, lang: string) {
+  return {
+    ...report,
+    errors: report.errors.map((e) => ({
+      ...e,
+      reasonText:
+        e.messageKey && hasTranslation(e.messageKey.key)
+          ? translate(lang, e.messageKey.key, e.messageKey.params)
+          : e.reason,
+    })),
   };
 }

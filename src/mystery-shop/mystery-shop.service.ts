@@ -35,6 +35,8 @@ export interface RowError {
   line: number;
   column: string;
   reason: string;
+  /** `reason` in the locale files, for pages in the reader's language. */
+  messageKey?: { key: string; params?: Record<string, string> };
 }
 
 export interface MysteryShopReport {

@@ -43,6 +43,19 @@ export interface ShopError {
   /** The column name as it appears in the file (or the expected name of a missing column). */
   column: string;
   reason: string;
+  /** `reason` in the locale files, for pages in the reader's language (row problems only). */
+  messageKey?: RowMessage;
+}
+
+type RowMessage = { key: string; params?: Record<string, string> };
+
+/** The key's parameters cut like the English reason's quotes. */
+function shortParams(key: RowMessage | undefined): RowMessage | undefined {
+  if (!key?.params) return key;
+  const params = Object.fromEntries(
+    Object.entries(key.params).map(([name, value]) => [name, shortQuote(value)]),
+  );
+  return { ...key, params };
 }
 
 export interface ValidateOptions {
@@ -79,7 +92,7 @@ class HeaderIndex {
 }
 
 type FixedField = keyof typeof DEFAULT_COLUMNS;
-type Report = (column: string, reason: string) => void;
+type Report = (column: string, reason: string, key?: RowMessage) => void;
 
 /** Which column of the file holds what, worked out once from the header. */
 interface Layout {
@@ -134,8 +147,13 @@ export function validateShops(
   const valid: ShopResult[] = [];
   const firstRowOfShop = new Map<string, number>();
   for (const row of table.rows) {
-    const rowError: Report = (column, reason) =>
-      errors.push({ line: row.line, column: shortQuote(column), reason: shortQuotes(reason) });
+    const rowError: Report = (column, reason, key) =>
+      errors.push({
+        line: row.line,
+        column: shortQuote(column),
+        reason: shortQuotes(reason),
+        ...(key ? { messageKey: shortParams(key) } : {}),
+      });
     const shop = validateRow(row, table, layout, scorecards, firstRowOfShop, rowError);
     if (shop) valid.push(shop);
   }
@@ -290,9 +308,9 @@ function validateRow(
 ): ShopResult | undefined {
   const { fixed } = layout;
   let problems = 0;
-  const report: Report = (column, reason) => {
+  const report: Report = (column, reason, key) => {
     problems++;
-    rowError(column, reason);
+    rowError(column, reason, key);
   };
 
   if (row.extraCells) {
@@ -300,18 +318,26 @@ function validateRow(
     report(
       '(row)',
       `${row.extraCells} cell(s) to the right of the last column (the header has ${last})`,
+      {
+        key: 'mysteryShop.row.extraCells',
+        params: { n: String(row.extraCells), last: String(last) },
+      },
     );
   }
 
   const shopId = cell(row, fixed.shopId);
   const shopIdProblem = plainTextProblem(shopId);
   if (fixed.shopId !== undefined) {
-    if (shopId === '') report(fixed.shopId, 'shop id missing');
-    else if (shopIdProblem) report(fixed.shopId, `shop id ${shopIdProblem}`);
+    if (shopId === '') {
+      report(fixed.shopId, 'shop id missing', { key: 'mysteryShop.row.shopIdMissing' });
+    } else if (shopIdProblem) report(fixed.shopId, `shop id ${shopIdProblem}`);
     else {
       const first = firstRowOfShop.get(shopId);
       if (first !== undefined) {
-        report(fixed.shopId, `duplicate shop id ${shopId} (also on row ${first})`);
+        report(fixed.shopId, `duplicate shop id ${shopId} (also on row ${first})`, {
+          key: 'mysteryShop.row.duplicateShop',
+          params: { shopId, first: String(first) },
+        });
       } else firstRowOfShop.set(shopId, row.line);
     }
   }
@@ -319,15 +345,22 @@ function validateRow(
   const dateText = cell(row, fixed.date);
   let date: string | null = null;
   if (fixed.date !== undefined) {
-    if (dateText === '') report(fixed.date, 'date missing');
+    if (dateText === '') report(fixed.date, 'date missing', { key: 'mysteryShop.row.dateMissing' });
     else {
       date = parseShopDate(dateText);
-      if (date === null) report(fixed.date, `date "${dateText}" is not a date`);
+      if (date === null) {
+        report(fixed.date, `date "${dateText}" is not a date`, {
+          key: 'mysteryShop.row.notADate',
+          params: { value: dateText },
+        });
+      }
     }
   }
 
   const agent = cell(row, fixed.agent);
-  if (fixed.agent !== undefined && agent === '') report(fixed.agent, 'agent id missing');
+  if (fixed.agent !== undefined && agent === '') {
+    report(fixed.agent, 'agent id missing', { key: 'mysteryShop.row.agentMissing' });
+  }
   const agentProblem = plainTextProblem(agent);
   if (fixed.agent !== undefined && agentProblem) report(fixed.agent, `agent id ${agentProblem}`);
 
@@ -335,15 +368,25 @@ function validateRow(
   const scorecard = scorecardKey === undefined ? undefined : scorecards.get(scorecardKey);
   const scorecardColumn = fixed.scorecard ?? layout.expected('scorecard');
   if (scorecardKey === undefined) {
-    if (fixed.scorecard !== undefined) report(scorecardColumn, 'scorecard missing');
-  } else if (!scorecard) report(scorecardColumn, `scorecard "${scorecardKey}" not found`);
+    if (fixed.scorecard !== undefined) {
+      report(scorecardColumn, 'scorecard missing', { key: 'mysteryShop.row.scorecardMissing' });
+    }
+  } else if (!scorecard) {
+    report(scorecardColumn, `scorecard "${scorecardKey}" not found`, {
+      key: 'mysteryShop.row.scorecardNotFound',
+      params: { key: scorecardKey },
+    });
+  }
 
   const channelText = cell(row, fixed.channel);
   let channel: 'voice' | 'chat' | undefined = scorecard?.channel;
   if (channelText !== '' && fixed.channel !== undefined) {
     channel = CHANNEL_WORDS[fold(channelText)];
     if (channel === undefined) {
-      report(fixed.channel, `unknown channel "${channelText}" (expected voice or chat)`);
+      report(fixed.channel, `unknown channel "${channelText}" (expected voice or chat)`, {
+        key: 'mysteryShop.row.unknownChannel',
+        params: { value: channelText },
+      });
     }
   }
 
@@ -381,12 +424,15 @@ function rowAnswers(
     if (column === undefined) continue; // reported on the header
     const text = cell(row, column);
     if (text === '') {
-      report(column, `missing answer for criterion ${c.key}`);
+      report(column, `missing answer for criterion ${c.key}`, {
+        key: 'mysteryShop.row.missingAnswer',
+        params: { key: c.key },
+      });
       continue;
     }
     const answer = readAnswer(c, text, layout.words);
     if ('error' in answer) {
-      report(column, answer.error);
+      report(column, answer.error, answer.key);
       continue;
     }
     const comment = cell(row, layout.columnOfComment.get(c.key));
@@ -399,7 +445,10 @@ function rowAnswers(
   // Answers for criteria of another scorecard would be dropped silently: refuse them.
   for (const [column, key] of [...layout.criterionColumns, ...layout.commentColumns]) {
     if (!onCard.has(key) && cell(row, column) !== '') {
-      report(column, `criterion ${key} is not on scorecard "${scorecard.key}"`);
+      report(column, `criterion ${key} is not on scorecard "${scorecard.key}"`, {
+        key: 'mysteryShop.row.notOnScorecard',
+        params: { key, scorecard: scorecard.key },
+      });
     }
   }
   return answers;

@@ -46,7 +46,10 @@ export function resolveWords(mapping: Mapping): ResolvedWords {
   };
 }
 
-type Answer = { value: number | null } | { error: string };
+/** `key`: the error in the locale files (`mysteryShop.row.*`), for pages in the reader's language. */
+type Answer =
+  | { value: number | null }
+  | { error: string; key: { key: string; params?: Record<string, string> } };
 
 export function readAnswer(
   criterion: CriterionDefinition,
@@ -58,7 +61,10 @@ export function readAnswer(
   if (words.na.has(word)) {
     return criterion.naAllowed
       ? { value: null }
-      : { error: 'N/A is not allowed for this criterion' };
+      : {
+          error: 'N/A is not allowed for this criterion',
+          key: { key: 'error.answer.naNotAllowed' },
+        };
   }
   const orNa = criterion.naAllowed ? `/${words.shown.na}` : '';
   if (criterion.scale.type === 'yes_no') {
@@ -66,6 +72,10 @@ export function readAnswer(
     if (words.no.has(word)) return { value: 0 };
     return {
       error: `unknown value "${clean(text)}" (expected ${words.shown.yes}/${words.shown.no}${orNa})`,
+      key: {
+        key: 'mysteryShop.row.unknownYesNo',
+        params: { value: clean(text), expected: `${words.shown.yes}/${words.shown.no}${orNa}` },
+      },
     };
   }
   const scale = `${min}-${max}`;
@@ -74,12 +84,29 @@ export function readAnswer(
       error: `unknown value "${clean(text)}" (expected a whole number from ${min} to ${max}${
         criterion.naAllowed ? ` or ${words.shown.na}` : ''
       })`,
+      key: criterion.naAllowed
+        ? {
+            key: 'mysteryShop.row.unknownNumberOrNa',
+            params: { value: clean(text), min: String(min), max: String(max), na: words.shown.na },
+          }
+        : {
+            key: 'mysteryShop.row.unknownNumber',
+            params: { value: clean(text), min: String(min), max: String(max) },
+          },
     };
   }
   const value = Number(word);
-  if (value < min || value > max) return { error: `value ${word} is outside the scale ${scale}` };
+  if (value < min || value > max) {
+    return {
+      error: `value ${word} is outside the scale ${scale}`,
+      key: { key: 'mysteryShop.row.outsideScale', params: { value: word, scale } },
+    };
+  }
   if (!Number.isInteger(value)) {
-    return { error: `value ${word} is not a whole number (scale ${scale})` };
+    return {
+      error: `value ${word} is not a whole number (scale ${scale})`,
+      key: { key: 'mysteryShop.row.notWhole', params: { value: word, scale } },
+    };
   }
   return { value };
 }

@@ -24,7 +24,7 @@ describe('mystery-shopper results: dry run, then commit, idempotent', () => {
   it('lists each bad row (row, column, reason) and what would be created, writing nothing', async () => {
     const res = await upload(sample('sample-ko.csv'), 'sample-ko.csv', true).expect(200);
     expect(res.body).toMatchObject({ rows: 12, committed: false });
-    expect(res.body.errors).toEqual([
+    expect(res.body.errors).toMatchObject([
       { line: 7, column: '최장 보류(0-3)', reason: 'value 5 is outside the scale 0-3' },
       { line: 11, column: '보류 전 양해', reason: 'unknown value "모름" (expected Y/N/N/A)' },
     ]);
@@ -50,7 +50,7 @@ describe('mystery-shopper results: dry run, then commit, idempotent', () => {
     const lines = sample('sample-ko.csv').toString('utf8').split('\n');
     const clean = lines.filter((l) => !/^MS-2603-00[6]|^MS-2603-010/.test(l)).join('\n');
     const dry = await upload(Buffer.from(clean), 'clean.csv', true).expect(200);
-    expect(dry.body.errors).toEqual([]);
+    expect(dry.body.errors).toMatchObject([]);
     const res = await upload(Buffer.from(clean), 'clean.csv', false).expect(200);
     expect(res.body).toMatchObject({ committed: true, errors: [] });
     const created = res.body.create.length;

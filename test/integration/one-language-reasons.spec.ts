@@ -4,6 +4,7 @@
  * with refused files have no English words beyond data (quoted phrases, file names, codes); the
  * English page shows the engine's English reason as before.
  */
+import * as path from 'path';
 import type { Agent as TestAgent } from 'supertest';
 import request from 'supertest';
 import { AutoQaService } from '../../src/autoqa/autoqa.service';
@@ -11,7 +12,7 @@ import { ReplayViews } from '../../src/interactions/replay-views';
 import { Evaluation } from '../../src/evaluations/entities/evaluation.entity';
 import { EvaluationAnswer } from '../../src/evaluations/entities/evaluation-answer.entity';
 import { TEST_PASSWORD } from '../support/auth';
-import { fixture, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
+import { fixture, FIXTURES, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
 jest.setTimeout(300_000);
 
@@ -158,6 +159,26 @@ describe('reasons and refusals in the page language', () => {
     // The banner above the report names the first file's reason in Korean as well.
     const banner = /class="[^"]*error[^"]*"[^>]*>([\s\S]*?)<\//.exec(page.text);
     expect(banner && englishWords(decode(banner[1]))).toEqual([]);
+
+    // The mystery-shop dry run: each row problem in Korean on the Korean page.
+    const shopForm = await browser.get('/mystery-shop?lang=ko').expect(200);
+    const shopCsrf = /name="_csrf" value="([^"]+)"/.exec(shopForm.text)![1];
+    const shops = await browser
+      .post('/mystery-shop')
+      .set('Accept', 'text/html')
+      .set('X-CSRF-Token', shopCsrf)
+      .attach('file', path.join(FIXTURES, 'mystery-shop', 'sample-ko.csv'), 'sample-ko.csv')
+      .attach('mapping', path.join(FIXTURES, 'mystery-shop', 'mapping-ko.yaml'), 'mapping-ko.yaml')
+      .expect(201);
+    const table = /<table[^>]*id="row-errors"[\s\S]*?<\/table>/.exec(shops.text)![0];
+    const cells = [...table.matchAll(/<tr><td>(\d+)<\/td><td>[^<]*<\/td><td>([^<]*)<\/td>/g)].map(
+      (m) => decode(m[2]),
+    );
+    expect(cells).toEqual([
+      '값 5이(가) 척도 0-3 밖입니다',
+      '알 수 없는 값 "모름" (Y/N/N/A 중 하나여야 합니다)',
+    ]);
+    expect(cells.flatMap(englishWords)).toEqual([]);
 
     // In English, the same reasons as the API's report.
     const en = await browser

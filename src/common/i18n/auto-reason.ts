@@ -40,11 +40,15 @@ export function reasonText(lang: string, message: ReasonMessage): string {
 function paramText(lang: string, value: ReasonParam): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return listText(lang, value.map((v) => reasonText(lang, v)));
-  if (value !== null && typeof value === 'object' && typeof value.code === 'string') {
-    return reasonText(lang, value);
-  }
-  return String(value);
+  if (Array.isArray(value))
+    return listText(
+      lang,
+      value.map((v) => reasonText(lang, v)),
+    );
+  // A part: translated the same way. Stored JSON read back has no other shapes; anything else
+  // (hand-edited rows) reads as nothing rather than failing the page.
+  const part = value as ReasonMessage | null;
+  return part !== null && typeof part.code === 'string' ? reasonText(lang, part) : '';
 }
 
 /** `a, b and c` in English, `a, b, c` in Korean. */

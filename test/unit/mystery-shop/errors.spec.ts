@@ -68,7 +68,7 @@ describe('row errors (row, column, reason)', () => {
       defaultRow('S-1'),
       defaultRow('S-2', { [column]: value }),
     ]);
-    expect(result.errors).toEqual([{ line: 3, column, reason }]);
+    expect(result.errors).toMatchObject([{ line: 3, column, reason }]);
     expect(result.valid.map((v) => v.shopId)).toEqual(['S-1']);
   });
 
@@ -95,7 +95,7 @@ describe('row errors (row, column, reason)', () => {
       ...words.map((w, i) => defaultRow(`S-${i}`, { company_name_given: w })),
     ];
     const result = await check(rows);
-    expect(result.errors).toEqual([]);
+    expect(result.errors).toMatchObject([]);
     expect(result.valid.map((v) => v.answers[0].value)).toEqual([
       1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0,
     ]);
@@ -107,7 +107,7 @@ describe('row errors (row, column, reason)', () => {
       ...['N/A', 'na', '해당없음', '-'].map((w, i) => defaultRow(`S-${i}`, { longest_hold: w })),
     ];
     const result = await check(rows);
-    expect(result.errors).toEqual([]);
+    expect(result.errors).toMatchObject([]);
     expect(result.valid.map((v) => v.answers.find((a) => a.key === 'longest_hold')?.value)).toEqual(
       [null, null, null, null],
     );
@@ -118,7 +118,7 @@ describe('row errors (row, column, reason)', () => {
     for (let i = 1; i <= 12; i++) rows.push(defaultRow(i === 11 ? 'S-6' : `S-${i}`));
     rows.push(defaultRow('S-12'));
     const result = await check(rows);
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       { line: 12, column: 'shop_id', reason: 'duplicate shop id S-6 (also on row 7)' },
       { line: 14, column: 'shop_id', reason: 'duplicate shop id S-12 (also on row 13)' },
     ]);
@@ -135,7 +135,7 @@ describe('row errors (row, column, reason)', () => {
     });
     const result = await check([DEFAULT_HEADER, bad]);
     expect(result.valid).toEqual([]);
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       { line: 2, column: 'shop_id', reason: 'shop id missing' },
       { line: 2, column: 'date', reason: 'date "2026-13-40" is not a date' },
       { line: 2, column: 'agent_external_id', reason: 'agent id missing' },
@@ -147,7 +147,7 @@ describe('row errors (row, column, reason)', () => {
 
   it('reports cells to the right of the last column', async () => {
     const result = await check([DEFAULT_HEADER, [...defaultRow('S-1'), 'stray']]);
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       {
         line: 2,
         column: '(row)',
@@ -164,7 +164,9 @@ describe('row errors (row, column, reason)', () => {
       blank,
       defaultRow('S-2', { date: 'x' }),
     ]);
-    expect(result.errors).toEqual([{ line: 4, column: 'date', reason: 'date "x" is not a date' }]);
+    expect(result.errors).toMatchObject([
+      { line: 4, column: 'date', reason: 'date "x" is not a date' },
+    ]);
   });
 
   it('refuses answers for criteria of another scorecard on the row', async () => {
@@ -199,7 +201,7 @@ describe('row errors (row, column, reason)', () => {
     ];
     const table = await readRows('mixed.csv', toCsv(rows));
     const result = validateShops(table, undefined, scorecardMap(mysteryShop, other));
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       {
         line: 3,
         column: 'greeting',
@@ -218,7 +220,7 @@ describe('header errors (row 1)', () => {
     const header = DEFAULT_HEADER.filter((h) => h !== 'shop_id' && h !== 'agent_external_id');
     const row = defaultRow('S-1').filter((_, i) => header.includes(DEFAULT_HEADER[i]));
     const result = await check([header, row]);
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       { line: 1, column: 'shop_id', reason: 'missing column "shop_id"' },
       { line: 1, column: 'agent_external_id', reason: 'missing column "agent_external_id"' },
     ]);
@@ -232,7 +234,7 @@ describe('header errors (row 1)', () => {
       defaultRow('S-1'),
       defaultRow('S-2', { longest_hold: '7' }),
     ]);
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       { line: 1, column: 'curtesy', reason: 'unknown criterion "curtesy"' },
       {
         line: 1,
@@ -247,12 +249,12 @@ describe('header errors (row 1)', () => {
   it('reports unknown comment columns; ignores free-text and listed columns', async () => {
     const header = [...DEFAULT_HEADER, 'greting_comment', '조사원', 'Shopper Name', 'duration_sec'];
     const rows = [header, [...defaultRow('S-1'), 'x', '김조사', 'Kim', '95']];
-    expect((await check(rows)).errors).toEqual([
+    expect((await check(rows)).errors).toMatchObject([
       { line: 1, column: 'greting_comment', reason: 'unknown criterion "greting"' },
       { line: 1, column: 'duration_sec', reason: 'unknown criterion "duration_sec"' },
     ]);
     const ok = await check(rows, { ignore: ['greting_comment', 'duration_sec'] });
-    expect(ok.errors).toEqual([]);
+    expect(ok.errors).toMatchObject([]);
     expect(ok.valid).toHaveLength(1);
   });
 
@@ -261,7 +263,7 @@ describe('header errors (row 1)', () => {
     const result = await check([header, [...defaultRow('S-1'), 'Y']], {
       columns: { criteria: { greeting: '인사말' } },
     });
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       { line: 1, column: '인사말', reason: 'unknown criterion "greeting"' },
     ]);
   });
@@ -269,7 +271,7 @@ describe('header errors (row 1)', () => {
   it('reports a column that appears twice', async () => {
     const header = [...DEFAULT_HEADER, 'date'];
     const result = await check([header, [...defaultRow('S-1'), '2026-03-04']]);
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       { line: 1, column: 'date', reason: 'column "date" appears more than once' },
     ]);
   });
@@ -329,7 +331,7 @@ describe('mapping files', () => {
       vendor(defaultRow('S-3', { permission_before_hold: '모름' })),
     ];
     const result = await check(rows, mapping);
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       { line: 3, column: 'own_name_given', reason: 'unknown value "yes" (expected 적합/부적합)' },
       {
         line: 4,
@@ -353,7 +355,7 @@ describe('mapping files', () => {
       { scorecard: 'mystery-shop-ko' },
       { defaultScorecard: 'nope' },
     );
-    expect(overridden.errors).toEqual([
+    expect(overridden.errors).toMatchObject([
       { line: 2, column: 'scorecard_key', reason: 'scorecard "nope" not found' },
     ]);
   });
@@ -404,7 +406,7 @@ describe('files that cannot be read', () => {
     const table = await readRows('upload.bin', bytes); // recognised by its zip signature
     expect(table.rows.map((r) => r.line)).toEqual([2, 4]);
     const result = validateShops(table, undefined, scorecards);
-    expect(result.errors).toEqual([]);
+    expect(result.errors).toMatchObject([]);
     expect(result.valid[0].date).toBe('2026-03-02T14:30:00');
   });
 });

@@ -62,7 +62,7 @@ describe('sample-ko.csv with mapping-ko.yaml', () => {
 
   it('gives 10 valid shops and exactly the 2 expected errors', () => {
     const result = validateShops(table, mapping, scorecards);
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       { line: 7, column: '최장 보류(0-3)', reason: 'value 5 is outside the scale 0-3' },
       { line: 11, column: '보류 전 양해', reason: 'unknown value "모름" (expected Y/N/N/A)' },
     ]);
@@ -128,7 +128,7 @@ describe('default column names (no mapping)', () => {
     ];
     const table = await readRows('results.csv', toCsv(rows));
     const result = validateShops(table, undefined, scorecards);
-    expect(result.errors).toEqual([]);
+    expect(result.errors).toMatchObject([]);
     expect(result.valid).toHaveLength(2);
     expect(result.valid[0]).toMatchObject({
       line: 2,
@@ -154,13 +154,13 @@ describe('default column names (no mapping)', () => {
     const header = DEFAULT_HEADER.filter((h) => h !== 'scorecard_key');
     const row = defaultRow('S-1').filter((_, i) => DEFAULT_HEADER[i] !== 'scorecard_key');
     const table = await readRows('results.csv', toCsv([header, row]));
-    expect(validateShops(table, undefined, scorecards).errors).toEqual([
+    expect(validateShops(table, undefined, scorecards).errors).toMatchObject([
       { line: 1, column: 'scorecard_key', reason: 'missing column "scorecard_key"' },
     ]);
     const result = validateShops(table, undefined, scorecards, {
       defaultScorecard: 'mystery-shop-ko',
     });
-    expect(result.errors).toEqual([]);
+    expect(result.errors).toMatchObject([]);
     expect(result.valid[0].scorecardKey).toBe('mystery-shop-ko');
   });
 
@@ -177,7 +177,7 @@ describe('default column names (no mapping)', () => {
     );
     const table = await readRows('results.csv', Buffer.from(text, 'utf8'));
     const result = validateShops(table, { columns: { shop_id: '조사 번호' } }, scorecards);
-    expect(result.errors).toEqual([]);
+    expect(result.errors).toMatchObject([]);
     expect(result.valid[0].shopId).toBe('S-9');
   });
 });
