@@ -4,11 +4,10 @@ import type { Request, Response } from 'express';
 import { Allow } from '../auth/access.guard';
 import { AGENTS, EVERYONE, STAFF } from '../auth/roles';
 import { AgentsService } from '../agents/agents.service';
-import { contentDisposition } from '../common/content-disposition';
 import { Actor, CurrentUser } from '../common/current-user';
-import { InputError, NotFoundError } from '../common/errors';
+import { NotFoundError } from '../common/errors';
 import { AnalyticsService } from './analytics.service';
-import { CSV_CONTENT_TYPE, csvFileName, toCsv, type CsvTable } from './csv';
+import { sendCsv, wantsCsv, withFallback } from './report-response';
 import { CallsQueryDto, HeatMapQueryDto, ProfileQueryDto } from './dto/analytics-query.dto';
 import { callsCsv, callsPage } from './views/calls-page';
 import { profileCsv } from './views/profile-csv';
@@ -68,6 +67,7 @@ export class AnalyticsPagesController {
           teamId: query.team,
           includeAbusive: options.includeAbusive,
         }),
+      lang,
     );
     // A bad filter is a 400 like a refused form, with the page for the defaults beside it.
     res.status(error ? 400 : 200).render('analytics/team', {
@@ -101,6 +101,7 @@ export class AnalyticsPagesController {
     const { result: profile, error } = await withFallback(
       () => this.analytics.agentProfileByExternalId(actor, externalId, options),
       () => this.analytics.agentProfileByExternalId(actor, externalId),
+      lang,
     );
     res.status(error ? 400 : 200).render('analytics/profile', {
       ...profilePage(profile, lang, await this.scorecardList()),
@@ -146,32 +147,5 @@ export class AnalyticsPagesController {
 
   private scorecardList() {
     return this.analytics.scorecardChoices();
-  }
-}
-
-function wantsCsv(req: Request, format: string | undefined): boolean {
-  return format === 'csv' || req.path.endsWith('.csv');
-}
-
-function sendCsv(res: Response, table: CsvTable): void {
-  const file = csvFileName(['analytics', table.name]);
-  res.setHeader('Content-Type', CSV_CONTENT_TYPE);
-  res.setHeader('Content-Disposition', contentDisposition(file));
-  res.send(toCsv(table.header, table.rows));
-}
-
-/**
- * A bad filter (a date, a scorecard) shows the page for the defaults with the error beside the
- * field, rather than an error page.
- */
-async function withFallback<T>(
-  asked: () => Promise<T>,
-  defaults: () => Promise<T>,
-): Promise<{ result: T; error: { field: string; message: string } | null }> {
-  try {
-    return { result: await asked(), error: null };
-  } catch (e) {
-    if (!(e instanceof InputError) || !e.field) throw e;
-    return { result: await defaults(), error: { field: e.field, message: e.message } };
   }
 }

@@ -32,7 +32,7 @@ export function validDay(field: string, value: string): string {
   // A month past 12 makes an Invalid Date, whose toISOString() throws: test it first.
   const date = DAY.test(value) ? parse(value) : null;
   if (!date || Number.isNaN(date.getTime()) || dayOf(date) !== value) {
-    throw new InputError(field, 'give a date as YYYY-MM-DD');
+    throw new InputError(field, 'give a date as YYYY-MM-DD', { key: 'period.notADay' });
   }
   return value;
 }
@@ -52,9 +52,17 @@ export function resolvePeriod(
   const from = asked.from
     ? validDay('from', asked.from)
     : addDays(mondayOf(to), -7 * (DEFAULT_WEEKS - 1));
-  if (from > to) throw new InputError('from', `${from} is after ${to}`);
+  if (from > to) {
+    throw new InputError('from', `${from} is after ${to}`, {
+      key: 'period.reversed',
+      params: { from, to },
+    });
+  }
   if (daysBetween(from, to) >= MAX_PERIOD_DAYS) {
-    throw new InputError('from', `a period may cover at most ${MAX_PERIOD_DAYS} days`);
+    throw new InputError('from', `a period may cover at most ${MAX_PERIOD_DAYS} days`, {
+      key: 'period.tooLong',
+      params: { max: String(MAX_PERIOD_DAYS) },
+    });
   }
   return { from, to };
 }

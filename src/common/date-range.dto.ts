@@ -1,5 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from './pagination';
 
 /**
  * A period of days, both inclusive, as every report, export and the coaching plan take it:
@@ -21,3 +22,6 @@ export class DateRangeDto {
   @MaxLength(10)
   to?: string;
 }
+
+/** A period and a page of a list (`page`, `pageSize`), for reports that list rows. */
+export class PagedDateRangeDto extends IntersectionType(DateRangeDto, PageQueryDto) {}

@@ -2,12 +2,10 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AnalyticsRepository } from '../analytics/analytics.repository';
-import { CSV_CONTENT_TYPE, csvFileName, toCsv, type CsvTable } from '../analytics/csv';
+import { sendCsv, wantsCsv, withFallback } from '../analytics/report-response';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
-import { contentDisposition } from '../common/content-disposition';
 import { Actor, CurrentUser } from '../common/current-user';
-import { InputError } from '../common/errors';
 import { languageOf } from '../common/i18n/lang';
 import { ChatService } from './chat.service';
 import { DriversService } from './drivers.service';
@@ -53,6 +51,7 @@ export class OutcomesPagesController {
     const { result, error } = await withFallback(
       () => this.kpis.report(actor, options),
       () => this.kpis.report(actor, { by: query.by, agentExternalId: query.agent }),
+      lang,
     );
     const teams = await this.analytics.visibleTeams(actor);
     res
@@ -83,6 +82,7 @@ export class OutcomesPagesController {
     const { result, error } = await withFallback(
       () => this.driversService.report(actor, options),
       () => this.driversService.report(actor, {}),
+      lang,
     );
     const teams = await this.analytics.visibleTeams(actor);
     res
@@ -101,33 +101,11 @@ export class OutcomesPagesController {
     const { result, error } = await withFallback(
       () => this.chatService.report(actor, { from: query.from, to: query.to, teamId: query.team }),
       () => this.chatService.report(actor, { teamId: query.team }),
+      lang,
     );
     const teams = await this.analytics.visibleTeams(actor);
     res
       .status(error ? 400 : 200)
       .render('analytics/chats', { ...chatPage(result, lang, teams), error });
-  }
-}
-
-export function wantsCsv(req: Request, format: string | undefined): boolean {
-  return format === 'csv' || req.path.endsWith('.csv');
-}
-
-export function sendCsv(res: Response, table: CsvTable): void {
-  res.setHeader('Content-Type', CSV_CONTENT_TYPE);
-  res.setHeader('Content-Disposition', contentDisposition(csvFileName(['analytics', table.name])));
-  res.send(toCsv(table.header, table.rows));
-}
-
-/** A bad filter shows the page for the defaults with the error beside the field. */
-export async function withFallback<T>(
-  asked: () => Promise<T>,
-  defaults: () => Promise<T>,
-): Promise<{ result: T; error: { field: string; message: string } | null }> {
-  try {
-    return { result: await asked(), error: null };
-  } catch (e) {
-    if (!(e instanceof InputError) || !e.field) throw e;
-    return { result: await defaults(), error: { field: e.field, message: e.message } };
   }
 }

@@ -198,4 +198,14 @@ describe('page forms on their DTOs (issue 12)', () => {
     expect(res.text).toContain('첫 세션');
     expect(await t.dataSource.getRepository(CalibrationSession).count()).toBe(0);
   });
+
+  it('a report with a bad day (the common DateRangeDto, resolvePeriod) says why beside the field, in Korean', async () => {
+    const http = await admin();
+    for (const url of ['/analytics/kpis', '/analytics?scorecard=voice-ko']) {
+      const sep = url.includes('?') ? '&' : '?';
+      const res = await http.get(`${url}${sep}from=2026-13-01&lang=ko`).expect(400);
+      expect(res.text).toContain('날짜를 YYYY-MM-DD 형식으로 입력하세요');
+      expect(res.text).not.toContain('give a date as YYYY-MM-DD');
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination';
+import { PagedDateRangeDto } from '../../common/date-range.dto';
 import {
   PROTECTIVE_ACTIONS,
   type ProtectiveActionKind,
@@ -21,17 +21,7 @@ export class RecordProtectiveActionDto {
 }
 
 /** The protection report: a period (YYYY-MM-DD, checked by resolvePeriod), a page, CSV or not. */
-export class ProtectionQueryDto extends PageQueryDto {
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  from?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  to?: string;
-
+export class ProtectionQueryDto extends PagedDateRangeDto {
   @IsOptional()
   @IsIn(['ko', 'en'])
   lang?: 'ko' | 'en';

@@ -1,20 +1,13 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination';
+import { DateRangeDto, PagedDateRangeDto } from '../../common/date-range.dto';
 
-/** What every analytics page and export takes: the period, the scorecard, the page language. */
-class PeriodQueryDto {
-  /** YYYY-MM-DD, checked by resolvePeriod so that a page can show the error beside the field. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  from?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  to?: string;
-
+/**
+ * What every analytics page and export takes: the period (the common DateRangeDto, checked by
+ * resolvePeriod so that a page can show the error beside the field), the scorecard, the page
+ * language.
+ */
+class PeriodQueryDto extends DateRangeDto {
   /** A scorecard key; empty = every scorecard together (profile) or the busiest (team). */
   @IsOptional()
   @IsString()
@@ -94,22 +87,12 @@ export class HeatMapQueryDto extends PeriodQueryDto {
   table?: TeamTable;
 }
 
-export class CallsQueryDto extends PageQueryDto {
+/** A list of calls behind a number: a period (checked by resolvePeriod) and a page of rows. */
+export class CallsQueryDto extends PagedDateRangeDto {
   /** `include`: count calls where the customer abused the agent too (left out by default). */
   @IsOptional()
   @IsIn(['include'])
   abusive?: 'include';
-
-  /** YYYY-MM-DD, checked by resolvePeriod so that a page can show the error beside the field. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  from?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  to?: string;
 
   @IsOptional()
   @IsString()

@@ -1,23 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DateRangeDto } from '../../common/date-range.dto';
 import { FCR_MODES, KPI_DIMENSIONS, type FcrMode, type KpiDimension } from '../kpi-facts';
 
-/** The period, the language and CSV: what every outcomes page and API takes. */
-export class OutcomesPeriodDto {
-  /** YYYY-MM-DD, checked by resolvePeriod (the error names the field). */
-  @ApiPropertyOptional({ description: 'First day, YYYY-MM-DD (default: 8 weeks ago, Monday)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  from?: string;
-
-  @ApiPropertyOptional({ description: 'Last day, YYYY-MM-DD (default: today)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  to?: string;
-
+/** The period (DateRangeDto), a team, the language and CSV: what every outcomes page and API takes. */
+export class OutcomesPeriodDto extends DateRangeDto {
   @ApiPropertyOptional({ description: 'Only this team (id)' })
   @IsOptional()
   @Type(() => Number)
