@@ -74,6 +74,7 @@ const RULES: Record<string, Rule> = {
   'GET /admin/audit': ADMIN,
   'GET /admin/jobs': ADMIN,
   'POST /admin/jobs/:id/retry': ADMIN,
+  'POST /admin/jobs/queues/:queue/:id/retry': ADMIN,
   'GET /admin/users': ADMIN,
   'GET /admin/users/new': ADMIN,
   'POST /admin/users': ADMIN,

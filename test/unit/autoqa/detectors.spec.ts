@@ -314,8 +314,18 @@ describe('silence', () => {
   it('on a chat with message durations: a wait before an agent message is a hold, a slow customer is not', () => {
     const chat = (customerFirst: boolean) => [
       { speaker: 'agent' as const, startMs: 0, endMs: 3000, text: 'hello how can I help' },
-      { speaker: 'customer' as const, startMs: customerFirst ? 20000 : 5000, endMs: 24000, text: 'my parcel is late' },
-      { speaker: 'agent' as const, startMs: customerFirst ? 26000 : 40000, endMs: 30000, text: 'it arrives tomorrow' },
+      {
+        speaker: 'customer' as const,
+        startMs: customerFirst ? 20000 : 5000,
+        endMs: 24000,
+        text: 'my parcel is late',
+      },
+      {
+        speaker: 'agent' as const,
+        startMs: customerFirst ? 26000 : 40000,
+        endMs: 30000,
+        text: 'it arrives tomorrow',
+      },
     ];
     const block = { ...hold, chatThresholdMs: 60000 };
     const run = (turns: ReturnType<typeof chat>) =>

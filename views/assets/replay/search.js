@@ -84,7 +84,7 @@ export function wireSearch(parts) {
    */
   function stepMatch(direction) {
     if (searchTimer) {
-      clearTimeout(searchTimer);
+      window.clearTimeout(searchTimer);
       searchTimer = 0;
       runSearch();
     }
@@ -110,8 +110,8 @@ export function wireSearch(parts) {
   }
 
   parts.input.addEventListener('input', function () {
-    clearTimeout(searchTimer);
-    searchTimer = setTimeout(function () {
+    window.clearTimeout(searchTimer);
+    searchTimer = window.setTimeout(function () {
       searchTimer = 0;
       runSearch();
     }, 150);
