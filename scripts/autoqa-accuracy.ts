@@ -3,8 +3,8 @@
  * who labelled calls by the QA guide (test/fixtures/autoqa-corpus/QA-GUIDE.md).
  *
  * 1. the dev split (rules may be tuned on it; `--misses` lists where auto-QA disagrees), which
- *    includes the first locked test split (unlocked 2026-12-05), holdout-2, holdout-3 and holdout-4
- *    (unlocked 2026-12-06), each scored at releases before it was unlocked;
+ *    includes the first locked test split (unlocked 2026-12-05), holdout-2, holdout-3, holdout-4
+ *    and holdout-5 (unlocked 2026-12-06), each scored at releases before it was unlocked;
  * 2. the locked holdout splits (each written separately, never tuned on): figures only, never misses;
  * 3. the demo generator's calls, whose behaviour flags say what each agent did (a regression
  *    check written apart from the packs; its flags predate the QA guide in places).
@@ -56,14 +56,14 @@ const label = names ? 'agent and company names known' : 'no names known (bare fi
 printCorpus(`1. dev split (tuned on), ${label}`, measureCorpus('dev', names), showMisses);
 if (process.argv.includes('--dev-only')) process.exit(0);
 printCorpus(
-  `2. LOCKED holdout-5 (written 2026-12-06, never tuned on; first scored 2026-12-06), ${label}`,
-  measureCorpus('holdout-5', names),
+  `2. LOCKED holdout-6 (written 2026-12-06, never tuned on; first scored 2026-12-06), ${label}`,
+  measureCorpus('holdout-6', names),
   false,
 );
-if (fs.existsSync(path.join(CORPUS, 'holdout-6'))) {
+if (fs.existsSync(path.join(CORPUS, 'holdout-7'))) {
   printCorpus(
-    `2b. LOCKED holdout-6 (written 2026-12-06, never tuned on), ${label}`,
-    measureCorpus('holdout-6', names),
+    `2b. LOCKED holdout-7 (written 2026-12-06, never tuned on), ${label}`,
+    measureCorpus('holdout-7', names),
     false,
   );
 }

@@ -9,32 +9,32 @@ import { measureCorpus } from '../../support/autoqa-corpus';
  * holdout splits only ever give figures.
  */
 describe('auto-QA accuracy of the shipped packs', () => {
-  it('holds on the fifth locked split (holdout-5, written during the fifth tuning round) ≥ 85 % strict', () => {
-    // First scored on 2026-12-06 in the middle of the fifth tuning round (figures only, misses
-    // never read): 86.1 %, four criteria under 80 % (README). Floors where it stands.
-    const report = measureCorpus('holdout-5');
+  it('holds on the sixth locked split (holdout-6, written during the fifth tuning round) ≥ 90 % strict', () => {
+    // First scored on 2026-12-06 after the fifth tuning round (figures only, misses never read):
+    // 91.0 %, de-escalation 72.9 % and thanks-for-feedback 77.1 % under 80 % (README).
+    const report = measureCorpus('holdout-6');
     expect(report.calls).toBe(48);
-    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.85);
+    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.9);
     for (const c of report.criteria)
-      expect({ key: c.key, ok: c.strict / c.compared >= 0.58 }).toEqual({ key: c.key, ok: true });
+      expect({ key: c.key, ok: c.strict / c.compared >= 0.7 }).toEqual({ key: c.key, ok: true });
     expect(report.metrics.exact).toBe(report.metrics.compared);
   });
 
-  it('agrees with the QA team on the dev split ≥ 94 % strict and ≥ 88 % on every criterion', () => {
+  it('agrees with the QA team on the dev split ≥ 93 % strict and ≥ 87 % on every criterion', () => {
     const report = measureCorpus('dev');
-    expect(report.calls).toBeGreaterThanOrEqual(284);
-    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.94);
+    expect(report.calls).toBeGreaterThanOrEqual(332);
+    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.93);
     for (const c of report.criteria)
-      expect({ key: c.key, ok: c.strict / c.compared >= 0.88, misses: c.misses }).toMatchObject({
+      expect({ key: c.key, ok: c.strict / c.compared >= 0.87, misses: c.misses }).toMatchObject({
         ok: true,
       });
   });
 
-  it('still holds ≥ 92 % on dev and ≥ 82 % on the locked split when no agent or company name is known', () => {
+  it('still holds ≥ 91 % on dev and ≥ 88 % on the locked split when no agent or company name is known', () => {
     const dev = measureCorpus('dev', false);
-    expect(dev.strict / dev.compared).toBeGreaterThanOrEqual(0.92);
+    expect(dev.strict / dev.compared).toBeGreaterThanOrEqual(0.91);
     for (const [split, floor] of [
-      ['holdout-5', 0.82], // 83.1 % when first scored
+      ['holdout-6', 0.88], // 88.7 % when first scored
     ] as const) {
       const locked = measureCorpus(split, false);
       expect({ split, ok: locked.strict / locked.compared >= floor }).toEqual({ split, ok: true });
