@@ -58,6 +58,17 @@ module.exports = {
       to: { path: '^src/(disputes|evaluation-page)/' },
     },
     {
+      name: 'repositories-below-services',
+      comment:
+        'A repository holds the queries of the tables it owns and no domain rules: it imports no service, controller, page or module (it may use another repository, entities, visibility SQL and low helpers).',
+      severity: 'error',
+      from: { path: '\\.repository\\.ts$' },
+      to: {
+        path: '\\.(service|controller|pages\\.controller|module|scheduler|listener)\\.ts$',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'registry-only-at-the-top',
       comment: 'The entity registry and data source are wired in app.module.ts and the CLI only.',
       severity: 'error',

@@ -24,6 +24,47 @@ export default tseslint.config(
     },
   },
   {
+    // One owner per table (CONTRIBUTING.md): outside the repositories and the low layer of
+    // src/database/ nothing queries the database. A service holds the DataSource only to open a
+    // transaction (`transaction()`) or take a lock, and hands the manager to a repository.
+    files: ['src/**/*.ts'],
+    ignores: [
+      'src/**/*.repository.ts',
+      'src/database/**',
+      // the owner of stored_files (PostgreSQL only); pg-boss's adapter, which runs pg-boss's own
+      // statements (schema pgboss) in the sender's transaction; the CLI closing its data source
+      'src/storage/pg-file-store.ts',
+      'src/events/pg-boss-job-queue.ts',
+      'src/cli.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          'CallExpression > MemberExpression.callee[object.name=/^(dataSource|manager)$/]',
+          'CallExpression > MemberExpression.callee[object.property.name=/^(dataSource|manager)$/]',
+          'CallExpression > MemberExpression.callee[property.name=/^(getRepository|createQueryBuilder|createQueryRunner|query)$/]',
+        ].map((selector) => ({
+          selector,
+          message:
+            'Services reach the database only through repositories: move this query into the repository that owns the table (CONTRIBUTING.md, Data ownership).',
+        })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/typeorm',
+              importNames: ['InjectRepository'],
+              message: 'Only a repository (*.repository.ts) injects a TypeORM Repository.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       // supertest bodies are `any`; the assertions check their shape.
