@@ -72,8 +72,15 @@ export const viewHelpers: Record<string, (...args: never[]) => unknown> = {
   },
   clock: (ms: unknown) => clock(ms),
   /** A stored sampling reason or an import's metadata key/value, in the page's language. */
-  samplingReason: (reason: unknown, options: HelperOptions) =>
-    samplingReasonText(langOf(options), typeof reason === 'string' ? reason : ''),
+  samplingReason: (reason: unknown, code: unknown, params: unknown, options: HelperOptions) =>
+    samplingReasonText(langOf(options), {
+      reason: typeof reason === 'string' ? reason : '',
+      reasonCode: typeof code === 'string' ? code : null,
+      reasonParams:
+        params !== null && typeof params === 'object'
+          ? (params as Record<string, string | number>)
+          : null,
+    }),
   metadataLabel: (key: unknown, options: HelperOptions) =>
     metadataLabel(langOf(options), String(key)),
   metadataValue: (value: unknown, options: HelperOptions) => metadataValue(langOf(options), value),

@@ -35,6 +35,8 @@ export interface QueueRow {
   agentName: string | null;
   agentTeamId: number | null;
   reason: string;
+  reasonCode: string | null;
+  reasonParams: Record<string, string | number> | null;
   scorecardKey: string | null;
   ruleName: string | null;
   dueAt: Date;
@@ -55,6 +57,8 @@ export interface NewItem {
   interactionId: number;
   ruleId: number;
   reason: string;
+  reasonCode: string;
+  reasonParams: Record<string, string | number>;
   scorecardKey: string;
   dueAt: Date;
 }
@@ -485,6 +489,8 @@ export class QueueRepository {
         'a.name AS "agentName"',
         'a.teamId AS "agentTeamId"',
         'q.reason AS "reason"',
+        'q.reasonCode AS "reasonCode"',
+        'q.reasonParams AS "reasonParams"',
         'q.scorecardKey AS "scorecardKey"',
         'r.name AS "ruleName"',
         'q.dueAt AS "dueAt"',
@@ -497,9 +503,11 @@ export class QueueRepository {
   }
 }
 
-type RawRow = Omit<QueueRow, 'dueAt' | 'completedAt'> & {
+type RawRow = Omit<QueueRow, 'dueAt' | 'completedAt' | 'reasonParams'> & {
   dueAt: string | Date;
   completedAt: string | Date | null;
+  /** simple-json: the JSON text as stored (a raw select is not transformed). */
+  reasonParams: string | null;
 };
 
 function toRow(r: RawRow): QueueRow {
@@ -513,5 +521,18 @@ function toRow(r: RawRow): QueueRow {
     evaluationId: num(r.evaluationId),
     dueAt: storedTime(r.dueAt),
     completedAt: r.completedAt === null ? null : storedTime(r.completedAt),
+    reasonParams: storedParams(r.reasonParams),
   };
+}
+
+function storedParams(text: string | null): Record<string, string | number> | null {
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, string | number>)
+      : null;
+  } catch {
+    return null;
+  }
 }

@@ -29,10 +29,28 @@ export interface CandidateCall {
   criticalFailed?: string[];
 }
 
-export interface Pick {
+/** Why a call was picked, as a code and its values: pages translate `sampling.reason.<code>`. */
+export type SamplingReasonCode =
+  | 'lowCsat'
+  | 'autoCriticalFail'
+  | 'queue'
+  | 'channel'
+  | 'queueQuota'
+  | 'channelQuota'
+  | 'randomQuota';
+
+export type SamplingReasonParams = Record<string, string | number>;
+
+export interface SamplingReason {
+  /** The same in English words, stored for the API and the command line. */
+  reason: string;
+  reasonCode: SamplingReasonCode;
+  reasonParams: SamplingReasonParams;
+}
+
+export interface Pick extends SamplingReason {
   interactionId: number;
   ruleId: number;
-  reason: string;
 }
 
 /** A rule's parameter is wrong: `field` is `params.<name>`. */
@@ -201,27 +219,31 @@ function pickEvery(rule: RuleToApply, calls: CandidateCall[]): Pick[] {
   const picks: Pick[] = [];
   for (const call of calls) {
     const reason = everyReason(rule, call);
-    if (reason) picks.push({ interactionId: call.id, ruleId: rule.id, reason });
+    if (reason) picks.push({ interactionId: call.id, ruleId: rule.id, ...reason });
   }
   return picks;
 }
 
 /** Why this call matches a rule that takes every matching call; null when it does not. */
-function everyReason(rule: RuleToApply, call: CandidateCall): string | null {
+function everyReason(rule: RuleToApply, call: CandidateCall): SamplingReason | null {
   switch (rule.kind) {
     case 'low_csat': {
       const csat = csatOf(call.metadata);
       const max = Number(rule.params.maxCsat);
-      return csat !== null && csat <= max ? `CSAT ${csat} ≤ ${max}` : null;
+      return csat !== null && csat <= max ? samplingReason('lowCsat', { csat, max }) : null;
     }
     case 'auto_critical_fail':
       return call.criticalFailed && call.criticalFailed.length > 0
-        ? clip(`auto-QA: critical criterion failed: ${call.criticalFailed.join(', ')}`)
+        ? samplingReason('autoCriticalFail', { criteria: call.criticalFailed.join(', ') })
         : null;
     case 'queue':
-      return call.queue === rule.params.queue ? clip(`queue ${call.queue}`) : null;
+      return call.queue === rule.params.queue
+        ? samplingReason('queue', { queue: call.queue })
+        : null;
     case 'channel':
-      return call.channel === rule.params.channel ? `channel ${call.channel}` : null;
+      return call.channel === rule.params.channel
+        ? samplingReason('channel', { channel: call.channel })
+        : null;
     case 'random_per_agent_week':
       return null;
   }
@@ -254,23 +276,50 @@ function pickPerAgentWeek(
     const week = key.slice(key.indexOf('|') + 1);
     const reason = quotaReason(rule, perWeek, week);
     for (const call of shuffled(list, seedOf(`${rule.id}|${key}`)).slice(0, need)) {
-      picks.push({ interactionId: call.id, ruleId: rule.id, reason });
+      picks.push({ interactionId: call.id, ruleId: rule.id, ...reason });
     }
   }
   return picks;
 }
 
-function quotaReason(rule: RuleToApply, n: number, week: string): string {
-  const calls = n === 1 ? 'call' : 'calls';
+function quotaReason(rule: RuleToApply, n: number, week: string): SamplingReason {
   switch (rule.kind) {
     case 'queue':
-      return clip(`${n} ${calls} per agent per week from queue ${rule.params.queue} (${week})`);
+      return samplingReason('queueQuota', { n, queue: rule.params.queue, week });
     case 'channel':
-      return `${n} ${rule.params.channel} ${calls} per agent per week (${week})`;
+      return samplingReason('channelQuota', { n, channel: rule.params.channel, week });
     case 'random_per_agent_week':
     case 'low_csat':
     case 'auto_critical_fail':
-      return `${n} random ${calls} per agent per week (${week})`;
+      return samplingReason('randomQuota', { n, week });
+  }
+}
+
+/** The reason as code, values and English words (the words as they were stored before codes). */
+export function samplingReason(
+  code: SamplingReasonCode,
+  params: SamplingReasonParams,
+): SamplingReason {
+  return { reason: clip(reasonSentence(code, params)), reasonCode: code, reasonParams: params };
+}
+
+function reasonSentence(code: SamplingReasonCode, p: SamplingReasonParams): string {
+  const calls = p.n === 1 ? 'call' : 'calls';
+  switch (code) {
+    case 'lowCsat':
+      return `CSAT ${p.csat} ≤ ${p.max}`;
+    case 'autoCriticalFail':
+      return `auto-QA: critical criterion failed: ${p.criteria}`;
+    case 'queue':
+      return `queue ${p.queue}`;
+    case 'channel':
+      return `channel ${p.channel}`;
+    case 'queueQuota':
+      return `${p.n} ${calls} per agent per week from queue ${p.queue} (${p.week})`;
+    case 'channelQuota':
+      return `${p.n} ${p.channel} ${calls} per agent per week (${p.week})`;
+    case 'randomQuota':
+      return `${p.n} random ${calls} per agent per week (${p.week})`;
   }
 }
 

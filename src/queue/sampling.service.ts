@@ -208,6 +208,8 @@ export class SamplingService {
           interactionId: p.interactionId,
           ruleId: p.ruleId,
           reason: p.reason,
+          reasonCode: p.reasonCode,
+          reasonParams: p.reasonParams,
           scorecardKey: rule.scorecardKey ?? defaultScorecard(callOf.get(p.interactionId)!),
           dueAt: new Date(now.getTime() + rule.dueDays * DAY_MS),
         };

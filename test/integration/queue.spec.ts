@@ -75,6 +75,8 @@ interface Item {
   interactionId: number;
   externalId: string;
   reason: string;
+  reasonCode: string | null;
+  reasonParams: Record<string, string | number> | null;
   status: string;
   evaluatorId: number | null;
   evaluationId: number | null;
@@ -165,6 +167,25 @@ describe('sampling rules applied to hand-made calls', () => {
       'LOW-1': 'CSAT 1 ≤ 2',
       'LOW-2': 'CSAT 2 ≤ 2',
     });
+  });
+
+  it('stores why as a code with its values, and the page says it in its language', async () => {
+    const low = (await allItems(admin)).find((i) => i.externalId === 'LOW-1')!;
+    expect(low).toMatchObject({ reasonCode: 'lowCsat', reasonParams: { csat: 1, max: 2 } });
+    // The page reads the code, not the English words: change the words, the page stays.
+    await t.dataSource.getRepository(QueueItem).update(low.id, { reason: 'reworded' });
+    const rows = async (lang: string) =>
+      (
+        await admin
+          .get('/queue?view=all&status=any')
+          .set('Accept', 'text/html')
+          .set('Accept-Language', lang)
+          .expect(200)
+      ).text;
+    expect(await rows('ko')).toContain('CSAT 1점 ≤ 2점');
+    expect(await rows('en')).toContain('CSAT 1 ≤ 2');
+    expect(await rows('ko')).not.toContain('reworded');
+    await t.dataSource.getRepository(QueueItem).update(low.id, { reason: 'CSAT 1 ≤ 2' });
   });
 
   it('queue: every call of that queue', async () => {

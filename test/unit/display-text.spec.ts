@@ -36,8 +36,8 @@ describe('stored program texts in the page language', () => {
   it.each(kinds)('translates the reason of a $kind rule $params', (rule) => {
     const picks = planSample([rule], [call(1), call(2), call(3)]);
     expect(picks.length).toBeGreaterThan(0);
-    for (const { reason } of picks) {
-      const ko = samplingReasonText('ko', reason);
+    for (const pick of picks) {
+      const ko = samplingReasonText('ko', pick);
       expect(ko).toMatch(/[\uAC00-\uD7A3]/);
       // What is left in Latin letters is data (queue, criterion key) or CSAT, never prose.
       const words = ko.replace(/\d{4}-W\d+/g, '').match(/[A-Za-z][A-Za-z_]*/g) ?? [];
@@ -45,23 +45,41 @@ describe('stored program texts in the page language', () => {
         words.filter((w) => !['CSAT', 'billing', 'identity_verification'].includes(w)),
       ).toEqual([]);
       expect(ko).not.toContain('{');
-      const en = samplingReasonText('en', reason);
+      const en = samplingReasonText('en', pick);
       expect(en).not.toMatch(/[\uAC00-\uD7A3{]/);
+      // The stored English words of an item queued before codes read the same.
+      expect(samplingReasonText('ko', { reason: pick.reason })).toBe(ko);
     }
   });
 
+  it('reads the code and its values, not the English words', () => {
+    const stored = {
+      reason: 'worded some other way',
+      reasonCode: 'channelQuota',
+      reasonParams: { n: 2, channel: 'chat', week: '2026-W45' },
+    };
+    expect(samplingReasonText('ko', stored)).toBe('상담사별 주 2건, 채팅 (2026-W45)');
+    expect(samplingReasonText('en', stored)).toBe('2 Chat per agent per week (2026-W45)');
+    const long = planSample(
+      [{ id: 2, kind: 'auto_critical_fail', params: {} }],
+      [call(1, { criticalFailed: Array.from({ length: 30 }, (_, i) => `criterion_${i}`) })],
+    )[0];
+    expect(long.reason.endsWith('…')).toBe(true);
+    expect(samplingReasonText('ko', long)).toContain('criterion_29');
+  });
+
   it('keeps the numbers and the week of a quota reason', () => {
-    expect(samplingReasonText('ko', '3 random calls per agent per week (2026-W45)')).toBe(
-      '상담사별 주 3건 무작위 (2026-W45)',
-    );
-    expect(samplingReasonText('ko', '2 voice calls per agent per week (2026-W45)')).toBe(
-      '상담사별 주 2건, 음성 (2026-W45)',
-    );
-    expect(samplingReasonText('ko', 'CSAT 1 ≤ 2')).toBe('CSAT 1점 ≤ 2점');
+    expect(
+      samplingReasonText('ko', { reason: '3 random calls per agent per week (2026-W45)' }),
+    ).toBe('상담사별 주 3건 무작위 (2026-W45)');
+    expect(
+      samplingReasonText('ko', { reason: '2 voice calls per agent per week (2026-W45)' }),
+    ).toBe('상담사별 주 2건, 음성 (2026-W45)');
+    expect(samplingReasonText('ko', { reason: 'CSAT 1 ≤ 2' })).toBe('CSAT 1점 ≤ 2점');
   });
 
   it('shows a text of unknown shape unchanged', () => {
-    expect(samplingReasonText('ko', 'picked by hand')).toBe('picked by hand');
+    expect(samplingReasonText('ko', { reason: 'picked by hand' })).toBe('picked by hand');
   });
 
   it('labels known metadata keys and yes/no values, and leaves other keys as they are', () => {

@@ -11,7 +11,7 @@ type Rule = {
   params: (m: RegExpExecArray) => Record<string, string>;
 };
 
-/** The reasons src/queue/sampling-plan.ts writes, newest wording first. */
+/** The words src/queue/sampling-plan.ts wrote before reasons had codes, newest wording first. */
 const SAMPLING_REASONS: readonly Rule[] = [
   {
     pattern: /^CSAT (\S+) ≤ (\S+)$/,
@@ -46,17 +46,37 @@ const SAMPLING_REASONS: readonly Rule[] = [
   },
 ];
 
-/** Why a call was picked for review, in `lang`; the stored text when its shape is unknown. */
-export function samplingReasonText(lang: string, reason: string): string {
-  for (const rule of SAMPLING_REASONS) {
-    const m = rule.pattern.exec(reason);
-    if (!m) continue;
-    const params = rule.params(m);
-    if (params.channel && hasTranslation(`channel.${params.channel}`))
-      params.channel = translate(lang, `channel.${params.channel}`);
-    return translate(lang, rule.key, params);
+/** A queue item's reason as stored: the English words, and the code with its values. */
+export interface StoredSamplingReason {
+  reason: string;
+  reasonCode?: string | null;
+  reasonParams?: Record<string, string | number> | null;
+}
+
+/**
+ * Why a call was picked for review, in `lang`: by its code (src/queue/sampling-plan.ts) when it
+ * has one the locale files know; items queued before codes existed by matching their English
+ * words; the stored text when neither fits.
+ */
+export function samplingReasonText(lang: string, stored: StoredSamplingReason): string {
+  const code = stored.reasonCode;
+  if (typeof code === 'string' && hasTranslation(`sampling.reason.${code}`)) {
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries(stored.reasonParams ?? {}))
+      params[name] = String(value);
+    return translate(lang, `sampling.reason.${code}`, withChannelName(lang, params));
   }
-  return reason;
+  for (const rule of SAMPLING_REASONS) {
+    const m = rule.pattern.exec(stored.reason);
+    if (m) return translate(lang, rule.key, withChannelName(lang, rule.params(m)));
+  }
+  return stored.reason;
+}
+
+function withChannelName(lang: string, params: Record<string, string>): Record<string, string> {
+  if (params.channel && hasTranslation(`channel.${params.channel}`))
+    return { ...params, channel: translate(lang, `channel.${params.channel}`) };
+  return params;
 }
 
 /** A metadata key from an import (`csat`, `fcr`): its label, or the key itself when unknown. */

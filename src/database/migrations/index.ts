@@ -13,6 +13,7 @@ import { TranscriptRetention1796532716015 } from './1796532716015-TranscriptRete
 import { AbuseFlags1796533714837 } from './1796533714837-AbuseFlags';
 import { Experiments1796534472555 } from './1796534472555-Experiments';
 import { TeamFocus1796563694919 } from './1796563694919-TeamFocus';
+import { QueueReasonCodes1796586636230 } from './1796586636230-QueueReasonCodes';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AbuseFlags1796533714837,
   Experiments1796534472555,
   TeamFocus1796563694919,
+  QueueReasonCodes1796586636230,
 ];

@@ -38,9 +38,16 @@ export class QueueItem {
   @JoinColumn({ name: 'ruleId' })
   rule?: Relation<SamplingRule> | null;
 
-  /** Why it was picked, in words (e.g. "CSAT 1 ≤ 2"). */
+  /** Why it was picked, in English words (e.g. "CSAT 1 ≤ 2"), for the API and the CLI. */
   @Column({ type: 'varchar', length: 200 })
   reason: string;
+
+  /** The same as a code pages translate (`sampling.reason.<code>`); null on items queued before. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  reasonCode: string | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  reasonParams: Record<string, string | number> | null;
 
   @Column({ type: 'varchar', length: 120, nullable: true })
   scorecardKey: string | null;

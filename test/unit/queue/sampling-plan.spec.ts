@@ -66,8 +66,20 @@ describe('planSample', () => {
     const calls = [call(1, { metadata: { csat: 1 } }), call(2)];
     const picks = planSample([random, low], calls);
     expect(picks).toEqual([
-      { interactionId: 1, ruleId: 9, reason: 'CSAT 1 ≤ 2' },
-      { interactionId: 2, ruleId: 7, reason: '2 random calls per agent per week (2026-W47)' },
+      {
+        interactionId: 1,
+        ruleId: 9,
+        reason: 'CSAT 1 ≤ 2',
+        reasonCode: 'lowCsat',
+        reasonParams: { csat: 1, max: 2 },
+      },
+      {
+        interactionId: 2,
+        ruleId: 7,
+        reason: '2 random calls per agent per week (2026-W47)',
+        reasonCode: 'randomQuota',
+        reasonParams: { n: 2, week: '2026-W47' },
+      },
     ]);
   });
 
