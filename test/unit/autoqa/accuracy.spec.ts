@@ -30,9 +30,9 @@ describe('auto-QA accuracy of the shipped packs', () => {
       });
   });
 
-  it('still holds ≥ 91 % on dev and ≥ 88 % on the locked split when no agent or company name is known', () => {
+  it('still holds ≥ 93 % on dev and ≥ 88 % on the locked split when no agent or company name is known', () => {
     const dev = measureCorpus('dev', false);
-    expect(dev.strict / dev.compared).toBeGreaterThanOrEqual(0.91);
+    expect(dev.strict / dev.compared).toBeGreaterThanOrEqual(0.93);
     for (const [split, floor] of [
       ['holdout-6', 0.88], // 88.7 % when first scored
     ] as const) {
