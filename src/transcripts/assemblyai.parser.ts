@@ -1,5 +1,5 @@
 import { child, isPresent, item, JsonFields, withoutUndefined } from './json-fields';
-import { fromJsonText } from './native-json.parser';
+import { fromJsonText } from './json-text';
 import { KeyedTurn, ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
 import { ParsedTranscript } from './transcript';
 

@@ -7,7 +7,7 @@ import {
   JsonObject,
   withoutUndefined,
 } from './json-fields';
-import { parseJsonText } from './native-json.parser';
+import { parseJsonText } from './json-text';
 import { ParsedTranscript, Speaker, TranscriptMeta, TranscriptTurn } from './transcript';
 
 /** `from` values; "bot" is an automated participant, stored as system. */

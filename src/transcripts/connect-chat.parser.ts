@@ -1,6 +1,6 @@
 import { participantOf, readParticipants } from './contact-lens.parser';
 import { child, isPresent, item, JsonFields, JsonObject, withoutUndefined } from './json-fields';
-import { fromJsonText } from './native-json.parser';
+import { fromJsonText } from './json-text';
 import { ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
 import { ParsedTranscript, Speaker } from './transcript';
 

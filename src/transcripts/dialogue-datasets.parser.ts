@@ -1,5 +1,5 @@
 import { child, fileBaseName, isPresent, item, JsonFields, JsonObject } from './json-fields';
-import { parseJsonText } from './native-json.parser';
+import { parseJsonText } from './json-text';
 import { ParsedTranscript, Speaker, TranscriptTurn } from './transcript';
 
 /** Research dialogue sets carry no times: turns are spaced this far apart (chat, points). */

@@ -7,7 +7,7 @@ import {
   minOf,
   withoutUndefined,
 } from './json-fields';
-import { fromJsonText } from './native-json.parser';
+import { fromJsonText } from './json-text';
 import { KeyedTurn, ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
 import { Channel, ParsedTranscript, Speaker } from './transcript';
 

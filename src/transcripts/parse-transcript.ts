@@ -13,7 +13,8 @@ import {
 } from './detect-format';
 import { fromAbcdJson, fromHgTodsJson } from './dialogue-datasets.parser';
 import { fromGoogleCcaiJson } from './google-ccai.parser';
-import { parseJsonText, parseNativeJson } from './native-json.parser';
+import { parseJsonText } from './json-text';
+import { parseNativeJson } from './native-json.parser';
 import { ParserOptions } from './speaker-roles';
 import { parseSrt } from './srt.parser';
 import { parsePlainText } from './text.parser';

@@ -1,5 +1,5 @@
 import { child, item, isPresent, JsonFields, JsonObject, withoutUndefined } from './json-fields';
-import { fromJsonText } from './native-json.parser';
+import { fromJsonText } from './json-text';
 import {
   KeyedTurn,
   lookupSpeaker,
