@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import type { Actor } from '../common/current-user';
 import { Team } from './entities/team.entity';
 
 /** The teams table: the one place that reads and writes it. */
@@ -14,6 +15,25 @@ export class TeamsRepository {
 
   all(): Promise<Team[]> {
     return this.teams.find({ order: { name: 'ASC' } });
+  }
+
+  /** The teams whose agents the actor may see, by name: a team lead's own; staff, every team. */
+  visibleTo(actor: Actor): Promise<Team[]> {
+    switch (actor.role) {
+      case 'admin':
+      case 'evaluator':
+        return this.all();
+      case 'team_lead':
+        return actor.teamIds.length === 0
+          ? Promise.resolve([])
+          : this.teams
+              .createQueryBuilder('t')
+              .where('t.id IN (:...ids)', { ids: actor.teamIds })
+              .orderBy('t.name', 'ASC')
+              .getMany();
+      case 'agent':
+        return Promise.resolve([]);
+    }
   }
 
   findByName(name: string, manager?: EntityManager): Promise<Team | null> {

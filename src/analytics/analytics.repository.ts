@@ -1,10 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Agent } from '../agents/entities/agent.entity';
-import { Team } from '../agents/entities/team.entity';
-import { interactionScope } from '../auth/visibility';
-import type { Actor } from '../common/current-user';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 import { instants, type Period } from './period';
 import { parseJson, storedTime } from '../database/raw-values';
@@ -562,59 +558,5 @@ export class AnalyticsRepository {
       compared: toNumber(r.compared),
       agreed: toNumber(r.agreed),
     }));
-  }
-
-  // -- who may see what --------------------------------------------------------------------
-
-  /** The agent, if the actor may see them (a team lead: their teams; an agent: themself). */
-  findVisibleAgent(actor: Actor, where: { externalId: string } | { id: number }) {
-    const qb = this.dataSource
-      .getRepository(Agent)
-      .createQueryBuilder('a')
-      .leftJoinAndSelect('a.team', 't');
-    if ('id' in where) qb.where('a.id = :id', { id: where.id });
-    else qb.where('a.externalId = :externalId', { externalId: where.externalId });
-    const scope = interactionScope(actor, '"a"."id"');
-    if (scope) qb.andWhere(scope.sql, scope.params);
-    return qb.getOne();
-  }
-
-  /** The teams whose agents the actor may see: a team lead's own; staff, every team. */
-  visibleTeams(actor: Actor): Promise<Team[]> {
-    const repo = this.dataSource.getRepository(Team);
-    switch (actor.role) {
-      case 'admin':
-      case 'evaluator':
-        return repo.find({ order: { name: 'ASC' } });
-      case 'team_lead':
-        return actor.teamIds.length === 0
-          ? Promise.resolve([])
-          : repo
-              .createQueryBuilder('t')
-              .where('t.id IN (:...ids)', { ids: actor.teamIds })
-              .orderBy('t.name', 'ASC')
-              .getMany();
-      case 'agent':
-        return Promise.resolve([]);
-    }
-  }
-
-  agentsOfTeams(teamIds: number[]): Promise<Agent[]> {
-    if (teamIds.length === 0) return Promise.resolve([]);
-    return this.dataSource
-      .getRepository(Agent)
-      .createQueryBuilder('a')
-      .where('a.teamId IN (:...teamIds)', { teamIds })
-      .orderBy('a.externalId', 'ASC')
-      .getMany();
-  }
-
-  agentsByIds(ids: number[]): Promise<Agent[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource
-      .getRepository(Agent)
-      .createQueryBuilder('a')
-      .where('a.id IN (:...ids)', { ids })
-      .getMany();
   }
 }

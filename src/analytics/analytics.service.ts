@@ -8,26 +8,21 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AgentsRepository } from '../agents/agents.repository';
 import type { Agent } from '../agents/entities/agent.entity';
+import { TeamsRepository } from '../agents/teams.repository';
 import type { Actor } from '../common/current-user';
 import { InputError, NotFoundError } from '../common/errors';
-import { pageOf, type Page } from '../common/pagination';
+import { pageOf } from '../common/pagination';
 import { advisoryXactLock } from '../database/advisory-lock';
 import { transaction } from '../database/transaction';
 import { EvaluationEvents, type EvaluationScored } from '../events/evaluation-events';
 import { JOB_QUEUE, type JobData, type JobQueue } from '../events/job-queue';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
-import {
-  AnalyticsRepository,
-  type AnswerCountRow,
-  type CellRow,
-  type EvaluationRow,
-  type Source,
-} from './analytics.repository';
+import { AnalyticsRepository, type CellRow, type Source } from './analytics.repository';
 import type { CallsQueryDto } from './dto/analytics-query.dto';
 import { buildHeatMap, type HeatMap } from './heat-map';
-import { resolvePeriod, type Period } from './period';
-import { parseJson } from '../database/raw-values';
+import { resolvePeriod } from './period';
 import {
   agreement,
   averageOf,
@@ -35,15 +30,20 @@ import {
   clusters,
   criterionRows,
   dimensionValue,
-  isEscalated,
-  readMetrics,
   sectionRows,
   trend,
   weakestAndStrongest,
   type CallFact,
-  type EvaluationFact,
 } from './profile-builder';
 import type { AgentProfile } from './profile.types';
+import {
+  criterionKeysOf,
+  labelsOf,
+  sortByMetric,
+  type CallRow,
+  type CallsList,
+} from './calls-list';
+import { callFacts, evaluationFacts, scoresByCall } from './evaluation-facts';
 
 export interface ProfileOptions {
   from?: string;
@@ -63,37 +63,6 @@ export interface HeatMapOptions {
   dir?: 'asc' | 'desc';
   /** Calls where the customer abused the agent count too (the roll-up leaves them out). */
   includeAbusive?: boolean;
-}
-
-export interface CallRow {
-  interactionId: number;
-  externalId: string;
-  startedAt: Date;
-  channel: string;
-  queue: string | null;
-  escalated: boolean;
-  humanScore: number | null;
-  autoScore: number | null;
-  /** The chosen source's answers on the chosen criteria (N/A left out). */
-  passed: number;
-  failed: number;
-  /** Criteria where auto-QA and the human differ (with result=disagree). */
-  disagreements: number;
-  interruptions: number | null;
-  longestSilenceMs: number | null;
-  talkRatio: number | null;
-}
-
-export interface CallsList {
-  agent: { externalId: string; name: string };
-  period: Period;
-  source: Source;
-  criterionKeys: string[] | null;
-  /** What the list is about, in the scorecard's words (null when not asked for). */
-  labels: { criterion: string | null; section: string | null };
-  page: Page<CallRow>;
-  /** Over every listed call, not just this page. */
-  totals: { passed: number; failed: number; disagreements: number };
 }
 
 const DEFAULT_MIN_SAMPLE = 5;
@@ -117,6 +86,8 @@ export class AnalyticsService
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: AnalyticsRepository,
+    private readonly agents: AgentsRepository,
+    private readonly teams: TeamsRepository,
     private readonly events: EvaluationEvents,
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
   ) {}
@@ -214,7 +185,7 @@ export class AnalyticsService
     actor: Actor,
     where: { id: number } | { externalId: string },
   ): Promise<Agent> {
-    const agent = await this.repository.findVisibleAgent(actor, where);
+    const agent = await this.agents.findVisible(actor, where);
     if (!agent) throw new NotFoundError('agent', 'id' in where ? where.id : where.externalId);
     return agent;
   }
@@ -408,7 +379,7 @@ export class AnalyticsService
 
   async teamHeatMap(actor: Actor, options: HeatMapOptions = {}): Promise<HeatMap> {
     const period = resolvePeriod(options);
-    const visible = await this.repository.visibleTeams(actor);
+    const visible = await this.teams.visibleTo(actor);
     const teams = options.teamId ? visible.filter((t) => t.id === options.teamId) : visible;
     if (options.teamId && teams.length === 0) throw new NotFoundError('team', options.teamId);
     const teamIds = teams.map((t) => t.id);
@@ -423,7 +394,7 @@ export class AnalyticsService
     const scorecardKey = asked ?? busiest(allCells) ?? [...definitions.keys()].sort()[0] ?? null;
     const cells = allCells.filter((c) => c.scorecardKey === scorecardKey);
     const [agents, days] = await Promise.all([
-      this.repository.agentsOfTeams(teamIds),
+      this.agents.ofTeams(teamIds),
       scorecardKey
         ? this.repository.days(teamIds, period, scorecardKey, includeAbusive)
         : Promise.resolve([]),
@@ -432,7 +403,7 @@ export class AnalyticsService
     const missing = [...new Set(cells.map((c) => c.agentId))].filter(
       (id) => !agents.some((a) => a.id === id),
     );
-    const moved = await this.repository.agentsByIds(missing);
+    const moved = await this.agents.byIds(missing);
     const teamName = new Map(visible.map((t) => [t.id, t.name]));
     return buildHeatMap({
       period,
@@ -461,111 +432,5 @@ function busiest(cells: CellRow[]): string | null {
   }
   return (
     [...answers.entries()].sort(([ka, a], [kb, b]) => b - a || (ka < kb ? -1 : 1))[0]?.[0] ?? null
-  );
-}
-
-/** The criteria a calls list is about: one, a section's, or all (undefined). */
-function criterionKeysOf(
-  definitions: Map<string, ScorecardDefinition>,
-  query: CallsQueryDto,
-  scorecardKey: string | null,
-): string[] | undefined {
-  if (query.criterion) return [query.criterion];
-  if (!query.section) return undefined;
-  const keys = new Set<string>();
-  for (const section of sectionsOf(definitions, scorecardKey)) {
-    if (section.key === query.section) section.criteria.forEach((c) => keys.add(c.key));
-  }
-  return [...keys];
-}
-
-function labelsOf(
-  definitions: Map<string, ScorecardDefinition>,
-  query: CallsQueryDto,
-  scorecardKey: string | null,
-): CallsList['labels'] {
-  const sections = sectionsOf(definitions, scorecardKey);
-  const criterion = query.criterion
-    ? (sections.flatMap((s) => s.criteria).find((c) => c.key === query.criterion)?.label ??
-      query.criterion)
-    : null;
-  const section = query.section
-    ? (sections.find((s) => s.key === query.section)?.label ?? query.section)
-    : null;
-  return { criterion, section };
-}
-
-function sectionsOf(definitions: Map<string, ScorecardDefinition>, scorecardKey: string | null) {
-  return [...definitions]
-    .filter(([key]) => !scorecardKey || key === scorecardKey)
-    .flatMap(([, definition]) => definition.sections);
-}
-
-/** The agent's calls, from their evaluations: one fact per call, auto-QA's metrics attached. */
-function callFacts(rows: EvaluationRow[]): Map<number, CallFact> {
-  const calls = new Map<number, CallFact & { metadata: unknown }>();
-  for (const r of rows) {
-    let call = calls.get(r.interactionId);
-    if (!call) {
-      call = {
-        interactionId: r.interactionId,
-        externalId: r.externalId,
-        startedAt: r.startedAt,
-        channel: r.channel,
-        queue: r.queue,
-        escalated: false,
-        metrics: null,
-        metadata: parseJson(r.metadata),
-      };
-      calls.set(r.interactionId, call);
-    }
-    if (r.kind === 'auto' && call.metrics === null) call.metrics = readMetrics(r.metrics);
-  }
-  const facts = new Map<number, CallFact>();
-  for (const [id, { metadata, ...call }] of calls) {
-    facts.set(id, { ...call, escalated: isEscalated(metadata, call.metrics) });
-  }
-  return facts;
-}
-
-function evaluationFacts(
-  rows: EvaluationRow[],
-  answers: AnswerCountRow[],
-  scorecardKey: string | null,
-): EvaluationFact[] {
-  const counts = new Map(answers.map((a) => [a.evaluationId, a]));
-  return rows
-    .filter((r) => !scorecardKey || r.scorecardKey === scorecardKey)
-    .map((r) => ({
-      evaluationId: r.evaluationId,
-      interactionId: r.interactionId,
-      source: r.kind === 'auto' ? ('auto' as const) : ('human' as const),
-      scorecardKey: r.scorecardKey,
-      overallScore: r.overallScore,
-      passed: counts.get(r.evaluationId)?.passed ?? 0,
-      failed: counts.get(r.evaluationId)?.failed ?? 0,
-    }));
-}
-
-function scoresByCall(rows: EvaluationRow[], scorecardKey: string | null) {
-  const scores = new Map<number, { human: (number | null)[]; auto: (number | null)[] }>();
-  for (const r of rows) {
-    if (scorecardKey && r.scorecardKey !== scorecardKey) continue;
-    const s = scores.get(r.interactionId) ?? { human: [], auto: [] };
-    (r.kind === 'auto' ? s.auto : s.human).push(r.overallScore);
-    scores.set(r.interactionId, s);
-  }
-  return scores;
-}
-
-function sortByMetric(rows: CallRow[], metric: 'interruptions' | 'silence' | 'talk'): CallRow[] {
-  const value = (r: CallRow) =>
-    metric === 'interruptions'
-      ? (r.interruptions ?? -1)
-      : metric === 'silence'
-        ? (r.longestSilenceMs ?? -1)
-        : (r.talkRatio ?? -1);
-  return [...rows].sort(
-    (a, b) => value(b) - value(a) || b.startedAt.getTime() - a.startedAt.getTime(),
   );
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AgentsModule } from '../agents/agents.module';
 import { AnalyticsModule } from '../analytics/analytics.module';
-import { AnalyticsRepository } from '../analytics/analytics.repository';
 import { TeamFocusModule } from '../team-focus/team-focus.module';
 import { ChatService } from './chat.service';
 import { DriversService } from './drivers.service';
@@ -11,9 +11,9 @@ import { OutcomesRepository } from './outcomes.repository';
 
 /** Does quality move the business: KPIs beside QA scores, the criteria that drive CSAT/FCR. */
 @Module({
-  imports: [AnalyticsModule, TeamFocusModule],
+  imports: [AgentsModule, AnalyticsModule, TeamFocusModule],
   controllers: [OutcomesController, OutcomesPagesController],
-  providers: [OutcomesRepository, KpiService, DriversService, ChatService, AnalyticsRepository],
+  providers: [OutcomesRepository, KpiService, DriversService, ChatService],
   exports: [KpiService, OutcomesRepository],
 })
 export class OutcomesModule {}

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AnalyticsRepository } from '../analytics/analytics.repository';
+import { TeamsRepository } from '../agents/teams.repository';
 import { sendCsv, wantsCsv, withFallback } from '../analytics/report-response';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
@@ -22,7 +22,7 @@ export class OutcomesPagesController {
   constructor(
     private readonly kpis: KpiService,
     private readonly driversService: DriversService,
-    private readonly analytics: AnalyticsRepository,
+    private readonly teams: TeamsRepository,
     private readonly chatService: ChatService,
   ) {}
 
@@ -53,7 +53,7 @@ export class OutcomesPagesController {
       () => this.kpis.report(actor, { by: query.by, agentExternalId: query.agent }),
       lang,
     );
-    const teams = await this.analytics.visibleTeams(actor);
+    const teams = await this.teams.visibleTo(actor);
     res
       .status(error ? 400 : 200)
       .render('analytics/kpis', { ...kpiPage(result, lang, teams), error });
@@ -84,7 +84,7 @@ export class OutcomesPagesController {
       () => this.driversService.report(actor, {}),
       lang,
     );
-    const teams = await this.analytics.visibleTeams(actor);
+    const teams = await this.teams.visibleTo(actor);
     res
       .status(error ? 400 : 200)
       .render('analytics/drivers', { ...driversPage(result, outcome, lang, teams), error });
@@ -103,7 +103,7 @@ export class OutcomesPagesController {
       () => this.chatService.report(actor, { teamId: query.team }),
       lang,
     );
-    const teams = await this.analytics.visibleTeams(actor);
+    const teams = await this.teams.visibleTo(actor);
     res
       .status(error ? 400 : 200)
       .render('analytics/chats', { ...chatPage(result, lang, teams), error });

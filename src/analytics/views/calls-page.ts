@@ -1,7 +1,7 @@
 /** The calls behind a number: the list page and its CSV export. Pure. */
 import { isoWithOffset } from '../../common/time-zone';
 import type { CsvTable } from '../csv';
-import type { CallsList } from '../analytics.service';
+import type { CallsList } from '../calls-list';
 import type { CallsQueryDto } from '../dto/analytics-query.dto';
 import {
   callsPath,
