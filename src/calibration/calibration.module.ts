@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EvaluationStoreModule } from '../evaluations/evaluation-store.module';
 import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { InteractionsModule } from '../interactions/interactions.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
@@ -13,7 +14,7 @@ import { CalibrationService } from './calibration.service';
  * when the last one submits or an admin closes the session.
  */
 @Module({
-  imports: [EvaluationsModule, InteractionsModule, ScorecardsModule],
+  imports: [EvaluationsModule, EvaluationStoreModule, InteractionsModule, ScorecardsModule],
   controllers: [CalibrationController, CalibrationPagesController],
   providers: [CalibrationService, CalibrationRepository],
   exports: [CalibrationService],

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/current-user';
 import { Page, pageOf } from '../common/pagination';
-import { Evaluation } from '../evaluations/entities/evaluation.entity';
-import { Interaction } from '../interactions/entities/interaction.entity';
+import type { Evaluation } from '../evaluations/entities/evaluation.entity';
 import { CalibrationParticipant } from './entities/calibration-participant.entity';
 import { CalibrationSession, CalibrationStatus } from './entities/calibration-session.entity';
 
@@ -151,24 +150,6 @@ export class CalibrationRepository {
       .take(pageSize)
       .getManyAndCount();
     return pageOf(items, total, page, pageSize);
-  }
-
-  /** The submitted (or later) evaluations among these ids, with their answers. */
-  submittedEvaluations(ids: number[]): Promise<Evaluation[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(Evaluation).find({
-      where: { id: In(ids), kind: 'calibration' },
-      relations: { answers: true },
-    });
-  }
-
-  /** Calls whose call id (external id) is exactly this text, from any source. */
-  interactionsByExternalId(externalId: string): Promise<Interaction[]> {
-    return this.dataSource.getRepository(Interaction).find({
-      where: { externalId },
-      select: { id: true, externalId: true, source: true },
-      take: 5,
-    });
   }
 
   /**

@@ -8,8 +8,10 @@ import { Page, pageOf } from '../common/pagination';
 import { transaction } from '../database/transaction';
 import { UsersRepository } from '../users/users.repository';
 import { Evaluation } from '../evaluations/entities/evaluation.entity';
+import { EvaluationsRepository } from '../evaluations/evaluations.repository';
 import { EvaluationsService } from '../evaluations/evaluations.service';
 import { EvaluationEvents } from '../events/evaluation-events';
+import { InteractionsRepository } from '../interactions/interactions.repository';
 import { InteractionsService } from '../interactions/interactions.service';
 import type { Scale } from '../scorecards/scorecard-definition';
 import { ScorecardsService } from '../scorecards/scorecards.service';
@@ -110,6 +112,8 @@ export class CalibrationService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly events: EvaluationEvents,
     private readonly users: UsersRepository,
+    private readonly evaluationRows: EvaluationsRepository,
+    private readonly interactionRows: InteractionsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -272,7 +276,7 @@ export class CalibrationService implements OnModuleInit {
     const scales = new Map(criteria.map((c) => [c.key, c.scale]));
     const evaluations = new Map(
       (
-        await this.repository.submittedEvaluations(
+        await this.evaluationRows.calibrationsWithAnswers(
           participants.flatMap((p) => (p.evaluationId === null ? [] : [p.evaluationId])),
         )
       ).map((e) => [e.id, e]),
@@ -494,7 +498,7 @@ export class CalibrationService implements OnModuleInit {
     if (!wanted) {
       throw new InputError('call', 'give the call id', { key: 'calibration.error.giveCall' });
     }
-    const matches = await this.repository.interactionsByExternalId(wanted);
+    const matches = await this.interactionRows.byExternalId(wanted);
     if (matches.length === 1) return matches[0].id;
     if (matches.length > 1) {
       throw new InputError(

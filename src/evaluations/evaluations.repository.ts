@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/current-user';
 import type { ScoreBreakdown } from '../scoring/score-formula';
 import {
@@ -61,6 +61,15 @@ export class EvaluationsRepository {
     return (manager?.getRepository(Evaluation) ?? this.evaluations).findOne({
       where: { id },
       relations: { interaction: true },
+    });
+  }
+
+  /** The calibration evaluations among these ids, with their answers (any status). */
+  calibrationsWithAnswers(ids: number[]): Promise<Evaluation[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.evaluations.find({
+      where: { id: In(ids), kind: 'calibration' },
+      relations: { answers: true },
     });
   }
 

@@ -205,6 +205,15 @@ export class InteractionsRepository {
   }
 
   /** How many calls came from this source (e.g. 'demo'). */
+  /** Calls whose call id (external id) is exactly this text, from any source (at most 5). */
+  byExternalId(externalId: string): Promise<Interaction[]> {
+    return this.interactions.find({
+      where: { externalId },
+      select: { id: true, externalId: true, source: true },
+      take: 5,
+    });
+  }
+
   countFromSource(source: string): Promise<number> {
     return this.interactions.countBy({ source });
   }
