@@ -94,7 +94,10 @@ export class CoachingService {
       })
       .catch((e: unknown) => {
         if (!(e instanceof NotFoundError)) throw e;
-        throw new InputError('agent', `no agent ${input.agentExternalId} that you coach`);
+        throw new InputError('agent', `no agent ${input.agentExternalId} that you coach`, {
+          key: 'coaching.error.agentNotCoached',
+          params: { agent: input.agentExternalId },
+        });
       });
     const agent = profile.agent;
     const focus = selectFocus(profile.criteria, profile.minSample);
@@ -303,7 +306,9 @@ export class CoachingService {
     const plan = await this.get(actor, planId);
     const scheduledAt = parseDateTimeInput(when ?? '');
     if (!scheduledAt) {
-      throw new InputError('scheduledAt', 'give a date and time for the session');
+      throw new InputError('scheduledAt', 'give a date and time for the session', {
+        key: 'coaching.error.scheduledAt',
+      });
     }
     return transaction(this.dataSource, async (manager) => {
       const session = await this.repository.insertSession(manager, {
@@ -375,7 +380,9 @@ export class CoachingService {
     if (actor.role !== 'agent')
       throw new ForbiddenError('the agent acknowledges their own session');
     if (session.status !== 'held') {
-      throw new InputError('session', 'the session has not been held yet');
+      throw new InputError('session', 'the session has not been held yet', {
+        key: 'coaching.error.notHeldYet',
+      });
     }
     await transaction(this.dataSource, async (manager) => {
       await this.repository.updateSession(manager, sessionId, { agentAcknowledgedAt: new Date() });
@@ -469,7 +476,10 @@ export class CoachingService {
   async teamAgents(actor: Actor, teamName: string): Promise<Agent[]> {
     const agents = (await this.agents.listAgents(actor)).filter((a) => a.team?.name === teamName);
     if (agents.length === 0)
-      throw new InputError('team', `no agent of team ${teamName} that you coach`);
+      throw new InputError('team', `no agent of team ${teamName} that you coach`, {
+        key: 'coaching.error.teamNotCoached',
+        params: { team: teamName },
+      });
     return agents;
   }
 }

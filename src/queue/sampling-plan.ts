@@ -53,11 +53,16 @@ export interface Pick extends SamplingReason {
   ruleId: number;
 }
 
-/** A rule's parameter is wrong: `field` is `params.<name>`. */
+/**
+ * A rule's parameter is wrong: `field` is `params.<name>`; `key` names the same reason in the
+ * locale files (`error.samplingRule.<key>`), for the reader's language.
+ */
 export class RuleParamError extends Error {
   constructor(
     readonly field: string,
     readonly reason: string,
+    readonly key: string,
+    readonly params: Record<string, string> = {},
   ) {
     super(`${field}: ${reason}`);
     this.name = 'RuleParamError';
@@ -94,15 +99,18 @@ export function checkParams(kind: SamplingKind, given: unknown): RuleParams {
     given !== null &&
     (typeof given !== 'object' || Array.isArray(given))
   ) {
-    throw new RuleParamError('params', 'must be an object');
+    throw new RuleParamError('params', 'must be an object', 'paramsNotObject');
   }
   const raw = (given ?? {}) as Record<string, unknown>;
   const { required, optional } = PARAMS_OF[kind];
   for (const name of Object.keys(raw)) {
     if (![...required, ...optional].includes(name)) {
+      const takes = [...required, ...optional].join(', ') || 'none';
       throw new RuleParamError(
         `params.${name}`,
-        `is not a parameter of ${kind} (it takes ${[...required, ...optional].join(', ') || 'none'})`,
+        `is not a parameter of ${kind} (it takes ${takes})`,
+        'notAParameter',
+        { kind, takes },
       );
     }
   }
@@ -111,7 +119,8 @@ export function checkParams(kind: SamplingKind, given: unknown): RuleParams {
     const value = raw[name];
     const blank = value === undefined || value === null || value === '';
     if (blank) {
-      if (required.includes(name)) throw new RuleParamError(`params.${name}`, 'is required');
+      if (required.includes(name))
+        throw new RuleParamError(`params.${name}`, 'is required', 'required');
       continue;
     }
     params[name] = checkParam(name, value);
@@ -125,7 +134,12 @@ function checkParam(name: string, value: unknown): string | number {
     case 'perWeek': {
       const n = toNumber(value);
       if (n === null || !Number.isInteger(n) || n < 1 || n > MAX_PER_WEEK) {
-        throw new RuleParamError(field, `must be a whole number from 1 to ${MAX_PER_WEEK}`);
+        throw new RuleParamError(
+          field,
+          `must be a whole number from 1 to ${MAX_PER_WEEK}`,
+          'perWeek',
+          { max: String(MAX_PER_WEEK) },
+        );
       }
       return n;
     }
@@ -135,24 +149,30 @@ function checkParam(name: string, value: unknown): string | number {
         throw new RuleParamError(
           field,
           'must be a number from 0 to 100 (the CSAT at or below which a call is queued)',
+          'maxCsat',
         );
       }
       return n;
     }
     case 'queue': {
       if (typeof value !== 'string' || value.trim() === '' || value.trim().length > 120) {
-        throw new RuleParamError(field, 'must be the name of a queue (1–120 characters)');
+        throw new RuleParamError(
+          field,
+          'must be the name of a queue (1–120 characters)',
+          'queueName',
+        );
       }
       return value.trim();
     }
     case 'channel': {
       if (typeof value !== 'string' || !(CHANNELS as readonly string[]).includes(value)) {
-        throw new RuleParamError(field, `must be one of ${CHANNELS.join(', ')}`);
+        const channels = CHANNELS.join(', ');
+        throw new RuleParamError(field, `must be one of ${channels}`, 'channel', { channels });
       }
       return value;
     }
     default:
-      throw new RuleParamError(field, 'is not a known parameter');
+      throw new RuleParamError(field, 'is not a known parameter', 'unknownParameter');
   }
 }
 

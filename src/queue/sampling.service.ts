@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/current-user';
-import { InputError, NotFoundError } from '../common/errors';
+import { InputError, type MessageKey, NotFoundError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { advisoryXactLock } from '../database/advisory-lock';
 import { transaction } from '../database/transaction';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { assignAll, NoEvaluatorReason } from './assignment';
-import { SamplingRule } from './entities/sampling-rule.entity';
+import { SAMPLING_KINDS, SamplingRule } from './entities/sampling-rule.entity';
 import { NewItem, QueueRepository } from './queue.repository';
 import { SamplingRulesRepository } from './sampling-rules.repository';
 import {
@@ -271,10 +271,8 @@ export class SamplingService {
     const name = input.name === undefined && before ? before.name : checkName(input.name);
     const kindGiven = input.kind === undefined && before ? before.kind : input.kind;
     if (!isSamplingKind(kindGiven)) {
-      throw new InputError(
-        'kind',
-        'must be one of random_per_agent_week, low_csat, auto_critical_fail, queue, channel',
-      );
+      const kinds = SAMPLING_KINDS.join(', ');
+      throw new InputError('kind', `must be one of ${kinds}`, ruleKey('kind', { kinds }));
     }
     // Changing the kind needs the new kind's parameters; otherwise the old ones stay.
     const paramsGiven =
@@ -285,7 +283,8 @@ export class SamplingService {
     try {
       params = checkParams(kindGiven, paramsGiven);
     } catch (e) {
-      if (e instanceof RuleParamError) throw new InputError(e.field, e.reason);
+      if (e instanceof RuleParamError)
+        throw new InputError(e.field, e.reason, ruleKey(e.key, e.params));
       throw e;
     }
     const scorecardKey =
@@ -301,9 +300,14 @@ export class SamplingService {
 
   private async checkScorecard(value: unknown): Promise<string | null> {
     if (value === undefined || value === null || value === '') return null;
-    if (typeof value !== 'string') throw new InputError('scorecardKey', 'must be a scorecard key');
+    if (typeof value !== 'string')
+      throw new InputError('scorecardKey', 'must be a scorecard key', ruleKey('scorecardKey'));
     await this.scorecards.current(value).catch(() => {
-      throw new InputError('scorecardKey', `no scorecard "${value}"`);
+      throw new InputError(
+        'scorecardKey',
+        `no scorecard "${value}"`,
+        ruleKey('noScorecard', { key: value }),
+      );
     });
     return value;
   }
@@ -311,16 +315,21 @@ export class SamplingService {
 
 function checkName(value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new InputError('name', 'give the rule a name');
+    throw new InputError('name', 'give the rule a name', ruleKey('nameMissing'));
   }
-  if (value.trim().length > 120) throw new InputError('name', 'at most 120 characters');
+  if (value.trim().length > 120)
+    throw new InputError('name', 'at most 120 characters', ruleKey('nameTooLong'));
   return value.trim();
 }
 
 function checkDueDays(value: unknown): number {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 365) {
-    throw new InputError('dueDays', 'must be a whole number of days from 1 to 365');
+    throw new InputError(
+      'dueDays',
+      'must be a whole number of days from 1 to 365',
+      ruleKey('dueDays'),
+    );
   }
   return n;
 }
@@ -329,7 +338,12 @@ function checkActive(value: unknown): boolean {
   if (typeof value === 'boolean') return value;
   if (value === 'true' || value === 'on' || value === '1') return true;
   if (value === 'false' || value === 'off' || value === '0') return false;
-  throw new InputError('active', 'must be true or false');
+  throw new InputError('active', 'must be true or false', ruleKey('active'));
+}
+
+/** A refusal of a rule's field in the locale files (`error.samplingRule.<key>`). */
+function ruleKey(key: string, params: Record<string, string> = {}): MessageKey {
+  return { key: `error.samplingRule.${key}`, params };
 }
 
 function describe(rule: SamplingRule) {

@@ -260,9 +260,17 @@ describe('coaching plans', () => {
     const other = await t.client('lead2@test.local');
     const refused = await other
       .post('/api/coaching/plans')
+      .set('Accept-Language', 'en')
       .send({ agent: 'P-001', from: '2026-10-01', to: '2026-10-31' })
       .expect(400);
     expect(refused.body.field).toBe('agent');
+    expect(refused.body.message).toBe('agent: no agent P-001 that you coach');
+    const inKorean = await other
+      .post('/api/coaching/plans')
+      .set('Accept-Language', 'ko')
+      .send({ agent: 'P-001', from: '2026-10-01', to: '2026-10-31' })
+      .expect(400);
+    expect(inKorean.body.message).toBe('agent: 코칭할 수 있는 상담사 중에 P-001이(가) 없습니다');
     await other.get(`/api/coaching/plans/${planId}`).expect(404);
   });
 

@@ -512,17 +512,33 @@ describe('assignment, start next and the pages', () => {
     await bad({ ...ok, dueDays: 0 }, 'dueDays');
     await bad({ ...ok, scorecardKey: 'no-such-card' }, 'scorecardKey');
 
-    const form = await admin
-      .post('/queue/rules')
-      .set('Accept', 'text/html')
-      .set('Accept-Language', 'en')
-      .type('form')
-      .send({ name: 'Weekly', kind: 'random_per_agent_week', perWeek: 'many', dueDays: '7' })
-      .expect(400);
-    expect(form.text).toMatch(
-      /<span class="field-error" data-field="perWeek">params\.perWeek: must be a whole number/,
+    const form = (lang: string, more: object = {}) =>
+      admin
+        .post('/queue/rules')
+        .set('Accept', 'text/html')
+        .set('Accept-Language', lang)
+        .type('form')
+        .send({ name: 'Weekly', kind: 'random_per_agent_week', perWeek: 'many', dueDays: '7' })
+        .send(more)
+        .expect(400);
+    const en = await form('en');
+    expect(en.text).toContain(
+      '<span class="field-error" data-field="perWeek">must be a whole number from 1 to 1000</span>',
     );
-    expect(form.text).toContain('value="Weekly"');
+    expect(en.text).toContain('value="Weekly"');
+    // In the reader's language, on the page and from the API.
+    expect((await form('ko')).text).toContain(
+      '<span class="field-error" data-field="perWeek">1부터 1000 사이의 정수로 입력하세요</span>',
+    );
+    expect((await form('ko', { perWeek: '2', dueDays: '0' })).text).toContain(
+      '1부터 365 사이의 정수(일)로 입력하세요',
+    );
+    const api = await admin
+      .post('/api/queue/rules')
+      .set('Accept-Language', 'ko')
+      .send({ ...ok, scorecardKey: 'no-such-card' })
+      .expect(400);
+    expect(api.body.message).toBe('scorecardKey: 평가표 "no-such-card"이(가) 없습니다');
   });
 
   it('keeps agents and team leads out, and everyone but admins out of the rules', async () => {
