@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EvaluationStoreModule } from '../evaluations/evaluation-store.module';
+import { InteractionsModule } from '../interactions/interactions.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { DisputesController } from './disputes.controller';
 import { DisputesPagesController } from './disputes.pages.controller';
@@ -13,7 +14,7 @@ import { ResponsesPanel } from './responses-panel';
  * disputes. The evaluation page shows the history and the forms (ResponsesPanel).
  */
 @Module({
-  imports: [NotificationsModule, EvaluationStoreModule],
+  imports: [NotificationsModule, EvaluationStoreModule, InteractionsModule],
   controllers: [DisputesController, DisputesPagesController],
   providers: [DisputesService, DisputesRepository, ResponsesPanel, EvaluationNotices],
   exports: [DisputesService, ResponsesPanel],

@@ -5,7 +5,6 @@ import { evaluationScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { Page, pageOf } from '../common/pagination';
 import { Evaluation } from '../evaluations/entities/evaluation.entity';
-import { Interaction } from '../interactions/entities/interaction.entity';
 import { EvaluationResponse } from './entities/evaluation-response.entity';
 
 /** A disputed evaluation waiting for a resolver, with the dispute that opened it. */
@@ -56,13 +55,6 @@ export class DisputesRepository {
       relations: { user: true },
       order: { id: 'ASC' },
     });
-  }
-
-  async agentOfInteraction(interactionId: number): Promise<number | null> {
-    const row = await this.dataSource
-      .getRepository(Interaction)
-      .findOne({ select: { id: true, agentId: true }, where: { id: interactionId } });
-    return row?.agentId ?? null;
   }
 
   /** An agent's own evaluations (submitted and later), newest first. */

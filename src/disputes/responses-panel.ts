@@ -8,6 +8,7 @@ import type { Actor } from '../common/current-user';
 import { translate } from '../common/i18n/i18n';
 import { Evaluation } from '../evaluations/entities/evaluation.entity';
 import { scaleOptions } from '../evaluations/evaluation.view';
+import { InteractionsRepository } from '../interactions/interactions.repository';
 import type { CriterionDefinition } from '../scorecards/scorecard-definition';
 import { DisputesRepository } from './disputes.repository';
 import { DisputesService, mayResolve } from './disputes.service';
@@ -34,6 +35,7 @@ export class ResponsesPanel {
   constructor(
     private readonly disputes: DisputesService,
     private readonly repository: DisputesRepository,
+    private readonly interactions: InteractionsRepository,
   ) {}
 
   async build(actor: Actor, evaluation: Evaluation, lang: string, form?: PanelForm) {
@@ -50,7 +52,7 @@ export class ResponsesPanel {
     const responses = await this.repository.responsesOf(evaluation.id);
     const agentId =
       evaluation.interaction?.agentId ??
-      (await this.repository.agentOfInteraction(evaluation.interactionId));
+      (await this.interactions.agentIdOf(evaluation.interactionId));
     const window = this.disputes.windowOf(evaluation);
     const isOwnAgent =
       actor.role === 'agent' && actor.agentId !== null && agentId === actor.agentId;

@@ -205,6 +205,15 @@ export class InteractionsRepository {
   }
 
   /** How many calls came from this source (e.g. 'demo'). */
+  /** The agent of a call (null when the call or its agent is unknown). */
+  async agentIdOf(interactionId: number): Promise<number | null> {
+    const row = await this.interactions.findOne({
+      select: { id: true, agentId: true },
+      where: { id: interactionId },
+    });
+    return row?.agentId ?? null;
+  }
+
   /** Calls whose call id (external id) is exactly this text, from any source (at most 5). */
   byExternalId(externalId: string): Promise<Interaction[]> {
     return this.interactions.find({
