@@ -143,6 +143,20 @@ describe('navigation at 1280 px', () => {
     });
   }
 
+  it('has a favicon the browser loads', async () => {
+    const page = await pageAs('agent@nav.local', 'ko');
+    await page.goto(`${base}/interactions`);
+    const href = await page.$eval('link[rel=icon]', (l) => l.href);
+    const icon = await page.evaluate(async (url) => {
+      const res = await fetch(url, { cache: 'no-store' });
+      return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+    }, href);
+    expect(icon.status).toBe(200);
+    expect(icon.type).toContain('image/svg+xml');
+    expect(icon.body).toContain('<svg');
+    await page.close();
+  });
+
   it('lets anyone who uses API tokens find the docs on their account page', async () => {
     const page = await pageAs('agent@nav.local', 'en');
     await page.goto(`${base}/account`);
