@@ -20,19 +20,19 @@ describe('auto-QA accuracy of the shipped packs', () => {
     expect(report.metrics.exact).toBe(report.metrics.compared);
   });
 
-  it('agrees with the QA team on the dev split ≥ 93 % strict and ≥ 87 % on every criterion', () => {
+  it('agrees with the QA team on the dev split ≥ 94 % strict and ≥ 88 % on every criterion', () => {
     const report = measureCorpus('dev');
     expect(report.calls).toBeGreaterThanOrEqual(332);
-    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.93);
+    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.94);
     for (const c of report.criteria)
-      expect({ key: c.key, ok: c.strict / c.compared >= 0.87, misses: c.misses }).toMatchObject({
+      expect({ key: c.key, ok: c.strict / c.compared >= 0.88, misses: c.misses }).toMatchObject({
         ok: true,
       });
   });
 
-  it('still holds ≥ 93 % on dev and ≥ 88 % on the locked split when no agent or company name is known', () => {
+  it('still holds ≥ 94 % on dev and ≥ 88 % on the locked split when no agent or company name is known', () => {
     const dev = measureCorpus('dev', false);
-    expect(dev.strict / dev.compared).toBeGreaterThanOrEqual(0.93);
+    expect(dev.strict / dev.compared).toBeGreaterThanOrEqual(0.94);
     for (const [split, floor] of [
       ['holdout-6', 0.88], // 88.7 % when first scored
     ] as const) {
