@@ -187,13 +187,11 @@ describe('parseTranscript: checks before parsing', () => {
   it('refuses a 50 MB upload by its size alone, without decoding it', () => {
     // 0xFF is never valid UTF-8: had the bytes been decoded, the error would be about encoding.
     const huge = Buffer.alloc(50 * 1024 * 1024, 0xff);
-    const started = Date.now();
 
     const error = parseError(() => parseTranscript('huge.json', huge));
 
     expect(error.reason).toBe('file is 50 MB; the limit is 20 MB');
     expect(error.line).toBeUndefined();
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('honours maxBytes and never shows a size equal to the limit', () => {

@@ -277,15 +277,9 @@ describe.each(CARDS)('%s: a three-hour call', (_key, card) => {
     expect(turns[turns.length - 1].endMs).toBeGreaterThanOrEqual(3 * 3600 * 1000);
   });
 
-  it('answers every criterion, quickly', () => {
+  it('answers every criterion (its speed is measured in bench/autoqa)', () => {
     const facts = language === 'ko' ? KO_NAMES : EN_NAMES;
-    // Compile the scorecard once (cached by the definition), then time one call.
-    run(card, turns.slice(0, 4), facts);
-    const started = performance.now();
     const result = run(card, turns, facts);
-    const ms = performance.now() - started;
-    // Linear in the turns: a few hundred ms on a laptop; the bound leaves room for a busy CI.
-    expect(ms).toBeLessThan(8000);
     expectEveryCriterionAnswered(result, card);
     expect(
       resultsOf(result, ['greeting', 'identity_verification', 'hold_etiquette', 'closing']),

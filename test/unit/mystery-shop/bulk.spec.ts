@@ -16,7 +16,7 @@ function prng(seed: number): () => number {
 
 describe('a 10,000-row vendor file', () => {
   it.each([1, 2026, 777])(
-    'finds exactly the 3 bad rows (seed %i) in well under 5 s',
+    'finds exactly the 3 bad rows (seed %i); the speed is measured in bench/, not here',
     async (seed) => {
       const random = prng(seed);
       const count = 10_000;
@@ -42,10 +42,8 @@ describe('a 10,000-row vendor file', () => {
       }
       const bytes = toCsv(rows);
 
-      const started = performance.now();
       const table = await readRows('big.csv', bytes);
       const result = validateShops(table, undefined, scorecardMap(mysteryShop));
-      const elapsed = performance.now() - started;
 
       expect(result.errors.map((e) => e.line)).toEqual(
         [...bad].map((i) => i + 2).sort((x, y) => x - y),
@@ -59,7 +57,6 @@ describe('a 10,000-row vendor file', () => {
       expect(byLine.get(b + 2)?.reason).toBe('date "2026-02-30" is not a date');
       expect(byLine.get(c + 2)?.reason).toBe('value 4 is outside the scale 0-3');
       expect(result.valid).toHaveLength(count - 3);
-      expect(elapsed).toBeLessThan(2500);
     },
   );
 });
