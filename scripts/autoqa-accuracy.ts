@@ -56,13 +56,13 @@ const label = names ? 'agent and company names known' : 'no names known (bare fi
 printCorpus(`1. dev split (tuned on), ${label}`, measureCorpus('dev', names), showMisses);
 if (process.argv.includes('--dev-only')) process.exit(0);
 printCorpus(
-  `2. LOCKED holdout-6 (written 2026-12-06, never tuned on; first scored 2026-12-06), ${label}`,
+  `2. LOCKED holdout-6 (written 2026-12-06, never tuned on; scored after the fifth and sixth rounds), ${label}`,
   measureCorpus('holdout-6', names),
   false,
 );
 if (fs.existsSync(path.join(CORPUS, 'holdout-7'))) {
   printCorpus(
-    `2b. LOCKED holdout-7 (written 2026-12-06, never tuned on), ${label}`,
+    `2b. LOCKED holdout-7 (written 2026-12-06 during the sixth round, never tuned on), ${label}`,
     measureCorpus('holdout-7', names),
     false,
   );

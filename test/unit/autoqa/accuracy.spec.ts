@@ -10,14 +10,25 @@ import { measureCorpus } from '../../support/autoqa-corpus';
  */
 describe('auto-QA accuracy of the shipped packs', () => {
   it('holds on the sixth locked split (holdout-6, written during the fifth tuning round) ≥ 90 % strict', () => {
-    // First scored on 2026-12-06 after the fifth tuning round (figures only, misses never read):
-    // 91.0 %, de-escalation 72.9 % and thanks-for-feedback 77.1 % under 80 % (README).
+    // Scored after the fifth round (91.0 %) and after the sixth (91.4 %), figures only, misses
+    // never read; de-escalation 72.9 % and thanks-for-feedback 79.2 % under 80 % (README).
     const report = measureCorpus('holdout-6');
     expect(report.calls).toBe(48);
     expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.9);
     for (const c of report.criteria)
       expect({ key: c.key, ok: c.strict / c.compared >= 0.7 }).toEqual({ key: c.key, ok: true });
     expect(report.metrics.exact).toBe(report.metrics.compared);
+  });
+
+  it('holds on the seventh locked split (holdout-7, written during the sixth tuning round) ≥ 91 % strict', () => {
+    // First scored after the sixth round: 92.3 %, de-escalation 75.0 % under 80 %, one of the
+    // 80 call metrics off (README). Floors where it stands.
+    const report = measureCorpus('holdout-7');
+    expect(report.calls).toBe(48);
+    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.91);
+    for (const c of report.criteria)
+      expect({ key: c.key, ok: c.strict / c.compared >= 0.72 }).toEqual({ key: c.key, ok: true });
+    expect(report.metrics.exact).toBeGreaterThanOrEqual(report.metrics.compared - 1);
   });
 
   it('agrees with the QA team on the dev split ≥ 94 % strict and ≥ 88 % on every criterion', () => {
@@ -30,11 +41,12 @@ describe('auto-QA accuracy of the shipped packs', () => {
       });
   });
 
-  it('still holds ≥ 94 % on dev and ≥ 88 % on the locked split when no agent or company name is known', () => {
+  it('still holds ≥ 94 % on dev and ≥ 90 % on the locked splits when no agent or company name is known', () => {
     const dev = measureCorpus('dev', false);
     expect(dev.strict / dev.compared).toBeGreaterThanOrEqual(0.94);
     for (const [split, floor] of [
-      ['holdout-6', 0.88], // 88.7 % when first scored
+      ['holdout-6', 0.9], // 88.7 % when first scored, 91.5 % after the sixth round
+      ['holdout-7', 0.91], // 92.1 % when first scored
     ] as const) {
       const locked = measureCorpus(split, false);
       expect({ split, ok: locked.strict / locked.compared >= floor }).toEqual({ split, ok: true });
