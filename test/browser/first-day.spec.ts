@@ -62,6 +62,8 @@ describe("a QA team's first day", () => {
 
   it('has work for both evaluators once the demo and its default rules are loaded', async () => {
     const summary = await new DemoSeeder(t.app).seed({ calls: 120 });
+    // On PostgreSQL the analytics roll-up is refreshed by jobs after the seeded evaluations.
+    await t.jobsSettled();
     expect(summary.queued).toBeGreaterThan(0);
     for (const email of [TEST_USERS.evaluator, TEST_USERS.evaluator2]) {
       const page = await pageAs(email);

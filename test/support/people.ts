@@ -183,6 +183,8 @@ export async function seedCoachingTeam(t: TestApp): Promise<void> {
         .expect(201);
     }
   }
+  // On PostgreSQL the roll-up is refreshed by a job after each submit; plans read the roll-up.
+  await t.jobsSettled();
   await t.createUser({
     email: 'lead@test.local',
     name: '팀장',
