@@ -141,6 +141,9 @@ describe(`the outbox of evaluation side effects (${process.env.DATABASE_URL ? 'P
 
   it('the process dies after the commit and a handler fails once: every side effect happens exactly once', async () => {
     const { itemId, draft } = await queuedDraft('OUTBOX-1');
+    // The seed's own roll-up refreshes (jobs on PostgreSQL) land first: a late one for the same
+    // agent-day would otherwise take in this evaluation and look like a delivery.
+    await t.jobsSettled();
     // "Dies" right after its commits: nothing is delivered from now on.
     await dispatcher.stop();
     await submit(draft);
