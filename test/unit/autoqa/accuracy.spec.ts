@@ -9,27 +9,27 @@ import { measureCorpus } from '../../support/autoqa-corpus';
  * holdout splits only ever give figures.
  */
 describe('auto-QA accuracy of the shipped packs', () => {
-  it('holds on the sixth locked split (holdout-6, written during the fifth tuning round) ≥ 90 % strict', () => {
-    // Scored after the fifth round (91.0 %) and after the sixth (91.4 %), figures only, misses
-    // never read; de-escalation 72.9 % and thanks-for-feedback 79.2 % under 80 % (README).
-    const report = measureCorpus('holdout-6');
-    expect(report.calls).toBe(48);
-    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.9);
-    for (const c of report.criteria)
-      expect({ key: c.key, ok: c.strict / c.compared >= 0.7 }).toEqual({ key: c.key, ok: true });
-    expect(report.metrics.exact).toBe(report.metrics.compared);
-  });
-
-  it('holds on the seventh locked split (holdout-7, written during the sixth tuning round) ≥ 91 % strict', () => {
-    // First scored after the sixth round: 92.3 %, de-escalation 75.0 % under 80 %, one of the
-    // 80 call metrics off (README). Floors where it stands.
-    const report = measureCorpus('holdout-7');
-    expect(report.calls).toBe(48);
-    expect(report.strict / report.compared).toBeGreaterThanOrEqual(0.91);
-    for (const c of report.criteria)
-      expect({ key: c.key, ok: c.strict / c.compared >= 0.72 }).toEqual({ key: c.key, ok: true });
-    expect(report.metrics.exact).toBeGreaterThanOrEqual(report.metrics.compared - 1);
-  });
+  // Each locked split keeps floors where it stood when scored (figures only, misses never read):
+  // holdout-6 scored after the fifth round (91.0 %) and the sixth (91.4 %), de-escalation 72.9 %
+  // and thanks-for-feedback 79.2 % under 80 %; holdout-7 first scored after the sixth round
+  // (92.3 %, de-escalation 75.0 % under 80 %, one of its 80 call metrics off). README has them.
+  it.each([
+    { split: 'holdout-6', overall: 0.9, perCriterion: 0.7, metricsOff: 0 },
+    { split: 'holdout-7', overall: 0.91, perCriterion: 0.72, metricsOff: 1 },
+  ] as const)(
+    'holds on the locked split $split ≥ $overall strict, ≥ $perCriterion on every criterion',
+    ({ split, overall, perCriterion, metricsOff }) => {
+      const report = measureCorpus(split);
+      expect(report.calls).toBe(48);
+      expect(report.strict / report.compared).toBeGreaterThanOrEqual(overall);
+      for (const c of report.criteria)
+        expect({ key: c.key, ok: c.strict / c.compared >= perCriterion }).toEqual({
+          key: c.key,
+          ok: true,
+        });
+      expect(report.metrics.exact).toBeGreaterThanOrEqual(report.metrics.compared - metricsOff);
+    },
+  );
 
   it('agrees with the QA team on the dev split ≥ 94 % strict and ≥ 88 % on every criterion', () => {
     const report = measureCorpus('dev');
