@@ -3,16 +3,12 @@ import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 import type { Source } from './analytics.repository';
 import type { CallsQueryDto } from './dto/analytics-query.dto';
 import type { Period } from './period';
+import type { CallFact } from './profile-builder';
 
 /** The calls behind an agent's number (/analytics/agents/:id/calls): rows, labels and order. */
 
-export interface CallRow {
-  interactionId: number;
-  externalId: string;
-  startedAt: Date;
-  channel: string;
-  queue: string | null;
-  escalated: boolean;
+/** A call as the profile knows it (without its metrics object), with its scores and counts. */
+export interface CallRow extends Omit<CallFact, 'metrics'> {
   humanScore: number | null;
   autoScore: number | null;
   /** The chosen source's answers on the chosen criteria (N/A left out). */
