@@ -5,6 +5,7 @@ import { evaluationScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { Page, pageOf } from '../common/pagination';
 import { Evaluation } from '../evaluations/entities/evaluation.entity';
+import { EvaluationsRepository } from '../evaluations/evaluations.repository';
 import { EvaluationResponse } from './entities/evaluation-response.entity';
 
 /** A disputed evaluation waiting for a resolver, with the dispute that opened it. */
@@ -15,30 +16,10 @@ export interface OpenDispute {
 
 @Injectable()
 export class DisputesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** The evaluation with what the workflow needs, read inside the actor's scope (else null). */
-  async findVisible(id: number, actor: Actor): Promise<Evaluation | null> {
-    const qb = this.dataSource
-      .getRepository(Evaluation)
-      .createQueryBuilder('e')
-      .where('e.id = :id', { id });
-    const scope = evaluationScope(actor, 'e');
-    if (scope) qb.andWhere(scope.sql, scope.params);
-    return (await qb.getCount()) > 0 ? this.findFull(this.dataSource.manager, id) : null;
-  }
-
-  findFull(manager: EntityManager, id: number): Promise<Evaluation | null> {
-    return manager.getRepository(Evaluation).findOne({
-      where: { id },
-      relations: {
-        answers: true,
-        evaluator: true,
-        scorecardVersion: { scorecard: true },
-        interaction: { agent: true },
-      },
-    });
-  }
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly evaluations: EvaluationsRepository,
+  ) {}
 
   /** One step of the history (acknowledged, disputed, resolved), in the caller's transaction. */
   insertResponse(
@@ -55,26 +36,6 @@ export class DisputesRepository {
       relations: { user: true },
       order: { id: 'ASC' },
     });
-  }
-
-  /** An agent's own evaluations (submitted and later), newest first. */
-  async forAgent(actor: Actor, page: number, pageSize: number): Promise<Page<Evaluation>> {
-    const qb = this.dataSource
-      .getRepository(Evaluation)
-      .createQueryBuilder('e')
-      .leftJoinAndSelect('e.interaction', 'i')
-      .leftJoinAndSelect('e.scorecardVersion', 'v')
-      .leftJoinAndSelect('v.scorecard', 's')
-      .where('e.status <> :draft', { draft: 'draft' });
-    const scope = evaluationScope(actor, 'e');
-    if (scope) qb.andWhere(scope.sql, scope.params);
-    const [items, total] = await qb
-      .orderBy('e.submittedAt', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return pageOf(items, total, page, pageSize);
   }
 
   /**
@@ -107,14 +68,7 @@ export class DisputesRepository {
     const disputes = await this.dataSource
       .getRepository(EvaluationResponse)
       .find({ where: { id: In(ids) }, relations: { user: true } });
-    const evaluations = await this.dataSource.getRepository(Evaluation).find({
-      where: { id: In(disputes.map((d) => d.evaluationId)) },
-      relations: {
-        evaluator: true,
-        scorecardVersion: { scorecard: true },
-        interaction: { agent: true },
-      },
-    });
+    const evaluations = await this.evaluations.withCalls(disputes.map((d) => d.evaluationId));
     const byId = new Map(evaluations.map((e) => [e.id, e]));
     const byResponse = new Map(disputes.map((d) => [d.id, d]));
     const items = ids

@@ -10,6 +10,7 @@ import { Page, pageOf } from '../common/pagination';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { transaction } from '../database/transaction';
 import { EvaluationWriter } from '../evaluations/evaluation-writer';
+import { EvaluationsRepository } from '../evaluations/evaluations.repository';
 import { scorecardVersionOf } from '../scorecards/loaded-version';
 import { Evaluation, EvaluationStatus } from '../evaluations/entities/evaluation.entity';
 import { EvaluationEvents } from '../events/evaluation-events';
@@ -76,6 +77,7 @@ export class DisputesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: DisputesRepository,
     private readonly writer: EvaluationWriter,
+    private readonly evaluations: EvaluationsRepository,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
@@ -93,7 +95,7 @@ export class DisputesService {
 
   /** The evaluation with its answers, scorecard version and interaction; 404 outside scope. */
   async visible(actor: Actor, id: number): Promise<Evaluation> {
-    const evaluation = await this.repository.findVisible(id, actor);
+    const evaluation = await this.evaluations.findInScope(id, actor);
     if (!evaluation) throw new NotFoundError('evaluation', id);
     return evaluation;
   }
@@ -243,7 +245,7 @@ export class DisputesService {
     page = 1,
     pageSize = 20,
   ): Promise<Page<{ evaluation: Evaluation; window: DisputeWindow }>> {
-    const found = await this.repository.forAgent(actor, page, pageSize);
+    const found = await this.evaluations.submittedInScope(actor, page, pageSize);
     const now = new Date();
     return pageOf(
       found.items.map((evaluation) => ({ evaluation, window: this.windowOf(evaluation, now) })),
@@ -280,7 +282,7 @@ export class DisputesService {
     const id = evaluation.id;
     const result = await transaction(this.dataSource, async (manager) => {
       // Read again inside the transaction: the state may have moved since the checks above.
-      const fresh = await this.repository.findFull(manager, id);
+      const fresh = await this.evaluations.findWithCallAndAnswers(manager, id);
       if (!fresh) throw new NotFoundError('evaluation', id);
       expectStatus(fresh, step.from, step.verb);
       if (step.expectedVersion !== undefined && step.expectedVersion !== fresh.version) {

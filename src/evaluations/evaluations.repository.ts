@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { evaluationScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
+import { Page, pageOf } from '../common/pagination';
 import type { ScoreBreakdown } from '../scoring/score-formula';
 import {
   EvaluationAnswer,
@@ -54,6 +56,64 @@ export class EvaluationsRepository {
       where: { id },
       relations: { answers: true, evaluator: true, scorecardVersion: { scorecard: true } },
     });
+  }
+
+  /**
+   * The evaluation with what the dispute workflow needs (answers, evaluator, scorecard, call and
+   * agent), read inside the actor's scope (`evaluationScope`), else null.
+   */
+  async findInScope(id: number, actor: Actor): Promise<Evaluation | null> {
+    const qb = this.evaluations.createQueryBuilder('e').where('e.id = :id', { id });
+    const scope = evaluationScope(actor, 'e');
+    if (scope) qb.andWhere(scope.sql, scope.params);
+    return (await qb.getCount()) > 0
+      ? this.findWithCallAndAnswers(this.evaluations.manager, id)
+      : null;
+  }
+
+  /** The evaluation with its answers, evaluator, scorecard, call and agent, in the caller's transaction. */
+  findWithCallAndAnswers(manager: EntityManager, id: number): Promise<Evaluation | null> {
+    return manager.getRepository(Evaluation).findOne({
+      where: { id },
+      relations: {
+        answers: true,
+        evaluator: true,
+        scorecardVersion: { scorecard: true },
+        interaction: { agent: true },
+      },
+    });
+  }
+
+  /** These evaluations with their evaluator, scorecard, call and agent (no answers), any order. */
+  withCalls(ids: number[]): Promise<Evaluation[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.evaluations.find({
+      where: { id: In(ids) },
+      relations: {
+        evaluator: true,
+        scorecardVersion: { scorecard: true },
+        interaction: { agent: true },
+      },
+    });
+  }
+
+  /** An agent's own evaluations (submitted and later) in the actor's scope, newest first. */
+  async submittedInScope(actor: Actor, page: number, pageSize: number): Promise<Page<Evaluation>> {
+    const qb = this.evaluations
+      .createQueryBuilder('e')
+      .leftJoinAndSelect('e.interaction', 'i')
+      .leftJoinAndSelect('e.scorecardVersion', 'v')
+      .leftJoinAndSelect('v.scorecard', 's')
+      .where('e.status <> :draft', { draft: 'draft' });
+    const scope = evaluationScope(actor, 'e');
+    if (scope) qb.andWhere(scope.sql, scope.params);
+    const [items, total] = await qb
+      .orderBy('e.submittedAt', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return pageOf(items, total, page, pageSize);
   }
 
   /** The evaluation with its call, read inside the caller's transaction. */
