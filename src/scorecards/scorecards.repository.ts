@@ -8,7 +8,14 @@ import { Scorecard } from './entities/scorecard.entity';
 /** A version without its definition (lists and history). */
 export type VersionSummary = Pick<
   ScorecardVersion,
-  'id' | 'scorecardId' | 'version' | 'contentHash' | 'sourceFile' | 'createdAt'
+  | 'id'
+  | 'scorecardId'
+  | 'version'
+  | 'contentHash'
+  | 'sourceFile'
+  | 'createdAt'
+  | 'publishedById'
+  | 'publishedByName'
 >;
 
 /** The one owner of `scorecards` and `scorecard_versions`: reads and writes, no rules. */
@@ -72,6 +79,8 @@ export class ScorecardsRepository {
         contentHash: true,
         sourceFile: true,
         createdAt: true,
+        publishedById: true,
+        publishedByName: true,
       },
     });
   }
@@ -87,7 +96,13 @@ export class ScorecardsRepository {
     manager: EntityManager,
     values: Pick<
       ScorecardVersion,
-      'scorecardId' | 'version' | 'definition' | 'contentHash' | 'sourceFile'
+      | 'scorecardId'
+      | 'version'
+      | 'definition'
+      | 'contentHash'
+      | 'sourceFile'
+      | 'publishedById'
+      | 'publishedByName'
     >,
   ): Promise<ScorecardVersion> {
     return manager.save(manager.create(ScorecardVersion, values));

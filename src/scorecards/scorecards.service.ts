@@ -125,6 +125,8 @@ export class ScorecardsService implements OnApplicationBootstrap {
         definition,
         contentHash: hash,
         sourceFile,
+        publishedById: actor?.id ?? null,
+        publishedByName: publisherName(actor),
       });
       await this.repository.setCurrent(manager, scorecard.id, version.id, definition.name);
       await this.audit.record(manager, actor, {
@@ -155,8 +157,8 @@ export class ScorecardsService implements OnApplicationBootstrap {
   }
 
   /**
-   * Every scorecard with every version, newest first, and who published each (from the audit
-   * log: the person who synced or published, or "system" for a start-up load).
+   * Every scorecard with every version, newest first, and who published each (stored with the
+   * version: the person who synced or published, or "system" for a start-up load).
    */
   async history(): Promise<
     {
@@ -167,13 +169,6 @@ export class ScorecardsService implements OnApplicationBootstrap {
   > {
     const scorecards = await this.repository.all();
     const versions = await this.repository.versionSummaries();
-    const audit = await this.audit.list({ entityType: 'scorecard' }, 1000);
-    const publisher = new Map<string, string>();
-    for (const entry of audit.items) {
-      const after = entry.after as { version?: unknown } | null;
-      const id = `${entry.entityId}#${String(after?.version)}`;
-      if (!publisher.has(id)) publisher.set(id, entry.actorName);
-    }
     return scorecards.map((s) => ({
       key: s.key,
       name: s.name,
@@ -182,7 +177,7 @@ export class ScorecardsService implements OnApplicationBootstrap {
         .map((v) => ({
           ...v,
           current: v.id === s.currentVersionId,
-          publishedBy: publisher.get(`${s.key}#${v.version}`) ?? null,
+          publishedBy: v.publishedByName,
         })),
     }));
   }
@@ -219,4 +214,9 @@ export class ScorecardsService implements OnApplicationBootstrap {
     if (!version) throw new NotFoundError('scorecard version', id);
     return version;
   }
+}
+
+/** The publisher as the audit log names them: `name <email>`, or `system` for a start-up load. */
+function publisherName(actor: Actor | null): string {
+  return actor ? `${actor.name} <${actor.email}>` : 'system';
 }

@@ -125,6 +125,16 @@ describe('scorecard files become immutable versions', () => {
   it('lists every version, newest first, and serves an old one', async () => {
     const versions = (await http.get('/api/scorecards/voice-en/versions').expect(200)).body;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    // Who published each is stored with the version: the admin who synced v2, start-up for v1.
+    expect(versions.map((v: { publishedByName: string }) => v.publishedByName)).toEqual([
+      `Test Admin <${TEST_USERS.admin}>`,
+      'system',
+    ]);
+    expect(versions[0].publishedById).toEqual(expect.any(Number));
+    const admin = await t.client(TEST_USERS.admin);
+    const page = (await admin.get('/scorecards?lang=ko').set('Accept', 'text/html').expect(200))
+      .text;
+    expect(page).toContain(`Test Admin &lt;${TEST_USERS.admin}&gt;`);
     const v1 = (await http.get('/api/scorecards/voice-en/versions/1').expect(200)).body;
     expect(v1.version).toBe(1);
     await http.get('/api/scorecards/voice-en/versions/9').expect(404);

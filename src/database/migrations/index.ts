@@ -14,6 +14,8 @@ import { AbuseFlags1796533714837 } from './1796533714837-AbuseFlags';
 import { Experiments1796534472555 } from './1796534472555-Experiments';
 import { TeamFocus1796563694919 } from './1796563694919-TeamFocus';
 import { QueueReasonCodes1796586636230 } from './1796586636230-QueueReasonCodes';
+import { ScorecardPublisher1796599233819 } from './1796599233819-ScorecardPublisher';
+import { OutcomeRollups1796599296334 } from './1796599296334-OutcomeRollups';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   Experiments1796534472555,
   TeamFocus1796563694919,
   QueueReasonCodes1796586636230,
+  ScorecardPublisher1796599233819,
+  OutcomeRollups1796599296334,
 ];

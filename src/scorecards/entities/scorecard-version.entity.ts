@@ -37,6 +37,18 @@ export class ScorecardVersion {
   @Column({ type: 'varchar', length: 500 })
   sourceFile: string;
 
+  /** When it was published (stored, synced or loaded at start-up). */
   @CreateDateColumn()
   createdAt: Date;
+
+  /** The user who published it (synced or saved from the editor); null for a start-up load. */
+  @Column({ type: 'integer', nullable: true })
+  publishedById: number | null;
+
+  /**
+   * Who published it as the audit log names them (`name <email>`, or `system` for a start-up
+   * load), kept as text so it survives the user's deletion.
+   */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  publishedByName: string | null;
 }
