@@ -54,7 +54,7 @@ function cleanTokens(tokens: string[], language: SpeechLanguage): string[] {
   const out: string[] = [];
   for (const raw of tokens) {
     if (WORD.test(raw) && fillers.has(raw)) continue;
-    const t = language === 'en' ? (EN_CONTRACTIONS[raw] ?? raw) : raw;
+    const t = language === 'en' ? (EN_CONTRACTIONS.get(raw) ?? raw) : raw;
     out.push(t);
     // "제가 제가" / "i i": said twice in a row. "확 확인" / "ca can": a false start.
     for (;;) {
@@ -76,11 +76,11 @@ function isDigitWord(t: string, language: SpeechLanguage): boolean {
   if (/^\d+$/.test(t)) return true;
   return language === 'ko'
     ? KO_DIGIT_WORD.test(t)
-    : t in EN_DIGITS || t === 'double' || t === 'triple';
+    : EN_DIGIT.has(t) || t === 'double' || t === 'triple';
 }
 
 /** Contractions speech-to-text writes without the apostrophe ("cant", "ive", "thats"). */
-const EN_CONTRACTIONS: Record<string, string> = Object.fromEntries([
+const EN_CONTRACTIONS = new Map<string, string>([
   ...['can', 'don', 'won', 'didn', 'doesn', 'isn', 'aren', 'wasn', 'weren'].map((w) => [
     `${w}t`,
     `${w}'t`,
@@ -106,6 +106,9 @@ const EN_CONTRACTIONS: Record<string, string> = Object.fromEntries([
   ['youd', "you'd"],
   ['hes', "he's"],
 ] as [string, string][]);
+
+/** Spoken English digits; a Map, so that "constructor" or "toString" is never a digit. */
+const EN_DIGIT = new Map(Object.entries(EN_DIGITS));
 
 function isFalseStart(t: string, next: string, language: SpeechLanguage): boolean {
   if (t.length >= next.length || !next.startsWith(t)) return false;
@@ -240,14 +243,15 @@ function joinEnDigits(tokens: string[]): string[] {
       let k = j + 1;
       while (k < tokens.length && SPACE.test(tokens[k])) k++;
       const after = tokens[k];
-      if ((t === 'double' || t === 'triple') && after !== undefined && after in EN_DIGITS) {
-        digits += EN_DIGITS[after].repeat(t === 'double' ? 2 : 3);
+      const once = after === undefined ? undefined : EN_DIGIT.get(after);
+      if ((t === 'double' || t === 'triple') && once !== undefined) {
+        digits += once.repeat(t === 'double' ? 2 : 3);
         words += 2;
         spoken = true;
         end = k;
         j = k + 1;
-      } else if (t !== undefined && t in EN_DIGITS) {
-        digits += EN_DIGITS[t];
+      } else if (t !== undefined && EN_DIGIT.has(t)) {
+        digits += EN_DIGIT.get(t);
         words += 1;
         spoken ||= t !== 'oh' && t !== 'o';
         end = j;

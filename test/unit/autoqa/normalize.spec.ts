@@ -130,6 +130,13 @@ describe('normalizeSpeech (English)', () => {
     expect(en(en('123 one two three'))).toBe(en('123 one two three'));
   });
 
+  it('treats words that are names of object properties as words (constructor, toString)', () => {
+    expect(en('the constructor of it')).toBe('the constructor of it');
+    expect(en('one two constructor')).toBe('one two constructor');
+    expect(en('double constructor')).toBe('double constructor');
+    expect(en('tostring valueof hasownproperty')).toBe('tostring valueof hasownproperty');
+  });
+
   it('restores the apostrophe speech-to-text leaves out of contractions', () => {
     expect(en('so what ive done is')).toBe("so what i've done is");
     expect(en('we cant do that thats the rule')).toBe("we can't do that that's the rule");
