@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { Allow } from '../auth/access.guard';
 import { ADMIN, QA } from '../auth/roles';
 import { Actor, CurrentUser } from '../common/current-user';
-import { DomainError, InputError } from '../common/errors';
+import { DomainError, InputError, NotFoundError } from '../common/errors';
 import { field, FormBody, FormFields, submitForm } from '../common/form-body';
 import { formInput, formNumber } from '../common/form-input';
 import { AssignItemDto, SamplingRuleDto, SkipItemDto } from './dto/queue.dto';
@@ -15,6 +15,7 @@ import { SAMPLING_KINDS, SamplingKind } from './entities/sampling-rule.entity';
 import { QueueEmptyError } from './queue-errors';
 import { QUEUE_STATUS_FILTERS, QUEUE_VIEWS, QueueService } from './queue.service';
 import { CHANNELS, isSamplingKind, paramNamesOf } from './sampling-plan';
+import { withCriterionLabels } from './reason-labels';
 import { RuleInput, SamplingService } from './sampling.service';
 import { languageOf } from '../common/i18n/lang';
 import { pageMessageOf } from '../common/http-exception.filter';
@@ -227,15 +228,17 @@ export class QueuePagesController {
       statuses: QUEUE_STATUS_FILTERS.map((s) => ({ value: s, selected: s === filter.status })),
       page: {
         ...page,
-        items: page.items.map((item) => ({
-          ...item,
-          dueIso: item.dueAt.toISOString(),
-          dueText: dateTimeFormat(lang).format(item.dueAt),
-          error: itemError?.id === item.id ? itemError.message : null,
-          assignees: assignees
-            .filter((a) => a.id !== item.evaluatorId)
-            .map((a) => ({ id: a.id, name: a.name, role: a.role })),
-        })),
+        items: (await withCriterionLabels(page.items, (key) => this.definitionOf(key))).map(
+          (item) => ({
+            ...item,
+            dueIso: item.dueAt.toISOString(),
+            dueText: dateTimeFormat(lang).format(item.dueAt),
+            error: itemError?.id === item.id ? itemError.message : null,
+            assignees: assignees
+              .filter((a) => a.id !== item.evaluatorId)
+              .map((a) => ({ id: a.id, name: a.name, role: a.role })),
+          }),
+        ),
       },
       showEvaluator: filter.view !== 'mine',
       prev: page.page > 1 ? link(page.page - 1) : null,
@@ -244,6 +247,16 @@ export class QueuePagesController {
       itemError: itemError?.message ?? null,
       emptyWhy: page.items.length === 0 || query.empty === '1' ? await this.emptyWhy(actor) : null,
     };
+  }
+
+  /** The current definition of a scorecard, or null when there is none (labels fall back to keys). */
+  private async definitionOf(key: string) {
+    try {
+      return (await this.scorecards.current(key)).definition;
+    } catch (e) {
+      if (e instanceof NotFoundError) return null;
+      throw e;
+    }
   }
 
   /**

@@ -203,6 +203,16 @@ describe('sampling rules applied to hand-made calls', () => {
     const now = await reasons();
     expect(now.get('CRIT-1')).toBe('auto-QA: critical criterion failed: identity_verification');
     expect(now.size).toBe(5);
+    // The page names the criterion by the scorecard's label, not its key, in both languages.
+    for (const [lang, words] of [
+      ['ko', '자동 평가: 치명 항목 실패: 본인 확인'],
+      ['en', 'Auto-QA: critical criterion failed: 본인 확인'],
+    ]) {
+      const page = await admin.get(`/queue?view=all&status=any&lang=${lang}`).expect(200);
+      const row = page.text.split('<tr').find((r) => r.includes('CRIT-1')) ?? '';
+      expect(row).toContain(words);
+      expect(row).not.toContain('identity_verification');
+    }
   });
 
   it('channel with a weekly number: that many chats per agent per ISO week', async () => {
