@@ -1,6 +1,6 @@
 /**
- * Scores the abuse detector on the labelled turns in test/fixtures/abuse/ (dev-split.json for
- * tuning, test-split.json locked). Per turn: the detector runs on the turn alone in its
+ * Scores the abuse detector on the labelled turns in test/fixtures/abuse/ (dev-split.json and
+ * dev-split-2.json for tuning, test-split.json and test-split-2.json locked). Per turn: the detector runs on the turn alone in its
  * language; the turn counts as found when the detector gives evidence for it. Precision =
  * found abusive ÷ all found; recall = found abusive ÷ abusive turns.
  */
@@ -16,12 +16,15 @@ export interface LabelledAbuseTurn {
   label: 'profanity' | 'insult' | 'threat' | 'sexual' | null;
 }
 
-export type AbuseSplit = 'dev' | 'test';
+export type AbuseSplit = 'dev' | 'test' | 'dev-2' | 'test-2';
+export const DEV_SPLITS: readonly AbuseSplit[] = ['dev', 'dev-2'];
+export const LOCKED_SPLITS: readonly AbuseSplit[] = ['test', 'test-2'];
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'abuse');
 
 export function loadAbuseSplit(split: AbuseSplit): LabelledAbuseTurn[] {
-  const file = path.join(DIR, `${split}-split.json`);
+  const [name, set] = split.split('-');
+  const file = path.join(DIR, `${name}-split${set ? `-${set}` : ''}.json`);
   return (JSON.parse(fs.readFileSync(file, 'utf8')) as { turns: LabelledAbuseTurn[] }).turns;
 }
 
