@@ -22,8 +22,11 @@ export interface LabelledTurn {
 export interface LabelledCase {
   id: string;
   language: 'ko' | 'en';
-  /** dev/test: the first set; dev-2/test-2: the second (accuracy-set-2.json). */
-  split: 'dev' | 'test' | 'dev-2' | 'test-2';
+  /**
+   * dev/test: the first set; dev-2/test-2: the second (accuracy-set-2.json); dev-3/test-3: the
+   * third (accuracy-set-3.json).
+   */
+  split: 'dev' | 'test' | 'dev-2' | 'test-2' | 'dev-3' | 'test-3';
   turns: LabelledTurn[];
 }
 
@@ -36,12 +39,18 @@ export const ACCURACY_SET = path.join(
 );
 
 export const ACCURACY_SET_2 = path.join(path.dirname(ACCURACY_SET), 'accuracy-set-2.json');
+export const ACCURACY_SET_3 = path.join(path.dirname(ACCURACY_SET), 'accuracy-set-3.json');
 
-/** The cases of the first set, or of both sets with `both`. */
-export function loadAccuracySet(sets: 'first' | 'both' = 'first'): LabelledCase[] {
+/** The cases of the first set, of the first two (`both`), or of all three (`all`). */
+export function loadAccuracySet(sets: 'first' | 'both' | 'all' = 'first'): LabelledCase[] {
   const read = (file: string) =>
     (JSON.parse(fs.readFileSync(file, 'utf8')) as { cases: LabelledCase[] }).cases;
-  return sets === 'first' ? read(ACCURACY_SET) : [...read(ACCURACY_SET), ...read(ACCURACY_SET_2)];
+  const files = { first: [ACCURACY_SET], both: [ACCURACY_SET, ACCURACY_SET_2] }[sets as string] ?? [
+    ACCURACY_SET,
+    ACCURACY_SET_2,
+    ACCURACY_SET_3,
+  ];
+  return files.flatMap(read);
 }
 
 export interface Tally {
