@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { EvaluationAnswer } from '../evaluations/entities/evaluation-answer.entity';
 import { Evaluation } from '../evaluations/entities/evaluation.entity';
 import { Interaction } from '../interactions/entities/interaction.entity';
@@ -10,51 +10,60 @@ import type { AgreementRow, OverrideRow } from './agreement';
 /** A suggestion stored with `needsReview: true` in its evidence (simple-json text). */
 const REVIEW = `CASE WHEN a.evidence LIKE '%"needsReview":true%' THEN 1 ELSE 0 END`;
 
+const AUTO_OF_I = `SELECT 1 FROM "evaluations" "e" WHERE "e"."interactionId" = "i"."id" AND "e"."kind" = 'auto'`;
+
+/** A call waiting for its auto evaluation, and the channel-language pair that picks its scorecard. */
+export interface PendingCall {
+  id: number;
+  pair: string;
+}
+
 @Injectable()
 export class AutoQaRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Claims up to `limit` interactions with no auto evaluation yet, among the channel-language
-   * pairs given, inside the caller's transaction. On PostgreSQL the rows stay locked until it
-   * ends and other processes skip them (`FOR UPDATE SKIP LOCKED`): two instances never score
-   * the same call at once. On SQLite one app process writes (transactions queued).
+   * Calls with no auto evaluation yet among the channel-language pairs given, by id: these
+   * `ids`, or the next `limit` after the id `after` (a sweep's pages). A call whose transcript
+   * retention deleted has nothing left to score.
    */
-  async claimPending(manager: EntityManager, pairs: string[], limit: number): Promise<number[]> {
-    if (pairs.length === 0) return [];
+  async pending(
+    manager: EntityManager,
+    pairs: string[],
+    page: { ids?: number[]; after?: number; limit?: number },
+  ): Promise<PendingCall[]> {
+    if (pairs.length === 0 || page.ids?.length === 0) return [];
     const qb = manager
       .getRepository(Interaction)
       .createQueryBuilder('i')
       .select('i.id', 'id')
-      .where(
-        `NOT EXISTS (SELECT 1 FROM "evaluations" "e" WHERE "e"."interactionId" = "i"."id" AND "e"."kind" = 'auto')`,
-      )
+      .addSelect("i.channel || '-' || i.language", 'pair')
+      .where(`NOT EXISTS (${AUTO_OF_I})`)
       .andWhere("(i.channel || '-' || i.language) IN (:...pairs)", { pairs })
-      // A call whose transcript retention deleted has nothing left to score.
       .andWhere('i.transcriptDeletedAt IS NULL')
-      .orderBy('i.id', 'ASC')
-      .limit(limit);
-    if (manager.connection.options.type === 'postgres') {
-      qb.setLock('pessimistic_write').setOnLocked('skip_locked');
-    }
-    const rows = await qb.getRawMany<{ id: number }>();
-    return rows.map((r) => Number(r.id));
+      .orderBy('i.id', 'ASC');
+    if (page.ids) qb.andWhere('i.id IN (:...ids)', { ids: page.ids });
+    if (page.after !== undefined) qb.andWhere('i.id > :after', { after: page.after });
+    if (page.limit !== undefined) qb.limit(page.limit);
+    const rows = await qb.getRawMany<{ id: number; pair: string }>();
+    return rows.map((r) => ({ id: Number(r.id), pair: r.pair }));
   }
 
-  async load(
-    manager: EntityManager,
-    ids: number[],
-  ): Promise<{ interactions: Interaction[]; turns: Map<number, Turn[]> }> {
-    const interactions = await manager
+  /** The call (with its agent) when it is there, has no auto evaluation and has its transcript. */
+  unscored(manager: EntityManager, id: number): Promise<Interaction | null> {
+    return manager
       .getRepository(Interaction)
-      .find({ where: { id: In(ids) }, relations: { agent: true } });
-    const turns = new Map<number, Turn[]>(ids.map((id) => [id, []]));
-    const rows = await manager.getRepository(Turn).find({
-      where: { interactionId: In(ids) },
-      order: { interactionId: 'ASC', seq: 'ASC' },
-    });
-    for (const t of rows) turns.get(t.interactionId)?.push(t);
-    return { interactions, turns };
+      .createQueryBuilder('i')
+      .leftJoinAndSelect('i.agent', 'agent')
+      .where('i.id = :id', { id })
+      .andWhere(`NOT EXISTS (${AUTO_OF_I})`)
+      .andWhere('i.transcriptDeletedAt IS NULL')
+      .getOne();
+  }
+
+  /** The call's turns, in order. */
+  turnsOf(manager: EntityManager, interactionId: number): Promise<Turn[]> {
+    return manager.getRepository(Turn).find({ where: { interactionId }, order: { seq: 'ASC' } });
   }
 
   /**

@@ -2,15 +2,9 @@ import { Background } from '../events/background';
 import { EvaluationEvents } from '../events/evaluation-events';
 import { JOB_QUEUE, type JobQueue } from '../events/job-queue';
 import { transaction } from '../database/transaction';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Interaction } from '../interactions/entities/interaction.entity';
 import type { Turn } from '../interactions/entities/turn.entity';
@@ -20,35 +14,38 @@ import { EvaluationWriter } from '../evaluations/evaluation-writer';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import type { AutoQaResult } from './autoqa.types';
 import { agreementFigures, CriterionAgreement, pinnedPasses } from './agreement';
-import { AutoQaRepository } from './autoqa.repository';
+import { AutoQaRepository, type PendingCall } from './autoqa.repository';
 import { AbuseRepository } from '../abuse/abuse.repository';
 import type { AbuseFlag } from '../abuse/entities/abuse-flag.entity';
 import { runAutoQa } from './engine';
 import { autoQaInput } from './input';
 import { SuggestedAnswer, toSuggestedAnswers } from './suggestions';
 
-const BATCH = 25;
-/** Scoring waits until imports have paused this long, so it never slows an import down. */
-const QUIET_MS = 300;
-/** How often a worker process looks for calls no one has scored yet. */
-const WORKER_POLL_MS = 5_000;
+/** The job that scores one call on one scorecard version (key `interactionId:versionId`). */
+export const SCORE_QUEUE = 'autoqa.score';
+/** The job that finds calls with no auto evaluation and sends their scoring jobs. */
+export const SWEEP_QUEUE = 'autoqa.sweep';
+/** Calls a sweep (or an import's enqueue) reads and sends per round. */
+const SWEEP_PAGE = 1000;
 /** How far back the agreement page looks for overrides to list. */
 const LATEST_ANSWERS = 2000;
 
 /**
  * Pre-scores every imported interaction in the background: an `auto` evaluation on the
- * scorecard of its channel and language (voice-ko, chat-en ...). The work list is the database
- * itself (interactions without an auto evaluation), so a restart loses nothing; batches yield
- * to the event loop so that pages stay fast while thousands of calls are scored.
+ * scorecard of its channel and language (voice-ko, chat-en ...). Each call is a job of the
+ * JobQueue (`autoqa.score`, keyed by call and scorecard version): pg-boss on PostgreSQL, where
+ * any process with workers takes it, retried with backoff and listed on /admin/jobs when it
+ * fails; in process on SQLite, in the background once imports pause. An import writes its
+ * calls' jobs in its own transaction (on PostgreSQL they exist exactly when the calls do); a
+ * sweep (`autoqa.sweep`, sent when a process with workers starts) sends the jobs of calls that
+ * have none yet (AUTOQA turned on, a SQLite process restarted). The partial unique index keeps
+ * one auto evaluation per call whatever runs twice.
  */
 @Injectable()
-export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(AutoQaService.name);
-  private running: Promise<void> | null = null;
-  private wanted = false;
-  private stopped = false;
-  private lastImportAt = 0;
-  private poll: NodeJS.Timeout | null = null;
+  /** Scorecard versions never change once published: kept by id. */
+  private readonly versions = new Map<number, ScorecardVersion>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -62,45 +59,72 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.config.autoQa || this.background.webOnly) return;
-    this.schedule();
-    // A worker does not hear of imports on web instances: it looks for unscored calls itself.
-    if (this.background.isWorker) {
-      this.poll = setInterval(() => this.schedule(), WORKER_POLL_MS);
-      this.poll.unref();
-    }
+  onModuleInit(): void {
+    this.jobs.define(
+      SCORE_QUEUE,
+      // Many short jobs: a worker takes ten per fetch, each retried on its own (5, 10, 20 … s).
+      {
+        policy: 'short',
+        retryLimit: 4,
+        retryDelay: 5,
+        concurrency: 2,
+        batchSize: 10,
+        inProcess: 'later',
+      },
+      (data) => this.scoreOne(Number(data.interactionId), Number(data.scorecardVersionId)),
+    );
+    this.jobs.define(
+      SWEEP_QUEUE,
+      { policy: 'short', retryLimit: 3, retryDelay: 30, concurrency: 1, inProcess: 'later' },
+      () => this.sendPending(),
+    );
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.poll) clearInterval(this.poll);
-    await this.running;
-  }
-
-  /** An import just committed: score its calls once the imports pause. Returns at once. */
-  importedJustNow(): void {
-    this.lastImportAt = Date.now();
-    this.schedule();
-  }
-
-  /** Asks for a pass over the pending interactions; returns at once. */
-  schedule(): void {
-    // WORKERS=off: the workers score what this instance imports.
-    if (!this.config.autoQa || this.stopped || this.background.webOnly) return;
-    this.wanted = true;
-    this.running ??= this.loop()
-      .catch((e: unknown) => this.logger.error(`auto-QA stopped: ${String(e)}`))
-      .finally(() => (this.running = null));
+  /** A process that runs jobs looks, once started, for calls no job will score. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.autoQa || !this.background.loops) return;
+    await this.sweep().catch((e: unknown) => this.logger.error(`auto-QA sweep: ${String(e)}`));
   }
 
   /**
-   * Resolves when no work is left (tests, the CLI, benchmarks): the scoring, and where jobs
-   * run (a worker, a web instance with workers) the jobs it caused (the roll-up's refreshes).
+   * Inside an import's transaction: sends the scoring jobs of these new calls (pg-boss writes
+   * them in that transaction). WORKERS=off instances send too: the workers score.
+   */
+  async enqueue(manager: EntityManager, interactionIds: number[]): Promise<void> {
+    if (!this.config.autoQa || interactionIds.length === 0) return;
+    const pairs = await this.currentVersions();
+    const pending = await this.repository.pending(manager, [...pairs.keys()], {
+      ids: interactionIds,
+    });
+    await this.send(pending, pairs, manager);
+  }
+
+  /** Asks for a sweep (one waits at a time): calls with no auto evaluation get their jobs. */
+  async sweep(): Promise<void> {
+    if (!this.config.autoQa) return;
+    await this.jobs.send(SWEEP_QUEUE, {}, { key: 'sweep' });
+  }
+
+  /**
+   * Resolves when no scoring is left (tests, the CLI, benchmarks) and, where jobs run here, the
+   * jobs it caused (the roll-up's refreshes). A command-line process on PostgreSQL runs no
+   * workers: it scores the calls still pending itself (the jobs it sent then find them scored).
    */
   async drain(): Promise<void> {
-    while (this.running) await this.running;
-    if (this.background.loops) await this.jobs.settled();
+    if (this.jobs.engine === 'pg-boss' && !this.background.loops) {
+      if (!this.config.autoQa || this.background.webOnly) return;
+      const pairs = await this.currentVersions();
+      for (let after = 0; ;) {
+        const page = await this.repository.pending(this.dataSource.manager, [...pairs.keys()], {
+          after,
+          limit: SWEEP_PAGE,
+        });
+        if (page.length === 0) return;
+        for (const call of page) await this.scoreOne(call.id, pairs.get(call.pair)!.id);
+        after = page[page.length - 1].id;
+      }
+    }
+    await this.jobs.settled();
   }
 
   /** Suggestions for one interaction on one scorecard version, computed now (scoring form). */
@@ -143,26 +167,36 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
     return { definition: version.definition, pinned: pinnedPasses(criteria, latest) };
   }
 
-  private async loop(): Promise<void> {
-    while (this.wanted && !this.stopped) {
-      this.wanted = false;
-      const versions = await this.currentVersions();
-      for (;;) {
-        await this.waitForQuiet();
-        if (this.stopped || (await this.scoreBatch(versions)) === 0) break;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+  /** The sweep: every call with no auto evaluation gets its job (a key waiting is skipped). */
+  private async sendPending(): Promise<void> {
+    const pairs = await this.currentVersions();
+    for (let after = 0; ;) {
+      const page = await this.repository.pending(this.dataSource.manager, [...pairs.keys()], {
+        after,
+        limit: SWEEP_PAGE,
+      });
+      if (page.length === 0) return;
+      await this.send(page, pairs);
+      after = page[page.length - 1].id;
     }
   }
 
-  private async waitForQuiet(): Promise<void> {
-    for (let wait = QUIET_MS - (Date.now() - this.lastImportAt); wait > 0 && !this.stopped;) {
-      await new Promise((resolve) => setTimeout(resolve, wait));
-      wait = QUIET_MS - (Date.now() - this.lastImportAt);
-    }
+  private send(
+    calls: PendingCall[],
+    pairs: Map<string, ScorecardVersion>,
+    manager?: EntityManager,
+  ): Promise<void> {
+    const jobs = calls.map((call) => {
+      const version = pairs.get(call.pair)!;
+      return {
+        data: { interactionId: call.id, scorecardVersionId: version.id },
+        key: `${call.id}:${version.id}`,
+      };
+    });
+    return this.jobs.sendMany(SCORE_QUEUE, jobs, { manager });
   }
 
-  /** The current version of each scorecard, by the channel-language pair it serves. */
+  /** The current version of each scorecard with auto criteria, by the pair it serves. */
   private async currentVersions(): Promise<Map<string, ScorecardVersion>> {
     const versions = new Map<string, ScorecardVersion>();
     for (const s of await this.scorecards.list()) {
@@ -176,43 +210,43 @@ export class AutoQaService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /**
-   * Claims a batch of unscored calls, scores them and stores the results in one transaction;
-   * returns how many were claimed (0: nothing left for this process). A call another process
-   * scored meanwhile is left as it is, and its event is that process's to send.
+   * One job: scores the call on the version and stores the auto evaluation with its outbox row
+   * in one transaction, then delivers the row. A call already scored (by another job, another
+   * process) or gone (its transcript deleted, the import rolled back) is left as it is.
    */
-  private async scoreBatch(versions: Map<string, ScorecardVersion>): Promise<number> {
-    const outbox: number[] = [];
-    const claimed = await transaction(this.dataSource, async (manager) => {
-      const ids = await this.repository.claimPending(manager, [...versions.keys()], BATCH);
-      if (ids.length === 0) return 0;
-      const { interactions, turns } = await this.repository.load(manager, ids);
-      const flags = await this.abuse.flagsOf(ids, manager);
-      for (const interaction of interactions) {
-        const version = versions.get(`${interaction.channel}-${interaction.language}`);
-        if (!version) continue;
-        const result = this.run(
-          interaction,
-          turns.get(interaction.id) ?? [],
-          version.definition,
-          flags.get(interaction.id) ?? null,
-        );
-        const evaluationId = await this.writer.createUnlessScored(manager, {
-          interactionId: interaction.id,
-          scorecardVersion: version,
-          evaluatorId: null,
-          kind: 'auto',
-          status: 'submitted',
-          metrics: { ...result.metrics },
-          answers: toSuggestedAnswers(version.definition, result),
-        });
-        if (evaluationId === null) continue;
-        const event = { evaluationId, interactionId: interaction.id };
-        outbox.push(await this.events.record(manager, { ...event, kind: 'auto', reason: 'auto' }));
-      }
-      return ids.length;
+  private async scoreOne(interactionId: number, versionId: number): Promise<void> {
+    if (!this.config.autoQa) return;
+    let version = this.versions.get(versionId);
+    if (!version) {
+      version = await this.scorecards.byId(versionId);
+      this.versions.set(versionId, version);
+    }
+    const scored = version;
+    const outbox = await transaction(this.dataSource, async (manager) => {
+      const interaction = await this.repository.unscored(manager, interactionId);
+      if (!interaction) return null;
+      const turns = await this.repository.turnsOf(manager, interactionId);
+      const flags = await this.abuse.flagsOf([interactionId], manager);
+      const result = this.run(
+        interaction,
+        turns,
+        scored.definition,
+        flags.get(interactionId) ?? null,
+      );
+      const evaluationId = await this.writer.createUnlessScored(manager, {
+        interactionId,
+        scorecardVersion: scored,
+        evaluatorId: null,
+        kind: 'auto',
+        status: 'submitted',
+        metrics: { ...result.metrics },
+        answers: toSuggestedAnswers(scored.definition, result),
+      });
+      if (evaluationId === null) return null;
+      const event = { evaluationId, interactionId, kind: 'auto', reason: 'auto' };
+      return this.events.record(manager, event);
     });
-    await this.events.deliver(outbox);
-    return claimed;
+    if (outbox !== null) await this.events.deliver([outbox]);
   }
 
   private run(

@@ -23,6 +23,24 @@ export interface QueueDefinition {
   concurrency: number;
   /** A cron schedule (UTC): pg-boss sends one job per tick whatever the number of instances. */
   cron?: string;
+  /**
+   * Jobs a worker takes in one fetch (pg-boss; default 1). Each still runs, fails and is
+   * retried on its own; a larger batch saves round trips when jobs are many and short.
+   */
+  batchSize?: number;
+  /**
+   * In process (SQLite): `now` (default) runs the job when it is sent, in the sender's
+   * transaction; `later` keeps it in memory and runs it in the background once sends pause,
+   * one at a time, retried with the queue's backoff. `later` jobs live in the process's
+   * memory only: their owner must find what is owed again when the process starts.
+   */
+  inProcess?: 'now' | 'later';
+}
+
+/** One job of a `sendMany`. */
+export interface JobToSend {
+  data: JobData;
+  key?: string;
 }
 
 export interface SendOptions {
@@ -65,6 +83,8 @@ export interface JobQueue {
   /** Declares a queue and what runs its jobs; before the app bootstraps (onModuleInit). */
   define(name: string, definition: QueueDefinition, handler: JobHandler): void;
   send(name: string, data: JobData, options?: SendOptions): Promise<void>;
+  /** Many jobs of one queue (pg-boss: one statement); a key already waiting is skipped. */
+  sendMany(name: string, jobs: JobToSend[], options?: Pick<SendOptions, 'manager'>): Promise<void>;
   /** Resolves once no job of these queues (all when none given) is due or running. */
   settled(names?: string[], timeoutMs?: number): Promise<void>;
   counts(): Promise<QueueCounts[]>;

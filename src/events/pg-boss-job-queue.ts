@@ -6,6 +6,7 @@ import type {
   JobData,
   JobHandler,
   JobQueue,
+  JobToSend,
   QueueCounts,
   QueueDefinition,
   SendOptions,
@@ -79,6 +80,22 @@ export class PgBossJobQueue implements JobQueue, OnApplicationBootstrap, OnAppli
     if (options.key) send.singletonKey = options.key;
     if (options.manager) send.db = inTransaction(options.manager);
     await boss.send(name, data, send);
+  }
+
+  async sendMany(
+    name: string,
+    jobs: JobToSend[],
+    options: Pick<SendOptions, 'manager'> = {},
+  ): Promise<void> {
+    if (!this.queues.has(name)) throw new Error(`no job queue ${name}`);
+    if (jobs.length === 0) return;
+    const boss = await this.start();
+    // pg-boss's insert takes the queue's retry settings and skips a key already waiting
+    // (ON CONFLICT DO NOTHING on its unique indexes).
+    await boss.insert(
+      jobs.map((j) => ({ name, data: j.data, ...(j.key ? { singletonKey: j.key } : {}) })),
+      options.manager ? { db: inTransaction(options.manager) } : {},
+    );
   }
 
   async settled(names = [...this.queues.keys()], timeoutMs = 60_000): Promise<void> {
@@ -197,9 +214,18 @@ export class PgBossJobQueue implements JobQueue, OnApplicationBootstrap, OnAppli
       for (let i = 0; i < d.concurrency; i++) {
         await boss.work<JobData>(
           name,
-          { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS },
+          { batchSize: d.batchSize ?? 1, pollingIntervalSeconds: POLL_SECONDS },
           async (jobs) => {
-            for (const job of jobs) await handler(job.data ?? {});
+            if (jobs.length === 1) return void (await handler(jobs[0].data ?? {}));
+            // A batch: each job fails (and is retried) on its own; pg-boss then completes
+            // the ones still active.
+            for (const job of jobs) {
+              try {
+                await handler(job.data ?? {});
+              } catch (e) {
+                await boss.fail(name, job.id, serialisedError(e));
+              }
+            }
           },
         );
       }
@@ -225,6 +251,11 @@ function errorText(output: unknown): string {
     if (typeof o.value?.message === 'string') return o.value.message;
   }
   return output === null || output === undefined ? '' : JSON.stringify(output);
+}
+
+/** An error as pg-boss keeps a failed job's output (what `errorText` reads back). */
+function serialisedError(e: unknown): object {
+  return e instanceof Error ? { message: e.message, stack: e.stack } : { message: String(e) };
 }
 
 /** pg-boss's statements, run on the transaction's connection (they commit with it). */

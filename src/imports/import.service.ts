@@ -216,10 +216,12 @@ export class ImportService {
             ...(guess ? { speakerGuess: guess } : {}),
           });
         }
+        // Their scoring jobs, written with the calls (pg-boss): scored in the background by
+        // the workers; the import does not wait for it.
+        const imported = results.flatMap((r) => (r.status === 'imported' ? [r.interactionId] : []));
+        await this.autoQa.enqueue(manager, imported);
         return results;
       });
-      // Pre-scoring runs after the commit, in the background: the import does not wait for it.
-      if (outcomes.some((o) => o.status === 'imported')) this.autoQa.importedJustNow();
       return outcomes;
     } catch (e) {
       // Two imports of the same call racing: the loser retries and finds the winner's rows.
@@ -232,10 +234,10 @@ export class ImportService {
 
   /**
    * Calls another feature committed through `insert` (a mystery-shop file with transcripts):
-   * pre-scored in the background after the commit, as an import's are.
+   * pre-scored in the background after the commit (a sweep sends their jobs).
    */
-  committedElsewhere(): void {
-    this.autoQa.importedJustNow();
+  committedElsewhere(): Promise<void> {
+    return this.autoQa.sweep();
   }
 
   /** Inserts one interaction and its turns inside the caller's transaction; returns its id. */

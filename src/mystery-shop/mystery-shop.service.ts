@@ -105,7 +105,7 @@ export class MysteryShopService {
     });
     await this.events.deliver(outbox);
     // Calls with a transcript are auto-scored like imported ones (after the commit).
-    if (transcripts.size > 0) this.imports.committedElsewhere();
+    if (transcripts.size > 0) await this.imports.committedElsewhere();
     return { ...report, committed: true };
   }
 

@@ -74,14 +74,15 @@ describe('two app instances on one PostgreSQL database', () => {
     t = await startTestApp({ AUTOQA: 'on' });
     second = await createApp();
     await second.init();
-    // Imported with both instances' auto-QA idle, then both asked to score at the same moment.
+    // Imported with both instances' workers taking the scoring jobs, and both sweeping at once.
     const admin = await t.client('admin@demo.local');
     const files = calls('TWO', 80);
     const upload = admin.post('/api/interactions/import');
     for (const f of files) upload.attach('files', f.bytes, f.name);
     expect((await upload.expect(200)).body.imported).toBe(80);
     const services = [t.app.get(AutoQaService), second.get(AutoQaService)];
-    for (const s of services) s.schedule();
+    // Both sweep at once (each sends the jobs of the calls with no auto evaluation).
+    await Promise.all(services.map((s) => s.sweep()));
     await Promise.all(services.map((s) => s.drain()));
     expect(await autoCounts(t.dataSource)).toEqual({ evaluations: 80, calls: 80 });
   });
