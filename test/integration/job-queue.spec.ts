@@ -117,6 +117,29 @@ onPg('pg-boss job queue (PostgreSQL)', () => {
     expect(await worker.failed(10)).toEqual([]);
   });
 
+  it('sendMany in a batch queue: a key already waiting is skipped; one job failing fails alone', async () => {
+    const runs: number[] = [];
+    const batch: QueueDefinition = { ...SHORT, retryLimit: 0, batchSize: 10 };
+    const sender = client(false);
+    sender.define('test.many', batch, () => undefined);
+    const jobs = (ns: number[]) => ns.map((n) => ({ data: { n }, key: `call-${n}` }));
+    await sender.sendMany('test.many', jobs([1, 2, 3, 4]));
+    await sender.sendMany('test.many', jobs([3, 4, 5]));
+    const worker = client(true);
+    worker.define('test.many', batch, (data) => {
+      if (data.n === 2) throw new Error('call 2 cannot be scored');
+      runs.push(Number(data.n));
+    });
+    await worker.start();
+    await worker.settled(['test.many']);
+    expect(runs.sort()).toEqual([1, 3, 4, 5]);
+    const failed = await worker.failed(10);
+    expect(failed.map((f) => [f.queue, f.data])).toEqual([['test.many', { n: 2 }]]);
+    expect(failed[0].error).toContain('call 2 cannot be scored');
+    const [row] = (await worker.counts()).filter((c) => c.name === 'test.many');
+    expect(row).toMatchObject({ queued: 0, active: 0, failed: 1, completed: 4 });
+  });
+
   it('a cron schedule watched by two instances runs once per tick', async () => {
     const runs: number[] = [];
     const every = { ...SHORT, cron: '* * * * *' };
@@ -155,5 +178,58 @@ onSqlite('in-process job queue (SQLite)', () => {
       [{ n: 2 }, false],
     ]);
     expect(await queue.counts()).toEqual([]);
+  });
+
+  it('a `later` queue runs after the sender returns, once sends pause; one waiting job per key', async () => {
+    const queue = new InProcessJobQueue();
+    const runs: unknown[] = [];
+    queue.define('test.later', { ...SHORT, inProcess: 'later' }, (data, manager) => {
+      runs.push([data.n, Boolean(manager)]);
+    });
+    await queue.send('test.later', { n: 1 }, { key: 'a', manager: {} as never });
+    await queue.sendMany('test.later', [
+      { data: { n: 2 }, key: 'a' },
+      { data: { n: 3 }, key: 'b' },
+    ]);
+    expect(runs).toEqual([]);
+    expect((await queue.counts())[0]).toMatchObject({ name: 'test.later', queued: 2 });
+    await queue.settled();
+    expect(runs).toEqual([
+      [1, false],
+      [3, false],
+    ]);
+    expect((await queue.counts())[0]).toMatchObject({ queued: 0, completed: 2, failed: 0 });
+    await queue.stop();
+  });
+
+  it('a `later` job that keeps failing is retried with backoff, then listed; retried, it runs', async () => {
+    const queue = new InProcessJobQueue();
+    let fail = true;
+    let runs = 0;
+    queue.define(
+      'test.later-fail',
+      { policy: 'short', retryLimit: 1, retryDelay: 0.2, concurrency: 1, inProcess: 'later' },
+      () => {
+        runs++;
+        if (fail) throw new Error('the transcript cannot be read');
+      },
+    );
+    await queue.send('test.later-fail', { interactionId: 7 });
+    expect(await until(async () => (await queue.failed(10)).length === 1, 10_000)).toBe(true);
+    expect(runs).toBe(2);
+    const [failed] = await queue.failed(10);
+    expect(failed).toMatchObject({
+      queue: 'test.later-fail',
+      data: { interactionId: 7 },
+      attempts: 2,
+    });
+    expect(failed.error).toContain('the transcript cannot be read');
+    fail = false;
+    expect(await queue.retry('test.later-fail', failed.id)).toBe(true);
+    expect(await queue.retry('test.later-fail', failed.id)).toBe(false);
+    await queue.settled();
+    expect(runs).toBe(3);
+    expect(await queue.failed(10)).toEqual([]);
+    await queue.stop();
   });
 });
