@@ -71,6 +71,15 @@ const DEFAULT_MIN_SAMPLE = 5;
 export const ANALYTICS_REFRESH = 'analytics.refresh';
 
 /**
+ * Another roll-up kept by the same refresh job (in its transaction, per agent-day) and rebuilt
+ * with criterion_stats: the outcomes' KPI and drivers roll-ups (src/outcomes/outcome-rollup.service.ts).
+ */
+export interface RollupHook {
+  refresh(manager: EntityManager, agentId: number, day: string): Promise<void>;
+  rebuild(manager: EntityManager): Promise<void>;
+}
+
+/**
  * Per-agent patterns and the team heat map. Team comparisons and the heat map read the
  * criterion_stats roll-up (kept fresh per agent-day on every scored evaluation); one agent's own
  * details (trend, clusters, metrics, agreement, the calls behind a number) read their answers.
@@ -82,6 +91,7 @@ export class AnalyticsService
   private readonly logger = new Logger(AnalyticsService.name);
   private rebuilding: Promise<number> | null = null;
   private readonly versions = new Map<number, ScorecardDefinition>();
+  private readonly rollups: RollupHook[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -101,6 +111,11 @@ export class AnalyticsService
       (data, manager) => this.runRefresh(data, manager),
     );
     this.events.onScored((event, manager) => this.onScored(event, manager));
+  }
+
+  /** Registers another roll-up for the refresh job and the rebuild. */
+  addRollup(hook: RollupHook): void {
+    this.rollups.push(hook);
   }
 
   /** An empty roll-up beside existing evaluations (first start after an upgrade): build it. */
@@ -152,13 +167,16 @@ export class AnalyticsService
     await advisoryXactLock(manager, 'criterion_stats', 'shared');
     await advisoryXactLock(manager, `criterion_stats:${agentId}:${day}`);
     await this.repository.refresh(manager, agentId, day);
+    for (const rollup of this.rollups) await rollup.refresh(manager, agentId, day);
   }
 
   /** Recomputes the whole roll-up; returns its number of rows. Joins a rebuild already running. */
   rebuild(): Promise<number> {
     this.rebuilding ??= transaction(this.dataSource, async (manager) => {
       await advisoryXactLock(manager, 'criterion_stats');
-      return this.repository.rebuild(manager);
+      const rows = await this.repository.rebuild(manager);
+      for (const rollup of this.rollups) await rollup.rebuild(manager);
+      return rows;
     }).finally(() => (this.rebuilding = null));
     return this.rebuilding;
   }

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AnalyticsService } from '../analytics/analytics.service';
-import { instants, type Period } from '../analytics/period';
+import { instants, resolvePeriod, type Period } from '../analytics/period';
 import type { Actor } from '../common/current-user';
 import { InputError } from '../common/errors';
+import { DriverFactsRepository } from './driver-facts.repository';
 import {
+  driverCallsOf,
   drivers,
+  latestAnswers,
   type AnswerSource,
   type DriverCall,
+  type DriverFactRow,
   type DriversResult,
   type Outcome,
 } from './drivers';
@@ -18,6 +22,8 @@ export interface DriversOptions {
   to?: string;
   teamId?: number | null;
   scorecardKey?: string | null;
+  /** false: from the answers even where the roll-ups could answer (to check them). */
+  useRollup?: boolean;
 }
 
 export interface DriversReport {
@@ -37,6 +43,7 @@ export class DriversService {
     private readonly repository: OutcomesRepository,
     private readonly kpis: KpiService,
     private readonly analytics: AnalyticsService,
+    private readonly driverFacts: DriverFactsRepository,
   ) {}
 
   async report(actor: Actor, options: DriversOptions, now = new Date()): Promise<DriversReport> {
@@ -45,6 +52,8 @@ export class DriversService {
     if (asked && !definitions.has(asked)) {
       throw new InputError('scorecard', `no scorecard "${asked}"`);
     }
+    const rolled = await this.fromRollup(actor, options, asked, definitions, now);
+    if (rolled) return rolled;
     const { period, facts } = await this.kpis.facts(
       actor,
       { from: options.from, to: options.to, teamId: options.teamId },
@@ -64,18 +73,7 @@ export class DriversService {
     const criteria = (definition?.sections ?? []).flatMap((s) =>
       s.criteria.map((c) => ({ key: c.key, label: c.label })),
     );
-    const bySource: Record<AnswerSource, Map<number, Map<string, boolean>>> = {
-      human: new Map(),
-      auto: new Map(),
-    };
-    for (const a of answers) {
-      const calls = bySource[a.source];
-      const call = calls.get(a.interactionId) ?? new Map<string, boolean>();
-      // Several evaluations of one call and source: the latest answer counts (rows come in id order).
-      if (a.passed === null) call.delete(a.criterionKey);
-      else call.set(a.criterionKey, a.passed);
-      calls.set(a.interactionId, call);
-    }
+    const bySource = latestAnswers(answers);
     const outcomeOf = {
       csat: new Map(facts.filter((f) => f.csat !== null).map((f) => [f.interactionId, f.csat!])),
       fcr: new Map(facts.filter((f) => f.fcr !== null).map((f) => [f.interactionId, f.fcr!])),
@@ -95,6 +93,58 @@ export class DriversService {
       scorecards: await this.analytics.scorecardChoices(),
       teamId: options.teamId ?? null,
       withOutcome: { csat: outcomeOf.csat.size, fcr: outcomeOf.fcr.size },
+      results: {
+        csat: { human: run('csat', 'human'), auto: run('csat', 'auto') },
+        fcr: { human: run('fcr', 'human'), auto: run('fcr', 'auto') },
+      },
+    };
+  }
+
+  /**
+   * From the roll-ups (driver_facts per call and scorecard, outcome_stats for the calls with an
+   * outcome): the same analysis, the same calls in the same order. null when they cannot give
+   * it (see KpiService.rolledUp; also calls without an agent in the period, not in driver_facts).
+   */
+  private async fromRollup(
+    actor: Actor,
+    options: DriversOptions,
+    asked: string | null,
+    definitions: Awaited<ReturnType<AnalyticsService['definitions']>>,
+    now: Date,
+  ): Promise<DriversReport | null> {
+    const kpi = await this.kpis.rolledUp(
+      actor,
+      { from: options.from, to: options.to, teamId: options.teamId, useRollup: options.useRollup },
+      now,
+    );
+    if (!kpi || kpi.unassigned > 0) return null;
+    const period = resolvePeriod(options, now);
+    const filter = { fromDay: period.from, toDay: period.to, teamId: options.teamId };
+    const counts = await this.driverFacts.answerCounts(actor, filter);
+    let best: { key: string; n: number } | null = null;
+    for (const key of asked ? [asked] : [...definitions.keys()].sort()) {
+      const n = counts.get(key) ?? 0;
+      if (best === null || n > best.n) best = { key, n };
+    }
+    const scorecardKey = best?.key ?? null;
+    const rows: DriverFactRow[] = scorecardKey
+      ? await this.driverFacts.read(actor, { ...filter, scorecardKey })
+      : [];
+    const definition = scorecardKey ? definitions.get(scorecardKey) : undefined;
+    const criteria = (definition?.sections ?? []).flatMap((s) =>
+      s.criteria.map((c) => ({ key: c.key, label: c.label })),
+    );
+    const run = (outcome: Outcome, source: AnswerSource) =>
+      drivers(driverCallsOf(rows, outcome, source), criteria, outcome, source);
+    return {
+      period,
+      scorecardKey,
+      scorecards: await this.analytics.scorecardChoices(),
+      teamId: options.teamId ?? null,
+      withOutcome: {
+        csat: kpi.stats.reduce((n, r) => n + r.csatN, 0),
+        fcr: kpi.stats.reduce((n, r) => n + r.fcrN, 0),
+      },
       results: {
         csat: { human: run('csat', 'human'), auto: run('csat', 'auto') },
         fcr: { human: run('fcr', 'human'), auto: run('fcr', 'auto') },

@@ -159,3 +159,101 @@ function model(
   );
   return outcome === 'fcr' ? logisticRegression(rows, keys, y) : linearRegression(rows, keys, y);
 }
+
+/** One counted answer, in call then evaluation order. */
+export interface DriverAnswer {
+  interactionId: number;
+  source: AnswerSource;
+  criterionKey: string;
+  passed: boolean | null;
+}
+
+/**
+ * Per source, each call's answers that count: with several evaluations of one call and source
+ * the latest answer of a criterion wins, and an N/A there takes it out. Calls in first-seen order.
+ */
+export function latestAnswers(
+  answers: readonly DriverAnswer[],
+): Record<AnswerSource, Map<number, Map<string, boolean>>> {
+  const bySource: Record<AnswerSource, Map<number, Map<string, boolean>>> = {
+    human: new Map(),
+    auto: new Map(),
+  };
+  for (const a of answers) {
+    const calls = bySource[a.source];
+    const call = calls.get(a.interactionId) ?? new Map<string, boolean>();
+    if (a.passed === null) call.delete(a.criterionKey);
+    else call.set(a.criterionKey, a.passed);
+    calls.set(a.interactionId, call);
+  }
+  return bySource;
+}
+
+/** One row of the drivers roll-up (driver_facts): a call's counted answers of one scorecard. */
+export interface DriverFactRow {
+  interactionId: number;
+  scorecardKey: string;
+  source: AnswerSource;
+  /** Answer rows behind it (every evaluation), to pick the scorecard with the most answers. */
+  answers: number;
+  passedKeys: string[];
+  failedKeys: string[];
+  csat: number | null;
+  fcr: boolean | null;
+}
+
+/** The roll-up rows of some calls, from their answers (call order) and metadata outcomes. */
+export function driverFactRows(
+  answers: readonly (DriverAnswer & { scorecardKey: string })[],
+  outcomes: Map<number, { csat: number | null; fcr: boolean | null }>,
+): DriverFactRow[] {
+  const byScorecard = new Map<string, (DriverAnswer & { scorecardKey: string })[]>();
+  const counts = new Map<string, number>();
+  for (const a of answers) {
+    const list = byScorecard.get(a.scorecardKey) ?? [];
+    list.push(a);
+    byScorecard.set(a.scorecardKey, list);
+    const key = `${a.scorecardKey}\n${a.source}\n${a.interactionId}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const rows: DriverFactRow[] = [];
+  for (const [scorecardKey, list] of byScorecard) {
+    const bySource = latestAnswers(list);
+    for (const source of ['human', 'auto'] as AnswerSource[]) {
+      for (const [interactionId, call] of bySource[source]) {
+        const keys = [...call.entries()];
+        const outcome = outcomes.get(interactionId);
+        rows.push({
+          interactionId,
+          scorecardKey,
+          source,
+          answers: counts.get(`${scorecardKey}\n${source}\n${interactionId}`) ?? 0,
+          passedKeys: keys.filter(([, p]) => p).map(([k]) => k),
+          failedKeys: keys.filter(([, p]) => !p).map(([k]) => k),
+          csat: outcome?.csat ?? null,
+          fcr: outcome?.fcr ?? null,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+/** The calls of one source with an outcome, in call order, as `drivers` takes them. */
+export function driverCallsOf(
+  rows: readonly DriverFactRow[],
+  outcome: Outcome,
+  source: AnswerSource,
+): DriverCall[] {
+  const calls: DriverCall[] = [];
+  for (const r of rows) {
+    if (r.source !== source) continue;
+    const value = outcome === 'csat' ? r.csat : r.fcr;
+    if (value === null) continue;
+    const answers = new Map<string, boolean>();
+    for (const k of r.passedKeys) answers.set(k, true);
+    for (const k of r.failedKeys) answers.set(k, false);
+    calls.push({ interactionId: r.interactionId, outcome: value, answers });
+  }
+  return calls.sort((a, b) => a.interactionId - b.interactionId);
+}

@@ -32,6 +32,8 @@ export const DEFAULT_REPEAT_DAYS = 7;
 export interface KpiCallRow {
   interactionId: number;
   externalId: string;
+  /** The agent's row id (the roll-ups are per agent). */
+  agentId?: number | null;
   agentExternalId: string | null;
   agentName: string | null;
   teamId: number | null;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, instants, resolvePeriod, type Period } from '../analytics/period';
+import { interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import {
   DEFAULT_REPEAT_DAYS,
@@ -13,6 +14,9 @@ import {
   type KpiFact,
   type KpiRow,
 } from './kpi-facts';
+import { kpiTableFromStats, statRowsOf, type OutcomeStatRow } from './kpi-rollup';
+import { OutcomeRollupService } from './outcome-rollup.service';
+import { OutcomeStatsRepository } from './outcome-stats.repository';
 import { OutcomesRepository } from './outcomes.repository';
 
 export interface KpiOptions {
@@ -24,6 +28,8 @@ export interface KpiOptions {
   fcr?: FcrMode;
   repeatDays?: number;
   scorecardKey?: string | null;
+  /** false: from the calls even where the roll-up could answer (to check it against them). */
+  useRollup?: boolean;
 }
 
 export interface KpiReport {
@@ -38,10 +44,49 @@ export interface KpiReport {
   total: KpiRow;
 }
 
-/** The KPIs beside the QA score, for the calls the actor may see. */
+/**
+ * The KPIs beside the QA score, for the calls the actor may see. From the outcome_stats roll-up
+ * when it can answer (every scorecard's score, FCR from the metadata), else from the calls.
+ */
 @Injectable()
 export class KpiService {
-  constructor(private readonly repository: OutcomesRepository) {}
+  constructor(
+    private readonly repository: OutcomesRepository,
+    private readonly stats: OutcomeStatsRepository,
+    private readonly rollup: OutcomeRollupService,
+  ) {}
+
+  /**
+   * The roll-up rows of the period (and the calls without an agent, which it leaves out, as rows
+   * of their own when the reader sees them); null when the roll-up cannot give what the calls
+   * would: not built yet, one scorecard's scores asked, derived FCR asked, or (FCR 'auto') some
+   * call without FCR in its metadata.
+   */
+  async rolledUp(
+    actor: Actor,
+    options: KpiOptions,
+    now = new Date(),
+  ): Promise<{ period: Period; stats: OutcomeStatRow[]; unassigned: number } | null> {
+    const mode = options.fcr ?? 'auto';
+    if (options.useRollup === false || !this.rollup.ready) return null;
+    if (options.scorecardKey || mode === 'derived') return null;
+    const period = resolvePeriod(options, now);
+    const stats = await this.stats.read(actor, {
+      fromDay: period.from,
+      toDay: period.to,
+      teamId: options.teamId,
+      agentExternalId: options.agentExternalId,
+    });
+    let unassigned = 0;
+    if (!options.teamId && !options.agentExternalId && interactionScope(actor, '"x"') === null) {
+      const { start, end } = instants(period);
+      const calls = await this.repository.unassignedCalls(start, end);
+      unassigned = calls.length;
+      stats.push(...statRowsOf(calls.map((c) => kpiFact(c, 'metadata', new Map()))));
+    }
+    if (mode === 'auto' && stats.some((r) => r.fcrMissing > 0)) return null;
+    return { period, stats, unassigned };
+  }
 
   /** Every visible call of the period as KPI facts (FCR derived where asked). */
   async facts(
@@ -73,8 +118,14 @@ export class KpiService {
   }
 
   async report(actor: Actor, options: KpiOptions, now = new Date()): Promise<KpiReport> {
-    const { period, facts } = await this.facts(actor, options, now);
     const by = options.by ?? 'agent';
+    const rolled = await this.rolledUp(actor, options, now);
+    const { period, table } = rolled
+      ? { period: rolled.period, table: kpiTableFromStats(rolled.stats, by) }
+      : await this.facts(actor, options, now).then((r) => ({
+          period: r.period,
+          table: kpiTable(r.facts, by),
+        }));
     return {
       period,
       by,
@@ -83,7 +134,7 @@ export class KpiService {
       teamId: options.teamId ?? null,
       agent: options.agentExternalId ?? null,
       scorecardKey: options.scorecardKey ?? null,
-      ...kpiTable(facts, by),
+      ...table,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { COUNTED_KINDS, COUNTED_STATUSES } from '../analytics/analytics.repository';
 import { interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
@@ -31,6 +31,24 @@ export interface AnswerRow {
   passed: boolean | null;
 }
 
+/** What a roll-up refresh reads: one agent-day, or (rebuild) a range of call ids. */
+export type RollupRange =
+  { agentId: number; start: Date; end: Date } | { afterId: number; toId: number };
+
+/** Assigned calls only: the roll-ups are per agent. */
+function rollupWhere(range: RollupRange): { sql: string; params: Record<string, unknown> } {
+  if ('agentId' in range) {
+    return {
+      sql: `"i"."agentId" = :agentId AND "i"."startedAt" >= :start AND "i"."startedAt" < :end`,
+      params: { ...range },
+    };
+  }
+  return {
+    sql: `"i"."agentId" IS NOT NULL AND "i"."id" > :afterId AND "i"."id" <= :toId`,
+    params: { ...range },
+  };
+}
+
 export interface TurnRow {
   interactionId: number;
   speaker: string;
@@ -57,9 +75,13 @@ function metadataOf(v: unknown): Record<string, unknown> | null {
 export class OutcomesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+  private query<T>(
+    sql: string,
+    params: Record<string, unknown>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<T[]> {
     const [q, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params, {});
-    return this.dataSource.manager.query(q, values);
+    return manager.query(q, values);
   }
 
   /** The calls the actor may see in [start, end), narrowed by team / agent. */
@@ -87,11 +109,38 @@ export class OutcomesRepository {
     LEFT JOIN "teams" "t" ON "t"."id" = "ag"."teamId"`;
 
   /** Every visible call in the window with its metadata, speech time and mean QA scores. */
-  async kpiCalls(actor: Actor, filter: CallFilter): Promise<KpiCallRow[]> {
+  kpiCalls(actor: Actor, filter: CallFilter): Promise<KpiCallRow[]> {
     const { sql, params } = this.callWhere(actor, filter);
+    return this.callsWhere(sql, params, filter.scorecardKey ?? null);
+  }
+
+  /**
+   * The assigned calls of one agent-day, or of an id range (`afterId` < id ≤ `toId`), for the
+   * outcome roll-ups (every scorecard's score; no actor: the roll-up holds every call).
+   */
+  rollupCalls(manager: EntityManager, range: RollupRange): Promise<KpiCallRow[]> {
+    const { sql, params } = rollupWhere(range);
+    return this.callsWhere(sql, params, null, manager);
+  }
+
+  /** Calls without an agent in [start, end) (not in the roll-ups), for readers who see them. */
+  unassignedCalls(start: Date, end: Date): Promise<KpiCallRow[]> {
+    return this.callsWhere(
+      `"i"."agentId" IS NULL AND "i"."startedAt" >= :start AND "i"."startedAt" < :end`,
+      { start, end },
+      null,
+    );
+  }
+
+  private async callsWhere(
+    sql: string,
+    params: Record<string, unknown>,
+    scorecardKey: string | null,
+    manager?: EntityManager,
+  ): Promise<KpiCallRow[]> {
     const calls = await this.query<Record<string, unknown>>(
       `SELECT "i"."id" AS "id", "i"."externalId" AS "externalId", "i"."channel" AS "channel",
-              "i"."queue" AS "queue", "i"."startedAt" AS "startedAt", "i"."durationMs" AS "durationMs",
+              "i"."agentId" AS "agentId", "i"."queue" AS "queue", "i"."startedAt" AS "startedAt", "i"."durationMs" AS "durationMs",
               "i"."metadata" AS "metadata", "ag"."externalId" AS "agentExternalId",
               "ag"."name" AS "agentName", "ag"."teamId" AS "teamId", "t"."name" AS "teamName",
               (SELECT COALESCE(SUM("tu"."endMs" - "tu"."startMs"), 0) FROM "turns" "tu"
@@ -100,13 +149,15 @@ export class OutcomesRepository {
        WHERE ${sql}
        ORDER BY "i"."startedAt", "i"."id"`,
       params,
+      manager,
     );
-    const scores = await this.scores(actor, filter);
+    const scores = await this.scores(sql, params, scorecardKey, manager);
     return calls.map((r) => {
       const id = num(r.id);
       return {
         interactionId: id,
         externalId: String(r.externalId),
+        agentId: r.agentId === null || r.agentId === undefined ? null : num(r.agentId),
         agentExternalId: text(r.agentExternalId),
         agentName: text(r.agentName),
         teamId: r.teamId === null || r.teamId === undefined ? null : num(r.teamId),
@@ -124,12 +175,17 @@ export class OutcomesRepository {
   }
 
   /** Mean overall score per call and source (`id:human`, `id:auto`), counted evaluations only. */
-  private async scores(actor: Actor, filter: CallFilter): Promise<Map<string, number>> {
-    const { sql, params } = this.callWhere(actor, filter);
+  private async scores(
+    sql: string,
+    callParams: Record<string, unknown>,
+    scorecardKey: string | null,
+    manager?: EntityManager,
+  ): Promise<Map<string, number>> {
     const where = [sql];
-    if (filter.scorecardKey) {
+    const params = { ...callParams };
+    if (scorecardKey) {
       where.push(`"s"."key" = :scorecardKey`);
-      params.scorecardKey = filter.scorecardKey;
+      params.scorecardKey = scorecardKey;
     }
     const rows = await this.query<Record<string, unknown>>(
       `SELECT "e"."interactionId" AS "id", ${SOURCE} AS "source", AVG("e"."overallScore") AS "score"
@@ -142,6 +198,7 @@ export class OutcomesRepository {
          AND "e"."kind" IN (${KIND_LIST}) AND "e"."overallScore" IS NOT NULL
        GROUP BY "e"."interactionId", ${SOURCE}`,
       params,
+      manager,
     );
     return new Map(rows.map((r) => [`${num(r.id)}:${String(r.source)}`, Number(r.score)]));
   }
@@ -190,6 +247,45 @@ export class OutcomesRepository {
       criterionKey: String(r.criterionKey),
       passed: r.passed === null || r.passed === undefined ? null : num(r.passed) === 1,
     }));
+  }
+
+  /** Every counted answer of the roll-up's calls (any scorecard), call then evaluation order. */
+  async rollupAnswers(
+    manager: EntityManager,
+    range: RollupRange,
+  ): Promise<(AnswerRow & { scorecardKey: string })[]> {
+    const { sql, params } = rollupWhere(range);
+    const rows = await this.query<Record<string, unknown>>(
+      `SELECT "e"."interactionId" AS "id", ${SOURCE} AS "source", "s"."key" AS "scorecardKey",
+              "a"."criterionKey" AS "criterionKey",
+              CASE WHEN "a"."passed" IS NULL THEN NULL WHEN "a"."passed" THEN 1 ELSE 0 END AS "passed"
+       FROM "evaluation_answers" "a"
+       JOIN "evaluations" "e" ON "e"."id" = "a"."evaluationId"
+       JOIN "interactions" "i" ON "i"."id" = "e"."interactionId"
+       JOIN "scorecard_versions" "v" ON "v"."id" = "e"."scorecardVersionId"
+       JOIN "scorecards" "s" ON "s"."id" = "v"."scorecardId"
+       WHERE ${sql} AND "e"."status" IN (${STATUS_LIST}) AND "e"."kind" IN (${KIND_LIST})
+       ORDER BY "e"."interactionId", "e"."id"`,
+      params,
+      manager,
+    );
+    return rows.map((r) => ({
+      interactionId: num(r.id),
+      source: r.source === 'auto' ? 'auto' : 'human',
+      scorecardKey: String(r.scorecardKey),
+      criterionKey: String(r.criterionKey),
+      passed: r.passed === null || r.passed === undefined ? null : num(r.passed) === 1,
+    }));
+  }
+
+  /** The highest call id (the rebuild walks the calls in ranges of ids). */
+  async maxCallId(manager?: EntityManager): Promise<number> {
+    const [row] = await this.query<{ n: unknown }>(
+      `SELECT MAX("i"."id") AS "n" FROM "interactions" "i"`,
+      {},
+      manager,
+    );
+    return num(row?.n);
   }
 
   /**

@@ -52,6 +52,26 @@ export function meanWithCi(values: readonly number[], level = DEFAULT_LEVEL): Me
   return { n, mean: m, sd, ci: { low: m - half, high: m + half, level } };
 }
 
+/**
+ * The same estimate as meanWithCi from the values' count, sum and sum of squares (a roll-up's
+ * sufficient statistics): variance (Σx² − (Σx)²/n) / (n − 1), which equals the values' sample
+ * variance up to float rounding.
+ */
+export function meanWithCiFromSums(
+  n: number,
+  sum: number,
+  sumSq: number,
+  level = DEFAULT_LEVEL,
+): MeanEstimate {
+  checkLevel(level);
+  if (n === 0) return { n, mean: null, sd: null, ci: null };
+  const m = sum / n;
+  if (n < 2) return { n, mean: m, sd: null, ci: null };
+  const sd = Math.sqrt(Math.max(0, (sumSq - (sum * sum) / n) / (n - 1)));
+  const half = jStat.studentt.inv(1 - (1 - level) / 2, n - 1) * (sd / Math.sqrt(n));
+  return { n, mean: m, sd, ci: { low: m - half, high: m + half, level } };
+}
+
 function wilsonBounds(successes: number, n: number, z: number): [number, number] {
   const p = successes / n;
   const z2 = z * z;

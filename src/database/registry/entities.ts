@@ -13,6 +13,8 @@ import { Scorecard } from '../../scorecards/entities/scorecard.entity';
 import { User } from '../../users/entities/user.entity';
 
 import { CriterionStat } from '../../analytics/entities/criterion-stat.entity';
+import { DriverFact } from '../../outcomes/entities/driver-fact.entity';
+import { OutcomeStat } from '../../outcomes/entities/outcome-stat.entity';
 import { CalibrationParticipant } from '../../calibration/entities/calibration-participant.entity';
 import { CalibrationSession } from '../../calibration/entities/calibration-session.entity';
 import { CoachingPlan } from '../../coaching/entities/coaching-plan.entity';
@@ -53,6 +55,8 @@ export const ENTITIES = [
   CoachingPlan,
   FeedbackSession,
   CriterionStat,
+  OutcomeStat,
+  DriverFact,
   RedactionFindingRow,
   AbuseFlag,
   ProtectiveAction,
