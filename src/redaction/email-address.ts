@@ -99,7 +99,7 @@ const KO_PARTICLE_ROAD =
 const KO_ADDRESS_WORDS = /주소|배송지|사시는|거주|자택|댁/;
 
 const EN_STREET = new RegExp(
-  String.raw`\b\d{1,6}\s+(?:[A-Za-z]+\s+){1,3}?(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|parkway|pkwy|circle|cir|highway|hwy)\b\.?(?:,?\s*(?:apt|apartment|unit|suite|ste|#)\.?\s*[A-Za-z0-9-]+)?((?:,\s*[A-Za-z .]{2,30}){1,2},?\s*[A-Za-z]{2}\s*\d{5}(?:-\d{4})?)?`,
+  String.raw`\b(?:(?:flat|apt|apartment|unit|suite)\.?\s*[A-Za-z]?\d{1,5}[A-Za-z]?,?\s+)?\d{1,6}\s+(?:[A-Za-z]+\s+){1,3}?(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|parkway|pkwy|circle|cir|highway|hwy)\b\.?(?:,?\s*(?:apt|apartment|unit|suite|ste|#)\.?\s*[A-Za-z0-9-]+)?((?:,\s*[A-Za-z .]{2,30}){1,2},?\s*[A-Za-z]{2}\s*\d{5}(?:-\d{4})?)?`,
   'gi',
 );
 

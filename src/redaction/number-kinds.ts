@@ -7,12 +7,12 @@ import type { MaskSpan } from './redaction.types';
 export type NumberKind = Exclude<MaskSpan['kind'], 'email' | 'address'>;
 
 /** What the words before a number say it is; `order` covers lookalikes that must stay. */
-export type NumberContext = NumberKind | 'cvc' | 'order' | null;
+export type NumberContext = NumberKind | 'cvc' | 'order' | 'last_four' | null;
 
 const CONTEXT_WORDS: [Exclude<NumberContext, null>, RegExp][] = [
   [
     'order',
-    /주문\s?번호|송장|운송장|접수\s?번호|예약\s?번호|사번|모델|내선|우편\s?번호|order|tracking|confirmation|case\s?(?:number|id)|ticket|reference|invoice|model|serial|extension|ext\.|zip\s?code|postal\s?code/gi,
+    /주문\s?번호|송장|운송장|접수\s?번호|예약\s?번호|사번|모델|내선|우편\s?번호|order|tracking|confirmation|case\s?(?:number|id)|ticket|reference|invoice|model|serial|extension|\bext\.|zip\s?code|postal\s?code/gi,
   ],
   [
     'resident_id',
@@ -35,6 +35,11 @@ const CONTEXT_WORDS: [Exclude<NumberContext, null>, RegExp][] = [
   [
     'phone',
     /전화\s?번호|연락처|핸드폰|휴대폰|휴대\s?전화|phone|cell|mobile|call\s?(?:you\s?|me\s?)?back|call\s?me|text\s?me|reach\s?(?:you|me)/gi,
+  ],
+  [
+    // A correction of a number's end: "다시 말씀드리면 마지막이 0253", "the last four are …".
+    'last_four',
+    /마지막(?:이|은|\s?네\s?자리)|끝\s?(?:자리|번호)|last\s(?:four|4)(?:\sdigits)?(?:\s(?:are|is))?|\bit\sends(?:\s(?:in|with))?|\bending\s(?:in|with)/gi,
   ],
   [
     'one_time_code',
@@ -119,8 +124,18 @@ function northAmericanPhone(digits: string, groups: number[]): boolean {
   if (/^8(?:00|33|44|55|66|77|88)/.test(d)) return false;
   const shape = groups.join('-');
   return (
-    shape === '3-3-4' || shape === '1-3-3-4' || groups.length === 1 || groups.every((g) => g === 1)
+    shape === '3-3-4' ||
+    shape === '1-3-3-4' ||
+    groups.length === 1 ||
+    // Said digit by digit, with "double" and "triple" ("triple seven three …").
+    (groups.length >= 4 && groups.every((g) => g <= 3))
   );
+}
+
+/** A UK mobile or geographic number (07…, 01…, 02…; +44 read as 0); 03/08/09 are a company's. */
+function ukPhone(digits: string): boolean {
+  const d = digits.startsWith('44') && digits.length === 12 ? `0${digits.slice(2)}` : digits;
+  return /^07\d{9}$/.test(d) || /^0[12]\d{8,9}$/.test(d);
 }
 
 /**
@@ -134,6 +149,12 @@ export function classifyNumber(
   english: boolean,
 ): NumberKind | null {
   for (const context of contexts) {
+    if (context === 'last_four') {
+      if (digits.length !== 4 || /^(?:19|20)\d\d$/.test(digits)) continue;
+      // The number it corrects was named before: a card's, a phone's or an account's end.
+      const named = contexts.find((c) => c === 'card' || c === 'phone' || c === 'account');
+      return named ?? 'card';
+    }
     const kind = classifyIn(digits, groups, context, english);
     if (kind || context === 'order') return kind;
   }
@@ -163,8 +184,10 @@ function classifyIn(
   if (context === 'national_id' && n === 9) return 'national_id';
   if (context === 'order') return n >= 10 && n <= 11 && /^01[016789]/.test(digits) ? 'phone' : null;
   if (n >= 13 && n <= 19 && /^[3-69]/.test(digits) && luhn(digits)) return 'card';
-  if (koreanPhone(digits)) return 'phone';
-  if (english && northAmericanPhone(digits, groups)) return 'phone';
+  // "0345 683 5511" in an English call is written the UK way, not a Korean landline.
+  const ukShape = english && groups.length > 1 && groups[0] >= 4 && digits.startsWith('0');
+  if (koreanPhone(digits) && !ukShape) return 'phone';
+  if (english && (northAmericanPhone(digits, groups) || ukPhone(digits))) return 'phone';
   if (context === 'phone' && n >= 9 && n <= 12) return 'phone';
   if (groups.join('-') === '3-2-4' && !/^(000|666|9)/.test(digits)) return 'national_id';
   if (asRegistration) return asRegistration;

@@ -17,7 +17,7 @@ import type {
 import { normalizeDigits, type NormalizedText } from './spoken-digits';
 
 /** A reply that does not interrupt the other side's dictation: "네", "okay", "uh-huh". */
-const BACKCHANNEL_WORD = String.raw`(?:네+|넵|예+|응|음+|아+|어+|그렇죠|맞아요|계속\s?(?:말씀|불러)\s?(?:하세요|해\s?주세요|주세요)|말씀하세요|okay|ok|yes|yeah|uh-huh|mm-hmm|mhm|right|got it|sure|go ahead|go on|keep going|(?:please\s)?continue)`;
+const BACKCHANNEL_WORD = String.raw`(?:네+|넵|예+|응|음+|아+|어+|그렇죠|맞아요|계속\s?(?:말씀|불러)\s?(?:하세요|해\s?주세요|주세요)|말씀하세요|okay|ok|yes|yeah|yep|yup|uh[\s-]?huh|mm[\s-]?hmm|mhm|right|got it|i see|sure|go ahead|go on|keep going|(?:please\s)?continue)`;
 /** One or a few of them in a row: "네, 계속 말씀하세요", "okay, go ahead". */
 const BACKCHANNEL = new RegExp(
   String.raw`^[\s,.!?~]*${BACKCHANNEL_WORD}(?:[\s,.!?~]+${BACKCHANNEL_WORD})*[\s,.!?~]*$`,
@@ -67,8 +67,11 @@ function windowOf(chain: number[], norms: NormalizedText[]): Window {
 const UNIT_AFTER =
   /^(?:[A-Za-z]|개월|개|원|만|천|백|시|분|초|년|월|일|명|번째|회|기가|살|세|%|달러|불|박|\s(?:원|달러|dollars?|bucks|cents|percent|minutes?|hours?|days?|weeks?|months?|years?|gb|am|pm|won)\b)/i;
 const GAP =
-  /^[\s\-–－.,()]*(?:(?:에|이고|하고|다시|하이픈|대시|빼기|and|dash|hyphen)[\s\-–－.,()]*)?$/i;
+  /^[\s\-–－.,()]*(?:(?:에|이고|하고|다시|하이픈|대시|빼기|(?:그\s?)?다음(?:이|은|에|으로)?|and|dash|hyphen)[\s\-–－.,()]*)?$/i;
 const MAX_DIGITS = 19;
+/** Words after a number that make it a one-time code ("272841 expires in 5 min"). */
+const CODE_AFTER =
+  /^[\s,.)]*(?:expires|is\s(?:your|the|my)\s(?:verification\s|security\s|one[\s-]time\s)?(?:code|otp|pin|passcode)|(?:이|가|은|는)?\s?(?:인증\s?번호|인증\s?코드)(?:입니다|예요|이에요)|(?:분|시간)\s?(?:안에|이내|동안)\s?유효)/i;
 
 interface Group {
   start: number;
@@ -82,9 +85,12 @@ function groupRuns(text: string, from: number): Group[][] {
   let run: Group[] = [];
   for (const m of text.matchAll(/\d+/g)) {
     const group = { start: m.index, end: m.index + m[0].length, digits: m[0] };
+    // An amount with thousands separators ("9,000원", "15,000 won") is one quantity.
+    const thousands = /^(?:,\d{3})+(?!\d)/.exec(text.slice(group.end));
+    const unitAt = group.end + (thousands ? thousands[0].length : 0);
     const quantity =
       /[A-Za-z$₩£€\]]/.test(text[group.start - 1] ?? '') ||
-      UNIT_AFTER.test(text.slice(group.end, group.end + 9));
+      UNIT_AFTER.test(text.slice(unitAt, unitAt + 9));
     const last = run[run.length - 1];
     const joined =
       last &&
@@ -115,10 +121,11 @@ function findNumbers(window: Window, english: boolean): (TextSpan & { kind: Mask
       const contexts = contextsOf(window.text.slice(Math.max(0, run[i].start - 100), run[i].start));
       for (let k = candidates.length; k >= 1 && matched === 0; k--) {
         const groups = run.slice(i, i + k);
+        const after = window.text.slice(groups[k - 1].end, groups[k - 1].end + 40);
         const kind = classifyNumber(
           digits.slice(0, candidates[k - 1]),
           groups.map((g) => g.digits.length),
-          contexts,
+          CODE_AFTER.test(after) ? ['one_time_code', ...contexts] : contexts,
           english,
         );
         if (kind) {

@@ -95,11 +95,67 @@ function closedSyllable(c: string): boolean {
   return (c.charCodeAt(0) - 0xac00) % 28 !== 0;
 }
 
-function koreanReading(word: string): Reading | null {
+/** Sino-Korean digits, with 둘 said for 2 inside a run ("공일공 사칠구둘"). */
+const KO_CHAR_DIGITS: Readonly<Record<string, string>> = { ...KO_DIGITS, 둘: '2' };
+/** Native Korean numerals said one by one ("공 하나 공 셋", codes "넷 둘 여덟"). */
+const KO_NATIVE: Readonly<Record<string, string>> = {
+  하나: '1',
+  둘: '2',
+  셋: '3',
+  넷: '4',
+  다섯: '5',
+  여섯: '6',
+  일곱: '7',
+  여덟: '8',
+  아홉: '9',
+};
+const KO_UNIT_DIGIT = '[일이삼사오육칠팔구]';
+/** A number read in place values: "사천칠백이십구" (4729), "육십오" (65). */
+const KO_PLACE_VALUE = new RegExp(
+  `^(?:(${KO_UNIT_DIGIT})?(천))?(?:(${KO_UNIT_DIGIT})?(백))?(?:(${KO_UNIT_DIGIT})?(십))?(${KO_UNIT_DIGIT})?`,
+);
+
+/**
+ * The longest place-value number at the start of `word`, as digits: four when it has a 천 (a
+ * group of a phone or card number read as "사천칠백이십구"), else as many as its value has.
+ */
+function placeValue(word: string): { digits: string; covers: number; thousands: boolean } | null {
+  const m = KO_PLACE_VALUE.exec(word);
+  if (!m || !(m[2] || m[4] || m[6])) return null;
+  const digit = (d: string | undefined, unit: string | undefined) =>
+    unit ? (d ? Number(KO_DIGITS[d]) : 1) : 0;
+  const value =
+    digit(m[1], m[2]) * 1000 +
+    digit(m[3], m[4]) * 100 +
+    digit(m[5], m[6]) * 10 +
+    (m[7] ? Number(KO_DIGITS[m[7]]) : 0);
+  const thousands = Boolean(m[2]);
+  return {
+    digits: thousands ? String(value).padStart(4, '0') : String(value),
+    covers: m[0].length,
+    thousands,
+  };
+}
+
+/** The suffix left after `n` characters of `word` is an ending ("에", "이요") or nothing. */
+const endsWithSuffix = (word: string, n: number) =>
+  n === word.length || KO_SUFFIXES.includes(word.slice(n));
+
+function koreanReading(word: string, afterRoad = false): Reading | null {
+  for (const [numeral, digit] of Object.entries(KO_NATIVE)) {
+    if (word.startsWith(numeral) && endsWithSuffix(word, numeral.length)) {
+      return { digits: digit, covers: numeral.length, tokens: 1, spoken: 'ko' };
+    }
+  }
+  const place = placeValue(word);
+  // A group said in thousands, or a road's number after its name ("달구벌대로 육십오").
+  if (place && (place.thousands || afterRoad) && endsWithSuffix(word, place.covers)) {
+    return { digits: place.digits, covers: place.covers, tokens: 1, spoken: 'ko' };
+  }
   let prefix = 0;
-  while (prefix < word.length && KO_DIGITS[word[prefix]] !== undefined) prefix++;
+  while (prefix < word.length && KO_CHAR_DIGITS[word[prefix]] !== undefined) prefix++;
   if (prefix === 0) return null;
-  const asDigits = (n: number) => [...word.slice(0, n)].map((c) => KO_DIGITS[c]).join('');
+  const asDigits = (n: number) => [...word.slice(0, n)].map((c) => KO_CHAR_DIGITS[c]).join('');
   for (const suffix of KO_SUFFIXES) {
     const n = word.length - suffix.length;
     // The copula's 이 follows a closed syllable ("팔이요" = 8); after an open one it is a 2 ("오사삼이요").
@@ -151,13 +207,24 @@ function englishReading(tokens: Token[], i: number): Reading | null {
   return null;
 }
 
+/** The token follows a road's name ("달구벌대로 육십오"). */
+function afterRoad(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1]?.kind === 'sep' ? tokens[i - 2] : undefined;
+  return before?.kind === 'hangul' && /(?:로|길)$/.test(before.text);
+}
+
+/** A road's number said in place values ("육십오"), which stands alone. */
+function roadNumber(tokens: Token[], i: number): boolean {
+  return tokens[i].kind === 'hangul' && afterRoad(tokens, i) && placeValue(tokens[i].text) !== null;
+}
+
 function read(tokens: Token[], i: number): Reading | null {
   const t = tokens[i];
   if (t.kind === 'digits') {
     const digits = t.text.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10));
     return { digits, covers: t.text.length, tokens: 1, spoken: null };
   }
-  if (t.kind === 'hangul') return koreanReading(t.text);
+  if (t.kind === 'hangul') return koreanReading(t.text, afterRoad(tokens, i));
   if (t.kind === 'latin') return englishReading(tokens, i);
   return null;
 }
@@ -198,7 +265,8 @@ function pieces(text: string): Piece[] {
     }
     const count = (lang: 'ko' | 'en') =>
       run.filter((x) => x.r.spoken === lang).reduce((n, x) => n + x.r.digits.length, 0);
-    const ko = count('ko') >= 3;
+    // A road's number said in place values stands alone ("달구벌대로 육십오 번지").
+    const ko = count('ko') >= 3 || (run.length === 1 && roadNumber(tokens, i));
     const enWords = run.filter((x) => x.r.spoken === 'en');
     const en = enWords.length >= 2 || enWords.some((x) => x.r.tokens > 1);
     const end = run[run.length - 1].at + run[run.length - 1].r.tokens;
@@ -229,10 +297,10 @@ function pieces(text: string): Piece[] {
   return out;
 }
 
-const KO_D = '공영일이삼사오육륙칠팔구';
+const KO_D = '공영일이삼사오육륙칠팔구둘';
 /** Could the text hold a digit in any form? Most turns can be passed over on this alone. */
 const MAY_HOLD_DIGITS = new RegExp(
-  `[0-9０-９]|[${KO_D}](?:[\\s\\-–－,.에요고번은는의입니다예하며]{0,4}[${KO_D}]){2}|\\b(?:${[
+  `[0-9０-９]|[${KO_D}](?:[\\s\\-–－,.에요고번은는의입니다예하며]{0,4}[${KO_D}]){2}|${Object.keys(KO_NATIVE).join('|')}|[천백십]|\\b(?:${[
     ...Object.keys(EN_DIGITS),
     ...Object.keys(EN_TEEN),
     ...Object.keys(EN_TENS),
