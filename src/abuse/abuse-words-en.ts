@@ -56,7 +56,7 @@ export const EN: Record<'threat' | 'sexual' | 'profanity' | 'insult', RegExp> = 
       '\\bwatch (?:your back|yourself)\\b',
       "\\byou(?:'d| had)? better (?:watch (?:out|yourself|it)|be careful|sleep with one eye|hope i never)",
       "\\byou(?:'ll| will|'re going to| are going to|'re gonna| are gonna| gonna) (?:regret|pay for (?:this|that|it)|be sorry|get what'?s coming|get hurt)",
-      "\\byou(?:'re| are) (?:dead|a dead (?:man|woman)|dead meat|going to die|gonna die)\\b",
+      "\\byou(?:'re| are) (?:dead(?! (?:right|on|serious|wrong|lucky|set|tired|good|cute|funny|clever))|a dead (?:man|woman)|dead meat|going to die|gonna die)\\b",
       '\\bi know (?:where you (?:live|work|sit)|what you look like|who you are|your (?:home )?address)\\b',
       "\\bi(?:'ll| will|'m going to| am going to|'m gonna| gonna) (?:find out|look up) (?:where you (?:live|work)|who you are|your (?:home )?address)",
       '\\bwait(?:ing)? for (?:you|ya|u) (?:outside|after (?:work|your shift)|when you (?:finish|leave|get off)|in the car ?park)',
@@ -118,7 +118,7 @@ export const EN: Record<'threat' | 'sexual' | 'profanity' | 'insult', RegExp> = 
       '\\bshut (?:the (?:hell|heck) up|your (?:mouth|face|trap|gob|pie ?hole))\\b',
       '\\bson of a (?:b\\b|bitch)|\\bs\\.o\\.b\\b',
       // What a speech-to-text profanity filter leaves: "f***", "s***", YouTube's "[ __ ]".
-      '\\b[a-wyz]\\*{2,}[a-z]*|\\[ ?_+ ?\\]|\\[(?:bleep|expletive|profanity|censored)\\]|\\bbleep(?:ing|in|ed)?\\b',
+      '\\b[a-wyz]\\*{2,}[a-z]*|\\[ ?_+ ?\\]|\\[(?:bleep|expletive|profanity|censored)\\]|\\b(?:what the|you|this) bleep(?:ing|in)?\\b',
       '\\bwhat the (?:\\*+|f)(?= |$|[.,!?])',
     ].join('|'),
     'gi',

@@ -57,6 +57,7 @@ family(
     'account x****1234 is mine',
     'Dick Smith is the account holder',
     'the shiitake kit never came',
+    'the smoke alarm keeps bleeping',
   ],
 );
 
@@ -140,6 +141,7 @@ family(
     "I'll come down to the branch and pay in cash",
     "I'll call back after work",
     'he said he would kill me, so I changed my number',
+    "you're dead right, I did pay twice",
   ],
 );
 
