@@ -19,6 +19,7 @@ import { AutoQaModule } from './autoqa/autoqa.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/registry/database.module';
+import { CallPageModule } from './call-page/call-page.module';
 import { EvaluationPageModule } from './evaluation-page/evaluation-page.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthModule } from './health/health.module';
@@ -53,6 +54,7 @@ import { apiValidationPipe } from './common/validation-messages';
     NotificationsModule,
     DisputesModule,
     EvaluationPageModule,
+    CallPageModule,
     CalibrationModule,
     QueueModule,
     AnalyticsModule,

@@ -6,11 +6,12 @@ import { EvaluationStoreModule } from './evaluation-store.module';
 import { EvaluationsController } from './evaluations.controller';
 import { EvaluationsPagesController } from './evaluations.pages.controller';
 import { EvaluationsService } from './evaluations.service';
+import { ReplayViews } from './replay-views';
 
 @Module({
   imports: [EvaluationStoreModule, ScorecardsModule, InteractionsModule, AutoQaModule],
   controllers: [EvaluationsController, EvaluationsPagesController],
-  providers: [EvaluationsService],
-  exports: [EvaluationsService],
+  providers: [EvaluationsService, ReplayViews],
+  exports: [EvaluationsService, ReplayViews],
 })
 export class EvaluationsModule {}

@@ -18,7 +18,7 @@ import {
 import { EvaluationsService } from './evaluations.service';
 import { Interaction } from '../interactions/entities/interaction.entity';
 import { Turn } from '../interactions/entities/turn.entity';
-import { ReplayViews } from '../interactions/replay-views';
+import { ReplayViews } from './replay-views';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, STAFF } from '../auth/roles';
 import { languageOf } from '../common/i18n/lang';
@@ -138,7 +138,7 @@ export class EvaluationsPagesController {
     interaction: Interaction & { turns: Turn[] },
     lang: string,
   ) {
-    const visible = await this.interactions.evaluationsOf(interaction.id, actor);
+    const visible = await this.evaluations.summariesOf(interaction.id, actor);
     return {
       ...(await this.replayViews.view(
         interaction,

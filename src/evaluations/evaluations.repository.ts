@@ -4,13 +4,14 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { evaluationScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { Page, pageOf } from '../common/pagination';
+import { storedTime } from '../database/raw-values';
 import type { ScoreBreakdown } from '../scoring/score-formula';
 import {
   EvaluationAnswer,
   type AutoSuggestion,
   type StoredEvidence,
 } from './entities/evaluation-answer.entity';
-import { blindCalibration, visibleEvaluations } from './evaluation-visibility';
+import { blindCalibration, visibleEvaluations } from '../auth/evaluation-visibility';
 import { Evaluation, EvaluationKind, EvaluationStatus } from './entities/evaluation.entity';
 
 /** An evaluation row as first written (its answers go beside it). */
@@ -46,6 +47,31 @@ type RawTimedAnswer = Omit<TimedAnswerRow, 'evidence' | 'timeMs' | 'scorecardVer
   timeMs: number | string | null;
   scorecardVersionId: number | string;
 };
+
+export interface EvaluationSummary {
+  id: number;
+  kind: string;
+  status: string;
+  overallScore: number | null;
+  passed: boolean | null;
+  submittedAt: Date | null;
+  evaluatorName: string | null;
+  scorecardKey: string;
+  scorecardVersion: number;
+  /** Auto evaluations only: what auto-QA measured on the call. */
+  metrics: AutoMetrics | null;
+}
+
+export interface AutoMetrics {
+  interruptions: number;
+  longestSilenceMs: number;
+  unannouncedSilences: number;
+  agentTalkRatio: number | null;
+  apologies: number;
+  customerNegativity: { start: number; peak: number; end: number };
+  /** Absent on calls scored before it existed. */
+  negativeTurns?: { turn: number; score: number }[];
+}
 
 @Injectable()
 export class EvaluationsRepository {
@@ -114,6 +140,45 @@ export class EvaluationsRepository {
       .take(pageSize)
       .getManyAndCount();
     return pageOf(items, total, page, pageSize);
+  }
+
+  /**
+   * The evaluations of one call the actor may see, newest first, as the call's page lists them
+   * (with evaluator, scorecard and auto-QA's measures).
+   */
+  async summariesOf(interactionId: number, actor: Actor): Promise<EvaluationSummary[]> {
+    const qb = this.evaluations.manager
+      .createQueryBuilder()
+      .select([
+        'e.id AS "id"',
+        'e.kind AS "kind"',
+        'e.status AS "status"',
+        'e.overallScore AS "overallScore"',
+        'e.passed AS "passed"',
+        'e.submittedAt AS "submittedAt"',
+        'u.name AS "evaluatorName"',
+        's.key AS "scorecardKey"',
+        'v.version AS "scorecardVersion"',
+        'e.metrics AS "metrics"',
+      ])
+      .from('evaluations', 'e')
+      .innerJoin('scorecard_versions', 'v', 'v.id = e.scorecardVersionId')
+      .innerJoin('scorecards', 's', 's.id = v.scorecardId')
+      .leftJoin('users', 'u', 'u.id = e.evaluatorId')
+      .where('e.interactionId = :interactionId', { interactionId })
+      .orderBy('e.id', 'DESC');
+    for (const condition of visibleEvaluations(actor, 'e'))
+      qb.andWhere(condition.sql, condition.params);
+    const rows = await qb.getRawMany<
+      Omit<EvaluationSummary, 'metrics'> & { metrics: string | null }
+    >();
+    return rows.map((r) => ({
+      ...r,
+      overallScore: r.overallScore === null ? null : Number(r.overallScore),
+      passed: r.passed === null ? null : Boolean(r.passed),
+      submittedAt: r.submittedAt === null ? null : storedTime(r.submittedAt),
+      metrics: typeof r.metrics === 'string' ? (JSON.parse(r.metrics) as AutoMetrics) : null,
+    }));
   }
 
   /** The evaluation with its call, read inside the caller's transaction. */

@@ -35,7 +35,7 @@ import { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import { Evaluation } from './entities/evaluation.entity';
 import { scorecardVersionOf } from '../scorecards/loaded-version';
 import { EvaluationWriter } from './evaluation-writer';
-import { EvaluationsRepository } from './evaluations.repository';
+import { EvaluationsRepository, type EvaluationSummary } from './evaluations.repository';
 
 type Suggestion = ReturnType<AutoQaService['suggest']>[number];
 
@@ -146,6 +146,11 @@ export class EvaluationsService {
       });
       return id;
     });
+  }
+
+  /** The evaluations of one call the actor may see, newest first (the call's page lists them). */
+  summariesOf(interactionId: number, actor: Actor): Promise<EvaluationSummary[]> {
+    return this.repository.summariesOf(interactionId, actor);
   }
 
   /** One evaluation the actor may see; 404 for anything else, whether it exists or not. */

@@ -1,18 +1,14 @@
-import { Controller, Get, Param, ParseIntPipe, Query, Redirect, Render, Res } from '@nestjs/common';
+import { Controller, Get, Query, Redirect, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AgentsService } from '../agents/agents.service';
 import { Actor, CurrentUser } from '../common/current-user';
 import { translate } from '../common/i18n/i18n';
-import { ScorecardsService } from '../scorecards/scorecards.service';
 import { ListInteractionsDto } from './dto/list-interactions.dto';
 import { InteractionsService } from './interactions.service';
-import { ReplayViews } from './replay-views';
 import { Allow } from '../auth/access.guard';
-import { EVERYONE, PROTECTORS, STAFF } from '../auth/roles';
+import { EVERYONE } from '../auth/roles';
 import { languageOf } from '../common/i18n/lang';
-import { textParts } from '../redaction/masks';
-import { abuseBanner } from '../abuse/abuse-banner';
 
 /** The filters set by a number's link rather than by the list's form. */
 const SCOPE_FILTERS = [
@@ -35,8 +31,6 @@ export class InteractionsPagesController {
   constructor(
     private readonly interactions: InteractionsService,
     private readonly agents: AgentsService,
-    private readonly scorecards: ScorecardsService,
-    private readonly replayViews: ReplayViews,
   ) {}
 
   @Get()
@@ -101,60 +95,5 @@ export class InteractionsPagesController {
       parts.push(t('interactions.scope.ids', { n: new Set(query.ids.split(',')).size }));
     }
     return parts;
-  }
-
-  @Get('interactions/:id')
-  @Render('interactions/replay')
-  async replay(
-    @CurrentUser() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @Query('protected') protectedNow: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const interaction = await this.interactions.get(id, actor);
-    // Only those who score see the scorecards to score with (agents do not score).
-    const scorecards = STAFF.includes(actor.role) ? await this.scorecards.list() : [];
-    const preferred = `${interaction.channel}-${interaction.language}`;
-    const evaluations = await this.interactions.evaluationsOf(id, actor);
-    const autoMetrics = evaluations.find((e) => e.kind === 'auto')?.metrics ?? null;
-    // Each customer turn that sounded negative carries its score (0..10) on the transcript.
-    const negative = new Map((autoMetrics?.negativeTurns ?? []).map((t) => [t.turn, t.score]));
-    // A caller who swore at, threatened or harassed the agent (stored at import): shown first.
-    const protector = PROTECTORS.includes(actor.role);
-    const abuse = abuseBanner(
-      interaction.abuse,
-      interaction.turns,
-      interaction.abuse?.flagged ? await this.interactions.protectiveActionsOf(id) : [],
-      protector,
-      languageOf(res),
-    );
-    return {
-      title: interaction.externalId,
-      abuse,
-      protectedNow: protectedNow === '1',
-      interaction: {
-        ...interaction,
-        turns: interaction.turns.map((t) => ({
-          ...t,
-          negativity: negative.get(t.seq) ?? null,
-          // Masks put in at import (or by the source), marked on the transcript.
-          parts: textParts(t.text),
-        })),
-      },
-      // The marks come from the evaluations this page lists, and only from those.
-      ...(await this.replayViews.view(
-        interaction,
-        evaluations.map((e) => e.id),
-        languageOf(res),
-      )),
-      metadata: Object.entries(interaction.metadata ?? {}).map(([key, value]) => ({ key, value })),
-      evaluations,
-      autoMetrics,
-      scorecards: scorecards.map((s) => ({
-        key: s.key,
-        name: s.name,
-        selected: s.key === preferred,
-      })),
-    };
   }
 }

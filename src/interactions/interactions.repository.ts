@@ -7,7 +7,6 @@ import type { Actor } from '../common/current-user';
 import { containsPattern, LIKE_ESCAPE } from '../common/like';
 import { Page, pageOf } from '../common/pagination';
 import { storedTime } from '../database/raw-values';
-import { visibleEvaluations } from '../evaluations/evaluation-visibility';
 import { ListInteractionsDto } from './dto/list-interactions.dto';
 import { Interaction, type TranscriptDeletion } from './entities/interaction.entity';
 import { Turn } from './entities/turn.entity';
@@ -135,41 +134,6 @@ export class InteractionsRepository {
       .where('i.id = :id', { id });
     if (actor) where(qb, interactionScope(actor, '"i"."agentId"'));
     return qb.getOne();
-  }
-
-  /** Read model for the replay page (kept here so interactions need not know evaluations). */
-  async evaluationsOf(interactionId: number, actor: Actor): Promise<EvaluationSummary[]> {
-    const qb = this.interactions.manager
-      .createQueryBuilder()
-      .select([
-        'e.id AS "id"',
-        'e.kind AS "kind"',
-        'e.status AS "status"',
-        'e.overallScore AS "overallScore"',
-        'e.passed AS "passed"',
-        'e.submittedAt AS "submittedAt"',
-        'u.name AS "evaluatorName"',
-        's.key AS "scorecardKey"',
-        'v.version AS "scorecardVersion"',
-        'e.metrics AS "metrics"',
-      ])
-      .from('evaluations', 'e')
-      .innerJoin('scorecard_versions', 'v', 'v.id = e.scorecardVersionId')
-      .innerJoin('scorecards', 's', 's.id = v.scorecardId')
-      .leftJoin('users', 'u', 'u.id = e.evaluatorId')
-      .where('e.interactionId = :interactionId', { interactionId })
-      .orderBy('e.id', 'DESC');
-    for (const condition of visibleEvaluations(actor, 'e')) where(qb, condition);
-    const rows = await qb.getRawMany<
-      Omit<EvaluationSummary, 'metrics'> & { metrics: string | null }
-    >();
-    return rows.map((r) => ({
-      ...r,
-      overallScore: r.overallScore === null ? null : Number(r.overallScore),
-      passed: r.passed === null ? null : Boolean(r.passed),
-      submittedAt: r.submittedAt === null ? null : storedTime(r.submittedAt),
-      metrics: typeof r.metrics === 'string' ? (JSON.parse(r.metrics) as AutoMetrics) : null,
-    }));
   }
 
   /**
@@ -458,31 +422,6 @@ function latestAnswerIs(c: NonNullable<CallListFilter['criterion']>): Condition 
 
 function where(qb: WhereExpressionBuilder, condition: Condition | null): void {
   if (condition) qb.andWhere(condition.sql, condition.params);
-}
-
-export interface EvaluationSummary {
-  id: number;
-  kind: string;
-  status: string;
-  overallScore: number | null;
-  passed: boolean | null;
-  submittedAt: Date | null;
-  evaluatorName: string | null;
-  scorecardKey: string;
-  scorecardVersion: number;
-  /** Auto evaluations only: what auto-QA measured on the call. */
-  metrics: AutoMetrics | null;
-}
-
-export interface AutoMetrics {
-  interruptions: number;
-  longestSilenceMs: number;
-  unannouncedSilences: number;
-  agentTalkRatio: number | null;
-  apologies: number;
-  customerNegativity: { start: number; peak: number; end: number };
-  /** Absent on calls scored before it existed. */
-  negativeTurns?: { turn: number; score: number }[];
 }
 
 /** Turns per INSERT statement: well under both databases' parameter limits. */

@@ -45,10 +45,6 @@ export class InteractionsService {
   protectiveActionsOf(interactionId: number) {
     return this.abuse.actionsOf([interactionId]);
   }
-
-  evaluationsOf(interactionId: number, actor: Actor) {
-    return this.repository.evaluationsOf(interactionId, actor);
-  }
 }
 
 /** A YYYY-MM-DD day as midnight UTC, or an InputError naming the field. */

@@ -5,7 +5,7 @@ import { AutoQaService } from '../../src/autoqa/autoqa.service';
 import { EvaluationAnswer } from '../../src/evaluations/entities/evaluation-answer.entity';
 import { Evaluation } from '../../src/evaluations/entities/evaluation.entity';
 import { ImportService } from '../../src/imports/import.service';
-import { ReplayViews } from '../../src/interactions/replay-views';
+import { ReplayViews } from '../../src/evaluations/replay-views';
 import { ScorecardVersion } from '../../src/scorecards/entities/scorecard-version.entity';
 import { User } from '../../src/users/entities/user.entity';
 import { signIn } from '../support/auth';

@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { Agent as TestAgent } from 'supertest';
 import request from 'supertest';
 import { AutoQaService } from '../../src/autoqa/autoqa.service';
-import { ReplayViews } from '../../src/interactions/replay-views';
+import { ReplayViews } from '../../src/evaluations/replay-views';
 import { Evaluation } from '../../src/evaluations/entities/evaluation.entity';
 import { EvaluationAnswer } from '../../src/evaluations/entities/evaluation-answer.entity';
 import { TEST_PASSWORD } from '../support/auth';

@@ -3,7 +3,7 @@
  * `tsc -p tsconfig.assets.json` (npm run check): the JSON the replay page embeds is built from
  * the server's own types, and window.qaReplay is what replay.js offers the scoring page.
  */
-import type { ReplayMarker } from '../../src/interactions/replay-markers';
+import type { ReplayMarker } from '../../src/evaluations/replay-markers';
 
 declare global {
   /** #replay-data on the replay and scoring pages (views/partials/transcript-player.hbs). */

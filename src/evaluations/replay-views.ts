@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EvaluationsRepository } from '../evaluations/evaluations.repository';
+import { EvaluationsRepository } from './evaluations.repository';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import {
   criteriaOf,

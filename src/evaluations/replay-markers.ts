@@ -5,10 +5,7 @@
  * evaluations its user may see. Pure: ReplayViews (replay-views.ts) reads the answers.
  */
 import { DEFAULT_SILENCE_MS } from '../autoqa/detectors/defaults';
-import type {
-  AutoSuggestion,
-  StoredEvidence,
-} from '../evaluations/entities/evaluation-answer.entity';
+import type { AutoSuggestion, StoredEvidence } from './entities/evaluation-answer.entity';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 import { storedReasonText } from '../common/i18n/auto-reason';
 

@@ -1,9 +1,9 @@
 /**
  * Which evaluations an actor may read, as SQL conditions for a query over `evaluations` (alias
- * given): the role's scope (auth/visibility.ts) and the calibration blind. Every query that
+ * given): the role's scope (visibility.ts) and the calibration blind. Every query that
  * lists or reads evaluations for a person applies all of them.
  */
-import { type Condition, evaluationScope } from '../auth/visibility';
+import { type Condition, evaluationScope } from './visibility';
 import type { Actor } from '../common/current-user';
 
 export function visibleEvaluations(actor: Actor, alias: string): Condition[] {
