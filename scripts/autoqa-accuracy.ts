@@ -67,4 +67,11 @@ if (fs.existsSync(path.join(CORPUS, 'holdout-7'))) {
     false,
   );
 }
+if (fs.existsSync(path.join(CORPUS, 'holdout-8'))) {
+  printCorpus(
+    `2c. LOCKED holdout-8 (written 2026-12-06/07 during the seventh round, never tuned on), ${label}`,
+    measureCorpus('holdout-8', names),
+    false,
+  );
+}
 printOld('3. demo generator calls', measureDemoAccuracy());

@@ -62,7 +62,17 @@ export const DETECTOR_FIELDS: Record<DetectorName, readonly string[]> = {
   ],
   talk_ratio: [...COMMON, 'maxAgentRatio', 'minAgentRatio'],
   count: [...COMMON, 'anyOf', 'max', ...UNLESS, ...SCOPE],
-  negativity: [...COMMON, 'lexicon', 'minPeak', 'segments', 'strong', 'calm', 'negation'],
+  negativity: [
+    ...COMMON,
+    'lexicon',
+    'minPeak',
+    'segments',
+    'strong',
+    'calm',
+    'negation',
+    'resigned',
+    'relief',
+  ],
   notes: [...COMMON, 'purpose', 'status', 'outcome', 'date', 'vague', 'judgemental', 'minLength'],
   honorifics: [...COMMON, 'max'],
 };
@@ -275,6 +285,8 @@ function readNegativity(map: Mapping, path: string): Body<NegativityBlock> {
     strong: optional(map, 'strong', path, phraseList),
     calm: optional(map, 'calm', path, phraseList),
     negation: optional(map, 'negation', path, phraseList),
+    resigned: optional(map, 'resigned', path, phraseList),
+    relief: optional(map, 'relief', path, phraseList),
   });
 }
 

@@ -224,6 +224,12 @@ export type NegativityBlock = {
   strong?: PhraseList;
   calm?: PhraseList;
   negation?: PhraseList;
+  /** Turn mode: how a customer who gives up rather than calms ends ("whatever", "됐어요"): the
+   * end stays negative, and a mild grumble followed by it counts as upset. */
+  resigned?: PhraseList;
+  /** Turn mode: relief after a problem ("that's a relief", "다행이네요"): the end is calm, and a
+   * mild grumble followed by it counts as upset. */
+  relief?: PhraseList;
 };
 
 export type NotesBlock = {

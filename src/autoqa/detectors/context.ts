@@ -54,6 +54,9 @@ export interface NegativitySettings {
   strong: PhraseMatcher | null;
   calm: PhraseMatcher | null;
   negation: PhraseMatcher | null;
+  /** Turn mode: giving up at the end ("whatever", "됐어요") and relief ("다행이네요"). */
+  resigned: PhraseMatcher | null;
+  relief: PhraseMatcher | null;
 }
 
 export interface NegativityScores extends CustomerNegativity {
@@ -67,6 +70,8 @@ export interface NegativityScores extends CustomerNegativity {
 const END_TURNS = 3;
 /** A turn this negative among the last ones keeps the end negative whatever follows it. */
 const STRONG_TURN = 7.5;
+/** One mild negative word in a turn. */
+const MILD_TURN = 2.5;
 
 export interface InterruptionSettings {
   overlapMs: number;
@@ -358,7 +363,7 @@ export class CallContext {
    * lexicon entries per customer turn × 10, capped at 10, rounded to one decimal.
    */
   negativityWith(settings: NegativitySettings): NegativityScores {
-    const key = `${settings.lexicon.id}:${settings.segments}:${settings.strong?.id}:${settings.calm?.id}:${settings.negation?.id}`;
+    const key = `${settings.lexicon.id}:${settings.segments}:${settings.strong?.id}:${settings.calm?.id}:${settings.negation?.id}:${settings.resigned?.id}:${settings.relief?.id}`;
     let found = this.negativity.get(key);
     if (found !== undefined) return found;
     if (settings.strong !== null || settings.calm !== null) {
@@ -394,10 +399,12 @@ export class CallContext {
   }
 
   private turnNegativity(settings: NegativitySettings): NegativityScores {
-    const { lexicon, strong, calm, negation } = settings;
+    const { lexicon, strong, calm, negation, resigned, relief } = settings;
     const hits: { turn: number; phrase: string }[] = [];
     const perTurn: { turn: number; score: number }[] = [];
     const calmAt = new Set<number>();
+    const resignedAt = new Set<number>();
+    const reliefAt = new Set<number>();
     for (const i of this.customerTurns) {
       const norm = this.norm[i];
       const mild = this.matches(lexicon, i) ? lexicon.distinct(norm) : [];
@@ -410,23 +417,43 @@ export class CallContext {
       perTurn.push({ turn: i, score });
       if (score > 0) hits.push({ turn: i, phrase: hard[0] ?? mild[0] });
       if (calm !== null && this.matches(calm, i)) calmAt.add(i);
+      if (resigned !== null && this.matches(resigned, i)) resignedAt.add(i);
+      if (relief !== null && this.matches(relief, i)) reliefAt.add(i);
     }
     const n = perTurn.length;
     const third = Math.max(1, Math.ceil(n / 3));
-    const peak = n === 0 ? 0 : Math.max(...perTurn.map((t) => t.score));
+    let peak = n === 0 ? 0 : Math.max(...perTurn.map((t) => t.score));
     const start = n === 0 ? 0 : Math.max(...perTurn.slice(0, third).map((t) => t.score));
     const last = perTurn.slice(-END_TURNS);
     const lastNegative = last.length === 0 ? 0 : Math.max(...last.map((t) => t.score));
     let lastNeg = -1;
     let lastCalm = -1;
+    let lastResigned = -1;
+    let lastRelief = -1;
     last.forEach((t, k) => {
-      if (t.score > 0) lastNeg = k;
+      // A grumble said with thanks is a calm turn ("thanks, though the updates never reach me").
+      if (t.score > MILD_TURN || (t.score > 0 && !calmAt.has(t.turn))) lastNeg = k;
       if (calmAt.has(t.turn)) lastCalm = k;
+      if (resignedAt.has(t.turn)) lastResigned = k;
+      if (reliefAt.has(t.turn)) lastRelief = k;
     });
+    // Giving up is not calming down ("okay fine whatever", "됐어요 마 끊어요"); relief after the
+    // problem is ("oh that's a relief", "그래도 방법이 있으니까 다행이네요").
+    const endsResigned = lastResigned >= 0 && lastResigned > lastCalm && lastResigned >= lastRelief;
+    const relieved = !endsResigned && lastRelief >= 0 && lastRelief > lastNeg;
+    // Mild grumbles in two turns, or one that ends in giving up or relief, show a customer who
+    // was frustrated, not one who used a negative word in passing.
+    const grumbles = perTurn.filter((t) => t.score > 0).length;
+    if (peak > 0 && peak < settings.minPeak && (grumbles >= 2 || endsResigned || relieved)) {
+      peak = settings.minPeak;
+    }
     // The end: what the last turns say; calm when one says so after the last negative one and
     // that one was a grumble, not an outburst ("you probably read it wrong" … "alright that's
     // fair, thank you"), else it stays at the peak.
-    const calmedAfter = lastCalm >= 0 && lastCalm > lastNeg && lastNegative < STRONG_TURN;
+    const calmedAfter =
+      !endsResigned &&
+      (relieved || (lastCalm >= 0 && lastCalm > lastNeg)) &&
+      lastNegative < STRONG_TURN;
     const end = calmedAfter ? 0 : Math.max(lastNegative, peak > 0 ? settings.minPeak : 0);
     return { start, peak, end: round1(end), hits, perTurn };
   }

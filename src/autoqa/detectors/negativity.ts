@@ -21,6 +21,8 @@ export function compileNegativity(
     strong: block?.strong === undefined ? null : lib.matcher(block.strong),
     calm: block?.calm === undefined ? null : lib.matcher(block.calm),
     negation: block?.negation === undefined ? null : lib.matcher(block.negation),
+    resigned: block?.resigned === undefined ? null : lib.matcher(block.resigned),
+    relief: block?.relief === undefined ? null : lib.matcher(block.relief),
   };
 }
 

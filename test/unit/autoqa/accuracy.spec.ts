@@ -9,13 +9,16 @@ import { measureCorpus } from '../../support/autoqa-corpus';
  * holdout splits only ever give figures.
  */
 describe('auto-QA accuracy of the shipped packs', () => {
-  // Each locked split keeps floors where it stood when scored (figures only, misses never read):
-  // holdout-6 scored after the fifth round (91.0 %) and the sixth (91.4 %), de-escalation 72.9 %
-  // and thanks-for-feedback 79.2 % under 80 %; holdout-7 first scored after the sixth round
-  // (92.3 %, de-escalation 75.0 % under 80 %, one of its 80 call metrics off). README has them.
+  // Each locked split keeps floors where it stood when last scored (figures only, misses never
+  // read): holdout-6 91.0 % / 91.4 % / 91.5 % after the fifth, sixth and seventh rounds
+  // (de-escalation 75.0 %, thanks-for-feedback 79.2 %); holdout-7 92.3 % / 92.7 % after the sixth
+  // and seventh (every criterion ≥ 81.3 %); holdout-8 first scored after the seventh round:
+  // 91.4 % (de-escalation 68.8 %, thanks-for-feedback 79.2 %). holdout-7 and -8 each have one of
+  // their 80 call metrics off. README has them.
   it.each([
-    { split: 'holdout-6', overall: 0.9, perCriterion: 0.7, metricsOff: 0 },
-    { split: 'holdout-7', overall: 0.91, perCriterion: 0.72, metricsOff: 1 },
+    { split: 'holdout-6', overall: 0.915, perCriterion: 0.75, metricsOff: 0 },
+    { split: 'holdout-7', overall: 0.925, perCriterion: 0.81, metricsOff: 1 },
+    { split: 'holdout-8', overall: 0.91, perCriterion: 0.68, metricsOff: 1 },
   ] as const)(
     'holds on the locked split $split ≥ $overall strict, ≥ $perCriterion on every criterion',
     ({ split, overall, perCriterion, metricsOff }) => {
@@ -41,12 +44,13 @@ describe('auto-QA accuracy of the shipped packs', () => {
       });
   });
 
-  it('still holds ≥ 94 % on dev and ≥ 90 % on the locked splits when no agent or company name is known', () => {
+  it('still holds ≥ 94 % on dev and ≥ 91 % on the locked splits when no agent or company name is known', () => {
     const dev = measureCorpus('dev', false);
     expect(dev.strict / dev.compared).toBeGreaterThanOrEqual(0.94);
     for (const [split, floor] of [
-      ['holdout-6', 0.9], // 88.7 % when first scored, 91.5 % after the sixth round
-      ['holdout-7', 0.91], // 92.1 % when first scored
+      ['holdout-6', 0.915], // 88.7 % when first scored, 91.5 % / 91.7 % after the sixth / seventh
+      ['holdout-7', 0.92], // 92.1 % when first scored, 92.4 % after the seventh round
+      ['holdout-8', 0.91], // 91.3 % when first scored (seventh round)
     ] as const) {
       const locked = measureCorpus(split, false);
       expect({ split, ok: locked.strict / locked.compared >= floor }).toEqual({ split, ok: true });

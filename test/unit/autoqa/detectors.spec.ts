@@ -497,6 +497,69 @@ describe('negativity', () => {
       reason: 'customer negativity fell from a peak of 10 to 0 by the end',
     });
   });
+
+  describe('giving up and relief (turn mode)', () => {
+    const auto = {
+      detector: 'negativity',
+      minPeak: 5,
+      lexicon: ['또 안', '하나도 안', 'seriously', 'not acceptable'],
+      strong: ['말이 돼'],
+      calm: ['감사', 'thanks'],
+      resigned: ['re:^됐(어요|고)', 'whatever', 'we will see'],
+      relief: ['다행', 'relief'],
+    };
+    const call = (language: 'ko' | 'en', ...customer: string[]) =>
+      customer.flatMap((text, i) => [
+        turn('agent', i * 10, i * 10 + 3, language === 'ko' ? '네 고객님' : 'okay'),
+        turn('customer', i * 10 + 4, i * 10 + 8, text),
+      ]);
+
+    it('one grumble that ends in giving up: upset and still upset (fail)', () => {
+      const r = judge(call('en', 'it is not acceptable at all', 'okay', 'we will see'), 'en', auto);
+      expect(r).toMatchObject({
+        result: 'fail',
+        reason: 'customer negativity was still 5 at the end (peak 5)',
+      });
+    });
+
+    it('one grumble that ends in relief: upset and calmer (pass)', () => {
+      const r = judge(
+        call('ko', '보일러가 또 안 돌아가요', '네', '아 그럼 다행이네요'),
+        'ko',
+        auto,
+      );
+      expect(r).toMatchObject({
+        result: 'pass',
+        reason: 'customer negativity fell from a peak of 5 to 0 by the end',
+      });
+    });
+
+    it('one grumble with a plain thank-you at the end is not enough to call the customer upset (N/A)', () => {
+      const r = judge(call('ko', '보일러가 또 안 돌아가요', '네', '네 감사합니다'), 'ko', auto);
+      expect(r.result).toBe('na');
+    });
+
+    it('"그럼 됐어요" (satisfied) is not giving up; "됐어요" at the start of a turn is', () => {
+      const satisfied = judge(
+        call('ko', '이게 말이 돼요', '네', '네', '네 그럼 됐어요 감사합니다'),
+        'ko',
+        auto,
+      );
+      expect(satisfied.result).toBe('pass');
+      const gaveUp = judge(
+        call('ko', '이게 말이 돼요', '네', '네', '됐어요 그냥 끊을게요'),
+        'ko',
+        auto,
+      );
+      expect(gaveUp.result).toBe('fail');
+    });
+
+    it('grumbles in two turns make an upset customer even with no strong word', () => {
+      const r = judge(call('en', 'seriously', 'it is not acceptable', 'okay thanks'), 'en', auto);
+      expect(r.result).toBe('pass');
+      expect(judge(call('en', 'seriously', 'okay thanks'), 'en', auto).result).toBe('na');
+    });
+  });
 });
 
 describe('notes', () => {
