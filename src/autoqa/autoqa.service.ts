@@ -62,13 +62,15 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
   onModuleInit(): void {
     this.jobs.define(
       SCORE_QUEUE,
-      // Many short jobs: a worker takes ten per fetch, each retried on its own (5, 10, 20 … s).
+      // Many short jobs: a worker takes ten per fetch, each retried on its own (5, 10, 20 … s);
+      // those of a process killed mid-batch are failed after 2 minutes, so tried again.
       {
         policy: 'short',
         retryLimit: 4,
         retryDelay: 5,
         concurrency: 2,
         batchSize: 10,
+        expireInSeconds: 120,
         inProcess: 'later',
       },
       (data) => this.scoreOne(Number(data.interactionId), Number(data.scorecardVersionId)),

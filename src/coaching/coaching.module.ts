@@ -8,6 +8,7 @@ import { CoachingController } from './coaching.controller';
 import { CoachingPagesController } from './coaching.pages.controller';
 import { CoachingRepository } from './coaching.repository';
 import { CoachingService } from './coaching.service';
+import { PlanPdfJobs } from './plan-pdf-jobs';
 import { CoachingPlanQuotes } from './plan-quotes.service';
 
 @Module({
@@ -17,6 +18,7 @@ import { CoachingPlanQuotes } from './plan-quotes.service';
     CoachingService,
     CoachingRepository,
     CoachingPlanQuotes,
+    PlanPdfJobs,
     { provide: PdfService, useFactory: () => new PdfService() },
   ],
   exports: [CoachingService, CoachingPlanQuotes],

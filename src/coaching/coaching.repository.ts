@@ -49,6 +49,11 @@ export class CoachingRepository {
     return qb;
   }
 
+  /** The plan alone, whoever asks (a job rendering its PDF). */
+  planById(id: number): Promise<CoachingPlan | null> {
+    return this.dataSource.getRepository(CoachingPlan).findOne({ where: { id } });
+  }
+
   findPlan(actor: Actor, draftsToo: boolean, id: number): Promise<CoachingPlan | null> {
     return this.plans(actor, draftsToo).andWhere('p.id = :id', { id }).getOne();
   }

@@ -15,7 +15,6 @@ import { Page, pageOf } from '../common/pagination';
 import { localDateTimeText, parseDateTimeInput } from '../common/time-zone';
 import { transaction } from '../database/transaction';
 import { NotificationsService } from '../notifications/notifications.service';
-import { PdfService } from '../pdf/pdf.service';
 import type { CriterionDefinition } from '../scorecards/scorecard-definition';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { FILE_STORE, type FileStore } from '../storage/file-store';
@@ -33,7 +32,7 @@ import {
   PlanContent,
   withoutActionsOf,
 } from './plan-content';
-import { renderPlanHtml } from './plan-pdf';
+import { pdfKey, PlanPdfJobs } from './plan-pdf-jobs';
 
 export interface PlanEdits {
   version: number;
@@ -65,7 +64,7 @@ export class CoachingService {
     private readonly scorecards: ScorecardsService,
     private readonly repository: CoachingRepository,
     private readonly audit: AuditService,
-    private readonly pdf: PdfService,
+    private readonly pdfJobs: PlanPdfJobs,
     private readonly notifications: NotificationsService,
     private readonly agents: AgentsService,
     @Inject(FILE_STORE) private readonly files: FileStore,
@@ -284,15 +283,9 @@ export class CoachingService {
     };
   }
 
-  /** Renders a plan to PDF bytes (CLI and bench use this directly). */
+  /** Renders a plan to PDF bytes, in this process (CLI and bench use this directly). */
   renderPdf(plan: CoachingPlan): Promise<Buffer> {
-    const content = plan.content as unknown as PlanContent & { lang?: string };
-    const lang = content.lang === 'en' ? 'en' : 'ko';
-    return this.pdf.render(renderPlanHtml(content, lang), {
-      footerTemplate: `<div style="width:100%;font-size:8px;color:#666;text-align:center;font-family:'NanumGothic',sans-serif">${escapeHtml(
-        `${content.agent.name} · ${content.period.from} – ${content.period.to}`,
-      )} · <span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
-    });
+    return this.pdfJobs.render(plan);
   }
 
   // ---- feedback sessions ----
@@ -378,7 +371,9 @@ export class CoachingService {
   async acknowledge(actor: Actor, sessionId: number): Promise<FeedbackSession> {
     const session = await this.session(actor, sessionId);
     if (actor.role !== 'agent')
-      throw new ForbiddenError('the agent acknowledges their own session');
+      throw new ForbiddenError('the agent acknowledges their own session', {
+        key: 'error.forbidden.ownSession',
+      });
     if (session.status !== 'held') {
       throw new InputError('session', 'the session has not been held yet', {
         key: 'coaching.error.notHeldYet',
@@ -458,17 +453,19 @@ export class CoachingService {
     });
   }
 
-  /** Renders the plan and keeps the PDF in the file store under its file name. */
-  private async storePdf(plan: CoachingPlan): Promise<{ file: string; bytes: Buffer }> {
-    const file = `plan-${plan.id}-v${plan.version}.pdf`;
-    const bytes = await this.renderPdf(plan);
-    await this.files.put(pdfKey(file), bytes);
-    return { file, bytes };
+  /**
+   * The plan's PDF in the file store: rendered by a job (a worker's Chromium on PostgreSQL)
+   * unless this version's is there already.
+   */
+  private storePdf(plan: CoachingPlan): Promise<{ file: string; bytes: Buffer }> {
+    return this.pdfJobs.stored(plan);
   }
 
   private mustWrite(actor: Actor): void {
     if (!WRITERS.has(actor.role)) {
-      throw new ForbiddenError('only team leads and admins write coaching plans');
+      throw new ForbiddenError('only team leads and admins write coaching plans', {
+        key: 'error.forbidden.coachingPlans',
+      });
     }
   }
 
@@ -486,13 +483,4 @@ export class CoachingService {
 
 function labelOf(content: PlanContent, key: string): string {
   return content.focus.find((f) => f.key === key)?.label ?? key;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Where a plan's PDF is kept in the file store (DATA_DIR/coaching/… on one machine). */
-function pdfKey(file: string): string {
-  return `coaching/${file}`;
 }

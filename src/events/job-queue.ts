@@ -24,6 +24,11 @@ export interface QueueDefinition {
   /** A cron schedule (UTC): pg-boss sends one job per tick whatever the number of instances. */
   cron?: string;
   /**
+   * pg-boss: a job still active this long after it started (its process died) is failed, and
+   * so retried (default 15 minutes).
+   */
+  expireInSeconds?: number;
+  /**
    * Jobs a worker takes in one fetch (pg-boss; default 1). Each still runs, fails and is
    * retried on its own; a larger batch saves round trips when jobs are many and short.
    */

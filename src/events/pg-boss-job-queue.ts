@@ -193,6 +193,7 @@ export class PgBossJobQueue implements JobQueue, OnApplicationBootstrap, OnAppli
         retryLimit: d.retryLimit,
         retryDelay: d.retryDelay,
         retryBackoff: true,
+        ...(d.expireInSeconds ? { expireInSeconds: d.expireInSeconds } : {}),
       };
       for (let attempt = 1; ; attempt++) {
         try {

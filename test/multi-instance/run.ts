@@ -4,7 +4,8 @@
  * Started at once; calls imported through the proxy by parallel clients while one instance is
  * killed (SIGKILL) and restarted; three "Sample now" at once; a coaching PDF shared on one
  * instance read on another; a mystery-shop file previewed on one instance committed on others;
- * six wrong passwords round-robin. Then the database must show exactly what one instance gives.
+ * six wrong passwords round-robin. Then the database must show exactly what one instance gives
+ * (every call scored once by an `autoqa.score` job, the PDF rendered once by a `coaching.pdf` job).
  * Exits 1 naming the first check that failed.
  */
 import assert from 'node:assert/strict';
@@ -132,6 +133,19 @@ async function main(): Promise<void> {
       120_000,
       'every call has an auto evaluation',
     );
+    // Scored through the jobs: each call has a completed `autoqa.score` job (keyed by call and
+    // scorecard version), none failed.
+    const scoreJobs = (where: string) =>
+      count(db, `SELECT COUNT(*) FROM pgboss.job WHERE name = 'autoqa.score' AND ${where}`);
+    const withoutJob = await count(
+      db,
+      `SELECT COUNT(*) FROM interactions i WHERE i."externalId" LIKE 'MULTI-%' AND NOT EXISTS (
+         SELECT 1 FROM pgboss.job j WHERE j.name = 'autoqa.score' AND j.state = 'completed'
+            AND j.singleton_key LIKE i.id || ':%')`,
+    );
+    assert.equal(withoutJob, 0, 'every imported call was scored by an autoqa.score job');
+    assert.equal(await scoreJobs(`state = 'failed'`), 0, 'no autoqa.score job failed');
+    console.log(`   ${await scoreJobs(`state = 'completed'`)} autoqa.score jobs completed`);
 
     step('three "Sample now" at once');
     const samples = await Promise.all(
@@ -170,6 +184,16 @@ async function main(): Promise<void> {
     const [one, three] = [await pdfAt(PORTS[0]), await pdfAt(PORTS[2])];
     assert.ok(one.subarray(0, 5).toString() === '%PDF-', 'a PDF');
     assert.ok(one.equals(three), 'instance 3 serves the bytes instance 1 rendered');
+    // Rendered once, by a `coaching.pdf` job that one of the workers took.
+    const pdfJobs = await db.query<{ state: string }[]>(
+      `SELECT state FROM pgboss.job WHERE name = 'coaching.pdf' AND singleton_key LIKE $1`,
+      [`plan-${planId}-v%`],
+    );
+    assert.deepEqual(
+      pdfJobs.map((j) => j.state),
+      ['completed'],
+      'the PDF was rendered once, by a job',
+    );
 
     step('a mystery-shop file previewed on instance 1, committed on instances 2 and 3 at once');
     const token = await mysteryShopPreview(admin.at(`http://127.0.0.1:${PORTS[0]}`));
