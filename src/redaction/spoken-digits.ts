@@ -300,7 +300,7 @@ function pieces(text: string): Piece[] {
 const KO_D = '공영일이삼사오육륙칠팔구둘';
 /** Could the text hold a digit in any form? Most turns can be passed over on this alone. */
 const MAY_HOLD_DIGITS = new RegExp(
-  `[0-9０-９]|[${KO_D}](?:[\\s\\-–－,.에요고번은는의입니다예하며]{0,4}[${KO_D}]){2}|${Object.keys(KO_NATIVE).join('|')}|[천백십]|\\b(?:${[
+  `[0-9０-９]|[${KO_D}](?:[\\s\\-–－,.에요고번은는의입니다예하며]{0,4}[${KO_D}]){2}|${Object.keys(KO_NATIVE).join('|')}|천|(?:로|길)\\s+[일이삼사오육칠팔구]?[십백]|\\b(?:${[
     ...Object.keys(EN_DIGITS),
     ...Object.keys(EN_TEEN),
     ...Object.keys(EN_TENS),
