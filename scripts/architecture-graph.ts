@@ -33,7 +33,6 @@ const KNOWN_TANGLES: readonly string[] = [
   'autoqa <-> evaluations',
   'autoqa <-> scorecards',
   'common <-> config',
-  'config <-> retention',
 ];
 
 interface CruiseResult {

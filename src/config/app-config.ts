@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import * as path from 'path';
 import { DEFAULT_DISPLAY_TIME_ZONE, isTimeZone, setDisplayTimeZone } from '../common/time-zone';
-import { parseRetentionOverrides, type RetentionPolicy } from '../retention/retention-policy';
+import { parseRetentionOverrides, type RetentionPolicy } from './retention-policy';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);

@@ -13,7 +13,7 @@ import { languageOf } from '../common/i18n/lang';
 import { REQUEST_KINDS } from './data-request-match';
 import { DataRequestsService } from './data-requests.service';
 import { DataRequestDto } from './dto/data-request.dto';
-import { RETENTION_HOUR, retentionActive } from './retention-policy';
+import { RETENTION_HOUR, retentionActive } from '../config/retention-policy';
 import { RetentionService } from './retention.service';
 
 /** How many coming runs the page previews. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { retentionActive } from './retention-policy';
+import { retentionActive } from '../config/retention-policy';
 import { RetentionService } from './retention.service';
 
 /** How often the web app looks whether the day's run is due. */

@@ -20,7 +20,7 @@ import {
   retentionActive,
   retentionDays,
   type RetentionPolicy,
-} from './retention-policy';
+} from '../config/retention-policy';
 
 /** What one run (or one data request) deleted. */
 export interface DeletionCounts {

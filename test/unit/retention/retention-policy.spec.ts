@@ -13,7 +13,7 @@ import {
   retentionActive,
   retentionDays,
   type RetentionPolicy,
-} from '../../../src/retention/retention-policy';
+} from '../../../src/config/retention-policy';
 import { loadConfig } from '../../../src/config/app-config';
 
 const policy: RetentionPolicy = {
