@@ -1,8 +1,8 @@
 /**
  * `npm run worker`: a process with no HTTP that runs the background work — the outbox (queue
- * items closed, notices after each evaluation change), the jobs (pg-boss on PostgreSQL: the
- * analytics roll-up's refreshes, the sampling schedule), auto-QA of calls no one scored yet —
- * beside web instances started with WORKERS=off
+ * items closed, notices after each evaluation change) and the jobs (pg-boss on PostgreSQL:
+ * auto-QA scoring, coaching-plan PDFs, the analytics roll-up's refreshes, the sampling
+ * schedule) — beside web instances started with WORKERS=off
  * (or on). On PostgreSQL run as many as you like; on SQLite it is the one process of its file.
  */
 import 'reflect-metadata';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const stop = () => clearInterval(alive);
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-  Logger.log('worker running: outbox, jobs, auto-QA, sampling (no HTTP)', 'Worker');
+  Logger.log('worker running: outbox, jobs (auto-QA, PDFs, roll-up, sampling), no HTTP', 'Worker');
 }
 
 main().catch((e: unknown) => {
