@@ -13,6 +13,7 @@
  * English: apostrophes straightened, punctuation kept as the separator it is, spaces collapsed.
  */
 import { EN_DIGITS, KO_DIGITS } from '../common/spoken-digits';
+import { push, SPACE, tokenize, type Tokens, WORD } from './speech-tokens';
 
 export type SpeechLanguage = 'ko' | 'en';
 
@@ -31,52 +32,85 @@ const KO_FILLERS = new Set([
 ]);
 const EN_FILLERS = new Set(['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'ah', 'hmm', 'hm', 'mm']);
 
-const KO_DIGIT_WORD = /^[공영일이삼사오육륙칠팔구]+$/u;
-
 const KO_STRIP = /[\s\p{P}\p{S}]+/gu;
 const KO_ISO_DATE =
   /(?<![\d./-])(\d{4})[-./](1[0-2]|0?[1-9])[-./](3[01]|[12]\d|0?[1-9])(?![\d./-])/g;
 const KO_DATE = /(?<![\d./-])(1[0-2]|0?[1-9])[/.](3[01]|[12]\d|0?[1-9])(?![\d./-])/g;
+/** What both date patterns need: a digit, a separator, a digit. */
+const DATE_HINT = /\d[-./]\d/;
 const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\uff07`]/g;
-/** Tokens: words (letters, digits, apostrophes), whitespace, and runs of anything else. */
-const TOKEN = /[\p{L}\p{N}']+|\s+|[^\p{L}\p{N}'\s]+/gu;
-const SPACE = /^\s+$/u;
-const WORD = /^[\p{L}\p{N}']+$/u;
 const FULL_WIDTH = /[\uff01-\uff5e]/g;
+/**
+ * Whether the text is made only of characters below U+0300 and precomposed Hangul syllables:
+ * then it is already NFC (none of them decomposes, combines or reorders) and has no full-width
+ * forms.
+ */
+function nfcAsIs(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x300 && (c < 0xac00 || c > 0xd7a3)) return false;
+  }
+  return true;
+}
 
 function foldWidth(text: string): string {
   return text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
+function nfc(text: string): string {
+  return nfcAsIs(text) ? text : text.normalize('NFC');
+}
+
 /** Tokens with fillers, repeats and false starts removed, digit runs joined. */
-function cleanTokens(tokens: string[], language: SpeechLanguage): string[] {
+function cleanTokens(tokens: Tokens, language: SpeechLanguage): Tokens {
   const fillers = language === 'ko' ? KO_FILLERS : EN_FILLERS;
-  const out: string[] = [];
-  for (const raw of tokens) {
-    if (WORD.test(raw) && fillers.has(raw)) continue;
-    const t = language === 'en' ? (EN_CONTRACTIONS.get(raw) ?? raw) : raw;
-    out.push(t);
+  const out: Tokens = { text: [], kind: [] };
+  const { text, kind } = out;
+  for (let x = 0; x < tokens.text.length; x++) {
+    const raw = tokens.text[x];
+    const k0 = tokens.kind[x];
+    if (k0 === WORD && fillers.has(raw)) continue;
+    push(out, language === 'en' && k0 === WORD ? (EN_CONTRACTIONS.get(raw) ?? raw) : raw, k0);
     // "제가 제가" / "i i": said twice in a row. "확 확인" / "ca can": a false start.
     for (;;) {
-      const b = out[out.length - 1];
-      let k = out.length - 2;
-      while (k >= 0 && SPACE.test(out[k])) k--;
-      const a = k >= 0 ? out[k] : undefined;
-      if (a === undefined || !WORD.test(a) || !WORD.test(b)) break;
+      const last = text.length - 1;
+      let k = last - 1;
+      while (k >= 0 && kind[k] === SPACE) k--;
+      if (k < 0 || kind[k] !== WORD || kind[last] !== WORD) break;
+      const a = text[k];
+      const b = text[last];
       // Digits said again are digits ("오 오 오", "five five five"), never a repeat.
       if (isDigitWord(a, language) || isDigitWord(b, language)) break;
       if (a !== b && !isFalseStart(a, b, language)) break;
-      out.splice(k, out.length - 1 - k);
+      text.splice(k, last - k);
+      kind.splice(k, last - k);
     }
   }
   return language === 'ko' ? joinKoDigits(out) : joinEnDigits(out);
 }
 
 function isDigitWord(t: string, language: SpeechLanguage): boolean {
-  if (/^\d+$/.test(t)) return true;
-  return language === 'ko'
-    ? KO_DIGIT_WORD.test(t)
-    : EN_DIGIT.has(t) || t === 'double' || t === 'triple';
+  if (allDigits(t)) return true;
+  return language === 'ko' ? isKoDigitWord(t) : EN_DIGIT.has(t) || t === 'double' || t === 'triple';
+}
+
+/** /^\d+$/ */
+function allDigits(t: string): boolean {
+  if (t === '') return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+const KO_DIGIT_CODES = new Set([...'공영일이삼사오육륙칠팔구'].map((c) => c.charCodeAt(0)));
+
+/** Only digit syllables (공일공, 삼). */
+function isKoDigitWord(t: string): boolean {
+  if (t === '') return false;
+  for (let i = 0; i < t.length; i++) if (!KO_DIGIT_CODES.has(t.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Contractions speech-to-text writes without the apostrophe ("cant", "ive", "thats"). */
@@ -196,21 +230,22 @@ const EN_KEEP = new Set([
 
 /** Consecutive tokens made only of digit syllables (punctuation between them skipped), three
  * syllables or more in all, become digits: "공일공 삼삼" → "01033". */
-function joinKoDigits(tokens: string[]): string[] {
-  const out: string[] = [];
+function joinKoDigits(tokens: Tokens): Tokens {
+  const { text, kind } = tokens;
+  const out: Tokens = { text: [], kind: [] };
   let i = 0;
-  while (i < tokens.length) {
-    if (!KO_DIGIT_WORD.test(tokens[i])) {
-      out.push(tokens[i]);
+  while (i < text.length) {
+    if (!isKoDigitWord(text[i])) {
+      push(out, text[i], kind[i]);
       i++;
       continue;
     }
     let j = i;
     let run = '';
     let last = i;
-    while (j < tokens.length && (KO_DIGIT_WORD.test(tokens[j]) || !WORD.test(tokens[j]))) {
-      if (KO_DIGIT_WORD.test(tokens[j])) {
-        run += tokens[j];
+    while (j < text.length && (kind[j] !== WORD || isKoDigitWord(text[j]))) {
+      if (kind[j] === WORD) {
+        run += text[j];
         last = j;
       }
       j++;
@@ -218,31 +253,32 @@ function joinKoDigits(tokens: string[]): string[] {
     // A number read out: four digits or more, or three with a zero (공일공). Three syllables
     // without one are usually words ("이삼일" two or three days, "일일이" one by one).
     if (run.length >= 4 || (run.length === 3 && /[공영]/u.test(run))) {
-      out.push([...run].map((c) => KO_DIGITS[c]).join(''));
+      push(out, [...run].map((c) => KO_DIGITS[c]).join(''), WORD);
       i = last + 1;
     } else {
-      out.push(tokens[i]);
+      push(out, text[i], kind[i]);
       i++;
     }
   }
   return out;
 }
 
-function joinEnDigits(tokens: string[]): string[] {
-  const out: string[] = [];
+function joinEnDigits(tokens: Tokens): Tokens {
+  const { text, kind } = tokens;
+  const out: Tokens = { text: [], kind: [] };
   let i = 0;
-  while (i < tokens.length) {
+  while (i < text.length) {
     let j = i;
     let digits = '';
     let words = 0;
     let spoken = false;
     let end = i;
     for (;;) {
-      while (j < tokens.length && j > i && SPACE.test(tokens[j])) j++;
-      const t = tokens[j];
+      while (j < text.length && j > i && kind[j] === SPACE) j++;
+      const t = text[j];
       let k = j + 1;
-      while (k < tokens.length && SPACE.test(tokens[k])) k++;
-      const after = tokens[k];
+      while (k < text.length && kind[k] === SPACE) k++;
+      const after = text[k];
       const once = after === undefined ? undefined : EN_DIGIT.get(after);
       if ((t === 'double' || t === 'triple') && once !== undefined) {
         digits += once.repeat(t === 'double' ? 2 : 3);
@@ -256,7 +292,7 @@ function joinEnDigits(tokens: string[]): string[] {
         spoken ||= t !== 'oh' && t !== 'o';
         end = j;
         j += 1;
-      } else if (t !== undefined && /^\d+$/.test(t) && digits !== '') {
+      } else if (t !== undefined && allDigits(t) && digits !== '') {
         digits += t;
         words += 1;
         end = j;
@@ -264,25 +300,56 @@ function joinEnDigits(tokens: string[]): string[] {
       } else break;
     }
     if (digits.length >= 3 && words >= 3 && spoken) {
-      out.push(digits);
+      push(out, digits, WORD);
       i = end + 1;
     } else {
-      out.push(tokens[i]);
+      push(out, text[i], kind[i]);
       i += 1;
     }
   }
   return out;
 }
 
+/** Korean: the tokens with every space, punctuation mark and symbol left out. */
+function joinKo({ text, kind }: Tokens): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const t = text[i];
+    if (kind[i] === SPACE) continue;
+    if (kind[i] === WORD) out += t.includes("'") ? t.replace(KO_STRIP, '') : t;
+    else if (!PRINTABLE_ASCII.test(t)) out += t.replace(KO_STRIP, '');
+  }
+  return out;
+}
+
+/** Punctuation and symbols only (every printable ASCII character that is not a letter or digit). */
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
+
+/** English: the tokens with every run of whitespace one space, none at either end. */
+function joinEn({ text, kind }: Tokens): string {
+  let out = '';
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    if (kind[i] === SPACE) {
+      space = true;
+      continue;
+    }
+    if (space && out !== '') out += ' ';
+    space = false;
+    out += text[i];
+  }
+  return out;
+}
+
 export function normalizeSpeech(text: string, language: SpeechLanguage): string {
   if (typeof text !== 'string' || text === '') return '';
-  let base = foldWidth(text).normalize('NFC').toLowerCase();
+  let base = (nfcAsIs(text) ? text : foldWidth(text).normalize('NFC')).toLowerCase();
   if (language === 'en') base = base.replace(APOSTROPHES, "'");
   // Korean drops punctuation, so a written date keeps its meaning as words: 9/8 → 9월8일.
-  else base = base.replace(KO_ISO_DATE, '$1년$2월$3일').replace(KO_DATE, '$1월$2일');
-  const tokens = base.match(TOKEN) ?? [];
-  const cleaned = cleanTokens(tokens, language);
+  else if (DATE_HINT.test(base)) {
+    base = base.replace(KO_ISO_DATE, '$1년$2월$3일').replace(KO_DATE, '$1월$2일');
+  }
+  const cleaned = cleanTokens(tokenize(base), language);
   // NFC again: removing a mark between a syllable and a trailing jamo lets them compose.
-  if (language === 'ko') return cleaned.join('').replace(KO_STRIP, '').normalize('NFC');
-  return cleaned.join('').replace(/\s+/gu, ' ').trim().normalize('NFC');
+  return nfc(language === 'ko' ? joinKo(cleaned) : joinEn(cleaned));
 }
