@@ -7,13 +7,12 @@
  * 1. the service calls: AnalyticsService.agentProfile and teamHeatMap;
  * 2. one HTTP round each: GET /analytics/agents/:id and GET /analytics?team= (the pages).
  * Target: p95 < 150 ms each.
- *   npm run bench:analytics [-- --agents 100 --evaluations 50000 --runs 100]
+ *   npm run bench:analytics [-- --agents 100 --evaluations 50000 --runs 100 --calls 1000000]
  */
 import 'reflect-metadata';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import sqlite3 from 'sqlite3';
 import { AnalyticsService } from '../src/analytics/analytics.service';
 import { answerPassed } from '../src/scoring/answer-passed';
 import { ApiTokensService } from '../src/auth/api-tokens.service';
@@ -23,7 +22,8 @@ import type { CriterionDefinition } from '../src/scorecards/scorecard-definition
 import { ScorecardsService } from '../src/scorecards/scorecards.service';
 import { computeScore } from '../src/scoring/score-formula';
 import { UsersService } from '../src/users/users.service';
-import { benchOutcomes } from './support/outcomes-bench';
+import { pgSink, sqliteSink, type BulkSink } from './support/bulk-sink';
+import { benchOutcomes, rollupSizes } from './support/outcomes-bench';
 
 const TARGET_MS = 150;
 const TEAMS = 5;
@@ -51,48 +51,6 @@ function random(seed: number) {
 /** TypeORM's SQLite time stamp: UTC, 'YYYY-MM-DD HH:MM:SS.SSS'. */
 const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 
-const run = (db: sqlite3.Database, sql: string) =>
-  new Promise<void>((resolve, reject) =>
-    db.run(sql, (e: Error | null) => (e ? reject(e) : resolve())),
-  );
-
-/** Rows through one prepared multi-row INSERT, `perStatement` rows a step. */
-class BatchInsert {
-  private rows: unknown[][] = [];
-  private readonly full: sqlite3.Statement;
-  constructor(
-    private readonly db: sqlite3.Database,
-    private readonly table: string,
-    private readonly columns: string[],
-    private readonly perStatement = 50,
-  ) {
-    this.full = db.prepare(this.sql(perStatement));
-  }
-  private sql(n: number) {
-    const row = `(${this.columns.map(() => '?').join(', ')})`;
-    return `INSERT INTO "${this.table}" (${this.columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array(n).fill(row).join(', ')}`;
-  }
-  async add(row: unknown[]) {
-    this.rows.push(row);
-    if (this.rows.length === this.perStatement) await this.flush(this.full);
-  }
-  private flush(stmt: sqlite3.Statement) {
-    const params = this.rows.flat();
-    this.rows = [];
-    return new Promise<void>((resolve, reject) =>
-      stmt.run(params, (e: Error | null) => (e ? reject(e) : resolve())),
-    );
-  }
-  async close() {
-    if (this.rows.length > 0) {
-      const last = this.db.prepare(this.sql(this.rows.length));
-      await this.flush(last);
-      last.finalize();
-    }
-    this.full.finalize();
-  }
-}
-
 interface Generated {
   agents: number;
   calls: number;
@@ -114,24 +72,24 @@ function valueFor(c: CriterionDefinition, pass: boolean, rnd: () => number): num
 }
 
 async function generate(
-  file: string,
+  sink: BulkSink,
   version: ScorecardVersion,
   agents: number,
   evaluations: number,
+  callsAsked: number | null,
 ): Promise<Generated> {
   const started = performance.now();
   const rnd = random(42);
   const criteria = version.definition.sections.flatMap((s) => s.criteria);
   const difficulty = criteria.map(() => -0.2 + rnd() * 0.25);
-  const calls = Math.round((evaluations * 7) / 10);
-  const db = new sqlite3.Database(file);
-  await run(db, 'PRAGMA journal_mode = WAL');
-  await run(db, 'PRAGMA synchronous = NORMAL');
-  await run(db, 'BEGIN');
-  const teams = new BatchInsert(db, 'teams', ['id', 'name'], 1);
+  // By default every call is scored (auto; human on 3 in 7); with --calls, a share of them so
+  // that the evaluations stay as asked (1,000,000 calls, 500,000 evaluations: 35 % scored).
+  const calls = callsAsked ?? Math.round((evaluations * 7) / 10);
+  const scoredShare = Math.min(1, (evaluations * 7) / 10 / calls);
+  const teams = sink.inserter('teams', ['id', 'name'], 1);
   for (let t = 1; t <= TEAMS; t++) await teams.add([t, `벤치 ${t}팀`]);
   await teams.close();
-  const agentRows = new BatchInsert(db, 'agents', ['id', 'externalId', 'name', 'teamId']);
+  const agentRows = sink.inserter('agents', ['id', 'externalId', 'name', 'teamId']);
   const skill: number[] = [];
   for (let a = 1; a <= agents; a++) {
     skill[a] = 0.65 + rnd() * 0.3;
@@ -144,7 +102,7 @@ async function generate(
   }
   await agentRows.close();
 
-  const interactions = new BatchInsert(db, 'interactions', [
+  const interactions = sink.inserter('interactions', [
     'id',
     'source',
     'externalId',
@@ -157,8 +115,7 @@ async function generate(
     'metadata',
     'turnCount',
   ]);
-  const evaluationRows = new BatchInsert(
-    db,
+  const evaluationRows = sink.inserter(
     'evaluations',
     [
       'id',
@@ -176,8 +133,7 @@ async function generate(
     ],
     20,
   );
-  const answerRows = new BatchInsert(
-    db,
+  const answerRows = sink.inserter(
     'evaluation_answers',
     ['evaluationId', 'criterionKey', 'value', 'passed', 'suggestion'],
     100,
@@ -254,6 +210,7 @@ async function generate(
       }),
       0,
     ]);
+    if (Math.floor(id * scoredShare) === Math.floor((id - 1) * scoredShare)) continue;
     // What happened on the call, per criterion: pass, miss or not applicable.
     const truth = criteria.map((c, i) =>
       c.naAllowed && rnd() < 0.15 ? null : rnd() < Math.min(0.99, skill[agent] + difficulty[i]),
@@ -297,8 +254,7 @@ async function generate(
   await interactions.close();
   await evaluationRows.close();
   await answerRows.close();
-  await run(db, 'COMMIT');
-  await new Promise<void>((resolve) => db.close(() => resolve()));
+  await sink.finish();
   return {
     agents,
     calls,
@@ -336,9 +292,19 @@ function report(label: string, samples: number[]) {
 async function main() {
   const agents = arg('agents', 100);
   const evaluations = arg('evaluations', 50_000);
+  const callsAsked = process.argv.includes('--calls') ? arg('calls', 0) : null;
   const runs = Math.max(50, arg('runs', 100));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qa-bench-analytics-'));
+  // --pg <url>: PostgreSQL (a database this bench may wipe) instead of SQLite.
+  const pgUrl = process.argv.includes('--pg')
+    ? process.argv[process.argv.indexOf('--pg') + 1]
+    : null;
   Object.assign(process.env, { DATA_DIR: dir, LOG_LEVEL: 'error', AUTOQA: 'off' });
+  if (pgUrl) {
+    process.env.DATABASE_URL = pgUrl;
+    const { wipePostgres } = await import('../test/support/test-app');
+    await wipePostgres(pgUrl);
+  }
   const { createApp } = await import('../src/app.factory');
 
   // 1. The schema, the scorecards and a user to measure the pages with.
@@ -355,9 +321,15 @@ async function main() {
   await app.close();
 
   // 2. The data, raw.
-  const data = await generate(path.join(dir, 'qa.sqlite'), version, agents, evaluations);
+  const data = await generate(
+    pgUrl ? await pgSink(pgUrl) : await sqliteSink(path.join(dir, 'qa.sqlite')),
+    version,
+    agents,
+    evaluations,
+    callsAsked,
+  );
   console.log(
-    `bench/analytics: ${data.agents} agents in ${TEAMS} teams, ${data.calls.toLocaleString('en')} calls, ${data.evaluations.toLocaleString('en')} evaluations, ${data.answers.toLocaleString('en')} answers (${version.definition.sections.flatMap((s) => s.criteria).length} criteria of voice-ko) over ${WEEKS} weeks on SQLite, written in ${data.seconds.toFixed(1)} s; node ${process.version}`,
+    `bench/analytics: ${data.agents} agents in ${TEAMS} teams, ${data.calls.toLocaleString('en')} calls, ${data.evaluations.toLocaleString('en')} evaluations, ${data.answers.toLocaleString('en')} answers (${version.definition.sections.flatMap((s) => s.criteria).length} criteria of voice-ko) over ${WEEKS} weeks on ${pgUrl ? 'PostgreSQL' : 'SQLite'}, written in ${data.seconds.toFixed(1)} s; node ${process.version}`,
   );
 
   // 3. The app over it: the roll-up (started in the background at start-up, as it finds it empty).
@@ -365,12 +337,11 @@ async function main() {
   await app.listen(0, '127.0.0.1');
   const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const analytics = app.get(AnalyticsService);
-  await analytics.rebuild();
   let t0 = performance.now();
   const rows = await analytics.rebuild();
   const rebuildSeconds = (performance.now() - t0) / 1000;
   console.log(
-    `  roll-up: analytics rebuild → ${rows.toLocaleString('en')} criterion_stats rows in ${rebuildSeconds.toFixed(1)} s`,
+    `  roll-up: analytics rebuild → ${rows.toLocaleString('en')} criterion_stats rows and the outcome roll-ups (${await rollupSizes(app)}) in ${rebuildSeconds.toFixed(1)} s`,
   );
 
   const actor = (await app.get(UsersService).actorFor(admin.id)) as Actor;
@@ -410,7 +381,7 @@ async function main() {
     'GET /analytics?team=',
     await time(runs, (i) => get(`/analytics?team=${teamIds[i]}`)),
   );
-  await benchOutcomes(app, actor, { teamIds, runs, time, percentile, get });
+  await benchOutcomes(app, actor, { teamIds, runs, time, percentile, get, postgres: !!pgUrl });
   t0 = performance.now();
   await app.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -25,9 +25,11 @@ export async function benchOutcomes(
     time: (runs: number, fn: (i: number) => Promise<unknown>) => Promise<number[]>;
     percentile: (samples: number[], p: number) => number;
     get: (url: string) => Promise<void>;
+    postgres: boolean;
   },
 ): Promise<void> {
   const { teamIds, runs, time, percentile, get } = options;
+  const p = (n: number) => (options.postgres ? `$${n}` : '?');
   const kpis = app.get(KpiService);
   const drivers = app.get(DriversService);
   const db = app.get(DataSource);
@@ -52,14 +54,14 @@ export async function benchOutcomes(
     scorecardKey: 'voice-ko',
   });
   console.log(
-    `  KPIs and drivers (issue 17), one team, last 8 weeks: ${sample.total.calls.toLocaleString('en')} calls (CSAT n ${sample.total.csat.n}, FCR n ${sample.total.fcr.n}), ${sampleDrivers.results.csat.human.calls.toLocaleString('en')} calls with human answers and CSAT; ${runs} runs each after 5 warm-ups:`,
+    `  KPIs and drivers (issue 17), one team, last 8 weeks: ${sample.total.calls.toLocaleString('en')} calls (CSAT n ${sample.total.csat.n}, FCR n ${sample.total.fcr.n}), ${sampleDrivers.results.csat.human.calls.toLocaleString('en')} calls with human answers and CSAT; from the roll-ups: ${(await kpis.rolledUp(actor, { teamId: teamIds[0] })) ? 'yes' : 'NO (from the calls)'}; ${runs} runs each after 5 warm-ups:`,
   );
   const callsFloor = (teamId: number) =>
     db.query(
       `SELECT "i"."id", "i"."metadata", "i"."durationMs", "i"."queue", "i"."channel", "i"."startedAt",
               (SELECT AVG("e"."overallScore") FROM "evaluations" "e" WHERE "e"."interactionId" = "i"."id") AS "score"
        FROM "interactions" "i" JOIN "agents" "a" ON "a"."id" = "i"."agentId"
-       WHERE "a"."teamId" = ? AND "i"."startedAt" >= ? AND "i"."startedAt" < ?`,
+       WHERE "a"."teamId" = ${p(1)} AND "i"."startedAt" >= ${p(2)} AND "i"."startedAt" < ${p(3)}`,
       [teamId, stampOf(start), stampOf(end)],
     );
   const answersFloor = (teamId: number) =>
@@ -67,7 +69,7 @@ export async function benchOutcomes(
       `SELECT "e"."interactionId", "e"."kind", "a"."criterionKey", "a"."passed"
        FROM "evaluation_answers" "a" JOIN "evaluations" "e" ON "e"."id" = "a"."evaluationId"
        JOIN "interactions" "i" ON "i"."id" = "e"."interactionId" JOIN "agents" "ag" ON "ag"."id" = "i"."agentId"
-       WHERE "ag"."teamId" = ? AND "i"."startedAt" >= ? AND "i"."startedAt" < ?`,
+       WHERE "ag"."teamId" = ${p(1)} AND "i"."startedAt" >= ${p(2)} AND "i"."startedAt" < ${p(3)}`,
       [teamId, stampOf(start), stampOf(end)],
     );
   const kpiFloor = await time(runs, (i) => callsFloor(teamIds[i]));
@@ -102,3 +104,13 @@ export async function benchOutcomes(
 
 /** TypeORM's SQLite time stamp, as the app stores startedAt. */
 const stampOf = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+
+/** The outcome roll-ups' sizes after a rebuild (outcome_stats, driver_facts). */
+export async function rollupSizes(app: INestApplication): Promise<string> {
+  const db = app.get(DataSource);
+  const count = async (table: string) => {
+    const [row] = await db.query<{ n: unknown }[]>(`SELECT COUNT(*) AS "n" FROM "${table}"`);
+    return Number(row?.n ?? 0).toLocaleString('en');
+  };
+  return `${await count('outcome_stats')} outcome_stats rows, ${await count('driver_facts')} driver_facts rows`;
+}
