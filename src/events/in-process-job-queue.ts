@@ -1,4 +1,5 @@
-import type { OnApplicationShutdown } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'crypto';
 import type {
   FailedJob,
   JobData,
@@ -44,7 +45,7 @@ export class InProcessJobQueue implements JobQueue, OnApplicationShutdown {
   private lastSendAt = 0;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
-  private nextId = 1;
+  private readonly logger = new Logger('Jobs');
 
   define(name: string, definition: QueueDefinition, handler: JobHandler): void {
     this.queues.set(name, { definition, handler });
@@ -132,7 +133,7 @@ export class InProcessJobQueue implements JobQueue, OnApplicationShutdown {
     return queue;
   }
 
-  private enqueue(name: string, job: JobToSend, id = String(this.nextId++)): void {
+  private enqueue(name: string, job: JobToSend, id: string = randomUUID()): void {
     const key = job.key === undefined ? null : `${name}\u0000${job.key}`;
     if (key !== null) {
       // `short`: one waiting job per key.
@@ -183,12 +184,17 @@ export class InProcessJobQueue implements JobQueue, OnApplicationShutdown {
       this.completed.set(job.name, (this.completed.get(job.name) ?? 0) + 1);
     } catch (e) {
       job.attempts++;
-      if (job.attempts <= definition.retryLimit) {
+      const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
+      const again = job.attempts <= definition.retryLimit;
+      this.logger.error(
+        `job ${job.name} ${JSON.stringify(job.data)} failed, attempt ${job.attempts}` +
+          `${again ? '' : '; given up'}: ${error}`,
+      );
+      if (again) {
         job.dueAt = Date.now() + definition.retryDelay * 1000 * 2 ** (job.attempts - 1);
         this.waiting.push(job);
         return;
       }
-      const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
       this.failedJobs.push({ ...job, error, failedAt: new Date() });
       if (this.failedJobs.length > FAILED_KEPT) this.failedJobs.shift();
     }
