@@ -104,7 +104,9 @@ export class AbuseService {
     dto: RecordProtectiveActionDto,
   ): Promise<void> {
     if (!PROTECTORS.includes(actor.role)) {
-      throw new ForbiddenError('only team leads and admins record protective actions');
+      throw new ForbiddenError('only team leads and admins record protective actions', {
+        key: 'error.forbidden.protectiveActions',
+      });
     }
     const call = await this.interactions.findWithAgent(interactionId, actor);
     if (!call) throw new NotFoundError('interaction', interactionId);
@@ -163,7 +165,9 @@ export class AbuseService {
     limit: number | null,
   ): Promise<[FlaggedCall[], number]> {
     if (!PROTECTORS.includes(actor.role)) {
-      throw new ForbiddenError('only team leads and admins see the protection report');
+      throw new ForbiddenError('only team leads and admins see the protection report', {
+        key: 'error.forbidden.protectionReport',
+      });
     }
     const { start, end } = instants(period);
     const scope = interactionScope(actor, '"i"."agentId"');

@@ -18,6 +18,11 @@ export const AUDITED_ENTITIES = [
 ] as const;
 
 export class AuditQueryDto {
+  /** The page's language switch (read by the i18n middleware). */
+  @IsOptional()
+  @IsIn(['ko', 'en'])
+  lang?: 'ko' | 'en';
+
   @IsOptional()
   @IsIn(AUDITED_ENTITIES)
   entityType?: string;

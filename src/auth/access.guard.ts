@@ -43,12 +43,17 @@ export class AccessGuard implements CanActivate {
     ]);
     if (!rule) {
       this.logger.error(`${req.method} ${req.path} has no access rule`);
-      throw new ForbiddenError('this route has no access rule');
+      throw new ForbiddenError('this route has no access rule', {
+        key: 'error.forbidden.noAccessRule',
+      });
     }
     if (!('public' in rule)) {
       if (!req.actor) throw new SignInRequiredError();
       if (!rule.roles.includes(req.actor.role)) {
-        throw new ForbiddenError(`your role (${req.actor.role}) does not allow this`);
+        throw new ForbiddenError(`your role (${req.actor.role}) does not allow this`, {
+          key: 'error.forbidden.role',
+          params: { role: req.actor.role },
+        });
       }
     }
     if (req.auth?.via === 'token' && this.sessionOnly(context)) {

@@ -77,5 +77,6 @@ function verify(given: unknown, expected: string | undefined): void {
 function csrfRefused(): ForbiddenError {
   return new ForbiddenError(
     'this form is out of date or did not come from this site (CSRF token missing or wrong): reload the page and try again',
+    { key: 'error.forbidden.csrf' },
   );
 }

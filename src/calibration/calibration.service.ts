@@ -329,7 +329,10 @@ export class CalibrationService implements OnModuleInit {
   async start(actor: Actor, id: number): Promise<Evaluation> {
     const { session, participants } = await this.visible(actor, id);
     const own = participants.find((p) => p.userId === actor.id);
-    if (!own) throw new ForbiddenError('only the participants of this session score its call');
+    if (!own)
+      throw new ForbiddenError('only the participants of this session score its call', {
+        key: 'error.forbidden.calibrationParticipant',
+      });
     // Once closed, a submitted evaluation can still be read; nothing new can be scored.
     if (own.evaluationId !== null && (session.status === 'open' || isSubmitted(own))) {
       return this.evaluations.get(own.evaluationId, actor);

@@ -18,8 +18,11 @@ export abstract class DomainError extends Error {
 
 export class NotFoundError extends DomainError {
   readonly status = 404;
+  override readonly messageKey: MessageKey;
+  /** `entity` is a code (`queue item`); pages name it with `error.entity.<code>` when known. */
   constructor(entity: string, id: string | number) {
     super(`${entity} ${id} not found`);
+    this.messageKey = { key: 'error.notFound', params: { entity, id: String(id) } };
   }
 }
 
@@ -86,6 +89,13 @@ export class SignInRequiredError extends DomainError {
 
 export class ForbiddenError extends DomainError {
   readonly status = 403;
+  /** `message` in English (logs, untranslated callers); `messageKey` for the reader's language. */
+  constructor(
+    message: string,
+    override readonly messageKey?: MessageKey,
+  ) {
+    super(message);
+  }
 }
 
 export class TooManyRequestsError extends DomainError {

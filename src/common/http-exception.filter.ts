@@ -48,9 +48,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return;
     }
     if (wantsHtml(request)) {
+      const statusKey = `error.status.${body.statusCode}`;
       response.status(body.statusCode).render('error', {
         title: translate(lang, 'error.title'),
         ...body,
+        // The status in the page's language (`403 · 권한 없음`); the API keeps HTTP's words.
+        error: hasTranslation(statusKey) ? translate(lang, statusKey) : body.error,
       });
       return;
     }
@@ -115,7 +118,13 @@ export function messageOf(exception: DomainError, lang: string): string {
  */
 export function pageMessageOf(exception: DomainError, lang: string): string {
   if (!exception.messageKey || !hasTranslation(exception.messageKey.key)) return exception.message;
-  return translate(lang, exception.messageKey.key, exception.messageKey.params);
+  const params = { ...exception.messageKey.params };
+  // A thing named by its code (`queue item`) reads as its name where the locale files have one.
+  const entityKey = params.entity && `error.entity.${params.entity.replace(/\s+/g, '_')}`;
+  if (entityKey && hasTranslation(entityKey)) params.entity = translate(lang, entityKey);
+  if (params.role && hasTranslation(`role.${params.role}`))
+    params.role = translate(lang, `role.${params.role}`);
+  return translate(lang, exception.messageKey.key, params);
 }
 
 function isPageRequest(request: Request): boolean {

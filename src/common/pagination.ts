@@ -1,6 +1,6 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { InputError } from './errors';
 
 /**
@@ -23,6 +23,11 @@ export class PageQueryDto {
   @Min(1)
   @Max(200)
   pageSize?: number;
+
+  /** The page's language switch (read by the i18n middleware), allowed on any listing. */
+  @IsOptional()
+  @IsIn(['ko', 'en'])
+  lang?: 'ko' | 'en';
 }
 
 /**

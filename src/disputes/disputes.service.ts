@@ -169,6 +169,7 @@ export class DisputesService {
     if (!mayResolve(actor, evaluation)) {
       throw new ForbiddenError(
         "only a team lead of the agent's team, the evaluator who scored it or an admin can resolve this dispute",
+        { key: 'error.forbidden.resolveDispute' },
       );
     }
     expectStatus(evaluation, 'disputed', 'resolved');
@@ -265,6 +266,7 @@ export class DisputesService {
     if (actor.role !== 'agent' || evaluation.interaction?.agentId !== actor.agentId) {
       throw new ForbiddenError(
         'only the agent the evaluation is about can acknowledge or dispute it',
+        { key: 'error.forbidden.disputeOwn' },
       );
     }
     expectStatus(evaluation, 'submitted', step);

@@ -238,7 +238,9 @@ export class EvaluationsService {
       const before = await this.repository.findFull(id, manager);
       if (!before) throw new NotFoundError('evaluation', id);
       if (before.evaluatorId !== actor.id) {
-        throw new ForbiddenError('only the evaluator who opened this evaluation can change it');
+        throw new ForbiddenError('only the evaluator who opened this evaluation can change it', {
+          key: 'error.forbidden.evaluationOwner',
+        });
       }
       if (before.status !== 'draft') throw new EvaluationLockedError(id, before.status);
       if (before.version !== expectedVersion) {

@@ -66,7 +66,10 @@ export class JobsService {
   statusFilter(status: string | undefined): OutboxStatus | null {
     if (!status) return null;
     if (!(OUTBOX_STATUSES as readonly string[]).includes(status)) {
-      throw new InputError('status', `must be one of ${OUTBOX_STATUSES.join(', ')}`);
+      throw new InputError('status', `must be one of ${OUTBOX_STATUSES.join(', ')}`, {
+        key: 'error.jobs.status',
+        params: { values: OUTBOX_STATUSES.join(', ') },
+      });
     }
     return status as OutboxStatus;
   }
@@ -117,14 +120,20 @@ export class JobsService {
 
   /** A failed queue job is queued again (audited); a worker runs it. */
   async retryQueued(actor: Actor, queue: string, id: string): Promise<void> {
-    if (!UUID.test(id)) throw new InputError('id', 'must be the id of a queue job (a UUID)');
+    if (!UUID.test(id))
+      throw new InputError('id', 'must be the id of a queue job (a UUID)', {
+        key: 'error.jobs.uuid',
+      });
     const known = (await this.jobs.counts()).some((q) => q.name === queue);
     if (!known) throw new NotFoundError('job queue', queue);
     const failed = (await this.jobs.failed(FAILED_JOBS_SHOWN)).find(
       (j) => j.id === id && j.queue === queue,
     );
     if (!(await this.jobs.retry(queue, id))) {
-      throw new InputError('id', `job ${id} of ${queue} has not failed: nothing to retry`);
+      throw new InputError('id', `job ${id} of ${queue} has not failed: nothing to retry`, {
+        key: 'error.jobs.notFailed',
+        params: { id, queue },
+      });
     }
     await transaction(this.dataSource, (manager) =>
       this.audit.record(manager, actor, {
@@ -141,10 +150,17 @@ export class JobsService {
   async retry(actor: Actor, id: number): Promise<void> {
     const row = await this.outbox.find(id);
     if (!row) throw new NotFoundError('job', id);
-    if (row.status === 'done') throw new InputError('id', `job ${id} is done: nothing to retry`);
+    if (row.status === 'done')
+      throw new InputError('id', `job ${id} is done: nothing to retry`, {
+        key: 'error.jobs.done',
+        params: { id: String(id) },
+      });
     await transaction(this.dataSource, async (manager) => {
       if (!(await this.outbox.retry(manager, id))) {
-        throw new InputError('id', `job ${id} is done: nothing to retry`);
+        throw new InputError('id', `job ${id} is done: nothing to retry`, {
+          key: 'error.jobs.done',
+          params: { id: String(id) },
+        });
       }
       await this.audit.record(manager, actor, {
         action: 'job.retried',

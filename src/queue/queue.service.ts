@@ -73,14 +73,22 @@ export class QueueService implements OnModuleInit {
   filterFor(actor: Actor, query: QueueQuery): QueueFilter {
     const view = query.view || 'mine';
     if (!(QUEUE_VIEWS as readonly string[]).includes(view)) {
-      throw new InputError('view', `must be one of ${QUEUE_VIEWS.join(', ')}`);
+      throw new InputError('view', `must be one of ${QUEUE_VIEWS.join(', ')}`, {
+        key: 'error.queue.view',
+        params: { values: QUEUE_VIEWS.join(', ') },
+      });
     }
     if (view === 'all' && actor.role !== 'admin') {
-      throw new InputError('view', "only admins see everyone's items");
+      throw new InputError('view', "only admins see everyone's items", {
+        key: 'error.queue.viewAll',
+      });
     }
     const status = query.status || 'pending';
     if (!(QUEUE_STATUS_FILTERS as readonly string[]).includes(status)) {
-      throw new InputError('status', `must be one of ${QUEUE_STATUS_FILTERS.join(', ')}`);
+      throw new InputError('status', `must be one of ${QUEUE_STATUS_FILTERS.join(', ')}`, {
+        key: 'error.queue.status',
+        params: { values: QUEUE_STATUS_FILTERS.join(', ') },
+      });
     }
     const page = pageNumber('page', query.page);
     const pageSize =
@@ -88,7 +96,7 @@ export class QueueService implements OnModuleInit {
         ? QUEUE_PAGE_SIZE
         : Number(query.pageSize);
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200) {
-      throw new InputError('pageSize', 'must be from 1 to 200');
+      throw new InputError('pageSize', 'must be from 1 to 200', { key: 'error.queue.pageSize' });
     }
     const overdue =
       query.overdue === true ||
@@ -179,6 +187,12 @@ export class QueueService implements OnModuleInit {
     if (row.evaluatorId !== null && row.evaluatorId !== actor.id) {
       throw new ForbiddenError(
         `queue item ${id} is assigned to ${row.evaluatorName ?? 'someone else'}`,
+        row.evaluatorName
+          ? {
+              key: 'error.forbidden.queueAssigned',
+              params: { id: String(id), name: row.evaluatorName },
+            }
+          : { key: 'error.forbidden.queueAssignedSomeone', params: { id: String(id) } },
       );
     }
     if (
@@ -187,6 +201,7 @@ export class QueueService implements OnModuleInit {
     ) {
       throw new ForbiddenError(
         `queue item ${id} is a call of your own team's agent (QUEUE_AVOID_OWN_TEAM=on)`,
+        { key: 'error.forbidden.queueOwnTeam', params: { id: String(id) } },
       );
     }
     const started = await this.claimAndOpen(actor, row);
@@ -198,13 +213,16 @@ export class QueueService implements OnModuleInit {
   async assign(actor: Actor, id: number, evaluatorIdGiven: unknown): Promise<void> {
     const evaluatorId = Number(evaluatorIdGiven);
     if (!Number.isInteger(evaluatorId) || evaluatorId < 1) {
-      throw new InputError('evaluatorId', 'choose the evaluator to give the call to');
+      throw new InputError('evaluatorId', 'choose the evaluator to give the call to', {
+        key: 'error.queue.chooseEvaluator',
+      });
     }
     const target = await this.users.findById(evaluatorId);
     if (!target || !target.active || !QA.includes(target.role)) {
       throw new InputError(
         'evaluatorId',
         `user ${evaluatorId} is not an active evaluator or admin`,
+        { key: 'error.queue.notEvaluator', params: { id: String(evaluatorId) } },
       );
     }
     const row = await this.repository.findRow(id);
@@ -218,6 +236,7 @@ export class QueueService implements OnModuleInit {
       throw new InputError(
         'evaluatorId',
         `${target.name} is on the agent's own team (QUEUE_AVOID_OWN_TEAM=on); choose someone else`,
+        { key: 'error.queue.ownTeam', params: { name: target.name } },
       );
     }
     if (row.evaluatorId === evaluatorId) return;
@@ -240,8 +259,14 @@ export class QueueService implements OnModuleInit {
   /** Admins: take the call out of the queue, saying why. */
   async skip(actor: Actor, id: number, reasonGiven: unknown): Promise<void> {
     const reason = typeof reasonGiven === 'string' ? reasonGiven.trim() : '';
-    if (!reason) throw new InputError('reason', 'say why the call is skipped');
-    if (reason.length > 500) throw new InputError('reason', 'at most 500 characters');
+    if (!reason)
+      throw new InputError('reason', 'say why the call is skipped', {
+        key: 'error.queue.skipReason',
+      });
+    if (reason.length > 500)
+      throw new InputError('reason', 'at most 500 characters', {
+        key: 'error.queue.skipReasonLong',
+      });
     const row = await this.repository.findRow(id);
     if (!row) throw new NotFoundError('queue item', id);
     if (!PENDING.includes(row.status)) {

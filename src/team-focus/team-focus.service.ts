@@ -58,7 +58,10 @@ export class TeamFocusService {
     const team = (await this.agents.listTeams()).find((t) => t.id === dto.team);
     if (!team) throw new InputError('team', `no team ${dto.team}`);
     if (!maySetFocus(actor, dto.team)) {
-      throw new ForbiddenError(`only a lead of ${team.name} or an admin sets its weekly focus`);
+      throw new ForbiddenError(`only a lead of ${team.name} or an admin sets its weekly focus`, {
+        key: 'error.forbidden.teamFocus',
+        params: { team: team.name },
+      });
     }
     let criteria: Map<string, string>;
     try {

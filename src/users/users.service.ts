@@ -130,9 +130,13 @@ export class UsersService implements OnApplicationBootstrap {
   async create(by: Actor | null, input: UserInput): Promise<UserRow> {
     const email = input.email.trim().toLowerCase();
     plainText('email', email);
-    if (!EMAIL.test(email)) throw new InputError('email', 'is not an e-mail address');
+    if (!EMAIL.test(email))
+      throw new InputError('email', 'is not an e-mail address', { key: 'error.user.email' });
     if (await this.users.existsByEmail(email)) {
-      throw new InputError('email', `a user with ${email} already exists`);
+      throw new InputError('email', `a user with ${email} already exists`, {
+        key: 'error.user.emailTaken',
+        params: { email },
+      });
     }
     const passwordHash = input.password ? await this.checkedHash(input.password, email) : null;
     const id = await transaction(this.dataSource, async (manager) => {
@@ -161,7 +165,9 @@ export class UsersService implements OnApplicationBootstrap {
   async update(by: Actor, id: number, changes: UserChanges): Promise<UserRow> {
     const before = await this.get(id);
     if (by.id === id && (changes.active === false || (changes.role && changes.role !== 'admin'))) {
-      throw new ForbiddenError('you cannot deactivate yourself or take away your own admin role');
+      throw new ForbiddenError('you cannot deactivate yourself or take away your own admin role', {
+        key: 'error.forbidden.ownAccount',
+      });
     }
     const role = changes.role ? checkedRole(changes.role) : before.role;
     const deactivating = changes.active === false && before.active;
@@ -257,10 +263,16 @@ export class UsersService implements OnApplicationBootstrap {
     if (role === 'agent') {
       const externalId = input.agentExternalId?.trim();
       if (!externalId) {
-        throw new InputError('agentExternalId', 'an agent user must be linked to an agent');
+        throw new InputError('agentExternalId', 'an agent user must be linked to an agent', {
+          key: 'error.user.agentRequired',
+        });
       }
       const agent = await this.agents.findByExternalId(externalId, manager);
-      if (!agent) throw new InputError('agentExternalId', `no agent with id ${externalId}`);
+      if (!agent)
+        throw new InputError('agentExternalId', `no agent with id ${externalId}`, {
+          key: 'error.user.noAgent',
+          params: { id: externalId },
+        });
       agentId = agent.id;
     }
     let teamIds: number[] = [];
@@ -268,7 +280,11 @@ export class UsersService implements OnApplicationBootstrap {
     if (role === 'team_lead' && names.length > 0) {
       const teams = await this.teams.findByNames(names, manager);
       const missing = names.filter((n) => !teams.some((t) => t.name === n));
-      if (missing.length > 0) throw new InputError('teams', `no team named ${missing.join(', ')}`);
+      if (missing.length > 0)
+        throw new InputError('teams', `no team named ${missing.join(', ')}`, {
+          key: 'error.user.noTeam',
+          params: { name: missing.join(', ') },
+        });
       teamIds = teams.map((t) => t.id);
     }
     return { agentId, teamIds };
@@ -281,7 +297,11 @@ export class UsersService implements OnApplicationBootstrap {
     const trimmed = name?.trim();
     if (!trimmed) return null;
     const team = await this.teams.findByName(trimmed, manager);
-    if (!team) throw new InputError('homeTeam', `no team named ${trimmed}`);
+    if (!team)
+      throw new InputError('homeTeam', `no team named ${trimmed}`, {
+        key: 'error.user.noTeam',
+        params: { name: trimmed },
+      });
     return team.id;
   }
 
@@ -323,15 +343,19 @@ function toRow(user: User, teams: { id: number; name: string }[]): UserRow {
 
 function checkedRole(role: string): Role {
   if (!(ROLES as readonly string[]).includes(role)) {
-    throw new InputError('role', `must be one of ${ROLES.join(', ')}`);
+    throw new InputError('role', `must be one of ${ROLES.join(', ')}`, {
+      key: 'error.user.role',
+      params: { values: ROLES.join(', ') },
+    });
   }
   return role as Role;
 }
 
 function requiredName(name: string | undefined): string {
   const trimmed = name?.trim() ?? '';
-  if (!trimmed) throw new InputError('name', 'is required');
-  if (trimmed.length > 200) throw new InputError('name', 'must be at most 200 characters');
+  if (!trimmed) throw new InputError('name', 'is required', { key: 'error.user.nameRequired' });
+  if (trimmed.length > 200)
+    throw new InputError('name', 'must be at most 200 characters', { key: 'error.user.nameLong' });
   plainText('name', trimmed);
   return trimmed;
 }

@@ -116,6 +116,7 @@ describe(`/admin/jobs (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, 
     const again = await browser
       .post(`/admin/jobs/${row.id}/retry`)
       .set('Accept', 'application/json')
+      .set('Accept-Language', 'en')
       .type('form')
       .send({ _csrf: csrf })
       .expect(400);
@@ -215,7 +216,12 @@ describe(`/admin/jobs (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, 
 
     // Nothing failed to retry: 400 naming the id; a bad id: 400; an unknown queue: 404.
     const json = (url: string) =>
-      browser.post(url).set('Accept', 'application/json').type('form').send({ _csrf: csrf });
+      browser
+        .post(url)
+        .set('Accept', 'application/json')
+        .set('Accept-Language', 'en')
+        .type('form')
+        .send({ _csrf: csrf });
     expect(JSON.stringify((await json(retryUrl).expect(400)).body)).toContain('nothing to retry');
     expect(
       JSON.stringify(

@@ -274,12 +274,15 @@ describe('import → evaluate → submit → score, over HTTP', () => {
   });
 
   it('answers 404 with a clear JSON body and no stack trace for a missing evaluation', async () => {
-    const res = await http.get('/api/evaluations/99999').expect(404);
+    const res = await http.get('/api/evaluations/99999').set('Accept-Language', 'en').expect(404);
     expect(res.body).toEqual({
       statusCode: 404,
       error: 'NOT_FOUND',
       message: 'evaluation 99999 not found',
     });
+    // In the reader's language, as every refusal.
+    const ko = await http.get('/api/evaluations/99999').set('Accept-Language', 'ko').expect(404);
+    expect(ko.body.message).toBe('평가 99999을(를) 찾을 수 없습니다');
   });
 });
 

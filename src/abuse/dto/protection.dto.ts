@@ -22,10 +22,7 @@ export class RecordProtectiveActionDto {
 
 /** The protection report: a period (YYYY-MM-DD, checked by resolvePeriod), a page, CSV or not. */
 export class ProtectionQueryDto extends PagedDateRangeDto {
-  @IsOptional()
-  @IsIn(['ko', 'en'])
-  lang?: 'ko' | 'en';
-
+  // `lang` (the page's language switch) comes with the page fields (PageQueryDto).
   @IsOptional()
   @IsIn(['csv', 'html'])
   format?: 'csv' | 'html';

@@ -134,9 +134,7 @@ export class CallsQueryDto extends PagedDateRangeDto {
   @IsIn(['interruptions', 'silence', 'talk'])
   metric?: 'interruptions' | 'silence' | 'talk';
 
-  @IsOptional()
-  @IsIn(['ko', 'en'])
-  lang?: 'ko' | 'en';
+  // `lang` (the page's language switch) comes with the page fields (PageQueryDto).
 
   @IsOptional()
   @IsIn(['csv', 'html'])

@@ -24,10 +24,7 @@ export class ListInteractionsDto extends PageQueryDto {
   @IsIn(['ko', 'en'])
   language?: string;
 
-  /** The page's language switch (read by the i18n middleware). */
-  @IsOptional()
-  @IsIn(['ko', 'en'])
-  lang?: 'ko' | 'en';
+  // `lang` (the page's language switch) comes with the page fields (PageQueryDto).
 
   /** Part of the external id. */
   @IsOptional()
