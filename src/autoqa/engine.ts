@@ -171,9 +171,16 @@ function languageMismatch(
   let hangul = 0;
   let latin = 0;
   for (const i of ctx.agentTurns) {
-    for (const word of ctx.turns[i].text.match(WORDS) ?? []) {
-      if (HANGUL.test(word)) hangul++;
-      else if (LATIN.test(word)) latin++;
+    const text = ctx.turns[i].text;
+    const simple = typeof text === 'string' ? countSimpleWords(text) : null;
+    if (simple !== null) {
+      hangul += simple.hangul;
+      latin += simple.latin;
+    } else {
+      for (const word of text.match(WORDS) ?? []) {
+        if (HANGUL.test(word)) hangul++;
+        else if (LATIN.test(word)) latin++;
+      }
     }
     if (hangul + latin >= LANGUAGE_SAMPLE) break;
   }
@@ -189,6 +196,34 @@ function languageMismatch(
       scorecard: { code: `language.${scorecardLanguage}` },
     },
   };
+}
+
+/**
+ * The same count as WORDS / HANGUL / LATIN for a text of ASCII and Hangul syllables only (most
+ * turns), in one pass over its character codes; null for any other text.
+ */
+function countSimpleWords(text: string): { hangul: number; latin: number } | null {
+  let hangul = 0;
+  let latin = 0;
+  let inWord = false;
+  let hasHangul = false;
+  let hasLatin = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const syllable = c >= 0xac00 && c <= 0xd7a3;
+    if (c >= 0x80 && !syllable) return null;
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (syllable || letter || (c >= 48 && c <= 57) || c === 39) {
+      inWord = true;
+      hasHangul ||= syllable;
+      hasLatin ||= letter;
+    } else if (inWord) {
+      if (hasHangul) hangul++;
+      else if (hasLatin) latin++;
+      inWord = hasHangul = hasLatin = false;
+    }
+  }
+  return { hangul, latin };
 }
 
 /** How sure an answer is when its detector does not say. */

@@ -31,6 +31,8 @@ const KO_FILLERS = new Set([
   '엄',
 ]);
 const EN_FILLERS = new Set(['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'ah', 'hmm', 'hm', 'mm']);
+/** No filler is longer (a cheap test before the set's). */
+const FILLER_LENGTH = Math.max(...[...KO_FILLERS, ...EN_FILLERS].map((f) => f.length));
 
 const KO_STRIP = /[\s\p{P}\p{S}]+/gu;
 const KO_ISO_DATE =
@@ -69,7 +71,7 @@ function cleanTokens(tokens: Tokens, language: SpeechLanguage): Tokens {
   for (let x = 0; x < tokens.text.length; x++) {
     const raw = tokens.text[x];
     const k0 = tokens.kind[x];
-    if (k0 === WORD && fillers.has(raw)) continue;
+    if (k0 === WORD && raw.length <= FILLER_LENGTH && fillers.has(raw)) continue;
     push(out, language === 'en' && k0 === WORD ? (EN_CONTRACTIONS.get(raw) ?? raw) : raw, k0);
     // "제가 제가" / "i i": said twice in a row. "확 확인" / "ca can": a false start.
     for (;;) {
@@ -104,12 +106,17 @@ function allDigits(t: string): boolean {
   return true;
 }
 
-const KO_DIGIT_CODES = new Set([...'공영일이삼사오육륙칠팔구'].map((c) => c.charCodeAt(0)));
+/** 1 for the Hangul syllables that are digits, indexed from U+AC00. */
+const KO_DIGIT_SYLLABLE = new Uint8Array(0xd7a4 - 0xac00);
+for (const c of '공영일이삼사오육륙칠팔구') KO_DIGIT_SYLLABLE[c.charCodeAt(0) - 0xac00] = 1;
 
 /** Only digit syllables (공일공, 삼). */
 function isKoDigitWord(t: string): boolean {
   if (t === '') return false;
-  for (let i = 0; i < t.length; i++) if (!KO_DIGIT_CODES.has(t.charCodeAt(i))) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0xac00 || c > 0xd7a3 || KO_DIGIT_SYLLABLE[c - 0xac00] !== 1) return false;
+  }
   return true;
 }
 
