@@ -143,6 +143,19 @@ export class AnalyticsService
     await this.jobs.send(ANALYTICS_REFRESH, at, { key: `${at.agentId}:${at.day}`, manager });
   }
 
+  /**
+   * Calls just written (an import, in its transaction): the refresh of their agent-days is owed
+   * too, so that the outcome roll-ups count a call before (or without) any evaluation of it.
+   */
+  async callsAdded(manager: EntityManager, interactionIds: readonly number[]): Promise<void> {
+    const owed = new Map<string, { agentId: number; day: string }>();
+    for (const id of interactionIds) {
+      const at = await this.repository.agentDayOf(id, manager);
+      if (at) owed.set(`${at.agentId}:${at.day}`, at);
+    }
+    for (const [key, at] of owed) await this.jobs.send(ANALYTICS_REFRESH, at, { key, manager });
+  }
+
   private async runRefresh(data: JobData, manager?: EntityManager): Promise<void> {
     const { agentId, day } = data;
     if (typeof agentId !== 'number' || typeof day !== 'string') {

@@ -26,6 +26,7 @@ import { standardFields } from './standard-fields';
 import { RedactionFindingsRepository } from '../privacy/redaction-findings.repository';
 import { redactForImport } from '../redaction/redact-import';
 import { AbuseService } from '../abuse/abuse.service';
+import { AnalyticsService } from '../analytics/analytics.service';
 
 export interface ImportFile {
   name: string;
@@ -89,6 +90,7 @@ export class ImportService {
     private readonly autoQa: AutoQaService,
     private readonly redactionFindings: RedactionFindingsRepository,
     private readonly abuse: AbuseService,
+    private readonly analytics: AnalyticsService,
   ) {}
 
   /**
@@ -220,6 +222,8 @@ export class ImportService {
         // the workers; the import does not wait for it.
         const imported = results.flatMap((r) => (r.status === 'imported' ? [r.interactionId] : []));
         await this.autoQa.enqueue(manager, imported);
+        // The KPI roll-up counts a call from its import, scored or not.
+        await this.analytics.callsAdded(manager, imported);
         return results;
       });
       return outcomes;

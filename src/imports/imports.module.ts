@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 import { AbuseModule } from '../abuse/abuse.module';
 import { AgentsModule } from '../agents/agents.module';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { AutoQaModule } from '../autoqa/autoqa.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { InteractionsModule } from '../interactions/interactions.module';
@@ -15,6 +16,7 @@ import { ImportsPagesController } from './imports.pages.controller';
   imports: [
     AbuseModule,
     AgentsModule,
+    AnalyticsModule,
     AutoQaModule,
     InteractionsModule,
     PrivacyModule,

@@ -144,6 +144,8 @@ describe('the outcome roll-ups answer as the calls do', () => {
         .attach('files', Buffer.from(JSON.stringify(file)), `${file.externalId}.json`)
         .expect(200);
       const interactionId = imported.body.results[0].interactionId as number;
+      // Some calls are never scored: the roll-up counts them from their import.
+      if (i % 9 === 2) continue;
       const pick = () => (rnd() < 0.65 ? 1 : 0);
       await evaluate(interactionId, [pick(), pick(), rnd() < 0.25 ? null : pick()]);
       // A second human evaluation of some calls: its answers are the ones that count.
