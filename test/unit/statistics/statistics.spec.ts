@@ -7,6 +7,7 @@ import {
   logisticRegression,
   meanDifference,
   meanWithCi,
+  meanWithCiFromSums,
   proportionDifference,
   proportionTest,
   proportionWithCi,
@@ -33,6 +34,18 @@ describe('means', () => {
     expect(m.mean).toBeCloseTo(0.75, 10);
     expect(m.ci!.low).toBeCloseTo(-0.5297804, 6);
     expect(m.ci!.high).toBeCloseTo(2.0297804, 6);
+  });
+
+  it('gives the same interval from n, sum and sum of squares (a roll-up) on the sleep data', () => {
+    const sum = SLEEP_1.reduce((a, b) => a + b, 0);
+    const sumSq = SLEEP_1.reduce((a, b) => a + b * b, 0);
+    const m = meanWithCiFromSums(SLEEP_1.length, sum, sumSq);
+    expect(m.mean).toBeCloseTo(0.75, 10);
+    expect(m.ci!.low).toBeCloseTo(-0.5297804, 6);
+    expect(m.ci!.high).toBeCloseTo(2.0297804, 6);
+    expect(m.sd).toBeCloseTo(meanWithCi(SLEEP_1).sd!, 10);
+    expect(meanWithCiFromSums(1, 3, 9)).toEqual(meanWithCi([3]));
+    expect(meanWithCiFromSums(0, 0, 0)).toEqual(meanWithCi([]));
   });
 
   it('has no interval for fewer than 2 values and nothing for none', () => {
