@@ -8,6 +8,7 @@ import { CoachingController } from './coaching.controller';
 import { CoachingPagesController } from './coaching.pages.controller';
 import { CoachingRepository } from './coaching.repository';
 import { CoachingService } from './coaching.service';
+import { FeedbackSessionsService } from './feedback-sessions.service';
 import { PlanPdfJobs } from './plan-pdf-jobs';
 import { CoachingPlanQuotes } from './plan-quotes.service';
 
@@ -16,6 +17,7 @@ import { CoachingPlanQuotes } from './plan-quotes.service';
   controllers: [CoachingController, CoachingPagesController],
   providers: [
     CoachingService,
+    FeedbackSessionsService,
     CoachingRepository,
     CoachingPlanQuotes,
     PlanPdfJobs,

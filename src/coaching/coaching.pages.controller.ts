@@ -13,6 +13,7 @@ import { translate } from '../common/i18n/i18n';
 import { PageNumberPipe } from '../common/pagination';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { CoachingService } from './coaching.service';
+import { FeedbackSessionsService } from './feedback-sessions.service';
 import { SavePlanDto } from './dto/save-plan.dto';
 import { GeneratePlanDto } from './dto/generate-plan.dto';
 import { RecordSessionDto, ScheduleSessionDto } from './dto/feedback-session.dto';
@@ -28,6 +29,7 @@ import { pageMessageOf } from '../common/http-exception.filter';
 export class CoachingPagesController {
   constructor(
     private readonly coaching: CoachingService,
+    private readonly sessions: FeedbackSessionsService,
     private readonly agents: AgentsService,
     private readonly scorecards: ScorecardsService,
   ) {}
@@ -202,7 +204,7 @@ export class CoachingPagesController {
       'coaching/show',
       async () => {
         const dto = formInput(ScheduleSessionDto, { scheduledAt: field(body, 'scheduledAt') });
-        await this.coaching.schedule(actor, id, dto.scheduledAt);
+        await this.sessions.schedule(actor, id, dto.scheduledAt);
         res.redirect(303, `/coaching/${id}#sessions`);
       },
       async (e) => ({
@@ -221,7 +223,7 @@ export class CoachingPagesController {
     @Res() res: Response,
   ) {
     const typed = typedSession(sid, body);
-    const { planId } = await this.coaching.session(actor, sid);
+    const { planId } = await this.sessions.session(actor, sid);
     await submitForm(
       res,
       'coaching/show',
@@ -231,7 +233,7 @@ export class CoachingPagesController {
           commitments: typed.commitments,
           followUpDate: typed.followUpDate,
         });
-        await this.coaching.record(actor, sid, {
+        await this.sessions.record(actor, sid, {
           notes: dto.notes,
           commitments: dto.commitments ?? '',
           followUpDate: dto.followUpDate,
@@ -253,7 +255,7 @@ export class CoachingPagesController {
     @Param('sid', ParseIntPipe) sid: number,
     @Res() res: Response,
   ) {
-    const session = await this.coaching.acknowledge(actor, sid);
+    const session = await this.sessions.acknowledge(actor, sid);
     res.redirect(303, `/coaching/${session.planId}#sessions`);
   }
 
@@ -267,7 +269,7 @@ export class CoachingPagesController {
   ) {
     const plan = await this.coaching.get(actor, id);
     const stored = plan.content as unknown as PlanContent;
-    const sessions = await this.coaching.sessionsOf(id);
+    const sessions = await this.sessions.sessionsOf(id);
     const content: PlanContent = typed
       ? {
           ...stored,
