@@ -25,7 +25,7 @@ export interface QueueDefinition {
   cron?: string;
   /**
    * pg-boss: a job still active this long after it started (its process died) is failed, and
-   * so retried (default 15 minutes).
+   * so retried (default 60 s).
    */
   expireInSeconds?: number;
   /**

@@ -17,6 +17,13 @@ export const PGBOSS_SCHEMA = 'pgboss';
 /** How often an idle worker asks for a job of one of its queues. */
 const POLL_SECONDS = 1;
 const ACTIVE_STATES = ['created', 'retry', 'active'];
+/**
+ * A job still active this long after it started is failed (and so retried) unless its queue
+ * says otherwise: the jobs here take seconds, and a job held by a process that died (`kill -9`)
+ * should not wait pg-boss's default 15 minutes. Maintenance (which expires them) runs this often.
+ */
+const EXPIRE_SECONDS = 60;
+const MAINTENANCE_SECONDS = 30;
 /** PostgreSQL's deadlock_detected. */
 const DEADLOCK = '40P01';
 
@@ -167,6 +174,7 @@ export class PgBossJobQueue implements JobQueue, OnApplicationBootstrap, OnAppli
       supervise: workers,
       schedule: workers,
       cronMonitorIntervalSeconds: 10,
+      maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
     });
     boss.on('error', (e: unknown) => this.logger.error(`pg-boss: ${String(e)}`));
     await boss.start();
@@ -193,7 +201,7 @@ export class PgBossJobQueue implements JobQueue, OnApplicationBootstrap, OnAppli
         retryLimit: d.retryLimit,
         retryDelay: d.retryDelay,
         retryBackoff: true,
-        ...(d.expireInSeconds ? { expireInSeconds: d.expireInSeconds } : {}),
+        expireInSeconds: d.expireInSeconds ?? EXPIRE_SECONDS,
       };
       for (let attempt = 1; ; attempt++) {
         try {
