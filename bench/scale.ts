@@ -130,6 +130,7 @@ async function run(setup: string, batches: { name: string; bytes: Buffer }[][]):
   const proxy = startHaproxy(PROXY, ports, tmp);
   if (!proxy) throw new Error('HAProxy is not installed (npm run setup installs it)');
   let db: DataSource | null = null;
+  let ok = false;
   try {
     for (const instance of instances) startInstance(instance, env);
     await Promise.all(ports.map((p, i) => waitHealthy(p, instances[i])));
@@ -188,6 +189,7 @@ async function run(setup: string, batches: { name: string; bytes: Buffer }[][]):
       db,
       `SELECT COUNT(DISTINCT "interactionId") FROM evaluations WHERE kind = 'auto'`,
     );
+    ok = true;
     return {
       setup,
       calls,
@@ -205,7 +207,9 @@ async function run(setup: string, batches: { name: string; bytes: Buffer }[][]):
     if (db?.isInitialized) await db.destroy();
     await Promise.all(instances.map((i) => stop(i)));
     proxy.kill();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    // The instances' logs stay when something went wrong.
+    if (ok) fs.rmSync(tmp, { recursive: true, force: true });
+    else console.error(`   logs kept in ${tmp}`);
   }
 }
 
