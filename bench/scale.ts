@@ -151,9 +151,15 @@ async function run(setup: string, batches: { name: string; bytes: Buffer }[][]):
     const reader = (async () => {
       while (importing) {
         const at = performance.now();
-        const res = await admin.request('GET', '/interactions', undefined, 'text/html');
-        await res.arrayBuffer();
-        if (res.status !== 200) errors++;
+        try {
+          const res = await admin.request('GET', '/interactions', undefined, 'text/html');
+          await res.arrayBuffer();
+          if (res.status !== 200) errors++;
+        } catch (e) {
+          // A connection cut counts as an error (and does not end the run).
+          errors++;
+          console.error(`   GET /interactions: ${String(e)}`);
+        }
         pages.push(performance.now() - at);
         await sleep(250);
       }
