@@ -222,8 +222,9 @@ export class ImportService {
         // the workers; the import does not wait for it.
         const imported = results.flatMap((r) => (r.status === 'imported' ? [r.interactionId] : []));
         await this.autoQa.enqueue(manager, imported);
-        // The KPI roll-up counts a call from its import, scored or not.
-        await this.analytics.callsAdded(manager, imported);
+        // The KPI roll-up counts a call from its import, scored or not: with auto-QA on, the
+        // auto evaluation's refresh counts it (one refresh per call, not two).
+        if (!this.config.autoQa) await this.analytics.callsAdded(manager, imported);
         return results;
       });
       return outcomes;
