@@ -126,7 +126,9 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
         after = page[page.length - 1].id;
       }
     }
-    await this.jobs.settled();
+    // No deadline: a large import scores for minutes (10,000 calls at ~150 calls/s); a job that
+    // keeps failing ends in the failed list, so this returns.
+    await this.jobs.settled(undefined, Number.POSITIVE_INFINITY);
   }
 
   /** Suggestions for one interaction on one scorecard version, computed now (scoring form). */
