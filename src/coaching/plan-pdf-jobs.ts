@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { UnavailableError } from '../common/errors';
 import { JOB_QUEUE, type JobQueue } from '../events/job-queue';
 import { PdfService } from '../pdf/pdf.service';
 import { FILE_STORE, type FileStore } from '../storage/file-store';
@@ -43,7 +44,7 @@ export class PlanPdfJobs implements OnModuleInit {
 
   /**
    * The PDF of the plan's current version, from the file store, rendered by a job first when
-   * it is not there yet. Throws when no worker made it within PDF_WAIT_MS.
+   * it is not there yet. Refuses with 503 when no worker made it within PDF_WAIT_MS.
    */
   async stored(plan: CoachingPlan): Promise<{ file: string; bytes: Buffer }> {
     const file = fileOf(plan);
@@ -55,8 +56,10 @@ export class PlanPdfJobs implements OnModuleInit {
       const bytes = await this.files.get(pdfKey(file));
       if (bytes) return { file, bytes };
       if (Date.now() > until) {
-        throw new Error(
-          `no worker rendered ${file} within ${PDF_WAIT_MS / 1000} s (see /admin/jobs, queue ${PDF_QUEUE})`,
+        const seconds = String(PDF_WAIT_MS / 1000);
+        throw new UnavailableError(
+          `no worker rendered ${file} within ${seconds} s (see /admin/jobs, queue ${PDF_QUEUE})`,
+          { key: 'error.pdfNotRendered', params: { seconds, queue: PDF_QUEUE } },
         );
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -108,3 +108,14 @@ export class TooManyRequestsError extends DomainError {
     super(message);
   }
 }
+
+/** Work the request waits for was not done in time (a worker's PDF): try again later. */
+export class UnavailableError extends DomainError {
+  readonly status = 503;
+  constructor(
+    message: string,
+    override readonly messageKey?: MessageKey,
+  ) {
+    super(message);
+  }
+}
