@@ -124,6 +124,9 @@ export function pageMessageOf(exception: DomainError, lang: string): string {
   if (entityKey && hasTranslation(entityKey)) params.entity = translate(lang, entityKey);
   if (params.role && hasTranslation(`role.${params.role}`))
     params.role = translate(lang, `role.${params.role}`);
+  // A queue item's state named by its code (`in_progress`) reads as the queue page names it.
+  if (params.status && hasTranslation(`queue.status.${params.status}`))
+    params.status = translate(lang, `queue.status.${params.status}`);
   return translate(lang, exception.messageKey.key, params);
 }
 

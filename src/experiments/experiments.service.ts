@@ -39,21 +39,36 @@ export class ExperimentsService {
   async create(actor: Actor, dto: CreateExperimentDto): Promise<Experiment> {
     const from = validDay('from', dto.from);
     const to = validDay('to', dto.to);
-    if (from > to) throw new InputError('from', `${from} is after ${to}`);
+    if (from > to)
+      throw new InputError('from', `${from} is after ${to}`, {
+        key: 'experiment.error.periodOrder',
+        params: { from, to },
+      });
     if (daysBetween(from, to) >= MAX_PERIOD_DAYS) {
-      throw new InputError('from', `a period may cover at most ${MAX_PERIOD_DAYS} days`);
+      throw new InputError('from', `a period may cover at most ${MAX_PERIOD_DAYS} days`, {
+        key: 'experiment.error.periodTooLong',
+        params: { days: String(MAX_PERIOD_DAYS) },
+      });
     }
     if (dto.assignment === 'metadata' && !dto.field) {
-      throw new InputError('field', 'name the metadata field that holds the variant');
+      throw new InputError('field', 'name the metadata field that holds the variant', {
+        key: 'experiment.error.fieldRequired',
+      });
     }
     const keys = new Set<string>();
     const values = new Set<string>();
     dto.variants.forEach((v, i) => {
-      if (keys.has(v.key)) throw new InputError(`variants.${i}.key`, `"${v.key}" is used twice`);
+      if (keys.has(v.key)) {
+        throw new InputError(`variants.${i}.key`, `"${v.key}" is used twice`, {
+          key: 'experiment.error.variantKeyTwice',
+          params: { key: v.key },
+        });
+      }
       if (values.has(v.value)) {
         throw new InputError(
           `variants.${i}.value`,
           `"${v.value}" already puts calls in another variant`,
+          { key: 'experiment.error.variantValueTwice', params: { value: v.value } },
         );
       }
       keys.add(v.key);
@@ -62,19 +77,32 @@ export class ExperimentsService {
     const scorecardKey = dto.scorecard || null;
     const criteria = dto.criteria ?? [];
     if (criteria.length > 0 && !scorecardKey) {
-      throw new InputError('scorecard', 'choose the scorecard of the criteria');
+      throw new InputError('scorecard', 'choose the scorecard of the criteria', {
+        key: 'experiment.error.scorecardRequired',
+      });
     }
     if (scorecardKey) {
       const definition = (await this.analytics.definitions()).get(scorecardKey);
-      if (!definition) throw new InputError('scorecard', `no scorecard "${scorecardKey}"`);
+      if (!definition) {
+        throw new InputError('scorecard', `no scorecard "${scorecardKey}"`, {
+          key: 'experiment.error.noScorecard',
+          params: { scorecard: scorecardKey },
+        });
+      }
       const known = new Set(definition.sections.flatMap((s) => s.criteria.map((c) => c.key)));
       criteria.forEach((c, i) => {
         if (!known.has(c))
-          throw new InputError(`criteria.${i}`, `"${c}" is not a criterion of ${scorecardKey}`);
+          throw new InputError(`criteria.${i}`, `"${c}" is not a criterion of ${scorecardKey}`, {
+            key: 'experiment.error.notACriterion',
+            params: { criterion: c, scorecard: scorecardKey },
+          });
       });
     }
     if (await this.repository.byName(dto.name)) {
-      throw new InputError('name', `an experiment named "${dto.name}" exists`);
+      throw new InputError('name', `an experiment named "${dto.name}" exists`, {
+        key: 'experiment.error.nameTaken',
+        params: { name: dto.name },
+      });
     }
     return this.repository.create({
       name: dto.name,

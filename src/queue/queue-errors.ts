@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors';
+import { DomainError, type MessageKey } from '../common/errors';
 
 /** "Start next" found nothing the actor may take. */
 export class QueueEmptyError extends DomainError {
@@ -11,4 +11,10 @@ export class QueueEmptyError extends DomainError {
 /** The item is no longer in a state that allows this (done, skipped, taken by someone else). */
 export class QueueItemStateError extends DomainError {
   readonly status = 409;
+  constructor(
+    message: string,
+    override readonly messageKey?: MessageKey,
+  ) {
+    super(message);
+  }
 }

@@ -182,7 +182,10 @@ export class QueueService implements OnModuleInit {
       return { itemId: row.id, interactionId: row.interactionId, evaluationId: row.evaluationId };
     }
     if (row.status !== 'open') {
-      throw new QueueItemStateError(`queue item ${id} is ${row.status.replace('_', ' ')}`);
+      throw new QueueItemStateError(`queue item ${id} is ${row.status.replace('_', ' ')}`, {
+        key: 'error.queue.itemNotPending',
+        params: { id: String(id), status: row.status },
+      });
     }
     if (row.evaluatorId !== null && row.evaluatorId !== actor.id) {
       throw new ForbiddenError(
@@ -205,7 +208,12 @@ export class QueueService implements OnModuleInit {
       );
     }
     const started = await this.claimAndOpen(actor, row);
-    if (!started) throw new QueueItemStateError(`queue item ${id} was just taken by someone else`);
+    if (!started) {
+      throw new QueueItemStateError(`queue item ${id} was just taken by someone else`, {
+        key: 'error.queue.justTaken',
+        params: { id: String(id) },
+      });
+    }
     return started;
   }
 
@@ -230,6 +238,7 @@ export class QueueService implements OnModuleInit {
     if (!PENDING.includes(row.status)) {
       throw new QueueItemStateError(
         `queue item ${id} is ${row.status}; only open items can be reassigned`,
+        { key: 'error.queue.reassignNotPending', params: { id: String(id), status: row.status } },
       );
     }
     if (sameTeam(target.teamId, row.agentTeamId, this.config.queueAvoidOwnTeam)) {
@@ -270,7 +279,10 @@ export class QueueService implements OnModuleInit {
     const row = await this.repository.findRow(id);
     if (!row) throw new NotFoundError('queue item', id);
     if (!PENDING.includes(row.status)) {
-      throw new QueueItemStateError(`queue item ${id} is already ${row.status}`);
+      throw new QueueItemStateError(`queue item ${id} is already ${row.status}`, {
+        key: 'error.queue.itemNotPending',
+        params: { id: String(id), status: row.status },
+      });
     }
     await transaction(this.dataSource, async (manager) => {
       await this.repository.markSkipped(manager, id);

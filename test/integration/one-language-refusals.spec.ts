@@ -100,6 +100,34 @@ describe('refusals in the reader language', () => {
     expect(res.text).not.toContain('must be the id of a queue job');
   });
 
+  it("refuses an A/B test's definition in Korean, and in English", async () => {
+    const body = {
+      name: 'Refusal test',
+      assignment: 'metadata',
+      field: 'script',
+      variants: [
+        { key: 'A', label: 'Current', value: 'A' },
+        { key: 'A', label: 'New', value: 'B' },
+      ],
+      from: '2026-10-16',
+      to: '2026-10-05',
+    };
+    const ko = await admin.post('/api/experiments?lang=ko').send(body).expect(400);
+    expect(ko.body.field).toBe('from');
+    expect(ko.body.message).toBe('from: 시작일 2026-10-16이(가) 종료일 2026-10-05보다 늦습니다');
+    const twice = await admin
+      .post('/api/experiments?lang=ko')
+      .send({ ...body, from: '2026-10-05', to: '2026-10-16' })
+      .expect(400);
+    expect(twice.body.message).toBe('variants.1.key: 변형 키 "A"이(가) 두 번 쓰였습니다');
+    expect(english(twice.body.message)).toEqual([]);
+    const en = await admin
+      .post('/api/experiments?lang=en')
+      .send({ ...body, from: '2026-10-05', to: '2026-10-16' })
+      .expect(400);
+    expect(en.body.message).toBe('variants.1.key: The variant key "A" is used twice');
+  });
+
   it("refuses a user form's mistakes in Korean beside the form", async () => {
     const res = await admin
       .post('/admin/users?lang=ko')
