@@ -12,6 +12,11 @@ import { resolveWords, type ResolvedWords } from './shop-values';
 /** A problem's locale key with its values. */
 export type RowMessage = { key: string; params?: Record<string, string> };
 
+const unknownCriterion = (key: string): RowMessage => ({
+  key: 'mysteryShop.header.unknownCriterion',
+  params: { criterion: key },
+});
+
 /** Finds a column of the file by name, trimmed, case-insensitively and NFC-normalised. */
 class HeaderIndex {
   private readonly byFold = new Map<string, string>();
@@ -92,7 +97,11 @@ export function readHeader(
   const ignored = new Set((map.ignore ?? []).map(fold));
   const fallbackScorecard = options.defaultScorecard ?? map.scorecard;
 
-  for (const dup of index.duplicates) headerError(dup, `column "${dup}" appears more than once`);
+  for (const dup of index.duplicates)
+    headerError(dup, `column "${dup}" appears more than once`, {
+      key: 'mysteryShop.header.duplicate',
+      params: { column: dup },
+    });
 
   // Fixed columns: the file's spelling, or undefined when the file lacks the column.
   const expected = (field: FixedField): string => cols[field] ?? DEFAULT_COLUMNS[field];
@@ -112,7 +121,12 @@ export function readHeader(
   ];
   if (fallbackScorecard === undefined) required.push(['scorecard', fixed.scorecard]);
   for (const [field, found] of required) {
-    if (found === undefined) headerError(expected(field), `missing column "${expected(field)}"`);
+    if (found === undefined) {
+      headerError(expected(field), `missing column "${expected(field)}"`, {
+        key: 'mysteryShop.header.missing',
+        params: { column: expected(field) },
+      });
+    }
   }
 
   // The scorecards the rows name (or the default), to tell criterion columns from unknown ones.
@@ -135,11 +149,12 @@ export function readHeader(
 
   // Every mapped criterion must exist on a scorecard in use.
   for (const [key, column] of Object.entries(cols.criteria ?? {})) {
-    if (!knownCriteria.has(key)) headerError(column, `unknown criterion "${key}"`);
+    if (!knownCriteria.has(key))
+      headerError(column, `unknown criterion "${key}"`, unknownCriterion(key));
   }
   for (const [key, column] of Object.entries(cols.comments ?? {})) {
     if (!knownCriteria.has(key) && !cols.criteria?.[key]) {
-      headerError(column, `unknown criterion "${key}"`);
+      headerError(column, `unknown criterion "${key}"`, unknownCriterion(key));
     }
   }
 
@@ -175,7 +190,7 @@ export function readHeader(
     if (ignored.has(f)) continue;
     if (KEY_SHAPE.test(column)) {
       const base = column.endsWith('_comment') ? column.slice(0, -'_comment'.length) : column;
-      headerError(column, `unknown criterion "${base}"`);
+      headerError(column, `unknown criterion "${base}"`, unknownCriterion(base));
     }
   }
   const columnOfCriterion = new Map([...criterionColumns].map(([col, key]) => [key, col]));
@@ -187,7 +202,10 @@ export function readHeader(
       if (columnOfCriterion.has(c.key)) continue;
       const name = criterionColumnName(c.key);
       if (!errors.some((e) => e.line === 1 && e.column === name)) {
-        headerError(name, `missing column for criterion ${c.key} (scorecard ${def.key})`);
+        headerError(name, `missing column for criterion ${c.key} (scorecard ${def.key})`, {
+          key: 'mysteryShop.header.missingCriterion',
+          params: { criterion: c.key, scorecard: def.key },
+        });
       }
     }
   }

@@ -45,7 +45,7 @@ export interface ShopError {
   /** The column name as it appears in the file (or the expected name of a missing column). */
   column: string;
   reason: string;
-  /** `reason` in the locale files, for pages in the reader's language (row problems only). */
+  /** `reason` in the locale files, for pages in the reader's language. */
   messageKey?: RowMessage;
 }
 
@@ -80,8 +80,13 @@ export function validateShops(
   options: ValidateOptions = {},
 ): ValidationResult {
   const errors: ShopError[] = [];
-  const headerError: Report = (column, reason) =>
-    errors.push({ line: 1, column: shortQuote(column), reason: shortQuotes(reason) });
+  const headerError: Report = (column, reason, key) =>
+    errors.push({
+      line: 1,
+      column: shortQuote(column),
+      reason: shortQuotes(reason),
+      ...(key ? { messageKey: shortParams(key) } : {}),
+    });
   const layout = readHeader(table, mapping ?? {}, scorecards, options, headerError, errors);
 
   const valid: ShopResult[] = [];

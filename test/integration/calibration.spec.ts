@@ -110,7 +110,7 @@ describe('calibration sessions', () => {
     };
     await bad({ expertId: ids.ev3 }, /expertId/);
     await bad({ participantIds: [ids.ev1, ids.ev1] }, /participantIds.*at least two/);
-    await bad({ participantIds: [ids.ev1, ids.lead] }, /participantIds.*team_lead/);
+    await bad({ participantIds: [ids.ev1, ids.lead] }, /participantIds.*Team lead/);
     await bad({ interactionId: 999999 }, /interactionId/);
     await bad({ scorecardKey: 'no-such-card' }, /scorecardKey/);
     await bad({ dueAt: '2001-01-01T00:00:00Z' }, /dueAt.*past/);

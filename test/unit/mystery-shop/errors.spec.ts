@@ -1,3 +1,4 @@
+import { translate } from '../../../src/common/i18n/i18n';
 import { MysteryShopFileError, readRows } from '../../../src/mystery-shop/sheet-reader';
 import {
   MysteryShopMappingError,
@@ -244,6 +245,12 @@ describe('header errors (row 1)', () => {
       { line: 3, column: 'longest_hold', reason: 'value 7 is outside the scale 0-3' },
     ]);
     expect(result.valid).toEqual([]);
+    // The import page shows header problems in the reader's language too.
+    const [unknown, missing] = result.errors.map((e) =>
+      e.messageKey ? translate('ko', e.messageKey.key, e.messageKey.params) : e.reason,
+    );
+    expect(unknown).toBe('평가표에 없는 항목입니다: "curtesy"');
+    expect(missing).toBe('courtesy 항목의 열이 없습니다(평가표 mystery-shop-ko)');
   });
 
   it('reports unknown comment columns; ignores free-text and listed columns', async () => {
