@@ -124,7 +124,14 @@ describe("a QA team's first day", () => {
     expect(await text(lead, '#plan-form')).toMatch(/팀 공통 약점|기준 미달|팀보다 낮음/);
 
     // Untick every focus, type into every field, save: refused, in Korean, nothing lost.
-    for (const box of await lead.$$('fieldset.focus-edit input[type=checkbox]')) await box.click();
+    // In the page, not by screen position: unticking one box can move the next under the
+    // pointer (three focus criteria on PostgreSQL's data), and a click that misses ticks nothing.
+    await lead.$$eval('fieldset.focus-edit input[type=checkbox]', (els) =>
+      els.forEach((e) => {
+        if (e.checked) e.click();
+      }),
+    );
+    expect(await lead.$$eval('fieldset.focus-edit input:checked', (els) => els.length)).toBe(0);
     await lead.$eval('input[name=targetScore]', (el) => (el.value = '91'));
     await lead.$eval('input[name=followUpDate]', (el) => (el.value = '2027-01-15'));
     await lead.type('textarea[name=goalNote]', '추가 문의를 습관으로');

@@ -34,6 +34,8 @@ describe('main pages at 1280 × 800 in both languages', () => {
     t = await startTestApp({ AUTOQA: 'off' });
     // Fewer calls than the quick start: every page still has rows, and the run stays short.
     await new DemoSeeder(t.app).seed({ calls: 30 });
+    // On PostgreSQL the roll-up the analytics pages read is refreshed by jobs: wait for them.
+    await t.jobsSettled();
     data = await dataWordsOf(t);
     await t.app.listen(0, '127.0.0.1');
     base = await t.app.getUrl();

@@ -112,6 +112,8 @@ describe('source fields mapped to KPI metadata at import', () => {
       categories: ['positive-resolution'],
       customerId: 'ca-2026-11-02-0091',
     });
+    // On PostgreSQL the outcome roll-up is refreshed by jobs after the import: wait for them.
+    await t.jobsSettled();
     const kpis = (
       await evaluator.get('/api/analytics/kpis?from=2026-10-05&to=2026-10-11&agent=M-1').expect(200)
     ).body;
