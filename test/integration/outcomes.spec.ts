@@ -193,6 +193,8 @@ describe('KPIs beside QA and the drivers of CSAT and FCR', () => {
       role: 'agent',
       agentExternalId: 'A-1',
     });
+    // On PostgreSQL the outcome roll-up the KPIs read is refreshed by jobs: wait for them.
+    await t.jobsSettled();
   });
   afterAll(() => t?.close());
 
