@@ -136,6 +136,8 @@ describe('KPIs, drivers, an experiment and chats in the browser', () => {
     fs.writeFileSync(path.join(t.scorecardsDir, 'outcomes-browser.yaml'), SCORECARD);
     await (await t.client(TEST_USERS.admin)).post('/api/scorecards/sync').expect(200);
     await seed(await t.client());
+    // On PostgreSQL the roll-ups these pages read are refreshed by jobs: wait for them.
+    await t.jobsSettled();
     await t.createUser({
       email: 'lead@test.local',
       name: 'Lead Alpha',

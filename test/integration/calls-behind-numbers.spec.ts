@@ -176,6 +176,8 @@ describe('every number links to its calls', () => {
     fs.writeFileSync(path.join(t.scorecardsDir, 'links-test.yaml'), SCORECARD);
     await (await t.client(TEST_USERS.admin)).post('/api/scorecards/sync').expect(200);
     for (const spec of CALLS) await importAndScore(spec);
+    // On PostgreSQL the roll-ups these pages read are refreshed by jobs: wait for them.
+    await t.jobsSettled();
     await t.createUser({
       email: 'lead-alpha@test.local',
       name: 'Lead Alpha',
