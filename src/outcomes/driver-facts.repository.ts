@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import type { DriverFactRow } from './drivers';
+import { namedQuery } from '../database/named-query';
 
 /** Owner of driver_facts (the drivers roll-up). Plain SQL, the same text on both databases. */
 export interface DriverFactFilter {
@@ -42,8 +43,7 @@ export class DriverFactsRepository {
     params: Record<string, unknown>,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<T[]> {
-    const [q, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params, {});
-    return manager.query(q, values);
+    return namedQuery(this.dataSource, sql, params, manager);
   }
 
   async deleteAgentDay(manager: EntityManager, agentId: number, day: string): Promise<void> {

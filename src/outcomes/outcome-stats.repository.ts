@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { SUM_COLUMNS, type OutcomeStatRow, type OutcomeSums } from './kpi-rollup';
+import { namedQuery } from '../database/named-query';
 
 /** Owner of outcome_stats (the KPI roll-up). Plain SQL, the same text on SQLite and PostgreSQL. */
 export interface StatFilter {
@@ -37,8 +38,7 @@ export class OutcomeStatsRepository {
     params: Record<string, unknown>,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<T[]> {
-    const [q, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params, {});
-    return manager.query(q, values);
+    return namedQuery(this.dataSource, sql, params, manager);
   }
 
   async deleteAgentDay(manager: EntityManager, agentId: number, day: string): Promise<void> {

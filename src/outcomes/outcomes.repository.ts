@@ -7,6 +7,7 @@ import type { Actor } from '../common/current-user';
 import { containsPattern, LIKE_ESCAPE } from '../common/like';
 import { parseJson, storedTime } from '../database/raw-values';
 import type { Contact, KpiCallRow } from './kpi-facts';
+import { namedQuery } from '../database/named-query';
 
 /**
  * Read models for the KPIs, drivers and experiments: calls with their outcome metadata, QA
@@ -80,8 +81,7 @@ export class OutcomesRepository {
     params: Record<string, unknown>,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<T[]> {
-    const [q, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params, {});
-    return manager.query(q, values);
+    return namedQuery(this.dataSource, sql, params, manager);
   }
 
   /** The calls the actor may see in [start, end), narrowed by team / agent. */
