@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  BeforeApplicationShutdown,
   OnModuleInit,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -86,7 +86,7 @@ export interface RollupHook {
  */
 @Injectable()
 export class AnalyticsService
-  implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown
 {
   private readonly logger = new Logger(AnalyticsService.name);
   private rebuilding: Promise<number> | null = null;
@@ -127,7 +127,7 @@ export class AnalyticsService
       .catch((e: unknown) => this.logger.error(`criterion_stats build failed: ${String(e)}`));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.rebuilding?.catch(() => undefined);
   }
 

@@ -1,4 +1,4 @@
-import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import type {
   FailedJob,
@@ -33,7 +33,7 @@ interface Waiting {
  * as failed (listed on /admin/jobs, where it can be retried). They live in this process's
  * memory only: whoever sends them finds what is owed again when the process starts.
  */
-export class InProcessJobQueue implements JobQueue, OnApplicationShutdown {
+export class InProcessJobQueue implements JobQueue, BeforeApplicationShutdown {
   readonly engine = 'in-process' as const;
   private readonly queues = new Map<string, { definition: QueueDefinition; handler: JobHandler }>();
   private readonly waiting: Waiting[] = [];
@@ -116,7 +116,7 @@ export class InProcessJobQueue implements JobQueue, OnApplicationShutdown {
     return Promise.resolve(true);
   }
 
-  onApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
     return this.stop();
   }
 

@@ -1,4 +1,4 @@
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import type {
@@ -39,7 +39,7 @@ interface Defined {
  * under an advisory lock (instances started together on an empty database wait for one
  * another), and creating a queue that exists does nothing.
  */
-export class PgBossJobQueue implements JobQueue, OnApplicationBootstrap, OnApplicationShutdown {
+export class PgBossJobQueue implements JobQueue, OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly engine = 'pg-boss' as const;
   private readonly logger = new Logger('Jobs');
   private readonly queues = new Map<string, Defined>();
@@ -62,7 +62,7 @@ export class PgBossJobQueue implements JobQueue, OnApplicationBootstrap, OnAppli
     if (this.workers()) await this.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.stop();
   }
 

@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  BeforeApplicationShutdown,
   OnModuleInit,
 } from '@nestjs/common';
 import { Background } from '../events/background';
@@ -34,7 +34,7 @@ const MAX_WAIT_MS = 30_000;
  */
 @Injectable()
 export class SamplingScheduler
-  implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown
 {
   private readonly logger = new Logger('Sampling');
   private timer: NodeJS.Timeout | null = null;
@@ -72,7 +72,7 @@ export class SamplingScheduler
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.tick) clearInterval(this.tick);

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { retentionActive } from '../config/retention-policy';
 import { RetentionService } from './retention.service';
@@ -13,7 +13,7 @@ export const RETENTION_CHECK_EVERY_MS = 10 * 60_000;
  * finds the day's run done. The command line never leaves a timer behind.
  */
 @Injectable()
-export class RetentionScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Retention');
   private tick: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
@@ -31,7 +31,7 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnApplication
     this.check();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.tick) clearInterval(this.tick);
     await this.running;
