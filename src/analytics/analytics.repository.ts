@@ -4,115 +4,58 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 import { instants, type Period } from './period';
 import { parseJson, storedTime } from '../database/raw-values';
+import { namedQuery } from '../database/named-query';
+import {
+  ANSWERS_FROM,
+  agentWhere,
+  answerWhere,
+  countWhere,
+  DAY_OF_CALL,
+  FAILED,
+  HUMAN_LIST,
+  KIND_LIST,
+  NA,
+  NOT_ABUSIVE,
+  PASSED,
+  SOURCE_OF,
+  STAT_COLUMNS,
+  STATUS_LIST,
+  type AnswerFilter,
+  type CountFilter,
+  type Who,
+} from './analytics-sql';
+import {
+  toAgreementRow,
+  toAnswerCountRow,
+  toCellRow,
+  toCountRow,
+  toDayRow,
+  toEvaluationRow,
+  toNumber,
+  type AgreementRow,
+  type AnswerCountRow,
+  type CellRow,
+  type CountRow,
+  type DayRow,
+  type EvaluationRow,
+} from './analytics-rows';
+
+export { COUNTED_KINDS, COUNTED_STATUSES, HUMAN_KINDS } from './analytics-sql';
+export type { AnswerFilter, Source } from './analytics-sql';
+export type {
+  AgreementRow,
+  AnswerCountRow,
+  CellRow,
+  CountRow,
+  DayRow,
+  EvaluationRow,
+} from './analytics-rows';
 
 /**
- * The queries behind the agent profile and the team heat map. Plain SQL with quoted identifiers
- * and named parameters, the same text on SQLite and PostgreSQL:
- * - what counts: human = kinds manual + mystery_shop, auto = kind auto; statuses submitted,
- *   acknowledged, disputed, resolved; calibration never;
- * - the roll-up day is the UTC date of the call's start: the first 10 characters of the stored
- *   time stamp (UTC on both databases whatever the app's TZ: see usePostgresUtc in
- *   database/registry/data-source.ts);
- * - booleans are read with `CASE WHEN passed` / `NOT passed`, which both databases accept.
+ * The queries behind the agent profile and the team heat map, over the criterion_stats roll-up
+ * and the answers it is built from. What counts and how the SQL reads both databases: see
+ * analytics-sql.ts.
  */
-export const COUNTED_STATUSES = ['submitted', 'acknowledged', 'disputed', 'resolved'];
-export const HUMAN_KINDS = ['manual', 'mystery_shop'];
-export const COUNTED_KINDS = [...HUMAN_KINDS, 'auto'];
-
-export type Source = 'human' | 'auto';
-
-const STATUS_LIST = COUNTED_STATUSES.map((s) => `'${s}'`).join(', ');
-const KIND_LIST = COUNTED_KINDS.map((k) => `'${k}'`).join(', ');
-const HUMAN_LIST = HUMAN_KINDS.map((k) => `'${k}'`).join(', ');
-const SOURCE_OF = (e: string) => `CASE WHEN "${e}"."kind" = 'auto' THEN 'auto' ELSE 'human' END`;
-const DAY_OF_CALL = `SUBSTR(CAST("i"."startedAt" AS TEXT), 1, 10)`;
-const PASSED = (a: string) => `SUM(CASE WHEN "${a}"."passed" THEN 1 ELSE 0 END)`;
-const FAILED = (a: string) => `SUM(CASE WHEN NOT "${a}"."passed" THEN 1 ELSE 0 END)`;
-const NA = (a: string) => `SUM(CASE WHEN "${a}"."passed" IS NULL THEN 1 ELSE 0 END)`;
-
-/** Answers → evaluation → call → agent → scorecard key, for counted evaluations only. */
-const ANSWERS_FROM = `
-  FROM "evaluation_answers" "a"
-  JOIN "evaluations" "e" ON "e"."id" = "a"."evaluationId"
-  JOIN "interactions" "i" ON "i"."id" = "e"."interactionId"
-  JOIN "agents" "ag" ON "ag"."id" = "i"."agentId"
-  JOIN "scorecard_versions" "v" ON "v"."id" = "e"."scorecardVersionId"
-  JOIN "scorecards" "s" ON "s"."id" = "v"."scorecardId"
-  WHERE "e"."status" IN (${STATUS_LIST}) AND "e"."kind" IN (${KIND_LIST})`;
-
-/**
- * The call was not flagged for customer abuse (src/abuse): such calls are left out of the
- * roll-up and of an agent's patterns unless the reader includes them.
- */
-const NOT_ABUSIVE = `NOT EXISTS (SELECT 1 FROM "abuse_flags" "af"
-  WHERE "af"."interactionId" = "i"."id" AND "af"."flagged" = TRUE)`;
-
-const STAT_COLUMNS = `"agentId", "teamId", "day", "scorecardKey", "criterionKey", "source", "passed", "failed", "na"`;
-
-export interface CountRow {
-  scorecardKey: string;
-  criterionKey: string;
-  source: Source;
-  passed: number;
-  failed: number;
-  na: number;
-}
-
-export interface CellRow {
-  scorecardKey: string;
-  agentId: number;
-  criterionKey: string;
-  passed: number;
-  failed: number;
-}
-
-export interface DayRow {
-  day: string;
-  source: Source;
-  passed: number;
-  failed: number;
-}
-
-/** One counted evaluation of the agent, with its call. JSON columns still as stored. */
-export interface EvaluationRow {
-  evaluationId: number;
-  kind: string;
-  overallScore: number | null;
-  metrics: unknown;
-  interactionId: number;
-  externalId: string;
-  startedAt: Date;
-  channel: string;
-  queue: string | null;
-  metadata: unknown;
-  scorecardKey: string;
-}
-
-export interface AnswerCountRow {
-  evaluationId: number;
-  passed: number;
-  failed: number;
-}
-
-export interface AgreementRow {
-  scorecardKey: string;
-  criterionKey: string;
-  interactionId: number;
-  compared: number;
-  agreed: number;
-}
-
-export interface AnswerFilter {
-  scorecardKey?: string | null;
-  /** Only these criteria (a criterion or a section's criteria). */
-  criterionKeys?: string[];
-  source?: Source;
-  /** Calls where the customer abused the agent count too (left out by default). */
-  includeAbusive?: boolean;
-}
-
-const toNumber = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
-
 @Injectable()
 export class AnalyticsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -121,10 +64,9 @@ export class AnalyticsRepository {
   private query<T>(
     sql: string,
     params: Record<string, unknown> = {},
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<T[]> {
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params, {});
-    return manager.query(text, values);
+    return namedQuery<T>(this.dataSource, sql, params, manager);
   }
 
   // -- the roll-up -------------------------------------------------------------------------
@@ -203,45 +145,18 @@ export class AnalyticsRepository {
   // -- reading the roll-up -----------------------------------------------------------------
 
   /** Pass/fail/N/A per scorecard, criterion and source for one agent or a set of teams. */
-  async counts(
-    who: { agentId: number } | { teamIds: number[] | null },
-    period: Period,
-    filter: { scorecardKey?: string | null; source?: Source; includeAbusive?: boolean } = {},
-  ): Promise<CountRow[]> {
+  async counts(who: Who, period: Period, filter: CountFilter = {}): Promise<CountRow[]> {
     if (filter.includeAbusive) return this.countsWithAbusive(who, period, filter);
-    const where: string[] = [`"day" >= :from`, `"day" <= :to`];
-    const params: Record<string, unknown> = { from: period.from, to: period.to };
-    if ('agentId' in who) {
-      where.push(`"agentId" = :agentId`);
-      params.agentId = who.agentId;
-    } else if (who.teamIds !== null) {
-      if (who.teamIds.length === 0) return [];
-      where.push(`"teamId" IN (:...teamIds)`);
-      params.teamIds = who.teamIds;
-    }
-    if (filter.scorecardKey) {
-      where.push(`"scorecardKey" = :scorecardKey`);
-      params.scorecardKey = filter.scorecardKey;
-    }
-    if (filter.source) {
-      where.push(`"source" = :source`);
-      params.source = filter.source;
-    }
+    const scope = countWhere(who, period, filter, 'rollup');
+    if (!scope) return [];
     const rows = await this.query<Record<string, unknown>>(
       `SELECT "scorecardKey" AS "scorecardKey", "criterionKey" AS "criterionKey", "source" AS "source",
               SUM("passed") AS "passed", SUM("failed") AS "failed", SUM("na") AS "na"
-       FROM "criterion_stats" WHERE ${where.join(' AND ')}
+       FROM "criterion_stats" WHERE ${scope.where.join(' AND ')}
        GROUP BY "scorecardKey", "criterionKey", "source"`,
-      params,
+      scope.params,
     );
-    return rows.map((r) => ({
-      scorecardKey: String(r.scorecardKey),
-      criterionKey: String(r.criterionKey),
-      source: r.source as Source,
-      passed: toNumber(r.passed),
-      failed: toNumber(r.failed),
-      na: toNumber(r.na),
-    }));
+    return rows.map(toCountRow);
   }
 
   /**
@@ -249,45 +164,21 @@ export class AnalyticsRepository {
    * those calls out (asked for by a lead who includes them).
    */
   private async countsWithAbusive(
-    who: { agentId: number } | { teamIds: number[] | null },
+    who: Who,
     period: Period,
-    filter: { scorecardKey?: string | null; source?: Source },
+    filter: CountFilter,
   ): Promise<CountRow[]> {
-    const { start, end } = instants(period);
-    const where = [`"i"."startedAt" >= :start`, `"i"."startedAt" < :end`];
-    const params: Record<string, unknown> = { start, end };
-    if ('agentId' in who) {
-      where.push(`"i"."agentId" = :agentId`);
-      params.agentId = who.agentId;
-    } else if (who.teamIds !== null) {
-      if (who.teamIds.length === 0) return [];
-      where.push(`"ag"."teamId" IN (:...teamIds)`);
-      params.teamIds = who.teamIds;
-    }
-    if (filter.scorecardKey) {
-      where.push(`"s"."key" = :scorecardKey`);
-      params.scorecardKey = filter.scorecardKey;
-    }
-    if (filter.source) {
-      where.push(`${SOURCE_OF('e')} = :source`);
-      params.source = filter.source;
-    }
+    const scope = countWhere(who, period, filter, 'answers');
+    if (!scope) return [];
     const rows = await this.query<Record<string, unknown>>(
       `SELECT "s"."key" AS "scorecardKey", "a"."criterionKey" AS "criterionKey",
               ${SOURCE_OF('e')} AS "source", ${PASSED('a')} AS "passed", ${FAILED('a')} AS "failed",
               ${NA('a')} AS "na"
-       ${ANSWERS_FROM} AND ${where.join(' AND ')}
+       ${ANSWERS_FROM} AND ${scope.where.join(' AND ')}
        GROUP BY "s"."key", "a"."criterionKey", ${SOURCE_OF('e')}`,
-      params,
+      scope.params,
     );
-    return rows.map((r) => ({
-      scorecardKey: String(r.scorecardKey),
-      criterionKey: String(r.criterionKey),
-      source: r.source as Source,
-      passed: toNumber(r.passed),
-      failed: toNumber(r.failed),
-      na: toNumber(r.na),
-    }));
+    return rows.map(toCountRow);
   }
 
   /**
@@ -311,13 +202,7 @@ export class AnalyticsRepository {
        GROUP BY "scorecardKey", "agentId", "criterionKey"`,
       { teamIds, from: period.from, to: period.to, ...(scorecardKey ? { scorecardKey } : {}) },
     );
-    return rows.map((r) => ({
-      scorecardKey: String(r.scorecardKey),
-      agentId: toNumber(r.agentId),
-      criterionKey: String(r.criterionKey),
-      passed: toNumber(r.passed),
-      failed: toNumber(r.failed),
-    }));
+    return rows.map(toCellRow);
   }
 
   /** Pass/fail per day and source for a set of teams: the team trend. */
@@ -337,12 +222,7 @@ export class AnalyticsRepository {
        GROUP BY "day", "source"`,
       { teamIds, from: period.from, to: period.to, scorecardKey },
     );
-    return rows.map((r) => ({
-      day: String(r.day),
-      source: r.source as Source,
-      passed: toNumber(r.passed),
-      failed: toNumber(r.failed),
-    }));
+    return rows.map(toDayRow);
   }
 
   /**
@@ -365,13 +245,7 @@ export class AnalyticsRepository {
        GROUP BY "s"."key", "i"."agentId", "a"."criterionKey"`,
       { teamIds, start, end, ...(scorecardKey ? { scorecardKey } : {}) },
     );
-    return rows.map((r) => ({
-      scorecardKey: String(r.scorecardKey),
-      agentId: toNumber(r.agentId),
-      criterionKey: String(r.criterionKey),
-      passed: toNumber(r.passed),
-      failed: toNumber(r.failed),
-    }));
+    return rows.map(toCellRow);
   }
 
   private async daysWithAbusive(
@@ -388,12 +262,7 @@ export class AnalyticsRepository {
        GROUP BY ${DAY_OF_CALL}, ${SOURCE_OF('e')}`,
       { teamIds, start, end, scorecardKey },
     );
-    return rows.map((r) => ({
-      day: String(r.day),
-      source: r.source as Source,
-      passed: toNumber(r.passed),
-      failed: toNumber(r.failed),
-    }));
+    return rows.map(toDayRow);
   }
 
   /** Every scorecard with a current version: key, name and that version's id. */
@@ -424,46 +293,13 @@ export class AnalyticsRepository {
 
   // -- one agent's own evaluations (raw) ---------------------------------------------------
 
-  /**
-   * The agent's answers in the period, of one scorecard and of some criteria when the filter says
-   * so; `answer` is the alias of the answers table in the query (the source is the caller's).
-   */
-  private answerWhere(
-    agentId: number,
-    period: Period,
-    filter: AnswerFilter,
-    answer: 'a' | 'h',
-  ): { where: string[]; params: Record<string, unknown> } {
-    const agent = this.agentWhere(agentId, period, filter.includeAbusive);
-    const where = [agent.sql];
-    const params: Record<string, unknown> = { ...agent.params };
-    if (filter.scorecardKey) {
-      where.push(`"s"."key" = :scorecardKey`);
-      params.scorecardKey = filter.scorecardKey;
-    }
-    if (filter.criterionKeys) {
-      where.push(`"${answer}"."criterionKey" IN (:...criterionKeys)`);
-      params.criterionKeys = filter.criterionKeys;
-    }
-    return { where, params };
-  }
-
-  private agentWhere(agentId: number, period: Period, includeAbusive = false) {
-    const { start, end } = instants(period);
-    const abusive = includeAbusive ? '' : ` AND ${NOT_ABUSIVE}`;
-    return {
-      sql: `"i"."agentId" = :agentId AND "i"."startedAt" >= :start AND "i"."startedAt" < :end${abusive}`,
-      params: { agentId, start, end },
-    };
-  }
-
   /** Every counted evaluation of the agent's calls in the period, newest call first. */
   async evaluations(
     agentId: number,
     period: Period,
     includeAbusive = false,
   ): Promise<EvaluationRow[]> {
-    const agent = this.agentWhere(agentId, period, includeAbusive);
+    const agent = agentWhere(agentId, period, includeAbusive);
     const rows = await this.query<Record<string, unknown>>(
       `SELECT "e"."id" AS "evaluationId", "e"."kind" AS "kind", "e"."overallScore" AS "overallScore",
               "e"."metrics" AS "metrics", "i"."id" AS "interactionId", "i"."externalId" AS "externalId",
@@ -477,20 +313,7 @@ export class AnalyticsRepository {
        ORDER BY "i"."startedAt" DESC, "i"."id" DESC, "e"."id"`,
       agent.params,
     );
-    return rows.map((r) => ({
-      evaluationId: toNumber(r.evaluationId),
-      kind: String(r.kind),
-      overallScore:
-        r.overallScore === null || r.overallScore === undefined ? null : Number(r.overallScore),
-      metrics: r.metrics,
-      interactionId: toNumber(r.interactionId),
-      externalId: String(r.externalId),
-      startedAt: storedTime(r.startedAt),
-      channel: String(r.channel),
-      queue: typeof r.queue === 'string' ? r.queue : null,
-      metadata: r.metadata,
-      scorecardKey: String(r.scorecardKey),
-    }));
+    return rows.map(toEvaluationRow);
   }
 
   /** Passed and failed answers per evaluation of the agent in the period (N/A left out). */
@@ -500,7 +323,7 @@ export class AnalyticsRepository {
     filter: AnswerFilter = {},
   ): Promise<AnswerCountRow[]> {
     if (filter.criterionKeys && filter.criterionKeys.length === 0) return [];
-    const { where, params } = this.answerWhere(agentId, period, filter, 'a');
+    const { where, params } = answerWhere(agentId, period, filter, 'a');
     if (filter.source) {
       where.push(`${SOURCE_OF('e')} = :source`);
       params.source = filter.source;
@@ -511,11 +334,7 @@ export class AnalyticsRepository {
        GROUP BY "a"."evaluationId"`,
       params,
     );
-    return rows.map((r) => ({
-      evaluationId: toNumber(r.evaluationId),
-      passed: toNumber(r.passed),
-      failed: toNumber(r.failed),
-    }));
+    return rows.map(toAnswerCountRow);
   }
 
   /**
@@ -529,7 +348,7 @@ export class AnalyticsRepository {
   ): Promise<AgreementRow[]> {
     if (filter.criterionKeys && filter.criterionKeys.length === 0) return [];
     // The human answer ("h") is the one filtered; the machine's is matched to it.
-    const { where, params } = this.answerWhere(agentId, period, filter, 'h');
+    const { where, params } = answerWhere(agentId, period, filter, 'h');
     const rows = await this.query<Record<string, unknown>>(
       `SELECT "s"."key" AS "scorecardKey", "h"."criterionKey" AS "criterionKey",
               "e"."interactionId" AS "interactionId", COUNT(*) AS "compared",
@@ -551,12 +370,6 @@ export class AnalyticsRepository {
        GROUP BY "s"."key", "h"."criterionKey", "e"."interactionId"`,
       params,
     );
-    return rows.map((r) => ({
-      scorecardKey: String(r.scorecardKey),
-      criterionKey: String(r.criterionKey),
-      interactionId: toNumber(r.interactionId),
-      compared: toNumber(r.compared),
-      agreed: toNumber(r.agreed),
-    }));
+    return rows.map(toAgreementRow);
   }
 }
