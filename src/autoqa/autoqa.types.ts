@@ -54,6 +54,18 @@ export interface Evidence {
   text: string;
   /** The matched phrase (as written in the scorecard) or the measured number. */
   value?: number | string;
+  /** What a number `value` measures: milliseconds (a pause, an overlap) or a share 0..1. */
+  unit?: 'ms' | 'ratio';
+  /**
+   * Evidence that is not a turn (a measurement): what it is, for a page in any language
+   * (`autoqa.evidence.<code>`); `text` says the same in English.
+   */
+  measure?: EvidenceMeasure;
+}
+
+export interface EvidenceMeasure {
+  code: 'sourceInterruptions' | 'sourceSilence' | 'sourceSentiment' | 'talkRatio' | 'sourceTalkRatio';
+  params?: Record<string, number>;
 }
 
 export type AutoResult = 'pass' | 'fail' | 'na';

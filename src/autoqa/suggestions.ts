@@ -3,7 +3,7 @@
  */
 import type { CriterionDefinition, ScorecardDefinition } from '../scorecards/scorecard-definition';
 import { scaleRange } from '../scoring/score-formula';
-import type { AutoQaResult } from './autoqa.types';
+import type { AutoQaResult, Evidence } from './autoqa.types';
 import type { ReasonCode, ReasonParams } from './reason-codes';
 
 export type Suggestion = 'pass' | 'fail' | 'na';
@@ -18,7 +18,7 @@ export interface SuggestedAnswer {
     /** The reason for a page in any language (reason-codes.ts). */
     reasonCode: ReasonCode;
     reasonParams: ReasonParams;
-    items: { turn: number | null; startMs: number | null; text: string; value?: number | string }[];
+    items: Evidence[];
     /** How sure auto-QA is (0..1); absent on answers stored before confidences existed. */
     confidence?: number;
     /** The value is a best guess a person should confirm. */

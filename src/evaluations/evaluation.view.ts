@@ -7,6 +7,7 @@ import { resultOfValue } from '../autoqa/suggestions';
 import { scaleRange, ScoreBreakdown } from '../scoring/score-formula';
 import { translate } from '../common/i18n/i18n';
 import { storedReasonText } from '../common/i18n/auto-reason';
+import { evidenceText } from '../common/i18n/evidence-text';
 import type { Turn } from '../interactions/entities/turn.entity';
 import type { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import type { Evaluation } from './entities/evaluation.entity';
@@ -135,7 +136,9 @@ export function toSectionViews(
               ? Math.round(answer.evidence.confidence * 100)
               : null,
           needsReview: answer?.evidence?.needsReview === true,
-          evidence: answer?.evidence?.items ?? [],
+          evidence: answer?.evidence
+            ? evidenceText(lang, answer.evidence.items ?? [], answer.evidence.reasonCode)
+            : [],
           overridden: !!answer?.suggestion && answer.suggestion !== resultOfValue(c, answer.value),
         };
       }),

@@ -48,7 +48,13 @@ export function detectInterruptions(
     return {
       result: source <= max ? 'pass' : 'fail',
       evidence: [
-        { turn: null, startMs: null, text: 'interruptions measured by the source', value: source },
+        {
+          turn: null,
+          startMs: null,
+          text: 'interruptions measured by the source',
+          value: source,
+          measure: { code: 'sourceInterruptions' },
+        },
       ],
       reason: `the source measured ${plural(source, 'interruption')} (at most ${max} allowed)`,
       reasonCode: `interruptions.source.${form(source)}`,
@@ -56,7 +62,7 @@ export function detectInterruptions(
     };
   }
   const found = ctx.interruptionsWith(config.settings, config.key);
-  const evidence = found.map((x) => ctx.evidence(x.turn, x.overlapMs));
+  const evidence = found.map((x) => ({ ...ctx.evidence(x.turn, x.overlapMs), unit: 'ms' as const }));
   const what = `${config.settings.overlapMs} ms or more before the customer finished`;
   if (found.length === 0) {
     return {

@@ -44,6 +44,7 @@ function judgeNegativity(ctx: CallContext, config: NegativitySettings): Detector
             startMs: null,
             text: `customer negativity measured by the source: start ${start}, peak ${peak}, end ${end}`,
             value: end,
+            measure: { code: 'sourceSentiment', params: { start, peak, end } },
           },
         ]
       : ctx

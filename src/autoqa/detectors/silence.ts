@@ -151,7 +151,14 @@ function longest(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
   if (source !== undefined) {
     ms = source;
     evidence = [
-      { turn: null, startMs: null, text: 'longest silence measured by the source', value: ms },
+      {
+        turn: null,
+        startMs: null,
+        text: 'longest silence measured by the source',
+        value: ms,
+        unit: 'ms',
+        measure: { code: 'sourceSilence' },
+      },
     ];
   } else {
     const gaps = ctx.gaps();
@@ -160,7 +167,7 @@ function longest(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
       null,
     );
     ms = top === null ? 0 : top.ms;
-    evidence = top === null ? [] : [{ ...ctx.evidence(top.turn, top.ms), startMs: top.startMs }];
+    evidence = top === null ? [] : [{ ...ctx.evidence(top.turn, top.ms), unit: 'ms', startMs: top.startMs }];
   }
   const reasonParams = { silence: secondsOf(ms), limit: secondsOf(config.thresholdMs) };
   return ms <= config.thresholdMs
@@ -198,7 +205,7 @@ function announced(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
     if (s.announcedBy !== null && config.announce !== null) {
       evidence.push(ctx.evidence(s.announcedBy, ctx.phraseIn(config.announce, s.announcedBy)));
     }
-    evidence.push({ ...ctx.evidence(s.gap.turn, s.gap.ms), startMs: s.gap.startMs });
+    evidence.push({ ...ctx.evidence(s.gap.turn, s.gap.ms), unit: 'ms', startMs: s.gap.startMs });
     if (s.thankedBy !== null && config.thank !== null) {
       evidence.push(ctx.evidence(s.thankedBy, ctx.phraseIn(config.thank, s.thankedBy)));
     }

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Evaluation } from './evaluation.entity';
 import type { ReasonParams } from '../../autoqa/reason-codes';
+import type { Evidence } from '../../autoqa/autoqa.types';
 
 @Entity('evaluation_answers')
 @Index('IDX_evaluation_answers_evaluation_criterion', ['evaluationId', 'criterionKey'], {
@@ -62,7 +63,7 @@ export interface StoredEvidence {
   /** The reason as a code and parameters (src/autoqa/reason-codes.ts), shown in the page's language. */
   reasonCode?: string;
   reasonParams?: ReasonParams;
-  items: { turn: number | null; startMs: number | null; text: string; value?: number | string }[];
+  items: Evidence[];
   /** Auto-QA's confidence (0..1) and whether the suggestion is only a best guess. */
   confidence?: number;
   needsReview?: boolean;

@@ -60,6 +60,8 @@ const ev = (turns: TranscriptTurn[], i: number, value?: number | string) => ({
   startMs: turns[i].startMs,
   text: turns[i].text,
   ...(value === undefined ? {} : { value }),
+  // A number quoted with a turn is a pause or an overlap: milliseconds, so pages read seconds.
+  ...(typeof value === 'number' ? { unit: 'ms' } : {}),
 });
 
 describe('phrases', () => {
@@ -392,6 +394,8 @@ describe('talk_ratio', () => {
           startMs: null,
           text: 'agent talk time 63% of agent and customer talk time',
           value: 0.628,
+          unit: 'ratio',
+          measure: { code: 'talkRatio' },
         },
       ],
       reason: 'the agent talked 63% of the time, above the 60% maximum',
