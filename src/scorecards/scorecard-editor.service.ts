@@ -15,6 +15,7 @@ import {
 import { readPhraseLibraries } from './phrase-libraries';
 import type { ScorecardDefinition } from './scorecard-definition';
 import { applyForm, formOf, type ScorecardForm } from './scorecard-form';
+import { problemIn, problemOf, type ProblemAt } from './scorecard-problem';
 import { parseScorecardYaml, ScorecardValidationError } from './scorecard-schema';
 import { ScorecardsService, type SyncResult } from './scorecards.service';
 
@@ -35,17 +36,15 @@ export interface PreviewSample {
 
 export type PreviewResult =
   | { ok: true; definition: ScorecardDefinition; samples: PreviewSample[] }
-  | { ok: false; path: string; reason: string };
+  | ({ ok: false } & ProblemAt);
 
 /** The score formula on the sample answers typed in the form, or why they cannot be scored. */
 export type SampleScore =
-  | { ok: true; score: ScoreBreakdown; answered: number }
-  | { ok: false; path: string; reason: string };
+  { ok: true; score: ScoreBreakdown; answered: number } | ({ ok: false } & ProblemAt);
 
 /** The form's text checked as the scorecard: its definition, or the first problem. */
 export type FormDraft =
-  | { ok: true; text: string; definition: ScorecardDefinition }
-  | { ok: false; path: string; reason: string };
+  { ok: true; text: string; definition: ScorecardDefinition } | ({ ok: false } & ProblemAt);
 
 /** The file changed on disk since the editor was opened: publishing would overwrite that change. */
 export class StaleScorecardFileError extends DomainError {
@@ -100,7 +99,7 @@ export class ScorecardEditorService {
       return { ok: true, text, definition: this.parse(key, text, source.file) };
     } catch (e) {
       if (!(e instanceof ScorecardValidationError)) throw e;
-      return { ok: false, path: e.path, reason: e.reason };
+      return { ok: false, ...problemOf(e) };
     }
   }
 
@@ -127,7 +126,7 @@ export class ScorecardEditorService {
       return { ok: true, definition, samples: samplesOf(definition) };
     } catch (e) {
       if (!(e instanceof ScorecardValidationError)) throw e;
-      return { ok: false, path: e.path, reason: e.reason };
+      return { ok: false, ...problemOf(e) };
     }
   }
 
@@ -168,11 +167,7 @@ export class ScorecardEditorService {
 
   private parse(key: string, text: string, file: string): ScorecardDefinition {
     if (text.length > MAX_YAML_CHARS) {
-      throw new ScorecardValidationError(
-        file,
-        '(file)',
-        `longer than ${MAX_YAML_CHARS} characters`,
-      );
+      throw problemIn(file, '(file)', 'tooLong', { max: String(MAX_YAML_CHARS) });
     }
     const definition = parseScorecardYaml(
       text,
@@ -180,11 +175,7 @@ export class ScorecardEditorService {
       readPhraseLibraries(this.config.scorecardsDir),
     );
     if (definition.key !== key) {
-      throw new ScorecardValidationError(
-        file,
-        'key',
-        `must stay "${key}" (a new key is a new scorecard: add a file on the server)`,
-      );
+      throw problemIn(file, 'key', 'keyMustStay', { key });
     }
     return definition;
   }

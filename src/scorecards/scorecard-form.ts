@@ -7,7 +7,7 @@
  * file (`parseScorecardYaml`). Pure: no framework, no I/O.
  */
 import { Document, isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
-import { ScorecardValidationError } from './scorecard-validation-error';
+import { problemIn } from './scorecard-problem';
 
 export const SCALE_TYPES = ['yes_no', '1-5', 'points'] as const;
 export const CRITICAL_SCOPES = ['', 'evaluation', 'section'] as const;
@@ -205,13 +205,15 @@ function blockNode(doc: Document, text: string, file: string, path: string): unk
   const problem = block.errors[0] ?? block.warnings[0];
   if (problem !== undefined) {
     const line = problem.linePos?.[0]?.line;
-    const where = line === undefined ? '' : ` (line ${line} of the block)`;
-    const message = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new ScorecardValidationError(file, path, `invalid YAML${where}: ${message}`);
+    const detail = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw problemIn(
+      file,
+      path,
+      line === undefined ? 'blockYaml' : 'blockYamlLine',
+      line === undefined ? { detail } : { line: String(line), detail },
+    );
   }
-  if (!isMap(block.contents)) {
-    throw new ScorecardValidationError(file, path, 'must be a mapping (field: value lines)');
-  }
+  if (!isMap(block.contents)) throw problemIn(file, path, 'blockMapping');
   return block.contents;
 }
 

@@ -13,6 +13,7 @@ import { ScorecardVersion } from './entities/scorecard-version.entity';
 import { Scorecard } from './entities/scorecard.entity';
 import type { ScorecardDefinition } from './scorecard-definition';
 import { readPhraseLibraries } from './phrase-libraries';
+import { problemIn, problemOf, type ProblemAt } from './scorecard-problem';
 import { ScorecardsRepository, type VersionSummary } from './scorecards.repository';
 import {
   parseScorecardYaml,
@@ -23,7 +24,7 @@ import {
 
 export type SyncResult =
   | { file: string; key: string; result: 'created' | 'new_version' | 'unchanged'; version: number }
-  | { file: string; result: 'invalid'; error: string; path: string; reason: string };
+  | ({ file: string; result: 'invalid'; error: string } & ProblemAt);
 
 @Injectable()
 export class ScorecardsService implements OnApplicationBootstrap {
@@ -63,13 +64,7 @@ export class ScorecardsService implements OnApplicationBootstrap {
       libraries = readPhraseLibraries(dir);
     } catch (e) {
       if (!(e instanceof ScorecardValidationError)) throw e;
-      results.push({
-        file: e.file,
-        result: 'invalid',
-        error: e.message,
-        path: e.path,
-        reason: e.reason,
-      });
+      results.push({ file: e.file, result: 'invalid', error: e.message, ...problemOf(e) });
     }
     const seenKeys = new Map<string, string>();
     for (const name of files) {
@@ -80,16 +75,12 @@ export class ScorecardsService implements OnApplicationBootstrap {
         definition = parseScorecardYaml(text, file, libraries);
         const other = seenKeys.get(definition.key);
         if (other) {
-          throw new ScorecardValidationError(
-            file,
-            'key',
-            `"${definition.key}" is also used by ${other}`,
-          );
+          throw problemIn(file, 'key', 'keyInOtherFile', { key: definition.key, other });
         }
         seenKeys.set(definition.key, file);
       } catch (e) {
         if (!(e instanceof ScorecardValidationError)) throw e;
-        results.push({ file, result: 'invalid', error: e.message, path: e.path, reason: e.reason });
+        results.push({ file, result: 'invalid', error: e.message, ...problemOf(e) });
         continue;
       }
       results.push({ file, ...(await this.saveVersion(definition, file, actor)) });
