@@ -8,62 +8,33 @@ import { Evaluation } from '../evaluations/entities/evaluation.entity';
 import { Interaction } from '../interactions/entities/interaction.entity';
 import { User } from '../users/entities/user.entity';
 import type { EvaluatorLoad } from './assignment';
-import { QueueItem, QueueStatus } from './entities/queue-item.entity';
+import { QueueItem } from './entities/queue-item.entity';
 import { agentWeekKey, CandidateCall, failedCriticalKeys } from './sampling-plan';
 import { parseJson, storedTime } from '../database/raw-values';
-
-/** Open and in progress: the work still to do. */
-export const PENDING: QueueStatus[] = ['open', 'in_progress'];
-
-export interface QueueFilter {
-  /** mine: assigned to the actor; unassigned: nobody's yet; all: everyone's (admins). */
-  view: 'mine' | 'unassigned' | 'all';
-  /** pending = open + in progress; any = every status. */
-  status: QueueStatus | 'pending' | 'any';
-  overdue: boolean;
-  page: number;
-  pageSize: number;
-}
-
-export interface QueueRow {
-  id: number;
-  interactionId: number;
-  externalId: string;
-  channel: string;
-  language: string;
-  agentExternalId: string | null;
-  agentName: string | null;
-  agentTeamId: number | null;
-  reason: string;
-  reasonCode: string | null;
-  reasonParams: Record<string, string | number> | null;
-  scorecardKey: string | null;
-  ruleName: string | null;
-  dueAt: Date;
-  status: QueueStatus;
-  evaluatorId: number | null;
-  evaluatorName: string | null;
-  evaluationId: number | null;
-  completedAt: Date | null;
-}
-
-/** An open item nobody has yet, with what assignment needs to know. */
-export interface PoolItem {
-  id: number;
-  agentTeamId: number | null;
-}
-
-export interface NewItem {
-  interactionId: number;
-  ruleId: number;
-  reason: string;
-  reasonCode: string;
-  reasonParams: Record<string, string | number>;
-  scorecardKey: string;
-  dueAt: Date;
-}
+import {
+  CANDIDATE_COLUMNS,
+  listStatuses,
+  NewItem,
+  NOT_QUEUED,
+  NOT_SCORED_BY_A_PERSON,
+  PENDING,
+  PoolItem,
+  QueueFilter,
+  QueueRow,
+  RawCandidate,
+  RawRow,
+  ROW_COLUMNS,
+  toCandidateCall,
+  toRow,
+} from './queue-rows';
 
 const INSERT_CHUNK = 100;
+
+/** The call's agent ("a") is of no team or not of this one: calls the actor may take. */
+const notOfTeam = (blockedTeamId: number) =>
+  new Brackets((w) =>
+    w.where('a.teamId IS NULL').orWhere('a.teamId <> :blockedTeamId', { blockedTeamId }),
+  );
 
 /** The work queue's queries: candidates for sampling, loads for assignment, the list pages. */
 @Injectable()
@@ -78,42 +49,15 @@ export class QueueRepository {
   async candidates(manager: EntityManager, withCritical: boolean): Promise<CandidateCall[]> {
     const rows = await manager
       .createQueryBuilder(Interaction, 'i')
-      .select([
-        'i.id AS "id"',
-        'i.agentId AS "agentId"',
-        'i.channel AS "channel"',
-        'i.language AS "language"',
-        'i.queue AS "queue"',
-        'i.startedAt AS "startedAt"',
-        'i.metadata AS "metadata"',
-      ])
-      .where(`NOT EXISTS (SELECT 1 FROM "queue_items" "nq" WHERE "nq"."interactionId" = "i"."id")`)
-      .andWhere(
-        `NOT EXISTS (SELECT 1 FROM "evaluations" "ne" WHERE "ne"."interactionId" = "i"."id" AND (("ne"."kind" = 'manual' AND "ne"."status" <> 'draft') OR "ne"."kind" = 'mystery_shop'))`,
-      )
+      .select(CANDIDATE_COLUMNS)
+      .where(NOT_QUEUED)
+      .andWhere(NOT_SCORED_BY_A_PERSON)
       .orderBy('i.id', 'ASC')
-      .getRawMany<{
-        id: number;
-        agentId: number | null;
-        channel: string;
-        language: string;
-        queue: string | null;
-        startedAt: string | Date;
-        metadata: string | Record<string, unknown> | null;
-      }>();
+      .getRawMany<RawCandidate>();
     const critical = withCritical
       ? await this.criticalFailures(manager)
       : new Map<number, string[]>();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      agentId: r.agentId === null ? null : Number(r.agentId),
-      channel: r.channel,
-      language: r.language,
-      queue: r.queue,
-      startedAt: storedTime(r.startedAt),
-      metadata: parseJson(r.metadata) as Record<string, unknown> | null,
-      criticalFailed: critical.get(Number(r.id)),
-    }));
+    return rows.map((r) => toCandidateCall(r, critical.get(Number(r.id))));
   }
 
   /** Unqueued calls whose latest auto evaluation failed a critical criterion → the keys. */
@@ -295,7 +239,6 @@ export class QueueRepository {
     }
   }
 
-  /** A page of the queue, oldest due first. */
   /**
    * A page of the queue, oldest due first. The page's ids are found on queue_items alone (its
    * indexes; the call and agent are joined only when a filter needs them), then only those
@@ -347,25 +290,15 @@ export class QueueRepository {
         qb.andWhere('q.evaluatorId IS NULL');
         // Calls the actor may not take (own team) are not offered to them.
         if (blocked) {
-          qb.leftJoin(Agent, 'a', 'a.id = i.agentId').andWhere(
-            new Brackets((w) =>
-              w.where('a.teamId IS NULL').orWhere('a.teamId <> :blockedTeamId', { blockedTeamId }),
-            ),
-          );
+          qb.leftJoin(Agent, 'a', 'a.id = i.agentId').andWhere(notOfTeam(blockedTeamId));
         }
         break;
       case 'all':
         break;
     }
-    const statuses =
-      filter.status === 'pending' ? PENDING : filter.status === 'any' ? null : [filter.status];
-    if (filter.overdue) {
-      const pending = (statuses ?? PENDING).filter((st) => PENDING.includes(st));
-      qb.andWhere('q.status IN (:...statuses)', { statuses: pending.length ? pending : ['none'] });
-      qb.andWhere('q.dueAt < :now', { now });
-    } else if (statuses) {
-      qb.andWhere('q.status IN (:...statuses)', { statuses });
-    }
+    const statuses = listStatuses(filter);
+    if (statuses) qb.andWhere('q.status IN (:...statuses)', { statuses });
+    if (filter.overdue) qb.andWhere('q.dueAt < :now', { now });
     return qb;
   }
 
@@ -441,11 +374,7 @@ export class QueueRepository {
     if (mine) return toRow(mine);
     const pool = base().andWhere('q.evaluatorId IS NULL');
     if (blockedTeamId !== null) {
-      pool.andWhere(
-        new Brackets((w) =>
-          w.where('a.teamId IS NULL').orWhere('a.teamId <> :blockedTeamId', { blockedTeamId }),
-        ),
-      );
+      pool.andWhere(notOfTeam(blockedTeamId));
     }
     const free = await pool.getRawOne<RawRow>();
     return free ? toRow(free) : null;
@@ -479,60 +408,6 @@ export class QueueRepository {
       .leftJoin(Agent, 'a', 'a.id = i.agentId')
       .leftJoin(User, 'u', 'u.id = q.evaluatorId')
       .leftJoin('q.rule', 'r')
-      .select([
-        'q.id AS "id"',
-        'q.interactionId AS "interactionId"',
-        'i.externalId AS "externalId"',
-        'i.channel AS "channel"',
-        'i.language AS "language"',
-        'a.externalId AS "agentExternalId"',
-        'a.name AS "agentName"',
-        'a.teamId AS "agentTeamId"',
-        'q.reason AS "reason"',
-        'q.reasonCode AS "reasonCode"',
-        'q.reasonParams AS "reasonParams"',
-        'q.scorecardKey AS "scorecardKey"',
-        'r.name AS "ruleName"',
-        'q.dueAt AS "dueAt"',
-        'q.status AS "status"',
-        'q.evaluatorId AS "evaluatorId"',
-        'u.name AS "evaluatorName"',
-        'q.evaluationId AS "evaluationId"',
-        'q.completedAt AS "completedAt"',
-      ]);
-  }
-}
-
-type RawRow = Omit<QueueRow, 'dueAt' | 'completedAt' | 'reasonParams'> & {
-  dueAt: string | Date;
-  completedAt: string | Date | null;
-  /** simple-json: the JSON text as stored (a raw select is not transformed). */
-  reasonParams: string | null;
-};
-
-function toRow(r: RawRow): QueueRow {
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return {
-    ...r,
-    id: Number(r.id),
-    interactionId: Number(r.interactionId),
-    agentTeamId: num(r.agentTeamId),
-    evaluatorId: num(r.evaluatorId),
-    evaluationId: num(r.evaluationId),
-    dueAt: storedTime(r.dueAt),
-    completedAt: r.completedAt === null ? null : storedTime(r.completedAt),
-    reasonParams: storedParams(r.reasonParams),
-  };
-}
-
-function storedParams(text: string | null): Record<string, string | number> | null {
-  if (!text) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, string | number>)
-      : null;
-  } catch {
-    return null;
+      .select(ROW_COLUMNS);
   }
 }

@@ -14,7 +14,8 @@ import { UsersRepository } from '../users/users.repository';
 import { chooseEvaluator, NoEvaluatorReason, sameTeam } from './assignment';
 import { QUEUE_STATUSES, QueueStatus } from './entities/queue-item.entity';
 import { QueueEmptyError, QueueItemStateError } from './queue-errors';
-import { PENDING, QueueFilter, QueueRepository, QueueRow } from './queue.repository';
+import { QueueRepository } from './queue.repository';
+import { PENDING, QueueFilter, QueueRow } from './queue-rows';
 import { defaultScorecard } from './sampling.service';
 
 export const QUEUE_PAGE_SIZE = 50;

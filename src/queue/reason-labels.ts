@@ -1,5 +1,5 @@
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
-import type { QueueRow } from './queue.repository';
+import type { QueueRow } from './queue-rows';
 import { defaultScorecard } from './sampling.service';
 
 /**

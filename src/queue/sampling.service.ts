@@ -10,7 +10,8 @@ import { transaction } from '../database/transaction';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { assignAll, NoEvaluatorReason } from './assignment';
 import { SAMPLING_KINDS, SamplingRule } from './entities/sampling-rule.entity';
-import { NewItem, QueueRepository } from './queue.repository';
+import { QueueRepository } from './queue.repository';
+import type { NewItem } from './queue-rows';
 import { SamplingRulesRepository } from './sampling-rules.repository';
 import {
   checkParams,
