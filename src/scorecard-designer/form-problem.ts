@@ -1,11 +1,14 @@
 /**
  * A problem the scorecard schema found in the form, placed and worded for the page: which
  * section or criterion (by its label), which field (by the form's own label) and why, in the
- * page's language. The schema's reasons are English; the common ones have locale keys, the
- * rest (mostly the auto-QA engine's own checks of an `auto` block) are shown as they are.
+ * page's language: the schema's message key when the problem has one (every check of the file
+ * and its `auto` blocks), else the English reason matched to a locale key (the sample answers),
+ * else the reason as it is.
  */
 import { translate } from '../common/i18n/i18n';
+import type { MessageKey } from '../common/errors';
 import type { ScorecardForm } from '../scorecards/scorecard-form';
+import { problemText } from '../scorecards/scorecard-problem';
 
 export interface LocatedProblem {
   path: string;
@@ -69,6 +72,7 @@ export function locateProblem(
   form: ScorecardForm,
   path: string,
   reason: string,
+  messageKey?: MessageKey,
 ): LocatedProblem {
   const m = /^sections\[(\d+)\](?:\.criteria\[(\d+)\])?(?:\.(.+))?$/.exec(path);
   const section = m ? Number(m[1]) : null;
@@ -78,7 +82,7 @@ export function locateProblem(
   const fieldName = (FIELDS as readonly string[]).includes(field)
     ? translate(lang, `scorecardForm.field.${field}`)
     : rest;
-  const why = reasonText(lang, reason);
+  const why = messageKey ? problemText(lang, messageKey) : reasonText(lang, reason);
   const s = section === null ? undefined : form.sections[section];
   const c = criterion === null ? undefined : s?.criteria[criterion];
   let where: string;

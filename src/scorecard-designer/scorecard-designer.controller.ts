@@ -7,6 +7,9 @@ import { InputError } from '../common/errors';
 import { ScorecardFormDto, scorecardFormOf } from '../scorecards/dto/scorecard-form.dto';
 import { ScorecardEditorService, scoreSamples } from '../scorecards/scorecard-editor.service';
 import { ScorecardTrialService } from './scorecard-trial.service';
+import type { Language } from '../common/i18n/i18n';
+import { Lang } from '../common/i18n/lang';
+import { PROBLEM_PREFIX, problemWords } from '../scorecards/scorecard-problem';
 
 /**
  * The form editor's API: the same ScorecardFormDto as the page's post, written into the YAML
@@ -32,9 +35,9 @@ export class ScorecardDesignerController {
   @Post(':key/form/preview')
   @HttpCode(200)
   @ApiOperation({ summary: 'The form as a scorecard, and the score formula on its sample answers' })
-  async preview(@Param('key') key: string, @Body() dto: ScorecardFormDto) {
+  async preview(@Param('key') key: string, @Body() dto: ScorecardFormDto, @Lang() lang: Language) {
     const form = scorecardFormOf(dto);
-    const definition = await this.valid(key, dto);
+    const definition = await this.valid(key, dto, lang);
     const samples = scoreSamples(definition, form);
     if (!samples.ok) throw new InputError(samples.path, samples.reason);
     return { definition, score: samples.score, answered: samples.answered };
@@ -46,20 +49,33 @@ export class ScorecardDesignerController {
     summary:
       'Auto-QA with the form on the 20 newest calls of its channel and language, against the published version; stores nothing',
   })
-  async trial(@Param('key') key: string, @Body() dto: ScorecardFormDto) {
-    return this.trials.trial(key, await this.valid(key, dto));
+  async trial(@Param('key') key: string, @Body() dto: ScorecardFormDto, @Lang() lang: Language) {
+    return this.trials.trial(key, await this.valid(key, dto, lang));
   }
 
   @Post(':key/form/publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Writes the form into the YAML file and syncs: the next version' })
-  publish(@CurrentUser() actor: Actor, @Param('key') key: string, @Body() dto: ScorecardFormDto) {
+  async publish(
+    @CurrentUser() actor: Actor,
+    @Param('key') key: string,
+    @Body() dto: ScorecardFormDto,
+    @Lang() lang: Language,
+  ) {
+    await this.valid(key, dto, lang);
     return this.editor.publishForm(actor, key, scorecardFormOf(dto), dto.baseHash);
   }
 
-  private async valid(key: string, dto: ScorecardFormDto) {
+  /** The form's scorecard, or a 400 naming the path and why in the reader's language. */
+  private async valid(key: string, dto: ScorecardFormDto, lang: Language) {
     const draft = await this.editor.draft(key, scorecardFormOf(dto));
-    if (!draft.ok) throw new InputError(draft.path, draft.reason);
+    if (!draft.ok) {
+      const { why } = problemWords(lang, draft);
+      throw new InputError(draft.path, draft.reason, {
+        key: `${PROBLEM_PREFIX}asWritten`,
+        params: { reason: why },
+      });
+    }
     return draft.definition;
   }
 }

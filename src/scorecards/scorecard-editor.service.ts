@@ -114,7 +114,7 @@ export class ScorecardEditorService {
     baseHash: string,
   ): Promise<SyncResult> {
     const draft = await this.draft(key, form);
-    if (!draft.ok) throw new InputError(draft.path, draft.reason);
+    if (!draft.ok) throw new InputError(draft.path, draft.reason, draft.messageKey);
     return this.publish(actor, key, draft.text, baseHash);
   }
 
@@ -153,7 +153,7 @@ export class ScorecardEditorService {
       this.parse(key, text, source.file);
     } catch (e) {
       if (!(e instanceof ScorecardValidationError)) throw e;
-      throw new InputError(`yaml.${e.path}`, e.reason);
+      throw new InputError(`yaml.${e.path}`, e.reason, e.messageKey);
     }
     const full = path.join(this.config.scorecardsDir, path.basename(source.file));
     const temp = `${full}.${process.pid}.tmp`;

@@ -53,7 +53,7 @@ export function problemIn(
 export function failAs(err: { path: string; reason: string; messageKey?: MessageKey }): never {
   throw new SchemaProblem(
     err.path,
-    err.messageKey ?? { key: `${PROBLEM_PREFIX}untranslated`, params: { reason: err.reason } },
+    err.messageKey ?? { key: `${PROBLEM_PREFIX}asWritten`, params: { reason: err.reason } },
   );
 }
 
@@ -109,21 +109,32 @@ export function problemOf(err: ScorecardValidationError): ProblemAt {
   };
 }
 
+/** A problem worded for a page: where (`항목 greeting의 auto.anyOf[2]`, else the path) and why. */
+export interface ProblemWords {
+  path: string;
+  /** The criterion's key when the problem is inside a criterion. */
+  criterion?: string;
+  where: string;
+  why: string;
+  /** `where: why`. */
+  text: string;
+}
+
 /**
  * The problem in `lang` with where it is: `항목 greeting의 auto.anyOf[2]: …` when it is inside
  * a criterion, else `passingScore: …`.
  */
-export function locatedProblemText(lang: string, problem: ProblemAt): string {
+export function problemWords(lang: string, problem: ProblemAt): ProblemWords {
   const why = problem.messageKey ? problemText(lang, problem.messageKey) : problem.reason;
   const inCriterion = /^sections\[\d+\]\.criteria\[\d+\]\.?(.*)$/.exec(problem.path);
-  if (problem.criterion !== undefined && inCriterion) {
-    return translate(lang, `${PROBLEM_PREFIX}at.criterion`, {
-      criterion: problem.criterion,
-      field: inCriterion[1] || 'key',
-      reason: why,
-    });
+  if (problem.criterion === undefined || !inCriterion) {
+    return { path: problem.path, where: problem.path, why, text: `${problem.path}: ${why}` };
   }
-  return translate(lang, `${PROBLEM_PREFIX}at.path`, { path: problem.path, reason: why });
+  const where = translate(lang, `${PROBLEM_PREFIX}where.criterion`, {
+    criterion: problem.criterion,
+    field: inCriterion[1] || 'key',
+  });
+  return { path: problem.path, criterion: problem.criterion, where, why, text: `${where}: ${why}` };
 }
 
 /** The key the raw file data gives the criterion at `path`, if it gives a usable one. */

@@ -15,6 +15,7 @@ import { ScorecardEditorService } from './scorecard-editor.service';
 import { ScorecardEditDto } from './dto/scorecard-edit.dto';
 import { formInput } from '../common/form-input';
 import { pageMessageOf } from '../common/http-exception.filter';
+import { problemWords } from './scorecard-problem';
 
 @ApiExcludeController()
 @Allow(EVERYONE)
@@ -37,7 +38,9 @@ export class ScorecardsPagesController {
   @HttpCode(200)
   @Render('scorecards/list')
   async sync(@CurrentUser() actor: Actor, @Lang() lang: Language) {
-    const synced = await this.scorecards.syncFromFiles(actor);
+    const synced = (await this.scorecards.syncFromFiles(actor)).map((r) =>
+      r.result === 'invalid' ? { ...r, words: problemWords(lang, r) } : r,
+    );
     return { ...(await this.listView(actor, lang)), synced };
   }
 
@@ -98,7 +101,7 @@ export class ScorecardsPagesController {
       async () => {
         const dto = formInput(ScorecardEditDto, body);
         if (dto.action !== 'publish') {
-          res.render('scorecards/edit', { ...view, preview: await this.editor.preview(key, text) });
+          res.render('scorecards/edit', { ...view, preview: await this.preview(key, text, lang) });
           return;
         }
         const result = await this.editor.publish(actor, key, dto.yaml, dto.baseHash);
@@ -110,7 +113,7 @@ export class ScorecardsPagesController {
         // A refused form (no text, no fingerprint) says why; an invalid scorecard is the preview's.
         formError:
           e instanceof InputError && !e.field.startsWith('yaml.') ? pageMessageOf(e, lang) : null,
-        preview: e.status === 409 ? null : await this.editor.preview(key, text),
+        preview: e.status === 409 ? null : await this.preview(key, text, lang),
       }),
     );
   }
@@ -123,6 +126,12 @@ export class ScorecardsPagesController {
     res.setHeader('Content-Type', 'application/yaml; charset=utf-8');
     res.setHeader('Content-Disposition', contentDisposition(`${key}.yaml`));
     res.send(source.text);
+  }
+
+  /** The editor's preview, an invalid text's problem worded in the reader's language. */
+  private async preview(key: string, text: string, lang: Language) {
+    const preview = await this.editor.preview(key, text);
+    return preview.ok ? preview : { ...preview, words: problemWords(lang, preview) };
   }
 
   private async listView(actor: Actor, lang: Language) {

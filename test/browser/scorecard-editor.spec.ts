@@ -51,6 +51,13 @@ describe('editing a scorecard in the browser', () => {
     await submit('#preview-button');
     expect(await text('#preview-error-path')).toBe('passingScore');
 
+    // A broken auto block: the criterion's key, the field and why, all in Korean.
+    await setYaml(original.replace("anyOf: ['@empathy']", "anyOf: ['@empathy', '']"));
+    await submit('#preview-button');
+    expect(await text('#preview-error-path')).toBe('sections[0].criteria[2].auto.anyOf[1]');
+    expect(await text('#preview-error-where')).toBe('항목 empathy의 auto.anyOf[1]');
+    expect(await text('#preview-error-reason')).toBe('빈 문구는 쓸 수 없습니다 (입력: "")');
+
     await setYaml(original.replace(/^name: (.*)$/m, 'name: $1 (개정)'));
     await submit('#preview-button');
     expect(await text('#preview-ok tr[data-sample="best"]')).toContain('100%');

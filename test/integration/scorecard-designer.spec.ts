@@ -129,7 +129,7 @@ describe('the scorecard form editor', () => {
     expect(/id="form-problem" data-path="([^"]*)"/.exec(res.text)![1]).toBe(
       'sections[0].criteria[1].auto',
     );
-    expect(res.text).toContain('is not valid YAML (line');
+    expect(res.text).toContain('invalid YAML (line 2 of the block)');
   });
 
   it('previews the score formula on typed sample answers', async () => {

@@ -44,7 +44,8 @@ describe('admins edit scorecards in the browser; the YAML file stays the source 
         res.text,
       );
     expect(broken).not.toBeNull();
-    expect(broken![1]).toMatch(/<code>language<\/code>: is required/);
+    // In the reader's language (Korean when the browser names none); the API keeps the English.
+    expect(broken![1]).toMatch(/<code>language<\/code>: 값이 필요합니다/);
     fs.rmSync(path.join(t.scorecardsDir, 'broken.yaml'));
     // The list shows the versions with who published them (the start-up load is the system's).
     expect(res.text).toMatch(/data-key="voice-en" data-version="1"/);
@@ -70,6 +71,40 @@ describe('admins edit scorecards in the browser; the YAML file stays the source 
     expect(publish.text).toContain('id="preview-error-path">passingScore<');
     expect(fs.readFileSync(file(), 'utf8')).toBe(before);
     expect((await admin.get('/api/scorecards/voice-en').expect(200)).body.version).toBe(1);
+  });
+
+  it("names a broken auto block by its criterion, field and why, in the reader's language", async () => {
+    const before = fs.readFileSync(file(), 'utf8');
+    const { baseHash } = editorFields(
+      (await page(admin, '/scorecards/voice-en/edit').expect(200)).text,
+    );
+    const broken = before.replace("anyOf: ['@empathy']", 'anyOf: { empathy: yes }');
+    expect(broken).not.toBe(before);
+    const preview = async (lang: string) => {
+      const res = await admin
+        .post('/scorecards/voice-en/edit')
+        .set('Accept-Language', lang)
+        .type('form')
+        .send({ yaml: broken, baseHash, action: 'preview' })
+        .expect(200);
+      const part = (id: string) => new RegExp(`id="${id}">([^<]*)<`).exec(res.text)?.[1];
+      return {
+        path: part('preview-error-path'),
+        where: part('preview-error-where'),
+        why: part('preview-error-reason'),
+      };
+    };
+    expect(await preview('ko')).toEqual({
+      path: 'sections[0].criteria[2].auto.anyOf',
+      where: '항목 empathy의 auto.anyOf',
+      why: '문구의 목록이어야 합니다 (입력: 매핑)',
+    });
+    expect(await preview('en')).toEqual({
+      path: 'sections[0].criteria[2].auto.anyOf',
+      where: 'criterion empathy, auto.anyOf',
+      why: 'must be a list of phrases (got a mapping)',
+    });
+    expect(fs.readFileSync(file(), 'utf8')).toBe(before);
   });
 
   it('previews the score formula on sample answers, publishes v2, and new evaluations use it', async () => {
