@@ -4,13 +4,17 @@ import { Allow } from '../auth/access.guard';
 import { ADMIN, QA } from '../auth/roles';
 import { Actor, CurrentUser } from '../common/current-user';
 import { CalibrationService } from './calibration.service';
+import { CalibrationStatsService } from './calibration-stats.service';
 import { OpenCalibrationDto } from './dto/open-calibration.dto';
 
 @ApiTags('calibration')
 @Allow(QA)
 @Controller('api/calibration')
 export class CalibrationController {
-  constructor(private readonly calibration: CalibrationService) {}
+  constructor(
+    private readonly calibration: CalibrationService,
+    private readonly stats: CalibrationStatsService,
+  ) {}
 
   @Post()
   @Allow(ADMIN)
@@ -30,7 +34,7 @@ export class CalibrationController {
       "Each evaluator's deviation from the expert over the closed sessions (evaluators: their own)",
   })
   history(@CurrentUser() actor: Actor) {
-    return this.calibration.history(actor);
+    return this.stats.history(actor);
   }
 
   @Get(':id')

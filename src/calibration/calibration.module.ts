@@ -7,6 +7,7 @@ import { CalibrationController } from './calibration.controller';
 import { CalibrationPagesController } from './calibration.pages.controller';
 import { CalibrationRepository } from './calibration.repository';
 import { CalibrationService } from './calibration.service';
+import { CalibrationStatsService } from './calibration-stats.service';
 
 /**
  * Calibration sessions: several evaluators score one call blind on one scorecard version, the
@@ -16,7 +17,7 @@ import { CalibrationService } from './calibration.service';
 @Module({
   imports: [EvaluationsModule, EvaluationStoreModule, InteractionsModule, ScorecardsModule],
   controllers: [CalibrationController, CalibrationPagesController],
-  providers: [CalibrationService, CalibrationRepository],
+  providers: [CalibrationService, CalibrationStatsService, CalibrationRepository],
   exports: [CalibrationService],
 })
 export class CalibrationModule {}

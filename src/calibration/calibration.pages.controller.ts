@@ -9,12 +9,10 @@ import { field, FormBody, FormFields, submitForm } from '../common/form-body';
 import { formInput } from '../common/form-input';
 import { translate } from '../common/i18n/i18n';
 import { PageNumberPipe, pageOf } from '../common/pagination';
-import {
-  CalibrationResults,
-  CalibrationService,
-  CalibrationSessionView,
-  EvaluatorHistory,
-} from './calibration.service';
+import type { CalibrationResults, EvaluatorHistory } from './calibration-results';
+import type { CalibrationSessionView } from './calibration-session.types';
+import { CalibrationStatsService } from './calibration-stats.service';
+import { CalibrationService } from './calibration.service';
 import { answerLabel, sparkline, trendDirection } from './calibration.view';
 import { OpenCalibrationDto } from './dto/open-calibration.dto';
 import { QueryTextPipe } from '../common/query-text';
@@ -38,7 +36,10 @@ const HISTORY_PAGE_SIZE = 25;
 @Allow(QA)
 @Controller('calibration')
 export class CalibrationPagesController {
-  constructor(private readonly calibration: CalibrationService) {}
+  constructor(
+    private readonly calibration: CalibrationService,
+    private readonly stats: CalibrationStatsService,
+  ) {}
 
   @Get()
   async list(
@@ -88,7 +89,7 @@ export class CalibrationPagesController {
     @Query('page', PageNumberPipe) current: number,
     @Res() res: Response,
   ) {
-    const all = await this.calibration.history(actor);
+    const all = await this.stats.history(actor);
     const rows = all.slice((current - 1) * HISTORY_PAGE_SIZE, current * HISTORY_PAGE_SIZE);
     const result = pageOf(rows.map(toHistoryRow), all.length, current, HISTORY_PAGE_SIZE);
     res.render('calibration/history', {

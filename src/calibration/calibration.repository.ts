@@ -3,12 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/current-user';
 import { Page, pageOf } from '../common/pagination';
-import type { Evaluation } from '../evaluations/entities/evaluation.entity';
+import type { ClosedSessionScores } from './calibration-results';
 import { CalibrationParticipant } from './entities/calibration-participant.entity';
 import { CalibrationSession, CalibrationStatus } from './entities/calibration-session.entity';
-
-/** Who may take part in a calibration: people who score calls and can open the scoring form. */
-export const CALIBRATION_ROLES = ['admin', 'evaluator'] as const;
 
 /** A participant as the pages need them: who, and how far they got (never their score). */
 export interface ParticipantState {
@@ -17,14 +14,6 @@ export interface ParticipantState {
   name: string;
   evaluationId: number | null;
   evaluationStatus: string | null;
-}
-
-/** One closed session's participants with their overall scores, for the deviation history. */
-export interface ClosedSessionScores {
-  sessionId: number;
-  closedAt: Date;
-  expertId: number | null;
-  scores: { userId: number; name: string; overallScore: number | null; counts: boolean }[];
 }
 
 @Injectable()
@@ -187,20 +176,10 @@ export class CalibrationRepository {
         userId: p.userId,
         name: p.user!.name,
         overallScore: p.evaluation?.overallScore ?? null,
-        counts: countsInResults(p.evaluation ?? null, s.closedAt),
+        evaluation: p.evaluation
+          ? { status: p.evaluation.status, submittedAt: p.evaluation.submittedAt }
+          : null,
       })),
     }));
   }
-}
-
-/**
- * An evaluation is in a session's results when it was submitted before the session closed: a
- * participant who submits after an admin closed the session early is left out.
- */
-export function countsInResults(
-  evaluation: Pick<Evaluation, 'status' | 'submittedAt'> | null,
-  closedAt: Date | null,
-): boolean {
-  if (!evaluation || evaluation.status === 'draft' || !evaluation.submittedAt) return false;
-  return !closedAt || new Date(evaluation.submittedAt).getTime() <= new Date(closedAt).getTime();
 }

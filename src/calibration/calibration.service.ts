@@ -8,29 +8,20 @@ import { Page, pageOf } from '../common/pagination';
 import { transaction } from '../database/transaction';
 import { UsersRepository } from '../users/users.repository';
 import { Evaluation } from '../evaluations/entities/evaluation.entity';
-import { EvaluationsRepository } from '../evaluations/evaluations.repository';
 import { EvaluationsService } from '../evaluations/evaluations.service';
 import { EvaluationEvents } from '../events/evaluation-events';
 import { InteractionsRepository } from '../interactions/interactions.repository';
 import { InteractionsService } from '../interactions/interactions.service';
-import type { Scale } from '../scorecards/scorecard-definition';
 import { ScorecardsService } from '../scorecards/scorecards.service';
-import {
-  calibrationReport,
-  CalibrationReport,
-  CriterionAgreement,
-  deviationHistory,
-  DeviationPoint,
-  EvaluatorDeviationHistory,
-} from './agreement';
-import {
-  CALIBRATION_ROLES,
-  CalibrationRepository,
-  countsInResults,
-  ParticipantState,
-} from './calibration.repository';
-import { kappaReading, KappaReading } from './calibration.view';
-import { CalibrationSession, CalibrationStatus } from './entities/calibration-session.entity';
+import { CALIBRATION_ROLES, CalibrationResults, isSubmitted } from './calibration-results';
+import { CalibrationStatsService } from './calibration-stats.service';
+import { CalibrationRepository } from './calibration.repository';
+import type { CalibrationStatus } from './entities/calibration-session.entity';
+import type {
+  CalibrationSessionView,
+  OpenCalibrationInput,
+  SessionSummary,
+} from './calibration-session.types';
 import { scorecardOf, scorecardVersionOf } from '../scorecards/loaded-version';
 
 /** The session is closed (or still open) and the request needs the other state. */
@@ -38,66 +29,13 @@ export class CalibrationStateError extends DomainError {
   readonly status = 409;
 }
 
-export interface OpenCalibrationInput {
-  interactionId: number;
-  scorecardKey: string;
-  participantIds: number[];
-  expertId: number;
-  note?: string | null;
-  dueAt?: Date | null;
-}
-
-export interface ParticipantView {
-  userId: number;
-  name: string;
-  isExpert: boolean;
-  started: boolean;
-  submitted: boolean;
-}
-
-export interface CalibrationResults extends CalibrationReport {
-  criteria: (CriterionAgreement & { scale: Scale })[];
-  kappaReading: KappaReading | null;
-  /** Participants who had not submitted when the session closed. */
-  leftOut: { userId: number; name: string }[];
-  /** Each evaluator's comment on a criterion, by criterion key then evaluator id. */
-  comments: Record<string, Record<number, string>>;
-}
-
-export interface CalibrationSessionView {
-  id: number;
-  status: CalibrationStatus;
-  interaction: { id: number; externalId: string; source: string };
-  scorecard: { key: string; name: string; version: number };
-  expert: { id: number; name: string } | null;
-  createdById: number | null;
-  note: string | null;
-  dueAt: Date | null;
-  createdAt: Date;
-  closedAt: Date | null;
-  participants: ParticipantView[];
-  /** The actor's own part, when they take part. */
-  mine: { evaluationId: number | null; submitted: boolean } | null;
-  /** Only once the session is closed: scores stay blind until then. */
-  results: CalibrationResults | null;
-}
-
-export interface SessionSummary {
-  id: number;
-  interaction: { id: number; externalId: string };
-  scorecard: { key: string; name: string; version: number };
-  expertName: string | null;
-  dueAt: Date | null;
-  createdAt: Date;
-  closedAt: Date | null;
-  participants: number;
-  submitted: number;
-  mine: { started: boolean; submitted: boolean } | null;
-}
-
-export interface EvaluatorHistory extends EvaluatorDeviationHistory {
-  name: string;
-}
+export type { CalibrationResults, EvaluatorHistory } from './calibration-results';
+export type {
+  CalibrationSessionView,
+  OpenCalibrationInput,
+  ParticipantView,
+  SessionSummary,
+} from './calibration-session.types';
 
 @Injectable()
 export class CalibrationService implements OnModuleInit {
@@ -112,7 +50,7 @@ export class CalibrationService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly events: EvaluationEvents,
     private readonly users: UsersRepository,
-    private readonly evaluationRows: EvaluationsRepository,
+    private readonly stats: CalibrationStatsService,
     private readonly interactionRows: InteractionsRepository,
   ) {}
 
@@ -253,7 +191,7 @@ export class CalibrationService implements OnModuleInit {
         submitted: isSubmitted(p),
       })),
       mine: own ? { evaluationId: own.evaluationId, submitted: isSubmitted(own) } : null,
-      results: session.status === 'closed' ? await this.report(session, participants) : null,
+      results: session.status === 'closed' ? await this.stats.results(session, participants) : null,
     };
   }
 
@@ -265,61 +203,7 @@ export class CalibrationService implements OnModuleInit {
         `calibration session ${id} is still open: results are shown once everyone submitted or an admin closed it`,
       );
     }
-    return this.report(session, participants);
-  }
-
-  private async report(
-    session: CalibrationSession,
-    participants: ParticipantState[],
-  ): Promise<CalibrationResults> {
-    const criteria = scorecardVersionOf(session).definition.sections.flatMap((s) => s.criteria);
-    const scales = new Map(criteria.map((c) => [c.key, c.scale]));
-    const evaluations = new Map(
-      (
-        await this.evaluationRows.calibrationsWithAnswers(
-          participants.flatMap((p) => (p.evaluationId === null ? [] : [p.evaluationId])),
-        )
-      ).map((e) => [e.id, e]),
-    );
-    // The expert first: the benchmark column the others are read against.
-    const ordered = [
-      ...participants.filter((p) => p.userId === session.expertId),
-      ...participants.filter((p) => p.userId !== session.expertId),
-    ];
-    const counted = ordered.flatMap((p) => {
-      const evaluation = p.evaluationId === null ? undefined : evaluations.get(p.evaluationId);
-      return evaluation && countsInResults(evaluation, session.closedAt)
-        ? [{ participant: p, evaluation }]
-        : [];
-    });
-    const report = calibrationReport({
-      criteria: criteria.map((c) => ({ key: c.key, label: c.label, scale: c.scale })),
-      evaluations: counted.map(({ participant, evaluation }) => ({
-        evaluatorId: participant.userId,
-        evaluatorName: participant.name,
-        isExpert: participant.userId === session.expertId,
-        overallScore: evaluation.overallScore,
-        answers: Object.fromEntries(
-          (evaluation.answers ?? []).map((a) => [a.criterionKey, a.value]),
-        ),
-      })),
-    });
-    const comments: Record<string, Record<number, string>> = {};
-    for (const { participant, evaluation } of counted) {
-      for (const a of evaluation.answers ?? []) {
-        if (a.comment) (comments[a.criterionKey] ??= {})[participant.userId] = a.comment;
-      }
-    }
-    const countedIds = new Set(counted.map((c) => c.participant.userId));
-    return {
-      ...report,
-      criteria: report.criteria.map((c) => ({ ...c, scale: scales.get(c.key)! })),
-      kappaReading: kappaReading(report.kappa),
-      leftOut: participants
-        .filter((p) => !countedIds.has(p.userId))
-        .map((p) => ({ userId: p.userId, name: p.name })),
-      comments,
-    };
+    return this.stats.results(session, participants);
   }
 
   /**
@@ -443,41 +327,6 @@ export class CalibrationService implements OnModuleInit {
     return pageOf(items, sessions.total, sessions.page, sessions.pageSize);
   }
 
-  /**
-   * Each evaluator's deviation from the expert over the closed sessions (the expert's own zero
-   * is left out). Admins see everyone; an evaluator sees their own line only.
-   */
-  async history(actor: Actor): Promise<EvaluatorHistory[]> {
-    const points: DeviationPoint[] = [];
-    const names = new Map<number, string>();
-    for (const session of await this.repository.closedScores()) {
-      const counted = session.scores.filter((s) => s.counts);
-      const report = calibrationReport({
-        criteria: [],
-        evaluations: counted.map((s) => ({
-          evaluatorId: s.userId,
-          evaluatorName: s.name,
-          isExpert: s.userId === session.expertId,
-          overallScore: s.overallScore,
-          answers: {},
-        })),
-      });
-      for (const e of report.evaluators) {
-        if (e.isExpert || (actor.role !== 'admin' && e.evaluatorId !== actor.id)) continue;
-        names.set(e.evaluatorId, e.evaluatorName);
-        points.push({
-          evaluatorId: e.evaluatorId,
-          sessionId: session.sessionId,
-          closedAt: new Date(session.closedAt),
-          deviation: e.deviation,
-        });
-      }
-    }
-    return deviationHistory(points)
-      .map((h) => ({ ...h, name: names.get(h.evaluatorId) ?? '' }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  }
-
   /** For the new-session form. */
   async formOptions() {
     const [users, scorecards] = await Promise.all([
@@ -519,8 +368,4 @@ export class CalibrationService implements OnModuleInit {
       params: { call: wanted },
     });
   }
-}
-
-function isSubmitted(p: ParticipantState): boolean {
-  return p.evaluationStatus !== null && p.evaluationStatus !== 'draft';
 }
