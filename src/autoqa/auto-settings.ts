@@ -5,6 +5,7 @@
  * the offending field; every `@family` used by a criterion's `auto` block must exist.
  */
 import type { AutoQaSettings } from '../scorecards/scorecard-definition';
+import { problemIn, type ProblemParams } from '../scorecards/scorecard-problem';
 import { ScorecardValidationError } from '../scorecards/scorecard-validation-error';
 import { expandFamilies, familyRef, hasWords, regexBody, UnknownFamilyError } from './text-match';
 
@@ -18,35 +19,36 @@ function isMapping(value: unknown): value is Mapping {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A `got` parameter: a text as written (cut at 40 characters), a structure by its kind. */
 function describe(value: unknown): string {
   if (typeof value === 'string')
     return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (Array.isArray(value)) return 'a list';
-  if (isMapping(value)) return 'a mapping';
+  if (Array.isArray(value)) return 'scorecard.value.list';
+  if (isMapping(value)) return 'scorecard.value.mapping';
   return String(value);
 }
 
+type Fail = (at: string, code: string, params?: ProblemParams) => never;
+
 export function validateAutoSettings(value: unknown, path: string, file: string): AutoQaSettings {
-  const fail = (at: string, reason: string): never => {
-    throw new ScorecardValidationError(file, at, reason);
+  const fail: Fail = (at, code, params) => {
+    throw problemIn(file, at, code, params);
   };
-  if (!isMapping(value)) return fail(path, `must be a mapping (got ${describe(value)})`);
+  if (!isMapping(value)) return fail(path, 'mapping', { got: describe(value) });
   const unknown = Object.keys(value).find((k) => !(FIELDS as readonly string[]).includes(k));
   if (unknown !== undefined) {
-    fail(`${path}.${unknown}`, `unknown field "${unknown}" (allowed: ${FIELDS.join(', ')})`);
+    fail(`${path}.${unknown}`, 'unknownField', { field: unknown, allowed: FIELDS.join(', ') });
   }
   const settings: AutoQaSettings = {};
   if (value.phraseFamilies !== undefined) {
     const at = `${path}.phraseFamilies`;
     const families = value.phraseFamilies;
-    if (!isMapping(families))
-      return fail(at, `must be a mapping of lists (got ${describe(families)})`);
+    if (!isMapping(families)) return fail(at, 'familiesMapping', { got: describe(families) });
     const out: Record<string, string[]> = {};
     for (const [name, list] of Object.entries(families)) {
-      if (!FAMILY_NAME.test(name))
-        fail(`${at}.${name}`, 'a family name is lower_case_with_underscores');
+      if (!FAMILY_NAME.test(name)) fail(`${at}.${name}`, 'familyNameFormat');
       if (!Array.isArray(list) || list.length === 0) {
-        fail(`${at}.${name}`, `must be a non-empty list of phrases (got ${describe(list)})`);
+        fail(`${at}.${name}`, 'familyList', { got: describe(list) });
       }
       out[name] = (list as unknown[]).map((p, i) => phraseText(p, `${at}.${name}[${i}]`, fail));
     }
@@ -56,27 +58,27 @@ export function validateAutoSettings(value: unknown, path: string, file: string)
     const at = `${path}.company`;
     const company = value.company;
     if (!isMapping(company) || !Array.isArray(company.names)) {
-      return fail(at, 'must be { names: [the company name, its aliases …] }');
+      return fail(at, 'companyShape');
     }
     const names = company.names as unknown[];
     if (names.length === 0 || names.length > MAX_NAMES) {
-      fail(`${at}.names`, `must list 1 to ${MAX_NAMES} names`);
+      fail(`${at}.names`, 'companyCount', { max: String(MAX_NAMES) });
     }
     settings.company = {
       names: names.map((n, i) => {
         if (typeof n !== 'string' || !hasWords(n)) {
-          fail(`${at}.names[${i}]`, `must be a name with letters (got ${describe(n)})`);
+          fail(`${at}.names[${i}]`, 'companyName', { got: describe(n) });
         }
-        return (n as string).trim();
+        return (n).trim();
       }),
     };
   }
   if (value.reviewBelow !== undefined) {
     const r = value.reviewBelow;
     if (typeof r !== 'number' || !Number.isFinite(r) || r < 0 || r > 1) {
-      fail(`${path}.reviewBelow`, `must be a number from 0 to 1 (got ${describe(r)})`);
+      fail(`${path}.reviewBelow`, 'numberRange', { min: '0', max: '1', got: describe(r) });
     }
-    settings.reviewBelow = r as number;
+    settings.reviewBelow = r;
   }
   // Families may use families, but not in a circle.
   for (const [name, list] of Object.entries(settings.phraseFamilies ?? {})) {
@@ -84,30 +86,25 @@ export function validateAutoSettings(value: unknown, path: string, file: string)
       expandFamilies(list, settings.phraseFamilies ?? {}, [name]);
     } catch (err) {
       if (!(err instanceof UnknownFamilyError)) throw err;
-      fail(
-        `${path}.phraseFamilies.${name}`,
-        `refers to ${err.family === name ? 'itself' : `@${err.family}, which is not defined (or refers back)`}`,
-      );
+      const at = `${path}.phraseFamilies.${name}`;
+      if (err.family === name) fail(at, 'familySelf');
+      fail(at, 'familyCycle', { family: err.family });
     }
   }
   return settings;
 }
 
-function phraseText(
-  value: unknown,
-  path: string,
-  fail: (at: string, reason: string) => never,
-): string {
+function phraseText(value: unknown, path: string, fail: Fail): string {
   if (typeof value !== 'string' || !hasWords(value)) {
-    return fail(path, `must be a phrase with a letter or digit (got ${describe(value)})`);
+    return fail(path, 'familyPhrase', { got: describe(value) });
   }
   const body = regexBody(value);
   if (body !== null) {
     try {
-      if (new RegExp(body, 'u').test('')) fail(path, 'regular expression matches an empty text');
+      if (new RegExp(body, 'u').test('')) fail(path, 'regexEmpty');
     } catch (err) {
       if (err instanceof ScorecardValidationError) throw err;
-      fail(path, `invalid regular expression: ${err instanceof Error ? err.message : String(err)}`);
+      fail(path, 'regex', { detail: err instanceof Error ? err.message : String(err) });
     }
   }
   return value;
@@ -127,11 +124,12 @@ export function checkFamilyReferences(
       const name = familyRef(value);
       if (name !== null && !Object.prototype.hasOwnProperty.call(families, name)) {
         const known = Object.keys(families);
-        throw new ScorecardValidationError(
-          file,
-          path,
-          `unknown phrase family @${name} (${known.length === 0 ? 'define it under autoQa.phraseFamilies' : `defined: ${known.map((k) => `@${k}`).join(', ')}`})`,
-        );
+        throw known.length === 0
+          ? problemIn(file, path, 'unknownFamily', { name })
+          : problemIn(file, path, 'unknownFamilyKnown', {
+              name,
+              known: known.map((k) => `@${k}`).join(', '),
+            });
       }
     } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${path}[${i}]`));
     else if (isMapping(value)) for (const [k, v] of Object.entries(value)) visit(v, `${path}.${k}`);
