@@ -111,12 +111,48 @@ export function enPhraseWords(phrase: string): string[] {
     .filter((t) => t !== '');
 }
 
+/**
+ * Speech-to-text writes contractions out ("so that is", "i will pass it on", "does not happen
+ * again") or drops the apostrophe ("dont"): a contraction in a phrase matches those too.
+ */
+const CONTRACTIONS: Record<string, string[]> = {
+  "n't": ['not'],
+  "'ll": ['will'],
+  "'ve": ['have'],
+  "'re": ['are'],
+  "'m": ['am'],
+  "'s": ['is', 'has'],
+  "'d": ['would', 'had'],
+};
+const NEGATIVE_STEMS: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall' };
+/** Spelt without the apostrophe only where that is not another word (we'll → well, it's → its). */
+const BARE_OK = /n't$|^(that's|i've|you'll|they'll|you're|they're|i'm|you've|we've|they've)$/;
+
+function contractionSource(word: string): string | null {
+  const at = word.indexOf("'");
+  if (at <= 0) return null;
+  const suffix = word.slice(word.endsWith("n't") ? -3 : at);
+  const expansions = CONTRACTIONS[suffix];
+  if (expansions === undefined) return null;
+  let stem = word.slice(0, word.length - suffix.length);
+  if (suffix === "n't") stem = NEGATIVE_STEMS[stem] ?? stem;
+  const forms = [
+    escapeRegex(word),
+    ...expansions.map((e) => `${escapeRegex(stem)}${EN_SEPARATOR}${e}`),
+  ];
+  if (suffix === "n't" && stem === 'can') forms.push('cannot');
+  if (BARE_OK.test(word)) forms.push(escapeRegex(word.replace("'", '')));
+  return `(?:${forms.join('|')})`;
+}
+
 /** Regex source of an English phrase, without the word boundaries. */
 export function enPhraseSource(phrase: string): string {
   const pieces = phrase.split(/\{(agent|company)\}/);
   return pieces
     .flatMap((piece, i) =>
-      i % 2 === 1 ? [SLOT_SOURCE.en[piece as NameSlot]] : enPhraseWords(piece).map(enWordSource),
+      i % 2 === 1
+        ? [SLOT_SOURCE.en[piece as NameSlot]]
+        : enPhraseWords(piece).map((w) => contractionSource(w) ?? enWordSource(w)),
     )
     .join(EN_SEPARATOR);
 }

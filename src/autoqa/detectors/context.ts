@@ -437,9 +437,11 @@ export class CallContext {
       if (resignedAt.has(t.turn)) lastResigned = k;
       if (reliefAt.has(t.turn)) lastRelief = k;
     });
-    // Giving up is not calming down ("okay fine whatever", "됐어요 마 끊어요"); relief after the
+    // Giving up is not calming down ("okay fine whatever", "됐어요 마 끊어요"), also when the
+    // same turn ends on a polite goodbye ("기대는 안 할게요 수고하세요"); relief after the
     // problem is ("oh that's a relief", "그래도 방법이 있으니까 다행이네요").
-    const endsResigned = lastResigned >= 0 && lastResigned > lastCalm && lastResigned >= lastRelief;
+    const endsResigned =
+      lastResigned >= 0 && lastResigned >= lastCalm && lastResigned >= lastRelief;
     const relieved = !endsResigned && lastRelief >= 0 && lastRelief > lastNeg;
     // Mild grumbles in two turns, or one that ends in giving up or relief, show a customer who
     // was frustrated, not one who used a negative word in passing.

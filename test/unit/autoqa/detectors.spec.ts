@@ -558,6 +558,13 @@ describe('negativity', () => {
       expect(gaveUp.result).toBe('fail');
     });
 
+    it('giving up with a polite goodbye in the same turn is still giving up (fail)', () => {
+      const r = judge(call('ko', '이게 말이 돼요', '네', '네', '됐어요 뭐 감사합니다'), 'ko', auto);
+      expect(r.result).toBe('fail');
+      const en = judge(call('en', 'seriously', 'not acceptable', 'whatever thanks'), 'en', auto);
+      expect(en.result).toBe('fail');
+    });
+
     it('grumbles in two turns make an upset customer even with no strong word', () => {
       const r = judge(call('en', 'seriously', 'it is not acceptable', 'okay thanks'), 'en', auto);
       expect(r.result).toBe('pass');

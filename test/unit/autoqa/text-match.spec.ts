@@ -171,3 +171,25 @@ describe('compilation cache', () => {
     expect(matchLanguage('', 'en')).toBe('en');
   });
 });
+
+describe('English contractions as speech-to-text writes them', () => {
+  it('lets a contraction in a phrase match the words written out or without the apostrophe', () => {
+    expect(enSays("so that's", 'so that is your refund done')).toBe(true);
+    expect(enSays("i'll pass it on", 'i will pass it on to the team')).toBe(true);
+    expect(enSays("doesn't happen again", 'so it does not happen again')).toBe(true);
+    expect(enSays("won't happen again", 'that will not happen again')).toBe(true);
+    expect(enSays("can't", 'i cannot do that')).toBe(true);
+    expect(enSays("can't", 'i can not do that')).toBe(true);
+    expect(enSays("don't worry", 'dont worry about it')).toBe(true);
+    expect(enSays("you're all set", 'you are all set')).toBe(true);
+    // The contraction itself still matches.
+    expect(enSays("i've logged", "I've logged it")).toBe(true);
+  });
+
+  it('does not read another word as a contraction', () => {
+    // we'll → well and it's → its are other words.
+    expect(enSays("we'll call you", 'well call you maybe')).toBe(false);
+    expect(enSays("it's done", 'its done')).toBe(false);
+    expect(enSays("that's fine", 'that is not fine')).toBe(false);
+  });
+});
