@@ -56,6 +56,12 @@ export function summaryForPage(summary: ImportSummary, lang: string) {
   };
 }
 
+/** `nothingImported`'s refusal for the API: the field first (`files: …`), the reason translated too. */
+export function refusalMessage(summary: ImportSummary, refused: InputError, lang: string): string {
+  const text = refusalForPage(summary, refused, lang);
+  return text === refused.message ? text : `${refused.field}: ${text}`;
+}
+
 /** `nothingImported`'s refusal in the page's language, the file's reason translated too. */
 export function refusalForPage(summary: ImportSummary, refused: InputError, lang: string): string {
   const first = summary.results.find((r) => r.status === 'failed');

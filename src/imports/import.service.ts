@@ -7,7 +7,7 @@ import type { MessageKey } from '../common/errors';
 import { AgentsService } from '../agents/agents.service';
 import { AutoQaService } from '../autoqa/autoqa.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { plainTextProblem } from '../common/plain-text';
+import { plainTextProblem, refusedCharacter } from '../common/plain-text';
 import type { Interaction } from '../interactions/entities/interaction.entity';
 import { InteractionsRepository } from '../interactions/interactions.repository';
 import { detectLanguage } from '../transcripts/detect-language';
@@ -15,6 +15,7 @@ import { parseTranscripts, TranscriptFormat } from '../transcripts/parse-transcr
 import {
   ParsedTranscript,
   Speaker,
+  reasonKey,
   TranscriptMeta,
   TranscriptParseError,
 } from '../transcripts/transcript';
@@ -34,7 +35,7 @@ export interface ImportFile {
   /** Meta from a `<file>.meta.json` sidecar, already read by the caller. */
   sidecar?: Buffer;
   /** Why the file fails unread (a file in a zip over MAX_UPLOAD_MB, not unpacked). */
-  refused?: string;
+  refused?: { reason: string; messageKey: MessageKey };
 }
 
 /** What the user said about the batch; the sidecar and the file itself win over these. */
@@ -126,7 +127,7 @@ export class ImportService {
             reason: e.reason,
             line: e.line,
             field: e.field,
-            ...(e.messageKey ? { messageKey: e.messageKey } : {}),
+            messageKey: e.messageKey,
           },
         ];
       }
@@ -137,7 +138,10 @@ export class ImportService {
 
   /** Parses the file and settles every meta field: file > sidecar > options > defaults. */
   prepare(file: ImportFile, options: ImportOptions): ParsedTranscript[] {
-    if (file.refused) throw new TranscriptParseError(file.name, file.refused);
+    if (file.refused) {
+      const { reason, messageKey } = file.refused;
+      throw new TranscriptParseError(file.name, reason, undefined, undefined, messageKey);
+    }
     const dialogues = parseTranscripts(file.name, file.bytes, {
       format: options.format,
       speakerMap: options.speakerMap,
@@ -147,6 +151,9 @@ export class ImportService {
       throw new TranscriptParseError(
         file.name,
         `the file holds ${dialogues.length} dialogues, so one call id cannot be given for it`,
+        undefined,
+        undefined,
+        reasonKey('callIdManyDialogues', { count: dialogues.length }),
       );
     }
     const sidecar = file.sidecar
@@ -303,9 +310,15 @@ function checkIdsAndNames(file: string, meta: TranscriptMeta, dialogue?: number)
   for (const field of ID_AND_NAME_FIELDS) {
     const value = meta[field];
     const problem = typeof value === 'string' ? plainTextProblem(value) : null;
-    if (problem) {
+    const found = typeof value === 'string' ? refusedCharacter(value) : null;
+    if (problem && found) {
       const where = dialogue === undefined ? '' : ` (dialogue ${dialogue})`;
-      throw new TranscriptParseError(file, `${field}${where} ${problem}`, undefined, field);
+      const params = { field, code: found.code, position: found.position };
+      const key =
+        dialogue === undefined
+          ? reasonKey('notPlainText', params)
+          : reasonKey('notPlainTextInDialogue', { ...params, dialogue });
+      throw new TranscriptParseError(file, `${field}${where} ${problem}`, undefined, field, key);
     }
   }
 }
@@ -337,7 +350,13 @@ function mapFields(
     return applyFieldMapping(mapping, { document, metadata: standard });
   } catch (e) {
     if (!(e instanceof FieldMappingError)) throw e;
-    throw new TranscriptParseError(file, `mapping ${e.file}: ${e.reason}`, undefined, e.key);
+    throw new TranscriptParseError(
+      file,
+      `mapping ${e.file}: ${e.reason}`,
+      undefined,
+      e.key,
+      reasonKey('mappingFailed', { mapping: e.file, key: e.key }),
+    );
   }
 }
 

@@ -3,10 +3,9 @@ import { Body, Controller, HttpCode, Post, Res, UploadedFiles } from '@nestjs/co
 import { FileUploads } from '../common/file-uploads';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { messageOf } from '../common/http-exception.filter';
 import { ImportOptionsDto } from './dto/import-options.dto';
 import { ImportService } from './import.service';
-import { nothingImported, summarise } from './import-summary';
+import { nothingImported, refusalMessage, summarise } from './import-summary';
 import { toImportOptions, UploadedFileLike } from './upload-batch';
 import { Allow } from '../auth/access.guard';
 import { QA } from '../auth/roles';
@@ -56,7 +55,7 @@ export class ImportsController {
     return {
       statusCode: refused.status,
       error: 'Bad Request',
-      message: messageOf(refused, languageOf(res)),
+      message: refusalMessage(summary, refused, languageOf(res)),
       field: refused.field,
       ...summary,
     };

@@ -7,7 +7,7 @@ import {
   WorkerTaskError,
   type WorkerLimits,
 } from '../common/worker-pool';
-import type { Speaker } from '../transcripts/transcript';
+import { reasonKey, type Speaker } from '../transcripts/transcript';
 import type { ImportFile, ImportOptions } from './import.service';
 import type { ImportOptionsDto } from './dto/import-options.dto';
 import { FieldMappingError, parseFieldMapping, type FieldMapping } from './source-fields';
@@ -63,10 +63,17 @@ export async function toImportBatch(
   for (const [name, file] of byName) {
     if (SIDECAR.test(name) && byName.has(name.replace(SIDECAR, ''))) continue;
     const sidecar = byName.get(`${name}.meta.json`);
+    const limit = `${Math.floor((limits.fileBytes / 1024 / 1024) * 10) / 10} MB`;
     const refused = file.tooLarge
-      ? tooLargeInZip(limits.fileBytes)
+      ? {
+          reason: tooLargeInZip(limit),
+          messageKey: reasonKey('tooLargeInZip', { limit }),
+        }
       : sidecar?.tooLarge
-        ? `its sidecar ${sidecar.name} ${tooLargeInZip(limits.fileBytes)}`
+        ? {
+            reason: `its sidecar ${sidecar.name} ${tooLargeInZip(limit)}`,
+            messageKey: reasonKey('sidecarTooLargeInZip', { sidecar: sidecar.name, limit }),
+          }
         : undefined;
     batch.push({
       name,
@@ -79,8 +86,7 @@ export async function toImportBatch(
 }
 
 /** Why a file inside a zip over `fileBytes` fails (English, like the parsers' reasons). */
-function tooLargeInZip(fileBytes: number): string {
-  const mb = `${Math.floor((fileBytes / 1024 / 1024) * 10) / 10} MB`;
+function tooLargeInZip(mb: string): string {
   return `unpacks to more than ${mb}, the limit for one file (MAX_UPLOAD_MB); it was not unpacked further`;
 }
 

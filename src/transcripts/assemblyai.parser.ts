@@ -1,7 +1,7 @@
 import { child, isPresent, item, JsonFields, withoutUndefined } from './json-fields';
 import { fromJsonText } from './json-text';
 import { KeyedTurn, ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
-import { ParsedTranscript } from './transcript';
+import { ParsedTranscript, reasonKey } from './transcript';
 
 /**
  * AssemblyAI transcript: `utterances[]` (speaker_labels=true or multichannel) with `start`/`end`
@@ -22,6 +22,7 @@ export function fromAssemblyAiJson(
     throw f.error(
       'status',
       `the transcript is not completed (status ${JSON.stringify(status)})${error ? `: ${error}` : ''}`,
+      reasonKey('notCompleted', { status: JSON.stringify(status) }),
     );
   }
   if (!isPresent(doc.utterances)) {
@@ -29,11 +30,14 @@ export function fromAssemblyAiJson(
       'utterances',
       'no speaker labels: cannot tell agent from customer; re-run the transcript with ' +
         'speaker_labels: true (or multichannel: true)',
+      reasonKey('noSpeakerLabels'),
     );
   }
   const path = 'utterances';
   const utterances = f.array(doc.utterances, path);
-  if (utterances.length === 0) throw f.error(path, 'no turns: the utterances array is empty');
+  if (utterances.length === 0) {
+    throw f.error(path, 'no turns: the utterances array is empty', reasonKey('emptyList'));
+  }
   const keyed = utterances.map((raw, i) => readUtterance(f, raw, item(path, i)));
   const { turns, speakerGuess } = resolveSpeakers(file, keyed, options.speakerMap);
   const id = f.optionalString(doc.id, 'id');
@@ -55,9 +59,12 @@ function readUtterance(f: JsonFields, raw: unknown, path: string): KeyedTurn {
     throw f.error(
       child(path, 'end'),
       `the utterance ends (${endMs} ms) before it starts (${startMs} ms)`,
+      reasonKey('endsBeforeStart', { startMs, endMs }),
     );
   }
   const speaker = f.optionalId(utterance.speaker, child(path, 'speaker'));
-  if (speaker === undefined) throw f.error(child(path, 'speaker'), 'missing speaker');
+  if (speaker === undefined) {
+    throw f.error(child(path, 'speaker'), 'missing speaker', reasonKey('fieldMissing'));
+  }
   return { key: speaker, startMs, endMs, text: f.text(utterance.text, child(path, 'text')) };
 }

@@ -8,7 +8,7 @@ import {
   withoutUndefined,
 } from './json-fields';
 import { parseJsonText } from './json-text';
-import { ParsedTranscript, Speaker, TranscriptMeta, TranscriptTurn } from './transcript';
+import { ParsedTranscript, Speaker, TranscriptMeta, TranscriptTurn, reasonKey } from './transcript';
 
 /** `from` values; "bot" is an automated participant, stored as system. */
 const FROM: Readonly<Record<string, Speaker>> = {
@@ -34,7 +34,9 @@ export function parseChatJson(file: string, text: string): ParsedTranscript[] {
 export function fromChatJson(file: string, root: unknown): ParsedTranscript[] {
   const f = new JsonFields(file);
   if (Array.isArray(root)) {
-    if (root.length === 0) throw f.error('', 'no conversations: the array is empty');
+    if (root.length === 0) {
+      throw f.error('', 'no conversations: the array is empty', reasonKey('noConversations'));
+    }
     return root.map((conversation, i) =>
       readConversation(f, conversation, item('', i), `${fileBaseName(file)}#${i}`),
     );
@@ -51,10 +53,16 @@ function readConversation(
   const conversation = f.object(raw, path);
   const messagesPath = child(path, 'messages');
   if (!isPresent(conversation.messages)) {
-    throw f.error(messagesPath, 'not a chat transcript: no messages array');
+    throw f.error(
+      messagesPath,
+      'not a chat transcript: no messages array',
+      reasonKey('notFormat', { format: 'chat-json' }),
+    );
   }
   const raws = f.array(conversation.messages, messagesPath);
-  if (raws.length === 0) throw f.error(messagesPath, 'no turns: the messages array is empty');
+  if (raws.length === 0) {
+    throw f.error(messagesPath, 'no turns: the messages array is empty', reasonKey('emptyList'));
+  }
   const messages = raws.map((m, i) => readMessage(f, m, item(messagesPath, i)));
   const first = messages.reduce((a, b) => (b.epochMs < a.epochMs ? b : a));
   const turns: TranscriptTurn[] = messages.map((m) => ({
@@ -87,6 +95,10 @@ function readMessage(
     throw f.error(
       fromPath,
       `unknown sender ${JSON.stringify(message.from)}: use agent, customer, system or bot`,
+      reasonKey('unknownValue', {
+        value: JSON.stringify(message.from),
+        allowed: '"agent", "customer", "system", "bot"',
+      }),
     );
   }
   const timeKey = isPresent(message.at) || !isPresent(message.sentAt) ? 'at' : 'sentAt';

@@ -2,7 +2,7 @@ import { participantOf, readParticipants } from './contact-lens.parser';
 import { child, isPresent, item, JsonFields, JsonObject, withoutUndefined } from './json-fields';
 import { fromJsonText } from './json-text';
 import { ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
-import { ParsedTranscript, Speaker } from './transcript';
+import { ParsedTranscript, Speaker, reasonKey } from './transcript';
 
 interface Message {
   key: string;
@@ -29,14 +29,22 @@ export function fromConnectChatJson(
   const f = new JsonFields(file);
   const doc = f.object(root, '');
   if (!isPresent(doc.Transcript)) {
-    throw f.error('Transcript', 'not an Amazon Connect chat transcript: no Transcript array');
+    throw f.error(
+      'Transcript',
+      'not an Amazon Connect chat transcript: no Transcript array',
+      reasonKey('notFormat', { format: 'connect-chat' }),
+    );
   }
   const participants = readParticipants(f, doc.Participants);
   const messages = f
     .array(doc.Transcript, 'Transcript')
     .flatMap((raw, i) => readMessage(f, raw, item('Transcript', i), participants));
   if (messages.length === 0) {
-    throw f.error('Transcript', 'no turns: the transcript has no chat messages');
+    throw f.error(
+      'Transcript',
+      'no turns: the transcript has no chat messages',
+      reasonKey('noSpeech'),
+    );
   }
   const first = messages.reduce((a, b) => (b.epochMs < a.epochMs ? b : a));
   const keyed = messages.map((m) => ({

@@ -2,7 +2,7 @@ import { isEmpty, readCharacteristics } from './contact-lens-characteristics';
 import { child, isPresent, item, JsonFields, JsonObject, withoutUndefined } from './json-fields';
 import { fromJsonText } from './json-text';
 import { KeyedTurn, ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
-import { Channel, ParsedTranscript, Speaker } from './transcript';
+import { Channel, ParsedTranscript, Speaker, reasonKey } from './transcript';
 
 export {
   SENTIMENT_SCALE,
@@ -34,11 +34,17 @@ export function fromContactLensJson(
   const f = new JsonFields(file);
   const doc = f.object(root, '');
   if (!isPresent(doc.Transcript)) {
-    throw f.error('Transcript', 'not a Contact Lens or Call Analytics file: no Transcript array');
+    throw f.error(
+      'Transcript',
+      'not a Contact Lens or Call Analytics file: no Transcript array',
+      reasonKey('notFormat', { format: 'contact-lens' }),
+    );
   }
   const participants = readParticipants(f, doc.Participants);
   const raw = f.array(doc.Transcript, 'Transcript');
-  if (raw.length === 0) throw f.error('Transcript', 'no turns: the Transcript array is empty');
+  if (raw.length === 0) {
+    throw f.error('Transcript', 'no turns: the Transcript array is empty', reasonKey('emptyList'));
+  }
   const keyed = raw.map((entry, i) => readTurn(f, entry, item('Transcript', i), participants));
   const { turns, speakerGuess } = resolveSpeakers(file, keyed, options.speakerMap);
   const characteristics = readCharacteristics(f, doc.ConversationCharacteristics, participants);
@@ -67,7 +73,11 @@ function readChannel(f: JsonFields, value: unknown): Channel {
   const channel = f.optionalString(value, 'Channel')?.toUpperCase();
   if (channel === undefined || channel === 'VOICE') return 'voice';
   if (channel === 'CHAT') return 'chat';
-  throw f.error('Channel', `Channel must be VOICE or CHAT, got ${JSON.stringify(value)}`);
+  throw f.error(
+    'Channel',
+    `Channel must be VOICE or CHAT, got ${JSON.stringify(value)}`,
+    reasonKey('unknownValue', { value: JSON.stringify(value), allowed: '"VOICE", "CHAT"' }),
+  );
 }
 
 /** ParticipantId → role name (AGENT, CUSTOMER, ...). */
@@ -99,7 +109,11 @@ export function participantOf(
   const roleName =
     named ?? (id === undefined ? undefined : (participants.get(id) ?? id.toUpperCase()));
   if (roleName === undefined) {
-    throw f.error(path, 'this turn has neither a ParticipantRole nor a ParticipantId');
+    throw f.error(
+      path,
+      'this turn has neither a ParticipantRole nor a ParticipantId',
+      reasonKey('turnNoSpeaker'),
+    );
   }
   if (Object.hasOwn(CONNECT_ROLES, roleName)) {
     return { key: roleName, role: CONNECT_ROLES[roleName] };
@@ -108,6 +122,10 @@ export function participantOf(
     throw f.error(
       rolePath,
       `unknown ParticipantRole ${JSON.stringify(named)}: expected AGENT, CUSTOMER or SYSTEM`,
+      reasonKey('unknownValue', {
+        value: JSON.stringify(named),
+        allowed: '"AGENT", "CUSTOMER", "SYSTEM"',
+      }),
     );
   }
   return { key: id as string };
@@ -127,6 +145,7 @@ function readTurn(
     throw f.error(
       child(path, 'EndOffsetMillis'),
       `the turn ends (${endMs} ms) before it starts (${startMs} ms)`,
+      reasonKey('endsBeforeStart', { startMs, endMs }),
     );
   }
   return { ...speaker, startMs, endMs, text: f.text(entry.Content, child(path, 'Content')) };

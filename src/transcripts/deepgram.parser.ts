@@ -1,7 +1,7 @@
 import { child, isPresent, item, JsonFields, JsonObject, withoutUndefined } from './json-fields';
 import { fromJsonText } from './json-text';
 import { KeyedTurn, ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
-import { ParsedTranscript } from './transcript';
+import { ParsedTranscript, reasonKey } from './transcript';
 import { joinChannels, joinTokens, TimedToken } from './word-turns';
 
 const NO_SPEAKERS =
@@ -23,7 +23,11 @@ export function fromDeepgramJson(
   const f = new JsonFields(file);
   const doc = f.object(root, '');
   if (!isPresent(doc.results)) {
-    throw f.error('results', 'not a Deepgram response: no results object');
+    throw f.error(
+      'results',
+      'not a Deepgram response: no results object',
+      reasonKey('notFormat', { format: 'deepgram' }),
+    );
   }
   const results = f.object(doc.results, 'results');
   const channels = f.optionalArray(results.channels, 'results.channels') ?? [];
@@ -60,7 +64,9 @@ function speakerKey(
 function readUtterances(f: JsonFields, value: unknown, multichannel: boolean): KeyedTurn[] {
   const path = 'results.utterances';
   const utterances = f.array(value, path);
-  if (utterances.length === 0) throw f.error(path, 'no turns: the utterances array is empty');
+  if (utterances.length === 0) {
+    throw f.error(path, 'no turns: the utterances array is empty', reasonKey('emptyList'));
+  }
   const turns = utterances.map((raw, i) => {
     const utterancePath = item(path, i);
     const utterance = f.object(raw, utterancePath);
@@ -70,7 +76,9 @@ function readUtterances(f: JsonFields, value: unknown, multichannel: boolean): K
       optionalIndex(f, utterance.channel, child(utterancePath, 'channel')),
       multichannel,
     );
-    if (key === undefined) throw f.error(child(utterancePath, 'speaker'), NO_SPEAKERS);
+    if (key === undefined) {
+      throw f.error(child(utterancePath, 'speaker'), NO_SPEAKERS, reasonKey('noSpeakerLabels'));
+    }
     return {
       key,
       ...times,
@@ -79,13 +87,19 @@ function readUtterances(f: JsonFields, value: unknown, multichannel: boolean): K
   });
   // Deepgram emits an utterance for a cough or a click now and then: nothing to keep.
   const spoken = turns.filter((t) => t.text !== '');
-  if (spoken.length === 0) throw f.error(path, 'no turns: every utterance is empty');
+  if (spoken.length === 0) {
+    throw f.error(path, 'no turns: every utterance is empty', reasonKey('noSpeech'));
+  }
   return spoken;
 }
 
 function readChannelWords(f: JsonFields, channels: unknown[]): KeyedTurn[] {
   if (channels.length === 0) {
-    throw f.error('results.channels', 'no turns: neither utterances nor channels in the results');
+    throw f.error(
+      'results.channels',
+      'no turns: neither utterances nor channels in the results',
+      reasonKey('noSpeech'),
+    );
   }
   const multichannel = channels.length > 1;
   const streams = channels.map((raw, c) =>
@@ -93,17 +107,26 @@ function readChannelWords(f: JsonFields, channels: unknown[]): KeyedTurn[] {
   );
   const words = streams.flat();
   if (words.length === 0) {
-    throw f.error('results.channels', 'no turns: the transcript has no words');
+    throw f.error(
+      'results.channels',
+      'no turns: the transcript has no words',
+      reasonKey('noSpeech'),
+    );
   }
   const diarised = words.some((w) => w.key.includes('speaker_'));
   if (!diarised && !multichannel) {
-    throw f.error('results.channels[0].alternatives[0].words', NO_SPEAKERS);
+    throw f.error(
+      'results.channels[0].alternatives[0].words',
+      NO_SPEAKERS,
+      reasonKey('noSpeakerLabels'),
+    );
   }
   const unlabelled = diarised ? words.find((w) => !w.key.includes('speaker_')) : undefined;
   if (unlabelled) {
     throw f.error(
       child(unlabelled.path, 'speaker'),
       'this word has no speaker while other words have one',
+      reasonKey('wordNoSpeaker'),
     );
   }
   // Stereo without diarisation: one speaker per channel, overlapping speech kept.
@@ -121,7 +144,7 @@ function readWords(
   const alternativesPath = child(path, 'alternatives');
   const alternatives = f.array(channelObject.alternatives, alternativesPath);
   if (alternatives.length === 0) {
-    throw f.error(alternativesPath, 'no alternatives for this channel');
+    throw f.error(alternativesPath, 'no alternatives for this channel', reasonKey('emptyList'));
   }
   const alternativePath = item(alternativesPath, 0);
   const alternative = f.object(alternatives[0], alternativePath);
@@ -145,7 +168,11 @@ function readTimes(
   const startMs = f.seconds(value.start, child(path, 'start'));
   const endMs = f.seconds(value.end, child(path, 'end'));
   if (endMs < startMs) {
-    throw f.error(child(path, 'end'), `ends (${endMs} ms) before it starts (${startMs} ms)`);
+    throw f.error(
+      child(path, 'end'),
+      `ends (${endMs} ms) before it starts (${startMs} ms)`,
+      reasonKey('endsBeforeStart', { startMs, endMs }),
+    );
   }
   return { startMs, endMs };
 }

@@ -1,6 +1,6 @@
 import { child, fileBaseName, isPresent, item, JsonFields, JsonObject } from './json-fields';
 import { parseJsonText } from './json-text';
-import { ParsedTranscript, Speaker, TranscriptTurn } from './transcript';
+import { ParsedTranscript, Speaker, TranscriptTurn, reasonKey } from './transcript';
 
 /** Research dialogue sets carry no times: turns are spaced this far apart (chat, points). */
 export const DATASET_TURN_GAP_MS = 10_000;
@@ -41,7 +41,9 @@ export function parseAbcd(file: string, text: string): ParsedTranscript[] {
 export function fromAbcdJson(file: string, root: unknown): ParsedTranscript[] {
   const f = new JsonFields(file);
   const conversations = abcdConversations(f, root);
-  if (conversations.length === 0) throw f.error('', 'no conversations in this ABCD file');
+  if (conversations.length === 0) {
+    throw f.error('', 'no conversations in this ABCD file', reasonKey('noConversations'));
+  }
   return conversations.map((c) => readAbcd(f, c));
 }
 
@@ -64,7 +66,9 @@ function readAbcd(f: JsonFields, { raw, path, index, group }: DialogueRef): Pars
   const id = f.optionalId(conversation.convo_id, child(path, 'convo_id')) ?? String(index);
   const originalPath = child(path, 'original');
   const original = f.array(conversation.original, originalPath);
-  if (original.length === 0) throw f.error(originalPath, 'no turns: the conversation is empty');
+  if (original.length === 0) {
+    throw f.error(originalPath, 'no turns: the conversation is empty', reasonKey('emptyList'));
+  }
   const turns = original.map((rawTurn, i) => {
     const turnPath = item(originalPath, i);
     const pair = f.array(rawTurn, turnPath);
@@ -74,6 +78,10 @@ function readAbcd(f: JsonFields, { raw, path, index, group }: DialogueRef): Pars
       throw f.error(
         speakerPath,
         `unknown speaker ${JSON.stringify(pair[0])}: expected agent, customer or action`,
+        reasonKey('unknownValue', {
+          value: JSON.stringify(pair[0]),
+          allowed: '"agent", "customer", "action"',
+        }),
       );
     }
     return syntheticTurn(ABCD_SPEAKERS[speakerName], f.text(pair[1], item(turnPath, 1)), i);
@@ -104,7 +112,9 @@ export function parseHgTods(file: string, text: string): ParsedTranscript[] {
 export function fromHgTodsJson(file: string, root: unknown): ParsedTranscript[] {
   const f = new JsonFields(file);
   const dialogues = hgTodsDialogues(f, root);
-  if (dialogues.length === 0) throw f.error('', 'no dialogues in this HG-TODS file');
+  if (dialogues.length === 0) {
+    throw f.error('', 'no dialogues in this HG-TODS file', reasonKey('noConversations'));
+  }
   return dialogues.map((d) => readHgTods(f, d));
 }
 
@@ -129,14 +139,23 @@ function readHgTods(f: JsonFields, { raw, path, index, group }: DialogueRef): Pa
   const id = f.optionalId(dialogue.dial_id, child(path, 'dial_id')) ?? String(index);
   const turnsPath = child(path, 'turns');
   const rawTurns = f.array(dialogue.turns, turnsPath);
-  if (rawTurns.length === 0) throw f.error(turnsPath, 'no turns: the dialogue is empty');
+  if (rawTurns.length === 0) {
+    throw f.error(turnsPath, 'no turns: the dialogue is empty', reasonKey('emptyList'));
+  }
   const turns = rawTurns.map((rawTurn, i) => {
     const turnPath = item(turnsPath, i);
     const turn = f.object(rawTurn, turnPath);
     const rolePath = child(turnPath, 'role');
     const role = f.text(turn.role, rolePath).toLowerCase();
     if (!Object.hasOwn(HG_TODS_ROLES, role)) {
-      throw f.error(rolePath, `unknown role ${JSON.stringify(turn.role)}: expected user or system`);
+      throw f.error(
+        rolePath,
+        `unknown role ${JSON.stringify(turn.role)}: expected user or system`,
+        reasonKey('unknownValue', {
+          value: JSON.stringify(turn.role),
+          allowed: '"user", "system"',
+        }),
+      );
     }
     const utterance = f.text(turn.utterance, child(turnPath, 'utterance'));
     return syntheticTurn(HG_TODS_ROLES[role], utterance, i);

@@ -9,7 +9,7 @@ import {
 } from './json-fields';
 import { fromJsonText } from './json-text';
 import { KeyedTurn, ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
-import { Channel, ParsedTranscript, Speaker } from './transcript';
+import { Channel, ParsedTranscript, Speaker, reasonKey } from './transcript';
 
 /** Participant roles of CCAI Insights / Dialogflow, and of the Insights upload format. */
 const CCAI_ROLES: Readonly<Record<string, Speaker>> = {
@@ -40,6 +40,7 @@ export function fromGoogleCcaiJson(
     throw f.error(
       'transcript',
       'not a CCAI Insights conversation: no transcript.transcriptSegments or entries array',
+      reasonKey('notFormat', { format: 'google-ccai' }),
     );
   }
   return fromConversation(f, doc, options);
@@ -56,7 +57,9 @@ function fromConversation(
   const transcript = f.object(doc.transcript, 'transcript');
   const path = 'transcript.transcriptSegments';
   const segments = f.array(transcript.transcriptSegments, path);
-  if (segments.length === 0) throw f.error(path, 'no turns: the transcriptSegments array is empty');
+  if (segments.length === 0) {
+    throw f.error(path, 'no turns: the transcriptSegments array is empty', reasonKey('emptyList'));
+  }
   const startTime = f.optionalDateTime(doc.startTime, 'startTime');
   const channels = readCallMetadata(f, doc.callMetadata);
   const parsed = learnChannels(
@@ -97,7 +100,11 @@ function readMedium(f: JsonFields, value: unknown): Channel | undefined {
   if (medium === 'PHONE_CALL') return 'voice';
   if (medium === 'CHAT') return 'chat';
   if (medium === undefined || medium === 'MEDIUM_UNSPECIFIED') return undefined;
-  throw f.error('medium', `medium must be PHONE_CALL or CHAT, got ${JSON.stringify(value)}`);
+  throw f.error(
+    'medium',
+    `medium must be PHONE_CALL or CHAT, got ${JSON.stringify(value)}`,
+    reasonKey('unknownValue', { value: JSON.stringify(value), allowed: '"PHONE_CALL", "CHAT"' }),
+  );
 }
 
 /** Which audio channel is whom, when the conversation says so. */
@@ -197,6 +204,10 @@ function segmentSpeaker(
     throw f.error(
       rolePath,
       `unknown role ${JSON.stringify(role)}: expected HUMAN_AGENT, AUTOMATED_AGENT or END_USER`,
+      reasonKey('unknownValue', {
+        value: JSON.stringify(role),
+        allowed: '"HUMAN_AGENT", "AUTOMATED_AGENT", "END_USER"',
+      }),
     );
   }
   if (channelTag !== undefined && channels.has(channelTag)) {
@@ -209,6 +220,7 @@ function segmentSpeaker(
   throw f.error(
     path,
     'this segment has no speaker: no segmentParticipant.role, no channelTag and no userId',
+    reasonKey('turnNoSpeaker'),
   );
 }
 
@@ -232,6 +244,7 @@ function readWordOffsets(
       throw f.error(
         child(wordPath, 'endOffset'),
         `the word ends (${end} ms) before it starts (${start} ms)`,
+        reasonKey('endsBeforeStart', { startMs: start, endMs: end }),
       );
     }
     startMs = Math.min(startMs, start);
@@ -261,6 +274,7 @@ function withTimes(
       throw f.error(
         segment.path,
         'this segment has no time: neither words with offsets nor a messageTime',
+        reasonKey('turnNoTime'),
       );
     }
     return { key: segment.key, role: segment.role, text: segment.text, ...times };
@@ -272,7 +286,9 @@ function withTimes(
 
 function fromEntries(f: JsonFields, doc: JsonObject, options: ParserOptions): ParsedTranscript {
   const raws = f.array(doc.entries, 'entries');
-  if (raws.length === 0) throw f.error('entries', 'no turns: the entries array is empty');
+  if (raws.length === 0) {
+    throw f.error('entries', 'no turns: the entries array is empty', reasonKey('emptyList'));
+  }
   const entries = raws.map((raw, i) => readEntry(f, raw, item('entries', i)));
   const first = minOf(
     entries.map((e) => e.usec),
@@ -303,7 +319,7 @@ function readEntry(
   const text = f.text(entry.text, child(path, 'text'));
   const usecPath = child(path, 'start_timestamp_usec');
   if (!isPresent(entry.start_timestamp_usec)) {
-    throw f.error(usecPath, 'missing start_timestamp_usec');
+    throw f.error(usecPath, 'missing start_timestamp_usec', reasonKey('fieldMissing'));
   }
   const usec = f.index(entry.start_timestamp_usec, usecPath);
   const rolePath = child(path, 'role');
@@ -315,10 +331,16 @@ function readEntry(
     throw f.error(
       rolePath,
       `unknown role ${JSON.stringify(entry.role)}: expected AGENT, AUTOMATED_AGENT, CUSTOMER or END_USER`,
+      reasonKey('unknownValue', {
+        value: JSON.stringify(entry.role),
+        allowed: '"AGENT", "AUTOMATED_AGENT", "CUSTOMER", "END_USER"',
+      }),
     );
   }
   const userId = f.optionalId(entry.user_id, child(path, 'user_id'));
-  if (userId === undefined) throw f.error(path, 'this entry has neither a role nor a user_id');
+  if (userId === undefined) {
+    throw f.error(path, 'this entry has neither a role nor a user_id', reasonKey('turnNoSpeaker'));
+  }
   return { key: `user_${userId}`, text, usec };
 }
 

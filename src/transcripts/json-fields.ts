@@ -1,4 +1,4 @@
-import { TranscriptParseError } from './transcript';
+import { reasonKey, TranscriptParseError, type ReasonKey } from './transcript';
 
 /**
  * Typed reads from parsed JSON for the vendor formats. Every read either returns a value of the
@@ -50,13 +50,22 @@ const DURATION = /^(\d+(?:\.\d{1,9})?)s$/;
 export class JsonFields {
   constructor(readonly file: string) {}
 
-  error(path: string, reason: string): TranscriptParseError {
-    return new TranscriptParseError(this.file, reason, undefined, path === '' ? undefined : path);
+  /** `key`'s params gain `field` (the path), which every `import.reason.*` of a value may show. */
+  error(path: string, reason: string, key: ReasonKey): TranscriptParseError {
+    const params = path === '' ? key.params : { field: path, ...key.params };
+    return new TranscriptParseError(this.file, reason, undefined, path === '' ? undefined : path, {
+      key: key.key,
+      ...(params ? { params } : {}),
+    });
   }
 
   object(value: unknown, path: string): JsonObject {
     if (!isObject(value)) {
-      throw this.error(path, `${name(path)} must be an object, got ${kindOf(value)}`);
+      throw this.error(
+        path,
+        `${name(path)} must be an object, got ${kindOf(value)}`,
+        K(path === '' ? 'fileMustBeObject' : 'mustBeObject'),
+      );
     }
     return value;
   }
@@ -67,7 +76,11 @@ export class JsonFields {
 
   array(value: unknown, path: string): unknown[] {
     if (!Array.isArray(value)) {
-      throw this.error(path, `${name(path)} must be an array, got ${kindOf(value)}`);
+      throw this.error(
+        path,
+        `${name(path)} must be an array, got ${kindOf(value)}`,
+        K(path === '' ? 'fileMustBeArray' : 'mustBeArray'),
+      );
     }
     return value;
   }
@@ -78,9 +91,13 @@ export class JsonFields {
 
   /** A string as is (may be blank). */
   string(value: unknown, path: string): string {
-    if (value === undefined) throw this.error(path, `missing ${name(path)}`);
+    if (value === undefined) throw this.error(path, `missing ${name(path)}`, K('fieldMissing'));
     if (typeof value !== 'string') {
-      throw this.error(path, `${name(path)} must be a string, got ${kindOf(value)}`);
+      throw this.error(
+        path,
+        `${name(path)} must be a string, got ${kindOf(value)}`,
+        K('mustBeString'),
+      );
     }
     return value;
   }
@@ -94,9 +111,9 @@ export class JsonFields {
 
   /** The words of a turn or message: a string that is not blank, trimmed. */
   text(value: unknown, path: string): string {
-    if (!isPresent(value)) throw this.error(path, `missing ${name(path)}`);
+    if (!isPresent(value)) throw this.error(path, `missing ${name(path)}`, K('fieldMissing'));
     const text = this.string(value, path).trim();
-    if (text === '') throw this.error(path, `${name(path)} is empty`);
+    if (text === '') throw this.error(path, `${name(path)} is empty`, K('fieldEmpty'));
     return text;
   }
 
@@ -104,14 +121,22 @@ export class JsonFields {
   optionalId(value: unknown, path: string): string | undefined {
     if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
     if (isPresent(value) && typeof value !== 'string') {
-      throw this.error(path, `${name(path)} must be a string or an integer, got ${kindOf(value)}`);
+      throw this.error(
+        path,
+        `${name(path)} must be a string or an integer, got ${kindOf(value)}`,
+        K('mustBeStringOrInteger'),
+      );
     }
     return this.optionalString(value, path);
   }
 
   boolean(value: unknown, path: string): boolean {
     if (typeof value !== 'boolean') {
-      throw this.error(path, `${name(path)} must be true or false, got ${kindOf(value)}`);
+      throw this.error(
+        path,
+        `${name(path)} must be true or false, got ${kindOf(value)}`,
+        K('mustBeBoolean'),
+      );
     }
     return value;
   }
@@ -122,9 +147,15 @@ export class JsonFields {
 
   number(value: unknown, path: string): number {
     if (typeof value !== 'number') {
-      throw this.error(path, `${name(path)} must be a number, got ${kindOf(value)}`);
+      throw this.error(
+        path,
+        `${name(path)} must be a number, got ${kindOf(value)}`,
+        K('mustBeNumber'),
+      );
     }
-    if (!Number.isFinite(value)) throw this.error(path, `${name(path)} must be a finite number`);
+    if (!Number.isFinite(value)) {
+      throw this.error(path, `${name(path)} must be a finite number`, K('mustBeFinite'));
+    }
     return value;
   }
 
@@ -135,7 +166,13 @@ export class JsonFields {
   /** A count or a length: a non-negative finite number (exports write 3.0 for 3). */
   nonNegative(value: unknown, path: string): number {
     const n = this.number(value, path);
-    if (n < 0) throw this.error(path, `${name(path)} must not be negative, got ${n}`);
+    if (n < 0) {
+      throw this.error(
+        path,
+        `${name(path)} must not be negative, got ${n}`,
+        K('mustNotBeNegative'),
+      );
+    }
     return n + 0;
   }
 
@@ -147,7 +184,11 @@ export class JsonFields {
   index(value: unknown, path: string): number {
     const n = this.nonNegative(value, path);
     if (!Number.isSafeInteger(n)) {
-      throw this.error(path, `${name(path)} must be a whole number, got ${n}`);
+      throw this.error(
+        path,
+        `${name(path)} must be a whole number, got ${n}`,
+        K('mustBeWholeNumber'),
+      );
     }
     return n;
   }
@@ -160,17 +201,18 @@ export class JsonFields {
         throw this.error(
           path,
           `${name(path)} must be a number of seconds like "1.23", got ${kindOf(value)}`,
+          K('mustBeSeconds'),
         );
       }
       return this.toMs(Number(trimmed) * 1000, path, value);
     }
-    if (!isPresent(value)) throw this.error(path, `missing ${name(path)}`);
+    if (!isPresent(value)) throw this.error(path, `missing ${name(path)}`, K('fieldMissing'));
     return this.toMs(this.nonNegative(value, path) * 1000, path, value);
   }
 
   /** A time offset in milliseconds, rounded to whole ms. */
   milliseconds(value: unknown, path: string): number {
-    if (!isPresent(value)) throw this.error(path, `missing ${name(path)}`);
+    if (!isPresent(value)) throw this.error(path, `missing ${name(path)}`, K('fieldMissing'));
     return this.toMs(this.nonNegative(value, path), path, value);
   }
 
@@ -182,6 +224,7 @@ export class JsonFields {
         throw this.error(
           path,
           `${name(path)} must be a duration like "1.500s", got ${kindOf(value)}`,
+          K('mustBeDuration'),
         );
       }
       return this.toMs(Number(match[1]) * 1000, path, value);
@@ -193,13 +236,17 @@ export class JsonFields {
       const nanos = this.optionalNonNegative(value.nanos, child(path, 'nanos')) ?? 0;
       return this.toMs(seconds + nanos / 1e6, path, value);
     }
-    if (!isPresent(value)) throw this.error(path, `missing ${name(path)}`);
-    throw this.error(path, `${name(path)} must be a duration like "1.500s", got ${kindOf(value)}`);
+    if (!isPresent(value)) throw this.error(path, `missing ${name(path)}`, K('fieldMissing'));
+    throw this.error(
+      path,
+      `${name(path)} must be a duration like "1.500s", got ${kindOf(value)}`,
+      K('mustBeDuration'),
+    );
   }
 
   /** An ISO-8601 / RFC 3339 date-time with a real calendar date; returns epoch ms and the text. */
   dateTime(value: unknown, path: string): { epochMs: number; iso: string } {
-    if (!isPresent(value)) throw this.error(path, `missing ${name(path)}`);
+    if (!isPresent(value)) throw this.error(path, `missing ${name(path)}`, K('fieldMissing'));
     const text = this.string(value, path).trim();
     const match = ISO_DATE_TIME.exec(text);
     const epochMs = Date.parse(text.replace(' ', 'T'));
@@ -208,6 +255,7 @@ export class JsonFields {
         path,
         `${name(path)} must be an ISO-8601 date-time like "2026-11-02T09:15:00+09:00", ` +
           `got ${kindOf(value)}`,
+        K('mustBeDateTime'),
       );
     }
     return { epochMs, iso: text.replace(' ', 'T') };
@@ -227,6 +275,7 @@ export class JsonFields {
       throw this.error(
         path,
         `${name(path)} must be a language code like "ko-KR" or "en-US", got ${JSON.stringify(tag)}`,
+        K('mustBeLanguage'),
       );
     }
     return match[1].toLowerCase();
@@ -235,11 +284,13 @@ export class JsonFields {
   private toMs(ms: number, path: string, raw: unknown): number {
     const rounded = Math.round(ms) + 0; // + 0 turns -0 into 0
     if (!Number.isSafeInteger(rounded)) {
-      throw this.error(path, `${name(path)} is too large: ${kindOf(raw)}`);
+      throw this.error(path, `${name(path)} is too large: ${kindOf(raw)}`, K('valueTooLarge'));
     }
     return rounded;
   }
 }
+
+const K = (name: string): ReasonKey => reasonKey(name);
 
 /** The last segment of a path, for messages: `results.items[3].start_time` → `start_time`. */
 function name(path: string): string {

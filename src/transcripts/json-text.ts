@@ -1,5 +1,5 @@
 import type { ParserOptions } from './speaker-roles';
-import { TranscriptParseError } from './transcript';
+import { reasonKey, TranscriptParseError, type ReasonKey } from './transcript';
 
 /**
  * Reading a JSON transcript's text with located errors: JSON.parse, and when it refuses, the
@@ -25,20 +25,30 @@ export class JsonDocument {
     private readonly text: string,
   ) {}
 
-  error(reason: string, field?: string, offset?: number): TranscriptParseError {
+  /** `message`'s params gain `field` (when there is one), which a value's reason may show. */
+  error(reason: string, message: ReasonKey, field?: string, offset?: number): TranscriptParseError {
     const line = offset === undefined ? undefined : lineAt(this.text, offset);
-    return new TranscriptParseError(this.file, reason, line, field);
+    const params = field === undefined ? message.params : { field, ...message.params };
+    return new TranscriptParseError(this.file, reason, line, field, {
+      key: message.key,
+      ...(params ? { params } : {}),
+    });
   }
 
   /** `field` is a path below the root such as `agent.name`; its first segment gives the line. */
-  propertyError(field: string, reason: string): TranscriptParseError {
+  propertyError(field: string, reason: string, message: ReasonKey): TranscriptParseError {
     const key = field.split(/[.[]/)[0];
-    return this.error(reason, field, this.getLayout()?.keys.get(key));
+    return this.error(reason, message, field, this.getLayout()?.keys.get(key));
   }
 
-  turnError(index: number, key: string | undefined, reason: string): TranscriptParseError {
+  turnError(
+    index: number,
+    key: string | undefined,
+    reason: string,
+    message: ReasonKey,
+  ): TranscriptParseError {
     const field = key === undefined ? `turns[${index}]` : `turns[${index}].${key}`;
-    return this.error(reason, field, this.getLayout()?.turns[index]);
+    return this.error(reason, message, field, this.getLayout()?.turns[index]);
   }
 
   private getLayout(): JsonLayout | null {
@@ -76,12 +86,21 @@ export function parseJsonText(file: string, text: string): unknown {
         file,
         `invalid JSON: expected ${problem.expected} but found ${found}`,
         line,
+        undefined,
+        reasonKey('invalidJsonAt', { line, column }),
       );
     }
     const message = error instanceof Error ? error.message : String(error);
     const position = /at position (\d+)/.exec(message);
     const line = position ? lineAt(text, Number(position[1])) : undefined;
-    throw new TranscriptParseError(file, `invalid JSON: ${message}`, line);
+    // Node's own message is English: the reader gets the line, when known, in their language.
+    throw new TranscriptParseError(
+      file,
+      `invalid JSON: ${message}`,
+      line,
+      undefined,
+      line === undefined ? reasonKey('invalidJson') : reasonKey('invalidJsonLine', { line }),
+    );
   }
 }
 

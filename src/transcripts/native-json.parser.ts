@@ -1,5 +1,12 @@
 import { JsonDocument, parseJsonText } from './json-text';
-import { Channel, ParsedTranscript, Speaker, TranscriptMeta, TranscriptTurn } from './transcript';
+import {
+  Channel,
+  ParsedTranscript,
+  Speaker,
+  TranscriptMeta,
+  TranscriptTurn,
+  reasonKey,
+} from './transcript';
 
 /** Longer "turns" are almost always a whole call pasted into one field, not one utterance. */
 export const MAX_TURN_TEXT_CHARS = 20_000;
@@ -29,6 +36,7 @@ export function parseNativeJson(file: string, text: string): ParsedTranscript {
   if (!isObject(root)) {
     throw doc.error(
       `not a transcript: no turns array (the file holds ${kindOf(root)}, not an object)`,
+      reasonKey('noTurnsArray'),
     );
   }
   const meta = readMeta(doc, root);
@@ -45,7 +53,10 @@ export function parseSidecarJson(file: string, text: string): TranscriptMeta {
   const root = parseJsonText(file, source);
   const doc = new JsonDocument(file, source);
   if (!isObject(root)) {
-    throw doc.error(`a sidecar must be a JSON object of meta fields (got ${kindOf(root)})`);
+    throw doc.error(
+      `a sidecar must be a JSON object of meta fields (got ${kindOf(root)})`,
+      reasonKey('sidecarNotObject'),
+    );
   }
   return readMeta(doc, root);
 }
@@ -80,7 +91,11 @@ function withoutUndefined(meta: TranscriptMeta): TranscriptMeta {
 function readString(doc: JsonDocument, value: unknown, field: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') {
-    throw doc.propertyError(field, `${field} must be a string, got ${kindOf(value)}`);
+    throw doc.propertyError(
+      field,
+      `${field} must be a string, got ${kindOf(value)}`,
+      reasonKey('mustBeString'),
+    );
   }
   const trimmed = value.trim();
   return trimmed === '' ? undefined : trimmed;
@@ -90,7 +105,11 @@ function readString(doc: JsonDocument, value: unknown, field: string): string | 
 function readId(doc: JsonDocument, value: unknown, field: string): string | undefined {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   if (isPresent(value) && typeof value !== 'string') {
-    throw doc.propertyError(field, `${field} must be a string or an integer, got ${kindOf(value)}`);
+    throw doc.propertyError(
+      field,
+      `${field} must be a string or an integer, got ${kindOf(value)}`,
+      reasonKey('mustBeStringOrInteger'),
+    );
   }
   return readString(doc, value, field);
 }
@@ -101,6 +120,7 @@ function readChannel(doc: JsonDocument, value: unknown): Channel | undefined {
   throw doc.propertyError(
     'channel',
     `channel must be "voice" or "chat", got ${JSON.stringify(value)}`,
+    reasonKey('unknownValue', { value: JSON.stringify(value), allowed: '"voice", "chat"' }),
   );
 }
 
@@ -115,6 +135,7 @@ function readLanguage(doc: JsonDocument, value: unknown): string | undefined {
     throw doc.propertyError(
       'language',
       `language must be a language tag like "ko" or "en-US", got ${JSON.stringify(language)}`,
+      reasonKey('mustBeLanguage'),
     );
   }
   return match[1].toLowerCase();
@@ -133,6 +154,7 @@ function readStartedAt(doc: JsonDocument, value: unknown): string | undefined {
       'startedAt',
       'startedAt must be an ISO-8601 date-time like "2026-11-02T09:15:00+09:00", ' +
         `got ${JSON.stringify(startedAt)}`,
+      reasonKey('mustBeDateTime'),
     );
   }
   return startedAt.replace(' ', 'T');
@@ -151,6 +173,7 @@ function readRecordingUrl(doc: JsonDocument, value: unknown): string | undefined
     throw doc.propertyError(
       'recordingUrl',
       `recordingUrl must be an absolute http(s) URL, got ${JSON.stringify(url)}`,
+      reasonKey('mustBeUrl'),
     );
   }
   return url;
@@ -167,7 +190,11 @@ function parseUrl(url: string): URL | undefined {
 function readMetadata(doc: JsonDocument, value: unknown): Record<string, unknown> | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) {
-    throw doc.propertyError('metadata', `metadata must be an object, got ${kindOf(value)}`);
+    throw doc.propertyError(
+      'metadata',
+      `metadata must be an object, got ${kindOf(value)}`,
+      reasonKey('mustBeObject'),
+    );
   }
   return value;
 }
@@ -182,6 +209,7 @@ function readAgent(
       'agent',
       'agent must be an object like {"externalId": "A-001", "name": "김민지", "team": "1팀"}, ' +
         `got ${kindOf(value)}`,
+      reasonKey('mustBeObject'),
     );
   }
   return {
@@ -200,18 +228,35 @@ function readTurns(
   channel: Channel | undefined,
 ): TranscriptTurn[] {
   const raw = root.turns;
-  if (raw === undefined) throw doc.error('not a transcript: no turns array');
-  if (!Array.isArray(raw)) {
-    throw doc.propertyError('turns', `not a transcript: no turns array (turns is ${kindOf(raw)})`);
+  if (raw === undefined) {
+    throw doc.error('not a transcript: no turns array', reasonKey('noTurnsArray'));
   }
-  if (raw.length === 0) throw doc.propertyError('turns', 'no turns: the turns array is empty');
+  if (!Array.isArray(raw)) {
+    throw doc.propertyError(
+      'turns',
+      `not a transcript: no turns array (turns is ${kindOf(raw)})`,
+      reasonKey('mustBeArray'),
+    );
+  }
+  if (raw.length === 0) {
+    throw doc.propertyError('turns', 'no turns: the turns array is empty', reasonKey('emptyList'));
+  }
 
   const turns: TranscriptTurn[] = [];
   raw.forEach((item: unknown, index) => {
     const { turn, startKey } = readTurn(doc, item, index, channel);
     const previous = turns[turns.length - 1];
     if (previous && isGarbageOrder(previous, turn)) {
-      throw doc.turnError(index, startKey, garbageOrderReason(previous, turn));
+      throw doc.turnError(
+        index,
+        startKey,
+        garbageOrderReason(previous, turn),
+        reasonKey('turnsOutOfOrder', {
+          startMs: turn.startMs,
+          previousStartMs: previous.startMs,
+          previousEndMs: previous.endMs,
+        }),
+      );
     }
     turns.push(turn);
   });
@@ -244,7 +289,12 @@ function readTurn(
   channel: Channel | undefined,
 ): { turn: TranscriptTurn; startKey: string } {
   if (!isObject(item)) {
-    throw doc.turnError(index, undefined, `turn must be an object, got ${kindOf(item)}`);
+    throw doc.turnError(
+      index,
+      undefined,
+      `turn must be an object, got ${kindOf(item)}`,
+      reasonKey('mustBeObject'),
+    );
   }
   const speaker = readSpeaker(doc, item.speaker, index);
   const times = readTimes(doc, item, index, channel);
@@ -257,10 +307,20 @@ function readTurn(
 
 function readSpeaker(doc: JsonDocument, value: unknown, index: number): Speaker {
   if (value === undefined || value === null) {
-    throw doc.turnError(index, 'speaker', 'missing speaker (agent, customer or system)');
+    throw doc.turnError(
+      index,
+      'speaker',
+      'missing speaker (agent, customer or system)',
+      reasonKey('fieldMissing'),
+    );
   }
   if (typeof value !== 'string') {
-    throw doc.turnError(index, 'speaker', `speaker must be a string, got ${kindOf(value)}`);
+    throw doc.turnError(
+      index,
+      'speaker',
+      `speaker must be a string, got ${kindOf(value)}`,
+      reasonKey('mustBeString'),
+    );
   }
   const name = value.trim().toLowerCase();
   // hasOwn: "constructor" and friends are not speakers.
@@ -270,6 +330,10 @@ function readSpeaker(doc: JsonDocument, value: unknown, index: number): Speaker 
       index,
       'speaker',
       `unknown speaker ${JSON.stringify(value)}: use agent, customer or system (or 상담사, 고객, 시스템)`,
+      reasonKey('unknownValue', {
+        value: JSON.stringify(value),
+        allowed: '"agent", "customer", "system", "상담사", "고객", "시스템"',
+      }),
     );
   }
   return speaker;
@@ -311,6 +375,7 @@ function readTimes(
       unit.endKey,
       `turn ends before it starts (${unit.endKey} ${String(rawEnd)} < ` +
         `${unit.startKey} ${String(item[unit.startKey])})`,
+      reasonKey('endsBeforeStart', { startMs, endMs }),
     );
   }
   return { startMs, endMs, startKey: unit.startKey };
@@ -325,6 +390,7 @@ function timeUnitOf(doc: JsonDocument, item: JsonObject, index: number): TimeUni
       index,
       undefined,
       'turn mixes startMs/endMs (milliseconds) with start/end (seconds): use one pair',
+      reasonKey('mixedTimeUnits'),
     );
   }
   return hasSeconds ? SECONDS : MILLISECONDS;
@@ -344,6 +410,7 @@ function readTime(
       index,
       key,
       `missing ${what} time: give ${what}Ms (milliseconds) or ${what} (seconds)${hint}`,
+      reasonKey(what === 'end' ? 'endTimeMissing' : 'startTimeMissing'),
     );
   }
   if (typeof value !== 'number') {
@@ -351,22 +418,41 @@ function readTime(
       index,
       key,
       `${key} must be a number of ${unit.name}, got ${kindOf(value)}`,
+      reasonKey(unit === SECONDS ? 'mustBeSeconds' : 'mustBeMilliseconds'),
     );
   }
-  if (!Number.isFinite(value)) throw doc.turnError(index, key, `${key} must be a finite number`);
-  if (value < 0) throw doc.turnError(index, key, `${key} must not be negative, got ${value}`);
+  if (!Number.isFinite(value)) {
+    throw doc.turnError(index, key, `${key} must be a finite number`, reasonKey('mustBeFinite'));
+  }
+  if (value < 0) {
+    throw doc.turnError(
+      index,
+      key,
+      `${key} must not be negative, got ${value}`,
+      reasonKey('mustNotBeNegative'),
+    );
+  }
   const ms = Math.round(value * unit.scale);
-  if (!Number.isSafeInteger(ms)) throw doc.turnError(index, key, `${key} is too large: ${value}`);
+  if (!Number.isSafeInteger(ms)) {
+    throw doc.turnError(index, key, `${key} is too large: ${value}`, reasonKey('valueTooLarge'));
+  }
   return ms + 0; // + 0 turns a JSON "-0" into 0
 }
 
 function readText(doc: JsonDocument, value: unknown, index: number): string {
-  if (!isPresent(value)) throw doc.turnError(index, 'text', 'missing text');
+  if (!isPresent(value)) {
+    throw doc.turnError(index, 'text', 'missing text', reasonKey('fieldMissing'));
+  }
   if (typeof value !== 'string') {
-    throw doc.turnError(index, 'text', `text must be a string, got ${kindOf(value)}`);
+    throw doc.turnError(
+      index,
+      'text',
+      `text must be a string, got ${kindOf(value)}`,
+      reasonKey('mustBeString'),
+    );
   }
   const text = value.trim();
-  if (text === '') throw doc.turnError(index, 'text', 'empty text');
+  if (text === '') throw doc.turnError(index, 'text', 'empty text', reasonKey('fieldEmpty'));
   const length = characterCount(text);
   if (length > MAX_TURN_TEXT_CHARS) {
     throw doc.turnError(
@@ -374,6 +460,7 @@ function readText(doc: JsonDocument, value: unknown, index: number): string {
       'text',
       `text is ${length.toLocaleString('en-US')} characters; ` +
         `the limit is ${MAX_TURN_TEXT_CHARS.toLocaleString('en-US')} per turn`,
+      reasonKey('textTooLong', { length, limit: MAX_TURN_TEXT_CHARS }),
     );
   }
   return text;

@@ -18,7 +18,13 @@ import { parseNativeJson } from './native-json.parser';
 import { ParserOptions } from './speaker-roles';
 import { parseSrt } from './srt.parser';
 import { parsePlainText } from './text.parser';
-import { ParsedTranscript, Speaker, TranscriptParseError, TranscriptTurn } from './transcript';
+import {
+  ParsedTranscript,
+  Speaker,
+  reasonKey,
+  TranscriptParseError,
+  TranscriptTurn,
+} from './transcript';
 import { fromTranscribeJson } from './transcribe.parser';
 import { parseWebVtt } from './webvtt.parser';
 import { fromWhisperJson } from './whisper.parser';
@@ -89,6 +95,9 @@ export function parseTranscript(
       file,
       `the file holds ${transcripts.length.toLocaleString('en-US')} dialogues: import it with ` +
         'the batch importer, which makes one interaction per dialogue',
+      undefined,
+      undefined,
+      reasonKey('manyDialogues', { count: transcripts.length }),
     );
   }
   return transcripts[0];
@@ -109,6 +118,12 @@ export function parseTranscripts(
     throw new TranscriptParseError(
       file,
       `unknown format ${JSON.stringify(options.format)}: use one of ${TRANSCRIPT_FORMATS.join(', ')}`,
+      undefined,
+      undefined,
+      reasonKey('unknownFormat', {
+        format: JSON.stringify(options.format),
+        formats: TRANSCRIPT_FORMATS.map((f) => JSON.stringify(f)).join(', '),
+      }),
     );
   }
   const sniffed: Sniffed =
@@ -206,7 +221,13 @@ function normaliseTurns(file: string, turns: TranscriptTurn[]): TranscriptTurn[]
   const trimmed = turns.map((turn, index) => {
     const text = turn.text.trim();
     if (text === '') {
-      throw new TranscriptParseError(file, 'empty text', undefined, `turns[${index}].text`);
+      throw new TranscriptParseError(
+        file,
+        'empty text',
+        undefined,
+        `turns[${index}].text`,
+        reasonKey('emptyText', { field: `turns[${index}].text` }),
+      );
     }
     return { ...turn, text };
   });

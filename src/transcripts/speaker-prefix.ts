@@ -53,3 +53,5 @@ export function nameBeforeColon(line: string): string | undefined {
 
 /** An example list for messages. */
 export const PREFIX_EXAMPLES = '"상담사:", "고객:", "Agent:", "Customer:" or "Speaker 1:"';
+/** The same examples as a plain list (no English "or"), for the locale files' params. */
+export const PREFIX_LIST = '"상담사:", "고객:", "Agent:", "Customer:", "Speaker 1:"';

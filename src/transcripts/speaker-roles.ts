@@ -1,4 +1,4 @@
-import { Speaker, TranscriptParseError, TranscriptTurn } from './transcript';
+import { Speaker, reasonKey, TranscriptParseError, TranscriptTurn } from './transcript';
 
 /** What the user can say about speakers the format only numbers: {"spk_0": "agent"}. */
 export type SpeakerMap = Record<string, Speaker>;
@@ -149,6 +149,12 @@ export function lookupSpeaker(
       file,
       `speaker mapping for ${JSON.stringify(found)} must be agent, customer or system, ` +
         `got ${JSON.stringify(speaker)}`,
+      undefined,
+      undefined,
+      reasonKey('badSpeakerMapping', {
+        name: JSON.stringify(found),
+        value: JSON.stringify(speaker),
+      }),
     );
   }
   return speaker as Speaker;

@@ -1,7 +1,7 @@
 import type SrtParser from 'srt-parser-2';
 import { PREFIX_EXAMPLES, splitSpeakerPrefix } from './speaker-prefix';
 import { KeyedTurn, ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
-import { ParsedTranscript, TranscriptParseError } from './transcript';
+import { ParsedTranscript, reasonKey, TranscriptParseError } from './transcript';
 
 /** "00:00:01,000 --> 00:00:04,000", a dot for the comma, 1-2 hour and 1-3 millisecond digits. */
 const TIMING =
@@ -41,7 +41,13 @@ export function parseSrt(
   const scanned = scanCues(file, text.split(/\r\n|\r|\n/));
   const lines = readWithPackage(scanned);
   if (lines.length !== scanned.length) {
-    throw new TranscriptParseError(file, 'could not read every cue of this SubRip file');
+    throw new TranscriptParseError(
+      file,
+      'could not read every cue of this SubRip file',
+      undefined,
+      undefined,
+      reasonKey('unreadableCues'),
+    );
   }
   const keyed = toTurns(file, scanned, lines, options);
   const { turns, speakerGuess } = resolveSpeakers(file, keyed, options.speakerMap);
@@ -74,13 +80,23 @@ function scanCues(file: string, lines: string[]): ScannedCue[] {
         file,
         `expected a cue timing like ${TIMING_EXAMPLE}, got ${quote(lines[i])}`,
         i + 1,
+        undefined,
+        reasonKey('cueTiming', { line: i + 1, example: TIMING_EXAMPLE }),
       );
     }
     const cue = readCue(file, lines, i, timing);
     cues.push(cue);
     i = cue.line + cue.text.length;
   }
-  if (cues.length === 0) throw new TranscriptParseError(file, 'no turns: the file has no cues');
+  if (cues.length === 0) {
+    throw new TranscriptParseError(
+      file,
+      'no turns: the file has no cues',
+      undefined,
+      undefined,
+      reasonKey('noCues'),
+    );
+  }
   return cues;
 }
 
@@ -96,11 +112,21 @@ function readCue(file: string, lines: string[], i: number, timing: RegExpExecArr
         file,
         `a cue runs into the next one: add a blank line before line ${j + 1}`,
         j + 1,
+        undefined,
+        reasonKey('cueRunsOn', { line: j + 1 }),
       );
     }
     text.push(lines[j]);
   }
-  if (text.length === 0) throw new TranscriptParseError(file, `cue at line ${line} is empty`, line);
+  if (text.length === 0) {
+    throw new TranscriptParseError(
+      file,
+      `cue at line ${line} is empty`,
+      line,
+      undefined,
+      reasonKey('cueEmpty', { line }),
+    );
+  }
   return { line, start, end, text };
 }
 
@@ -110,6 +136,8 @@ function canonicalTime(file: string, [h, m, s, ms]: string[], line: number): str
       file,
       `bad cue timing: minutes and seconds go up to 59 (e.g. ${TIMING_EXAMPLE})`,
       line,
+      undefined,
+      reasonKey('cueTimeRange', { line }),
     );
   }
   return `${h.padStart(2, '0')}:${m}:${s},${ms.padEnd(3, '0')}`;
@@ -148,6 +176,8 @@ function toTurns(
         file,
         `cue ends (${endMs} ms) before it starts (${startMs} ms)`,
         cue.line,
+        undefined,
+        reasonKey('cueEndsBeforeStart', { line: cue.line, startMs, endMs }),
       );
     }
     const textLines = lines[k].text.split('\n').map(stripTags);
@@ -160,6 +190,8 @@ function toTurns(
         file,
         `cue at line ${cue.line} has more than one speaker: give each its own cue`,
         cue.line + second + 2,
+        undefined,
+        reasonKey('cueManySpeakers', { line: cue.line }),
       );
     }
     const previous = turns[turns.length - 1];
@@ -168,6 +200,8 @@ function toTurns(
         file,
         `cue at line ${cue.line} has no speaker: start its text with ${PREFIX_EXAMPLES}`,
         cue.line + 1,
+        undefined,
+        reasonKey('cueNoSpeaker', { line: cue.line }),
       );
     }
     const words = [prefix ? prefix.rest : textLines[0], ...textLines.slice(1)]
@@ -175,7 +209,13 @@ function toTurns(
       .filter((l) => l !== '')
       .join(' ');
     if (words === '') {
-      throw new TranscriptParseError(file, `cue at line ${cue.line} has no text`, cue.line + 1);
+      throw new TranscriptParseError(
+        file,
+        `cue at line ${cue.line} has no text`,
+        cue.line + 1,
+        undefined,
+        reasonKey('cueNoText', { line: cue.line }),
+      );
     }
     // A cue without a prefix continues the previous speaker, as subtitles usually do.
     const speaker = prefix ?? previous;

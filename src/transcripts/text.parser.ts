@@ -1,6 +1,11 @@
-import { nameBeforeColon, PREFIX_EXAMPLES, splitSpeakerPrefix } from './speaker-prefix';
+import {
+  nameBeforeColon,
+  PREFIX_EXAMPLES,
+  PREFIX_LIST,
+  splitSpeakerPrefix,
+} from './speaker-prefix';
 import { KeyedTurn, ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
-import { ParsedTranscript, Speaker, TranscriptParseError } from './transcript';
+import { ParsedTranscript, Speaker, reasonKey, TranscriptParseError } from './transcript';
 
 /** Turns of a transcript without time stamps are spaced this far apart. */
 export const SYNTHETIC_TURN_GAP_MS = 2000;
@@ -70,13 +75,23 @@ function readTurns(file: string, lines: string[], options: ParserOptions): TextT
       previous.text = previous.text === '' ? raw.trim() : `${previous.text} ${raw.trim()}`;
     }
   });
-  if (turns.length === 0) throw new TranscriptParseError(file, 'no turns: the file has no lines');
+  if (turns.length === 0) {
+    throw new TranscriptParseError(
+      file,
+      'no turns: the file has no lines',
+      undefined,
+      undefined,
+      reasonKey('noLines'),
+    );
+  }
   const empty = turns.find((turn) => turn.text === '');
   if (empty) {
     throw new TranscriptParseError(
       file,
       `line ${empty.line} names a speaker but has no text`,
       empty.line,
+      undefined,
+      reasonKey('lineNoText', { line: empty.line }),
     );
   }
   return turns;
@@ -93,7 +108,7 @@ function noSpeakerError(file: string, body: string, line: number): TranscriptPar
       undefined,
       {
         key: 'import.reason.unknownSpeakerText',
-        params: { name: JSON.stringify(name), line: String(line), examples: PREFIX_EXAMPLES },
+        params: { name: JSON.stringify(name), line: String(line), examples: PREFIX_LIST },
       },
     );
   }
@@ -101,6 +116,8 @@ function noSpeakerError(file: string, body: string, line: number): TranscriptPar
     file,
     `line ${line} has no speaker: start each turn with ${PREFIX_EXAMPLES}`,
     line,
+    undefined,
+    reasonKey('lineNoSpeaker', { line }),
   );
 }
 
@@ -133,6 +150,8 @@ function readTime(
       file,
       `bad time stamp ${JSON.stringify(time.stamp)}: minutes and seconds go up to 59`,
       lineNo,
+      undefined,
+      reasonKey('timeStampRange', { line: lineNo, stamp: JSON.stringify(time.stamp) }),
     );
   }
   const ms =
@@ -157,6 +176,11 @@ function withTimes(file: string, turns: TextTurn[]): KeyedTurn[] {
         `but line ${first.line} ${first.startMs === undefined ? 'has none' : 'has one'}: ` +
         'give every turn a time stamp, or none',
       mismatch.line,
+      undefined,
+      reasonKey(mismatch.startMs === undefined ? 'timeStampMissing' : 'timeStampUnexpected', {
+        line: mismatch.line,
+        first: first.line,
+      }),
     );
   }
   const starts = turns.map((turn, i) => turn.startMs ?? i * SYNTHETIC_TURN_GAP_MS);
@@ -167,6 +191,13 @@ function withTimes(file: string, turns: TextTurn[]): KeyedTurn[] {
         `time goes backwards: line ${turns[i].line} starts at ${formatClock(start)}, before ` +
           `line ${turns[i - 1].line} (${formatClock(starts[i - 1])})`,
         turns[i].line,
+        undefined,
+        reasonKey('timeBackwards', {
+          line: turns[i].line,
+          time: formatClock(start),
+          previousLine: turns[i - 1].line,
+          previousTime: formatClock(starts[i - 1]),
+        }),
       );
     }
   });

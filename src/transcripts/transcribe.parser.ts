@@ -7,7 +7,7 @@ import {
   resolveSpeakers,
   withSpeakerGuess,
 } from './speaker-roles';
-import { ParsedTranscript, TranscriptParseError } from './transcript';
+import { ParsedTranscript, reasonKey, TranscriptParseError } from './transcript';
 import { joinChannels, joinTokens, TimedToken } from './word-turns';
 
 /** The speaker a plain file's words belong to, so that a speaker map can claim them. */
@@ -33,7 +33,11 @@ export function fromTranscribeJson(
   const f = new JsonFields(file);
   const doc = f.object(root, '');
   if (!isPresent(doc.results)) {
-    throw f.error('results', 'not an Amazon Transcribe output: no results object');
+    throw f.error(
+      'results',
+      'not an Amazon Transcribe output: no results object',
+      reasonKey('notFormat', { format: 'transcribe' }),
+    );
   }
   const results = f.object(doc.results, 'results');
   const keyed = readTurns(f, results, options);
@@ -67,6 +71,7 @@ function readTurns(f: JsonFields, results: JsonObject, options: ParserOptions): 
       throw f.error(
         item('results.items', unlabelled.index),
         'this word has no speaker_label while other words have one',
+        reasonKey('wordNoSpeaker'),
       );
     }
     return joinTokens(words.map((word) => ({ ...word, key: word.label })));
@@ -77,6 +82,9 @@ function readTurns(f: JsonFields, results: JsonObject, options: ParserOptions): 
       'no speaker or channel labels: cannot tell agent from customer; re-run with speaker ' +
         'identification or channel identification (or map the single speaker, ' +
         `e.g. {"${TRANSCRIBE_PLAIN_SPEAKER}": "agent"})`,
+      undefined,
+      undefined,
+      reasonKey('noSpeakerLabels'),
     );
   }
   return joinTokens(words.map((word) => ({ ...word, key: TRANSCRIBE_PLAIN_SPEAKER })));
@@ -85,7 +93,9 @@ function readTurns(f: JsonFields, results: JsonObject, options: ParserOptions): 
 function readChannels(f: JsonFields, labels: JsonObject): Word[][] {
   const path = 'results.channel_labels.channels';
   const channels = f.array(labels.channels, path);
-  if (channels.length === 0) throw f.error(path, 'no channels: the channels array is empty');
+  if (channels.length === 0) {
+    throw f.error(path, 'no channels: the channels array is empty', reasonKey('emptyList'));
+  }
   return channels.map((raw, c) => {
     const channelPath = item(path, c);
     const channel = f.object(raw, channelPath);
@@ -100,7 +110,9 @@ function readChannels(f: JsonFields, labels: JsonObject): Word[][] {
 
 /** Words with their punctuation attached; punctuation items carry no times. */
 function readWords(f: JsonFields, items: unknown[], path: string): Word[] {
-  if (items.length === 0) throw f.error(path, 'no words: the items array is empty');
+  if (items.length === 0) {
+    throw f.error(path, 'no words: the items array is empty', reasonKey('emptyList'));
+  }
   const words: Word[] = [];
   items.forEach((raw, index) => {
     const itemPath = item(path, index);
@@ -117,6 +129,10 @@ function readWords(f: JsonFields, items: unknown[], path: string): Word[] {
       throw f.error(
         child(itemPath, 'type'),
         `unknown item type ${JSON.stringify(type)}: expected pronunciation or punctuation`,
+        reasonKey('unknownValue', {
+          value: JSON.stringify(type),
+          allowed: '"pronunciation", "punctuation"',
+        }),
       );
     }
     const startMs = f.seconds(entry.start_time, child(itemPath, 'start_time'));
@@ -125,6 +141,7 @@ function readWords(f: JsonFields, items: unknown[], path: string): Word[] {
       throw f.error(
         child(itemPath, 'end_time'),
         `the word ends (${endMs} ms) before it starts (${startMs} ms)`,
+        reasonKey('endsBeforeStart', { startMs, endMs }),
       );
     }
     const label =
@@ -133,14 +150,18 @@ function readWords(f: JsonFields, items: unknown[], path: string): Word[] {
       '';
     words.push({ key: '', label, index, startMs, endMs, text: content });
   });
-  if (words.length === 0) throw f.error(path, 'no words: only punctuation items');
+  if (words.length === 0) {
+    throw f.error(path, 'no words: only punctuation items', reasonKey('onlyPunctuation'));
+  }
   return words;
 }
 
 function readContent(f: JsonFields, entry: JsonObject, itemPath: string): string {
   const alternativesPath = child(itemPath, 'alternatives');
   const alternatives = f.array(entry.alternatives, alternativesPath);
-  if (alternatives.length === 0) throw f.error(alternativesPath, 'no alternatives for this item');
+  if (alternatives.length === 0) {
+    throw f.error(alternativesPath, 'no alternatives for this item', reasonKey('emptyList'));
+  }
   const best = f.object(alternatives[0], item(alternativesPath, 0));
   return f.text(best.content, child(item(alternativesPath, 0), 'content'));
 }
@@ -180,6 +201,7 @@ function speakerLookup(f: JsonFields, labels: JsonObject): (word: Word) => strin
         item('results.items', word.index),
         `the word ${JSON.stringify(word.text)} at ${word.startMs} ms is in no speaker segment ` +
           'of results.speaker_labels',
+        reasonKey('wordOutsideSpeakers', { word: JSON.stringify(word.text), ms: word.startMs }),
       );
     }
     return label;

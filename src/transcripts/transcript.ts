@@ -40,15 +40,31 @@ export interface ParsedTranscript {
   turns: TranscriptTurn[];
 }
 
+/** A reason in the locale files (`import.reason.*`) with its variable parts. */
+export interface ReasonKey {
+  key: string;
+  params?: Record<string, string>;
+}
+
+/**
+ * `import.reason.<name>` with its params as strings. Params hold only neutral parts (numbers,
+ * field paths, the file's own values, codes): never English words, which the reader may not read.
+ */
+export function reasonKey(name: string, params?: Record<string, string | number>): ReasonKey {
+  if (!params) return { key: `import.reason.${name}` };
+  const strings = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  return { key: `import.reason.${name}`, params: strings };
+}
+
 /** A problem in an input file, located as precisely as the format allows. */
 export class TranscriptParseError extends Error {
   constructor(
     readonly file: string,
     readonly reason: string,
-    readonly line?: number,
-    readonly field?: string,
-    /** The reason in the locale files (`import.reason.*`), for pages in the reader's language. */
-    readonly messageKey?: { key: string; params?: Record<string, string> },
+    readonly line: number | undefined,
+    readonly field: string | undefined,
+    /** The reason in the locale files (`import.reason.*`), for pages and the API in the reader's language. */
+    readonly messageKey: ReasonKey,
   ) {
     super(`${file}${line !== undefined ? `:${line}` : ''}${field ? ` (${field})` : ''}: ${reason}`);
     this.name = 'TranscriptParseError';

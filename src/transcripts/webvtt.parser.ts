@@ -6,7 +6,13 @@ import {
   WebVttNode,
 } from 'webvtt-parser';
 import htmlEntities from 'webvtt-parser/html-entities.json';
-import { ParsedTranscript, Speaker, TranscriptParseError, TranscriptTurn } from './transcript';
+import {
+  ParsedTranscript,
+  Speaker,
+  reasonKey,
+  TranscriptParseError,
+  TranscriptTurn,
+} from './transcript';
 
 const SPEAKERS: ReadonlySet<string> = new Set<Speaker>(['agent', 'customer', 'system']);
 
@@ -78,7 +84,15 @@ export function parseWebVtt(
   if (fatal) throw fromParserError(file, fatal, lines);
 
   const cues = locateCues(file, result.cues, lines);
-  if (cues.length === 0) throw new TranscriptParseError(file, 'no turns: the file has no cues');
+  if (cues.length === 0) {
+    throw new TranscriptParseError(
+      file,
+      'no turns: the file has no cues',
+      undefined,
+      undefined,
+      reasonKey('noCues'),
+    );
+  }
   const turns = cues.map((located) => toTurn(file, located, speakerMap));
   return { meta: { channel: 'voice' }, turns };
 }
@@ -119,6 +133,8 @@ function fromParserError(file: string, error: WebVttError, lines: string[]): Tra
       `text outside any cue: ${quoteLine(lines, line)} has no timing line like ${TIMING_EXAMPLE} ` +
         'before it (or a cue contains a blank line)',
       line,
+      undefined,
+      reasonKey('textOutsideCue', { line }),
     );
   }
   if (message.startsWith('Cannot have timestamp')) {
@@ -126,12 +142,16 @@ function fromParserError(file: string, error: WebVttError, lines: string[]): Tra
       file,
       'a NOTE or STYLE block runs into a cue: add a blank line before the timing line',
       error.line,
+      undefined,
+      reasonKey('noteRunsIntoCue', { line: error.line }),
     );
   }
   return new TranscriptParseError(
     file,
     `bad cue timing ${quoteLine(lines, error.line)}: ${message} Expected e.g. ${TIMING_EXAMPLE}`,
     error.line,
+    undefined,
+    reasonKey('cueTiming', { line: error.line, example: TIMING_EXAMPLE }),
   );
 }
 
@@ -161,7 +181,13 @@ function locateCues(file: string, cues: WebVttCue[], lines: string[]): LocatedCu
     const line = linesByTiming.get(timingKey(cue.startTime, cue.endTime))?.shift();
     if (line === undefined) {
       // Cannot happen with the parser version we use; refuse rather than mislabel lines.
-      throw new TranscriptParseError(file, 'could not read every cue of this WebVTT file');
+      throw new TranscriptParseError(
+        file,
+        'could not read every cue of this WebVTT file',
+        undefined,
+        undefined,
+        reasonKey('unreadableCues'),
+      );
     }
     return { cue, line };
   });
@@ -184,15 +210,29 @@ function toTurn(
       file,
       `cue ends (${endMs} ms) before it starts (${startMs} ms)`,
       line,
+      undefined,
+      reasonKey('cueEndsBeforeStart', { line, startMs, endMs }),
     );
   }
   if (cue.text.trim() === '') {
-    throw new TranscriptParseError(file, `cue at line ${line} is empty`, line);
+    throw new TranscriptParseError(
+      file,
+      `cue at line ${line} is empty`,
+      line,
+      undefined,
+      reasonKey('cueEmpty', { line }),
+    );
   }
   const speaker = cueSpeaker(file, cue, line, speakerMap);
   const text = plainText(cue.tree.children);
   if (text === '') {
-    throw new TranscriptParseError(file, `cue at line ${line} has no text`, line + 1);
+    throw new TranscriptParseError(
+      file,
+      `cue at line ${line} has no text`,
+      line + 1,
+      undefined,
+      reasonKey('cueNoText', { line }),
+    );
   }
   return { speaker, startMs, endMs, text };
 }
@@ -219,6 +259,8 @@ function cueSpeaker(
       `cue at line ${line} has no speaker: ` +
         'start its text with a voice tag such as <v Agent> or <v 고객>',
       line + 1,
+      undefined,
+      reasonKey('cueNoVoice', { line }),
     );
   }
   const speakers = new Set<Speaker>();
@@ -243,6 +285,11 @@ function cueSpeaker(
         `speaker mapping for ${JSON.stringify(name)} must be agent, customer or system, ` +
           `got ${JSON.stringify(speaker)}`,
         voiceLine,
+        undefined,
+        reasonKey('badSpeakerMapping', {
+          name: JSON.stringify(name),
+          value: JSON.stringify(speaker),
+        }),
       );
     }
     speakers.add(speaker);
@@ -252,6 +299,8 @@ function cueSpeaker(
       file,
       `cue at line ${line} has more than one speaker (${names.join(', ')}): give each its own cue`,
       voiceLine,
+      undefined,
+      reasonKey('cueManySpeakers', { line }),
     );
   }
   return [...speakers][0];

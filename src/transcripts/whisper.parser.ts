@@ -2,7 +2,7 @@ import { child, isPresent, item, JsonFields, JsonObject, withoutUndefined } from
 import { fromJsonText } from './json-text';
 import { splitSpeakerPrefix } from './speaker-prefix';
 import { KeyedTurn, ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
-import { ParsedTranscript } from './transcript';
+import { ParsedTranscript, reasonKey } from './transcript';
 import { MAX_PAUSE_MS } from './word-turns';
 
 /** tinydiarize's marker for "the speaker changes here" when special tokens are printed. */
@@ -38,11 +38,19 @@ export function fromWhisperJson(
   const f = new JsonFields(file);
   const doc = f.object(root, '');
   if (!isPresent(doc.transcription)) {
-    throw f.error('transcription', 'not a whisper.cpp JSON file: no transcription array');
+    throw f.error(
+      'transcription',
+      'not a whisper.cpp JSON file: no transcription array',
+      reasonKey('notFormat', { format: 'whisper' }),
+    );
   }
   const raw = f.array(doc.transcription, 'transcription');
   if (raw.length === 0) {
-    throw f.error('transcription', 'no turns: the transcription array is empty');
+    throw f.error(
+      'transcription',
+      'no turns: the transcription array is empty',
+      reasonKey('emptyList'),
+    );
   }
   const segments = raw.map((s, i) => readSegment(f, s, i));
   const pieces = mergeRuns(f, speakerPieces(f, segments, options));
@@ -78,6 +86,7 @@ function readSegment(f: JsonFields, raw: unknown, index: number): Segment {
     throw f.error(
       child(offsetsPath, 'to'),
       `the segment ends (${endMs} ms) before it starts (${startMs} ms)`,
+      reasonKey('endsBeforeStart', { startMs, endMs }),
     );
   }
   return {
@@ -113,6 +122,7 @@ function bySpeakerField(f: JsonFields, segments: Segment[]): Piece[] {
       'transcription',
       'whisper could not tell the speakers apart (every speaker is "?"): map them by hand or ' +
         'use a transcript with speaker labels',
+      reasonKey('speakersUnknown'),
     );
   }
   let last = speakerId(decided[0].speaker as string);
@@ -178,6 +188,7 @@ function byPrefixes(f: JsonFields, segments: Segment[], options: ParserOptions):
         child(item('transcription', segment.index), 'text'),
         'no speaker information: whisper.cpp gives none unless run with --diarize (stereo) or ' +
           '--tinydiarize; or start the text with a speaker prefix such as "상담사:" or "Agent:"',
+        reasonKey('noSpeakerLabels'),
       );
     }
     const text = prefix ? prefix.rest : segment.text;
@@ -214,7 +225,7 @@ function mergeRuns(f: JsonFields, pieces: Piece[]): KeyedTurn[] {
     }
   }
   if (turns.length === 0) {
-    throw f.error('transcription', 'no turns: no segment has any speech');
+    throw f.error('transcription', 'no turns: no segment has any speech', reasonKey('noSpeech'));
   }
   return turns;
 }
