@@ -69,7 +69,7 @@ export function validateAutoSettings(value: unknown, path: string, file: string)
         if (typeof n !== 'string' || !hasWords(n)) {
           fail(`${at}.names[${i}]`, 'companyName', { got: describe(n) });
         }
-        return (n).trim();
+        return n.trim();
       }),
     };
   }
