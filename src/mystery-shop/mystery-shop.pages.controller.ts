@@ -149,8 +149,15 @@ function forPage<R extends Pick<MysteryShopReport, 'errors'>>(report: R, lang: s
       ...e,
       reasonText:
         e.messageKey && hasTranslation(e.messageKey.key)
-          ? translate(lang, e.messageKey.key, e.messageKey.params)
+          ? translate(lang, e.messageKey.key, withNestedReason(lang, e.messageKey.params))
           : e.reason,
     })),
   };
+}
+
+/** A row problem that wraps another reason (a transcript's, by `reasonKey`) words it too. */
+function withNestedReason(lang: string, params: Record<string, string> | undefined) {
+  const nested = params?.reasonKey;
+  if (!nested || !hasTranslation(nested)) return params;
+  return { ...params, reason: translate(lang, nested, params) };
 }

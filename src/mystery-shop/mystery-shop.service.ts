@@ -177,6 +177,10 @@ export class MysteryShopService {
         line: shop.line,
         column: 'transcript',
         reason: `transcript file "${shop.transcriptFile}" was not uploaded with the results`,
+        messageKey: {
+          key: 'mysteryShop.row.transcriptMissing',
+          params: { file: shop.transcriptFile },
+        },
       });
       return null;
     }
@@ -184,7 +188,12 @@ export class MysteryShopService {
       return parseTranscript(shop.transcriptFile, bytes);
     } catch (e) {
       if (!(e instanceof TranscriptParseError)) throw e;
-      errors.push({ line: shop.line, column: 'transcript', reason: e.message });
+      errors.push({
+        line: shop.line,
+        column: 'transcript',
+        reason: e.message,
+        messageKey: unreadableTranscript(e),
+      });
       return null;
     }
   }
@@ -230,4 +239,16 @@ export class MysteryShopService {
     });
     return { evaluationId, interactionId };
   }
+}
+
+/**
+ * A row's transcript that cannot be read: the file (and line) named, the parse error's own
+ * reason nested as `reasonKey` with its params, for the page to word in the reader's language.
+ */
+function unreadableTranscript(e: TranscriptParseError) {
+  const file = e.line === undefined ? e.file : `${e.file}:${e.line}`;
+  return {
+    key: 'mysteryShop.row.transcriptUnreadable',
+    params: { ...e.messageKey.params, file, reasonKey: e.messageKey.key },
+  };
 }

@@ -2,9 +2,14 @@
  * Issue 15 item 6: a transcript that cannot be imported is refused in the reader's language.
  * One broken WebVTT file uploaded with Accept-Language: ko is a 400 whose message is Korean and
  * names the file and the line; in English the same refusal reads in English. Nothing is stored.
+ * A mystery-shop row whose transcript is broken or missing names the row and the file in Korean.
  */
+import * as fs from 'fs';
+import * as path from 'path';
+import request from 'supertest';
 import type { Agent as TestAgent } from 'supertest';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TEST_PASSWORD } from '../support/auth';
+import { FIXTURES, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
 jest.setTimeout(300_000);
 
@@ -16,6 +21,16 @@ function englishWords(text: string): string[] {
     .replace(/\b[\w-]+\.(?:json|vtt|srt|txt|csv)\b/gi, ' ');
   const allowed = new Set(['json', 'webvtt', 'subrip', 'ms', 'mb', 'id']);
   return (stripped.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !allowed.has(w.toLowerCase()));
+}
+
+function decode(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&quot;|&#x22;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 const BROKEN_VTT = Buffer.from(
@@ -83,5 +98,49 @@ describe('a broken transcript is refused in the reader language (API)', () => {
     expect(englishWords(message.replace(/^files:/, ''))).toEqual([]);
     const list = (await http.get('/api/interactions?pageSize=5').expect(200)).body;
     expect(list.total).toBe(0);
+  });
+
+  it('a mystery-shop row whose transcript is broken or missing: the row and the file, in Korean', async () => {
+    const browser = request.agent(t.app.getHttpServer());
+    const login = await browser.get('/login').expect(200);
+    await browser
+      .post('/login')
+      .type('form')
+      .send({
+        email: TEST_USERS.evaluator,
+        password: TEST_PASSWORD,
+        _csrf: /name="_csrf" value="([^"]+)"/.exec(login.text)![1],
+      });
+    const form = await browser.get('/mystery-shop?lang=ko').expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
+    const sample = (name: string) => fs.readFileSync(path.join(FIXTURES, 'mystery-shop', name));
+    const [header, first, second] = sample('sample-ko.csv').toString('utf8').split('\n');
+    const rows = [
+      first.replace(/MS-2603-001\.mp3\s*$/, 'MS-2603-001.vtt'),
+      second.replace(/,\s*$/, ',MS-2603-002.vtt'),
+    ];
+    expect(rows[0]).toMatch(/MS-2603-001\.vtt$/);
+    expect(rows[1]).toMatch(/MS-2603-002\.vtt$/);
+    const page = await browser
+      .post('/mystery-shop')
+      .set('Accept', 'text/html')
+      .set('X-CSRF-Token', csrf)
+      .attach('file', Buffer.from(`${header}\n${rows.join('\n')}\n`), 'shops.csv')
+      .attach('mapping', sample('mapping-ko.yaml'), 'mapping-ko.yaml')
+      .attach('transcripts', NO_VOICE_VTT, 'MS-2603-001.vtt')
+      .expect(201);
+    const table = /<table[^>]*id="row-errors"[\s\S]*?<\/table>/.exec(page.text)![0];
+    const cells = [...table.matchAll(/<tr><td>(\d+)<\/td><td>[^<]*<\/td><td>([^<]*)<\/td>/g)].map(
+      (m) => [Number(m[1]), decode(m[2])],
+    );
+    expect(cells).toEqual([
+      [
+        2,
+        '상담 기록 파일 "MS-2603-001.vtt:4"을(를) 가져올 수 없습니다: ' +
+          '3행의 자막에 화자가 없습니다: 내용을 <v 상담사>, <v 고객> 같은 화자 태그로 시작해 주세요',
+      ],
+      [3, '상담 기록 파일 "MS-2603-002.vtt"이(가) 결과 파일과 함께 올라오지 않았습니다'],
+    ]);
+    expect(cells.flatMap(([, text]) => englishWords(String(text)))).toEqual([]);
   });
 });
