@@ -2,50 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, WhereExpressionBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { Condition, interactionScope } from '../auth/visibility';
+import { type Condition, interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { containsPattern, LIKE_ESCAPE } from '../common/like';
 import { Page, pageOf } from '../common/pagination';
-import { storedTime } from '../database/raw-values';
+import {
+  CallListFilter,
+  InteractionRow,
+  latestAnswerIs,
+  LIST_COLUMNS,
+  RawInteractionRow,
+  toInteractionRow,
+} from './call-list-query';
 import { ListInteractionsDto } from './dto/list-interactions.dto';
 import { Interaction, type TranscriptDeletion } from './entities/interaction.entity';
 import { Turn } from './entities/turn.entity';
-
-/** Counted evaluations (as the analytics pages count them): by whom, in which states. */
-const COUNTED_STATUSES = `'submitted', 'acknowledged', 'disputed', 'resolved'`;
-const KINDS_OF = { human: `'manual', 'mystery_shop'`, auto: `'auto'` };
-
-/** The list's concrete filters beyond the DTO's simple ones (see InteractionsService). */
-export interface CallListFilter {
-  teamId: number | null;
-  queue: string | null;
-  /** Calls started in [start, end). */
-  start: Date | null;
-  end: Date | null;
-  /** The latest counted answer of this source to the criterion passed (or failed). */
-  criterion: {
-    scorecardKey: string;
-    criterionKey: string;
-    passed: boolean;
-    source: 'human' | 'auto';
-  } | null;
-  ids: number[] | null;
-}
-
-export interface InteractionRow {
-  id: number;
-  source: string;
-  externalId: string;
-  channel: string;
-  language: string;
-  startedAt: Date;
-  durationMs: number;
-  queue: string | null;
-  turnCount: number;
-  agentExternalId: string | null;
-  agentName: string | null;
-  evaluations: number;
-}
 
 @Injectable()
 export class InteractionsRepository {
@@ -64,19 +35,7 @@ export class InteractionsRepository {
     const qb = this.interactions
       .createQueryBuilder('i')
       .leftJoin('i.agent', 'a')
-      .select([
-        'i.id AS "id"',
-        'i.source AS "source"',
-        'i.externalId AS "externalId"',
-        'i.channel AS "channel"',
-        'i.language AS "language"',
-        'i.startedAt AS "startedAt"',
-        'i.durationMs AS "durationMs"',
-        'i.queue AS "queue"',
-        'i.turnCount AS "turnCount"',
-        'a.externalId AS "agentExternalId"',
-        'a.name AS "agentName"',
-      ])
+      .select(LIST_COLUMNS)
       .addSelect(
         // Manual evaluations, of the drafts only the viewer's own: another's open draft is theirs.
         (sub) =>
@@ -112,18 +71,8 @@ export class InteractionsRepository {
       .addOrderBy('i.id', 'DESC')
       .offset((page - 1) * pageSize)
       .limit(pageSize)
-      .getRawMany<InteractionRow & { startedAt: string | Date; evaluations: string | number }>();
-    return pageOf(
-      rows.map((r) => ({
-        ...r,
-        // SQLite's zone-less text is UTC: new Date() would read it as the server's local time.
-        startedAt: storedTime(r.startedAt),
-        evaluations: Number(r.evaluations),
-      })),
-      total,
-      page,
-      pageSize,
-    );
+      .getRawMany<RawInteractionRow>();
+    return pageOf(rows.map(toInteractionRow), total, page, pageSize);
   }
 
   findWithAgent(id: number, actor: Actor | null): Promise<Interaction | null> {
@@ -168,7 +117,6 @@ export class InteractionsRepository {
     return this.turns.find({ where: { interactionId }, order: { seq: 'ASC' } });
   }
 
-  /** How many calls came from this source (e.g. 'demo'). */
   /** The agent of a call (null when the call or its agent is unknown). */
   async agentIdOf(interactionId: number): Promise<number | null> {
     const row = await this.interactions.findOne({
@@ -187,6 +135,7 @@ export class InteractionsRepository {
     });
   }
 
+  /** How many calls came from this source (e.g. 'demo'). */
   countFromSource(source: string): Promise<number> {
     return this.interactions.countBy({ source });
   }
@@ -394,31 +343,6 @@ const REQUEST_FIELDS = [
   'i.turnCount',
   'i.transcriptDeletedAt',
 ];
-
-/**
- * The call's latest counted evaluation (highest id) of this source and scorecard that answered
- * the criterion answered it passed/failed (an N/A latest answer matches neither), as the drivers
- * analysis reads answers.
- */
-function latestAnswerIs(c: NonNullable<CallListFilter['criterion']>): Condition {
-  const answered = (x: string) => `FROM "evaluation_answers" "${x}a"
-      JOIN "evaluations" "${x}e" ON "${x}e"."id" = "${x}a"."evaluationId"
-      JOIN "scorecard_versions" "${x}v" ON "${x}v"."id" = "${x}e"."scorecardVersionId"
-      JOIN "scorecards" "${x}s" ON "${x}s"."id" = "${x}v"."scorecardId"
-      WHERE "${x}e"."interactionId" = "i"."id" AND "${x}s"."key" = :filterScorecard
-        AND "${x}a"."criterionKey" = :filterCriterion
-        AND "${x}e"."status" IN (${COUNTED_STATUSES}) AND "${x}e"."kind" IN (${KINDS_OF[c.source]})`;
-  return {
-    sql: `EXISTS (SELECT 1 ${answered('f')}
-        AND "fa"."passed" IS NOT NULL AND (CASE WHEN "fa"."passed" THEN 1 ELSE 0 END) = :filterPassed
-        AND NOT EXISTS (SELECT 1 ${answered('l')} AND "le"."id" > "fe"."id"))`,
-    params: {
-      filterScorecard: c.scorecardKey,
-      filterCriterion: c.criterionKey,
-      filterPassed: c.passed ? 1 : 0,
-    },
-  };
-}
 
 function where(qb: WhereExpressionBuilder, condition: Condition | null): void {
   if (condition) qb.andWhere(condition.sql, condition.params);

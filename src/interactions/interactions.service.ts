@@ -6,7 +6,8 @@ import { MAX_LISTED_IDS } from '../common/calls-link';
 import { ListInteractionsDto } from './dto/list-interactions.dto';
 import { Interaction } from './entities/interaction.entity';
 import { Turn } from './entities/turn.entity';
-import { InteractionsRepository, type CallListFilter } from './interactions.repository';
+import { InteractionsRepository } from './interactions.repository';
+import type { CallListFilter } from './call-list-query';
 import { AbuseRepository } from '../abuse/abuse.repository';
 import type { AbuseFlag } from '../abuse/entities/abuse-flag.entity';
 
