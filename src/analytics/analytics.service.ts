@@ -19,9 +19,10 @@ import { transaction } from '../database/transaction';
 import { EvaluationEvents, type EvaluationScored } from '../events/evaluation-events';
 import { JOB_QUEUE, type JobData, type JobQueue } from '../events/job-queue';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
-import { AnalyticsRepository, type CellRow, type Source } from './analytics.repository';
+import { AnalyticsRepository } from './analytics.repository';
+import type { Source } from './analytics-sql';
 import type { CallsQueryDto } from './dto/analytics-query.dto';
-import { buildHeatMap, type HeatMap } from './heat-map';
+import { buildHeatMap, busiestScorecard, type HeatMap } from './heat-map';
 import { resolvePeriod } from './period';
 import {
   agreement,
@@ -29,21 +30,13 @@ import {
   callMetrics,
   clusters,
   criterionRows,
-  dimensionValue,
   sectionRows,
   trend,
   weakestAndStrongest,
-  type CallFact,
 } from './profile-builder';
 import type { AgentProfile } from './profile.types';
-import {
-  criterionKeysOf,
-  labelsOf,
-  sortByMetric,
-  type CallRow,
-  type CallsList,
-} from './calls-list';
-import { callFacts, evaluationFacts, scoresByCall } from './evaluation-facts';
+import { callTotals, criterionKeysOf, labelsOf, listedCalls, type CallsList } from './calls-list';
+import { callFacts, evaluationFacts } from './evaluation-facts';
 
 export interface ProfileOptions {
   from?: string;
@@ -327,62 +320,15 @@ export class AnalyticsService
           })
         : Promise.resolve([]),
     ]);
-    const calls = callFacts(rows);
-    const facts = evaluationFacts(rows, answers, scorecardKey);
-    const disagreements = new Map<number, number>();
-    for (const a of agreementRows) {
-      const n = a.compared - a.agreed;
-      disagreements.set(a.interactionId, (disagreements.get(a.interactionId) ?? 0) + n);
-    }
-    const byCall = new Map<number, { passed: number; failed: number; of: boolean }>();
-    for (const f of facts) {
-      const c = byCall.get(f.interactionId) ?? { passed: 0, failed: 0, of: false };
-      if (f.source === source) {
-        c.passed += f.passed;
-        c.failed += f.failed;
-        c.of = true;
-      }
-      byCall.set(f.interactionId, c);
-    }
-    const matches = (call: CallFact): boolean => {
-      const c = byCall.get(call.interactionId);
-      if (!c) return false; // no counted evaluation on the chosen scorecard
-      if (query.dimension && dimensionValue(call, query.dimension) !== (query.value ?? '')) {
-        return false;
-      }
-      if (query.metric) {
-        const m = call.channel === 'voice' ? call.metrics : null;
-        return m !== null && (query.metric !== 'interruptions' || m.interruptions > 0);
-      }
-      switch (query.result) {
-        case 'fail':
-          return c.failed > 0;
-        case 'pass':
-          return c.passed > 0;
-        case 'disagree':
-          return (disagreements.get(call.interactionId) ?? 0) > 0;
-        case undefined:
-          return criterionKeys ? c.passed + c.failed > 0 : c.of;
-      }
-    };
-    const scores = scoresByCall(rows, scorecardKey);
-    let listed = [...calls.values()].filter(matches).map((call): CallRow => ({
-      interactionId: call.interactionId,
-      externalId: call.externalId,
-      startedAt: call.startedAt,
-      channel: call.channel,
-      queue: call.queue,
-      escalated: call.escalated,
-      humanScore: averageOf(scores.get(call.interactionId)?.human ?? []),
-      autoScore: averageOf(scores.get(call.interactionId)?.auto ?? []),
-      passed: byCall.get(call.interactionId)?.passed ?? 0,
-      failed: byCall.get(call.interactionId)?.failed ?? 0,
-      disagreements: disagreements.get(call.interactionId) ?? 0,
-      interruptions: call.metrics?.interruptions ?? null,
-      longestSilenceMs: call.metrics?.longestSilenceMs ?? null,
-      talkRatio: call.metrics?.agentTalkRatio ?? null,
-    }));
-    if (query.metric) listed = sortByMetric(listed, query.metric);
+    const listed = listedCalls({
+      query,
+      source,
+      scorecardKey,
+      criterionKeys,
+      rows,
+      answers,
+      agreementRows,
+    });
     const pageSize = query.pageSize ?? 25;
     const pages = Math.max(1, Math.ceil(listed.length / pageSize));
     const page = Math.min(query.page ?? 1, pages);
@@ -398,11 +344,7 @@ export class AnalyticsService
         page,
         pageSize,
       ),
-      totals: {
-        passed: listed.reduce((n, c) => n + c.passed, 0),
-        failed: listed.reduce((n, c) => n + c.failed, 0),
-        disagreements: listed.reduce((n, c) => n + c.disagreements, 0),
-      },
+      totals: callTotals(listed),
     };
   }
 
@@ -422,7 +364,8 @@ export class AnalyticsService
     const includeAbusive = options.includeAbusive ?? false;
     const allCells = await this.repository.cells(teamIds, period, asked, includeAbusive);
     // Without a choice, the scorecard with the most human answers (else the first).
-    const scorecardKey = asked ?? busiest(allCells) ?? [...definitions.keys()].sort()[0] ?? null;
+    const scorecardKey =
+      asked ?? busiestScorecard(allCells) ?? [...definitions.keys()].sort()[0] ?? null;
     const cells = allCells.filter((c) => c.scorecardKey === scorecardKey);
     const [agents, days] = await Promise.all([
       this.agents.ofTeams(teamIds),
@@ -454,14 +397,4 @@ export class AnalyticsService
       sort: { by: options.sort, dir: options.dir },
     });
   }
-}
-
-function busiest(cells: CellRow[]): string | null {
-  const answers = new Map<string, number>();
-  for (const c of cells) {
-    answers.set(c.scorecardKey, (answers.get(c.scorecardKey) ?? 0) + c.passed + c.failed);
-  }
-  return (
-    [...answers.entries()].sort(([ka, a], [kb, b]) => b - a || (ka < kb ? -1 : 1))[0]?.[0] ?? null
-  );
 }

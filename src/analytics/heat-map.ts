@@ -237,3 +237,16 @@ function commonMisses(
     )
     .slice(0, TOP_MISSES);
 }
+
+/** The scorecard with the most human answers in these cells (ties: the first key), or null. */
+export function busiestScorecard(
+  cells: { scorecardKey: string; passed: number; failed: number }[],
+): string | null {
+  const answers = new Map<string, number>();
+  for (const c of cells) {
+    answers.set(c.scorecardKey, (answers.get(c.scorecardKey) ?? 0) + c.passed + c.failed);
+  }
+  return (
+    [...answers.entries()].sort(([ka, a], [kb, b]) => b - a || (ka < kb ? -1 : 1))[0]?.[0] ?? null
+  );
+}
