@@ -64,7 +64,8 @@ export interface Evidence {
 }
 
 export interface EvidenceMeasure {
-  code: 'sourceInterruptions' | 'sourceSilence' | 'sourceSentiment' | 'talkRatio' | 'sourceTalkRatio';
+  code:
+    'sourceInterruptions' | 'sourceSilence' | 'sourceSentiment' | 'talkRatio' | 'sourceTalkRatio';
   params?: Record<string, number>;
 }
 

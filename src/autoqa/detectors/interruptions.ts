@@ -62,7 +62,10 @@ export function detectInterruptions(
     };
   }
   const found = ctx.interruptionsWith(config.settings, config.key);
-  const evidence = found.map((x) => ({ ...ctx.evidence(x.turn, x.overlapMs), unit: 'ms' as const }));
+  const evidence = found.map((x) => ({
+    ...ctx.evidence(x.turn, x.overlapMs),
+    unit: 'ms' as const,
+  }));
   const what = `${config.settings.overlapMs} ms or more before the customer finished`;
   if (found.length === 0) {
     return {

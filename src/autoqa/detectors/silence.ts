@@ -167,7 +167,8 @@ function longest(ctx: CallContext, config: SilenceConfig): DetectorOutcome {
       null,
     );
     ms = top === null ? 0 : top.ms;
-    evidence = top === null ? [] : [{ ...ctx.evidence(top.turn, top.ms), unit: 'ms', startMs: top.startMs }];
+    evidence =
+      top === null ? [] : [{ ...ctx.evidence(top.turn, top.ms), unit: 'ms', startMs: top.startMs }];
   }
   const reasonParams = { silence: secondsOf(ms), limit: secondsOf(config.thresholdMs) };
   return ms <= config.thresholdMs

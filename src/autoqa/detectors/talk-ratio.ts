@@ -29,7 +29,9 @@ export function detectTalkRatio(ctx: CallContext, config: TalkRatioConfig): Dete
       text: `agent talk time ${percent(ratio)} of agent and customer talk time${by}`,
       value: Math.round(ratio * 1000) / 1000,
       unit: 'ratio' as const,
-      measure: { code: source === undefined ? ('talkRatio' as const) : ('sourceTalkRatio' as const) },
+      measure: {
+        code: source === undefined ? ('talkRatio' as const) : ('sourceTalkRatio' as const),
+      },
     },
   ];
   const talked = `the agent talked ${percent(ratio)} of the time`;
