@@ -58,16 +58,12 @@ export function failAs(err: { path: string; reason: string; messageKey?: Message
 }
 
 /**
- * The problem in `lang`. A parameter that names a kind of value (`scorecard.value.list`) is
+ * The problem in `lang`. The `got` parameter may name a kind of value (`scorecard.value.list`),
  * translated too; a value shown as written is quoted JSON or a number, so the two never meet.
  */
 export function problemText(lang: string, messageKey: MessageKey): string {
-  const params = Object.fromEntries(
-    Object.entries(messageKey.params ?? {}).map(([name, value]) => [
-      name,
-      value.startsWith(VALUE_PREFIX) ? translate(lang, value) : value,
-    ]),
-  );
+  const params = { ...messageKey.params };
+  if (params.got?.startsWith(VALUE_PREFIX)) params.got = translate(lang, params.got);
   return translate(lang, messageKey.key, params);
 }
 
@@ -126,13 +122,13 @@ export interface ProblemWords {
  */
 export function problemWords(lang: string, problem: ProblemAt): ProblemWords {
   const why = problem.messageKey ? problemText(lang, problem.messageKey) : problem.reason;
-  const inCriterion = /^sections\[\d+\]\.criteria\[\d+\]\.?(.*)$/.exec(problem.path);
+  const inCriterion = /^sections\[\d+\]\.criteria\[\d+\]\.(.+)$/.exec(problem.path);
   if (problem.criterion === undefined || !inCriterion) {
     return { path: problem.path, where: problem.path, why, text: `${problem.path}: ${why}` };
   }
   const where = translate(lang, `${PROBLEM_PREFIX}where.criterion`, {
     criterion: problem.criterion,
-    field: inCriterion[1] || 'key',
+    field: inCriterion[1],
   });
   return { path: problem.path, criterion: problem.criterion, where, why, text: `${where}: ${why}` };
 }
