@@ -7,6 +7,7 @@ import { SamplingRule } from './entities/sampling-rule.entity';
 import { QueueController } from './queue.controller';
 import { QueuePagesController } from './queue.pages.controller';
 import { QueueRepository } from './queue.repository';
+import { SamplingRulesPagesController } from './sampling-rules.pages.controller';
 import { SamplingRulesRepository } from './sampling-rules.repository';
 import { QueueService } from './queue.service';
 import { SamplingScheduler } from './sampling.scheduler';
@@ -19,7 +20,7 @@ import { SamplingService } from './sampling.service';
     EvaluationsModule,
     ScorecardsModule,
   ],
-  controllers: [QueueController, QueuePagesController],
+  controllers: [QueueController, QueuePagesController, SamplingRulesPagesController],
   providers: [
     QueueRepository,
     SamplingRulesRepository,
