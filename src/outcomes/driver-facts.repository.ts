@@ -5,6 +5,7 @@ import { interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import type { DriverFactRow } from './drivers';
 import { namedQuery } from '../database/named-query';
+import { bulkInsert } from '../database/bulk-insert';
 
 /** Owner of driver_facts (the drivers roll-up). Plain SQL, the same text on both databases. */
 export interface DriverFactFilter {
@@ -28,7 +29,6 @@ const COLUMNS = [
   'csat',
   'fcr',
 ] as const;
-const PER_STATEMENT = 500;
 const SEPARATOR = '\n';
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const keys = (v: unknown): string[] =>
@@ -59,26 +59,12 @@ export class DriverFactsRepository {
   }
 
   async insert(manager: EntityManager, rows: readonly DriverFactInsert[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += PER_STATEMENT) {
-      const chunk = rows.slice(i, i + PER_STATEMENT);
-      const params: Record<string, unknown> = {};
-      const values = chunk.map((r, j) => {
-        const value = {
-          ...r,
-          passedKeys: r.passedKeys.join(SEPARATOR),
-          failedKeys: r.failedKeys.join(SEPARATOR),
-        };
-        return `(${COLUMNS.map((c) => {
-          params[`${c}_${j}`] = value[c];
-          return `:${c}_${j}`;
-        }).join(', ')})`;
-      });
-      await this.query(
-        `INSERT INTO "driver_facts" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${values.join(', ')}`,
-        params,
-        manager,
-      );
-    }
+    const values = rows.map((r) => ({
+      ...r,
+      passedKeys: r.passedKeys.join(SEPARATOR),
+      failedKeys: r.failedKeys.join(SEPARATOR),
+    }));
+    await bulkInsert(this.dataSource, manager, 'driver_facts', COLUMNS, values);
   }
 
   private where(actor: Actor, filter: DriverFactFilter) {

@@ -5,6 +5,7 @@ import { interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { SUM_COLUMNS, type OutcomeStatRow, type OutcomeSums } from './kpi-rollup';
 import { namedQuery } from '../database/named-query';
+import { bulkInsert } from '../database/bulk-insert';
 
 /** Owner of outcome_stats (the KPI roll-up). Plain SQL, the same text on SQLite and PostgreSQL. */
 export interface StatFilter {
@@ -26,8 +27,6 @@ const COLUMNS = ['agentId', 'day', 'queue', 'channel', ...SUM_COLUMNS] as const;
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const text = (v: unknown): string | null =>
   typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null;
-/** Rows a statement: PostgreSQL takes up to 65,535 parameters, SQLite 32,766. */
-const PER_STATEMENT = 500;
 
 @Injectable()
 export class OutcomeStatsRepository {
@@ -54,22 +53,7 @@ export class OutcomeStatsRepository {
   }
 
   async insert(manager: EntityManager, rows: readonly StatInsert[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += PER_STATEMENT) {
-      const chunk = rows.slice(i, i + PER_STATEMENT);
-      const params: Record<string, unknown> = {};
-      const values = chunk.map((r, j) => {
-        const names = COLUMNS.map((c) => {
-          params[`${c}_${j}`] = r[c];
-          return `:${c}_${j}`;
-        });
-        return `(${names.join(', ')})`;
-      });
-      await this.query(
-        `INSERT INTO "outcome_stats" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${values.join(', ')}`,
-        params,
-        manager,
-      );
-    }
+    await bulkInsert(this.dataSource, manager, 'outcome_stats', COLUMNS, rows);
   }
 
   async count(): Promise<number> {
