@@ -8,7 +8,8 @@ import { evaluationPassed } from '../scoring/evaluation-passed';
 import { AnswerInput, computeScore, ScoreBreakdown } from '../scoring/score-formula';
 import type { AutoSuggestion, StoredEvidence } from './entities/evaluation-answer.entity';
 import type { Evaluation, EvaluationKind, EvaluationStatus } from './entities/evaluation.entity';
-import { AnswerRow, EvaluationsRepository } from './evaluations.repository';
+import type { AnswerRow } from './evaluation-rows';
+import { EvaluationsRepository } from './evaluations.repository';
 
 /** An answer as a feature gives it; the writer adds whether it passed. */
 export interface AnswerWrite {

@@ -4,74 +4,22 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { evaluationScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { Page, pageOf } from '../common/pagination';
-import { storedTime } from '../database/raw-values';
-import type { ScoreBreakdown } from '../scoring/score-formula';
-import {
-  EvaluationAnswer,
-  type AutoSuggestion,
-  type StoredEvidence,
-} from './entities/evaluation-answer.entity';
+import { EvaluationAnswer, type StoredEvidence } from './entities/evaluation-answer.entity';
 import { blindCalibration, visibleEvaluations } from '../auth/evaluation-visibility';
-import { Evaluation, EvaluationKind, EvaluationStatus } from './entities/evaluation.entity';
-
-/** An evaluation row as first written (its answers go beside it). */
-export interface EvaluationRow {
-  interactionId: number;
-  scorecardVersionId: number;
-  evaluatorId: number | null;
-  kind: EvaluationKind;
-  status: EvaluationStatus;
-  breakdown: ScoreBreakdown | null;
-  overallScore: number | null;
-  passed: boolean | null;
-  metrics?: Record<string, unknown> | null;
-  submittedAt?: Date | null;
-}
-
-export type AnswerRow = Omit<EvaluationAnswer, 'id' | 'evaluationId' | 'evaluation'>;
-
-/** An answer that points at a moment of the call (the replay's marks), with who gave it. */
-export interface TimedAnswerRow {
-  evaluationKind: string;
-  scorecardVersionId: number;
-  author: string | null;
-  criterionKey: string;
-  comment: string | null;
-  timeMs: number | null;
-  suggestion: AutoSuggestion | null;
-  evidence: StoredEvidence | null;
-}
-
-type RawTimedAnswer = Omit<TimedAnswerRow, 'evidence' | 'timeMs' | 'scorecardVersionId'> & {
-  evidence: string | StoredEvidence | null;
-  timeMs: number | string | null;
-  scorecardVersionId: number | string;
-};
-
-export interface EvaluationSummary {
-  id: number;
-  kind: string;
-  status: string;
-  overallScore: number | null;
-  passed: boolean | null;
-  submittedAt: Date | null;
-  evaluatorName: string | null;
-  scorecardKey: string;
-  scorecardVersion: number;
-  /** Auto evaluations only: what auto-QA measured on the call. */
-  metrics: AutoMetrics | null;
-}
-
-export interface AutoMetrics {
-  interruptions: number;
-  longestSilenceMs: number;
-  unannouncedSilences: number;
-  agentTalkRatio: number | null;
-  apologies: number;
-  customerNegativity: { start: number; peak: number; end: number };
-  /** Absent on calls scored before it existed. */
-  negativeTurns?: { turn: number; score: number }[];
-}
+import { Evaluation } from './entities/evaluation.entity';
+import {
+  AnswerRow,
+  EvaluationRow,
+  EvaluationSummary,
+  RawSummary,
+  RawTimedAnswer,
+  storedEvidence,
+  SUMMARY_COLUMNS,
+  TIMED_ANSWER_COLUMNS,
+  TimedAnswerRow,
+  toSummary,
+  toTimedAnswer,
+} from './evaluation-rows';
 
 @Injectable()
 export class EvaluationsRepository {
@@ -149,18 +97,7 @@ export class EvaluationsRepository {
   async summariesOf(interactionId: number, actor: Actor): Promise<EvaluationSummary[]> {
     const qb = this.evaluations.manager
       .createQueryBuilder()
-      .select([
-        'e.id AS "id"',
-        'e.kind AS "kind"',
-        'e.status AS "status"',
-        'e.overallScore AS "overallScore"',
-        'e.passed AS "passed"',
-        'e.submittedAt AS "submittedAt"',
-        'u.name AS "evaluatorName"',
-        's.key AS "scorecardKey"',
-        'v.version AS "scorecardVersion"',
-        'e.metrics AS "metrics"',
-      ])
+      .select(SUMMARY_COLUMNS)
       .from('evaluations', 'e')
       .innerJoin('scorecard_versions', 'v', 'v.id = e.scorecardVersionId')
       .innerJoin('scorecards', 's', 's.id = v.scorecardId')
@@ -169,16 +106,7 @@ export class EvaluationsRepository {
       .orderBy('e.id', 'DESC');
     for (const condition of visibleEvaluations(actor, 'e'))
       qb.andWhere(condition.sql, condition.params);
-    const rows = await qb.getRawMany<
-      Omit<EvaluationSummary, 'metrics'> & { metrics: string | null }
-    >();
-    return rows.map((r) => ({
-      ...r,
-      overallScore: r.overallScore === null ? null : Number(r.overallScore),
-      passed: r.passed === null ? null : Boolean(r.passed),
-      submittedAt: r.submittedAt === null ? null : storedTime(r.submittedAt),
-      metrics: typeof r.metrics === 'string' ? (JSON.parse(r.metrics) as AutoMetrics) : null,
-    }));
+    return (await qb.getRawMany<RawSummary>()).map(toSummary);
   }
 
   /** The evaluation with its call, read inside the caller's transaction. */
@@ -242,29 +170,14 @@ export class EvaluationsRepository {
       .createQueryBuilder(EvaluationAnswer, 'a')
       .innerJoin(Evaluation, 'e', 'e.id = a.evaluationId')
       .leftJoin('users', 'u', 'u.id = e.evaluatorId')
-      .select([
-        'e.kind AS "evaluationKind"',
-        'e.scorecardVersionId AS "scorecardVersionId"',
-        'u.name AS "author"',
-        'a.criterionKey AS "criterionKey"',
-        'a.comment AS "comment"',
-        'a.timeMs AS "timeMs"',
-        'a.suggestion AS "suggestion"',
-        'a.evidence AS "evidence"',
-      ])
+      .select(TIMED_ANSWER_COLUMNS)
       .where('a.evaluationId IN (:...evaluationIds)', { evaluationIds })
       .andWhere('e.interactionId = :interactionId', { interactionId })
       .andWhere(
         "((e.kind = 'auto' AND a.evidence IS NOT NULL) OR (e.kind <> 'auto' AND a.timeMs IS NOT NULL))",
       )
       .getRawMany<RawTimedAnswer>();
-    return rows.map((r) => ({
-      ...r,
-      scorecardVersionId: Number(r.scorecardVersionId),
-      timeMs: r.timeMs === null ? null : Number(r.timeMs),
-      evidence:
-        typeof r.evidence === 'string' ? (JSON.parse(r.evidence) as StoredEvidence) : r.evidence,
-    }));
+    return rows.map(toTimedAnswer);
   }
 
   findDraft(interactionId: number, evaluatorId: number, scorecardVersionId: number) {
@@ -366,8 +279,7 @@ export class EvaluationsRepository {
     return rows.map((r) => ({
       id: Number(r.id),
       interactionId: Number(r.interactionId),
-      evidence:
-        typeof r.evidence === 'string' ? (JSON.parse(r.evidence) as StoredEvidence) : r.evidence,
+      evidence: storedEvidence(r.evidence),
     }));
   }
 

@@ -35,7 +35,8 @@ import { EvaluationAnswer } from './entities/evaluation-answer.entity';
 import { Evaluation } from './entities/evaluation.entity';
 import { scorecardVersionOf } from '../scorecards/loaded-version';
 import { EvaluationWriter } from './evaluation-writer';
-import { EvaluationsRepository, type EvaluationSummary } from './evaluations.repository';
+import type { EvaluationSummary } from './evaluation-rows';
+import { EvaluationsRepository } from './evaluations.repository';
 
 type Suggestion = ReturnType<AutoQaService['suggest']>[number];
 
