@@ -90,13 +90,12 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
 
   /**
    * Inside an import's transaction: sends the scoring jobs of these new calls (pg-boss writes
-   * them in that transaction). WORKERS=off instances on PostgreSQL send too: the workers score.
+   * them in that transaction). WORKERS=off instances send too: on PostgreSQL the workers take
+   * the jobs; in process (SQLite) the queue keeps none there and the worker's start-up sweep
+   * finds the calls.
    */
   async enqueue(manager: EntityManager, interactionIds: number[]): Promise<void> {
     if (!this.config.autoQa || interactionIds.length === 0) return;
-    // In-process jobs would run here: a WORKERS=off instance on SQLite leaves its calls to a
-    // worker, whose start-up sweep finds them (on PostgreSQL the jobs are rows workers take).
-    if (this.jobs.engine === 'in-process' && this.background.webOnly) return;
     const pairs = await this.currentVersions();
     const pending = await this.repository.pending(manager, [...pairs.keys()], {
       ids: interactionIds,

@@ -69,7 +69,7 @@ export class EvaluationEvents {
       useFactory: (config: AppConfig, background: Background) =>
         config.database.type === 'postgres'
           ? new PgBossJobQueue(config.database.url, () => background.loops)
-          : new InProcessJobQueue(),
+          : new InProcessJobQueue(() => background.webOnly),
     },
   ],
   exports: [EvaluationEvents, OutboxDispatcher, OutboxRepository, Background, JOB_QUEUE],

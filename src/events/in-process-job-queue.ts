@@ -47,6 +47,13 @@ export class InProcessJobQueue implements JobQueue, BeforeApplicationShutdown {
   private stopped = false;
   private readonly logger = new Logger('Jobs');
 
+  /**
+   * `webOnly`: read when a job is sent. A web process with `WORKERS=off` keeps no `later` job:
+   * it would run in this process, which is to run no background work, and the worker process
+   * cannot see this memory. Their owners find what is owed when the worker starts.
+   */
+  constructor(private readonly webOnly: () => boolean = () => false) {}
+
   define(name: string, definition: QueueDefinition, handler: JobHandler): void {
     this.queues.set(name, { definition, handler });
   }
@@ -54,12 +61,14 @@ export class InProcessJobQueue implements JobQueue, BeforeApplicationShutdown {
   async send(name: string, data: JobData, options: SendOptions = {}): Promise<void> {
     const queue = this.queue(name);
     if (queue.definition.inProcess !== 'later') return queue.handler(data, options.manager);
+    if (this.webOnly()) return;
     this.enqueue(name, { data, key: options.key });
   }
 
   async sendMany(name: string, jobs: JobToSend[], options: SendOptions = {}): Promise<void> {
     const queue = this.queue(name);
     if (queue.definition.inProcess === 'later') {
+      if (this.webOnly()) return;
       for (const job of jobs) this.enqueue(name, job);
       return;
     }

@@ -202,6 +202,24 @@ onSqlite('in-process job queue (SQLite)', () => {
     await queue.stop();
   });
 
+  it('a web process with WORKERS=off keeps no `later` job (the worker finds the work); `now` jobs still run', async () => {
+    const queue = new InProcessJobQueue(() => true);
+    const runs: string[] = [];
+    queue.define('test.later', { ...SHORT, inProcess: 'later' }, () => {
+      runs.push('later');
+    });
+    queue.define('test.now', SHORT, () => {
+      runs.push('now');
+    });
+    await queue.send('test.later', { n: 1 });
+    await queue.sendMany('test.later', [{ data: { n: 2 } }]);
+    await queue.send('test.now', { n: 3 });
+    await queue.settled();
+    expect(runs).toEqual(['now']);
+    expect(await queue.counts()).not.toContainEqual(expect.objectContaining({ queued: 1 }));
+    await queue.stop();
+  });
+
   it('a `later` job that keeps failing is retried with backoff, then listed; retried, it runs', async () => {
     const queue = new InProcessJobQueue();
     let fail = true;
