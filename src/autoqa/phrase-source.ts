@@ -162,9 +162,15 @@ export function hasWords(phrase: string): boolean {
   return /[\p{L}\p{N}]/u.test(phrase);
 }
 
-/** The regex body of a `re:` entry, or null for a plain phrase. */
-export function regexBody(phrase: string): string | null {
-  return phrase.startsWith(REGEX_PREFIX) ? phrase.slice(REGEX_PREFIX.length) : null;
+/**
+ * The regex body of a `re:` entry, or null for a plain phrase. `{agent}` and `{company}` in it
+ * stand for the shape of a name in the language, as in a plain phrase (`re:저는{agent}입니다`).
+ */
+export function regexBody(phrase: string, language: MatchLanguage = 'ko'): string | null {
+  if (!phrase.startsWith(REGEX_PREFIX)) return null;
+  return phrase
+    .slice(REGEX_PREFIX.length)
+    .replace(/\{(agent|company)\}/g, (_, slot: NameSlot) => `(?:${SLOT_SOURCE[language][slot]})`);
 }
 
 export function flagsFor(language: MatchLanguage): string {
@@ -173,7 +179,7 @@ export function flagsFor(language: MatchLanguage): string {
 
 /** Source of one entry as a standalone pattern (boundaries included for English words). */
 export function entrySource(phrase: string, language: MatchLanguage): string {
-  const body = regexBody(phrase);
+  const body = regexBody(phrase, language);
   if (body !== null) return body;
   return language === 'ko'
     ? koPhraseSource(phrase)

@@ -122,7 +122,7 @@ export class PhraseMatcher {
   ): string | null {
     if (phrases.length === 0) return null;
     const regexes = phrases.flatMap((p) => {
-      const body = regexBody(p);
+      const body = regexBody(p, language);
       return body === null ? [] : [body];
     });
     if (regexes.some((r) => NOT_COMBINABLE.test(r))) return null;
@@ -237,7 +237,7 @@ export class WholeTextMatcher {
     }
     const alternation = phrases
       .map((p) => {
-        const body = regexBody(p);
+        const body = regexBody(p, language);
         if (body !== null) return `(?:${body})`;
         return `(?:${language === 'ko' ? koPhraseSource(p) : enPhraseSource(p)})`;
       })

@@ -193,3 +193,13 @@ describe('English contractions as speech-to-text writes them', () => {
     expect(enSays("that's fine", 'that is not fine')).toBe(false);
   });
 });
+
+describe('name slots inside a re: entry', () => {
+  it('{agent} stands for the shape of a name in the language, as in a plain phrase', () => {
+    expect(koSays('re:저는{agent}(입니다|이에요)', '네 저는 김민지입니다')).toBe(true);
+    expect(koSays('re:저는{agent}(입니다|이에요)', '네 저는 입니다')).toBe(false);
+    expect(enSays('re:\\bthis is {agent} speaking\\b', 'hi this is mary jones speaking')).toBe(
+      true,
+    );
+  });
+});
