@@ -100,10 +100,7 @@ export interface RawCandidate {
   metadata: string | Record<string, unknown> | null;
 }
 
-export function toCandidateCall(
-  r: RawCandidate,
-  criticalFailed: string[] | undefined,
-): CandidateCall {
+export function toCandidateCall(r: RawCandidate): CandidateCall {
   return {
     id: Number(r.id),
     agentId: r.agentId === null ? null : Number(r.agentId),
@@ -112,7 +109,7 @@ export function toCandidateCall(
     queue: r.queue,
     startedAt: storedTime(r.startedAt),
     metadata: parseJson(r.metadata) as Record<string, unknown> | null,
-    criticalFailed,
+    criticalFailed: undefined,
   };
 }
 

@@ -9,7 +9,8 @@ import { Interaction } from '../interactions/entities/interaction.entity';
 import { User } from '../users/entities/user.entity';
 import type { EvaluatorLoad } from './assignment';
 import { QueueItem } from './entities/queue-item.entity';
-import { agentWeekKey, CandidateCall, failedCriticalKeys } from './sampling-plan';
+import type { CandidateCall } from './sampling-plan';
+import type { AutoBreakdown, RuleQueued } from './sampling-inputs';
 import { parseJson, storedTime } from '../database/raw-values';
 import {
   CANDIDATE_COLUMNS,
@@ -30,6 +31,9 @@ import {
 
 const INSERT_CHUNK = 100;
 
+/** Oldest due first; the id breaks ties so that pages never overlap. */
+const DUE_FIRST = { 'q.dueAt': 'ASC', 'q.id': 'ASC' } as const;
+
 /** The call's agent ("a") is of no team or not of this one: calls the actor may take. */
 const notOfTeam = (blockedTeamId: number) =>
   new Brackets((w) =>
@@ -43,10 +47,9 @@ export class QueueRepository {
 
   /**
    * Calls sampling may still pick: not queued, and not already scored by a person (a submitted
-   * manual evaluation) or by a mystery shopper. With the failed critical criteria of each
-   * call's latest auto evaluation.
+   * manual evaluation) or by a mystery shopper.
    */
-  async candidates(manager: EntityManager, withCritical: boolean): Promise<CandidateCall[]> {
+  async candidates(manager: EntityManager): Promise<CandidateCall[]> {
     const rows = await manager
       .createQueryBuilder(Interaction, 'i')
       .select(CANDIDATE_COLUMNS)
@@ -54,19 +57,18 @@ export class QueueRepository {
       .andWhere(NOT_SCORED_BY_A_PERSON)
       .orderBy('i.id', 'ASC')
       .getRawMany<RawCandidate>();
-    const critical = withCritical
-      ? await this.criticalFailures(manager)
-      : new Map<number, string[]>();
-    return rows.map((r) => toCandidateCall(r, critical.get(Number(r.id))));
+    return rows.map(toCandidateCall);
   }
 
-  /** Unqueued calls whose latest auto evaluation failed a critical criterion → the keys. */
-  private async criticalFailures(manager: EntityManager): Promise<Map<number, string[]>> {
+  /**
+   * The latest auto evaluation's breakdown of unqueued calls, where it may hold a failed critical
+   * criterion (a cheap filter on the stored JSON; failedCriticalKeys decides).
+   */
+  async criticalBreakdowns(manager: EntityManager): Promise<AutoBreakdown[]> {
     const rows = await manager
       .createQueryBuilder(Evaluation, 'e')
       .select(['e.interactionId AS "interactionId"', 'e.breakdown AS "breakdown"'])
       .where(`e.kind = 'auto'`)
-      // A cheap filter on the stored JSON first; the parse below decides.
       .andWhere(`e.breakdown LIKE '%"criticalFailed":true%'`)
       .andWhere(
         `"e"."id" = (SELECT MAX("le"."id") FROM "evaluations" "le" WHERE "le"."interactionId" = "e"."interactionId" AND "le"."kind" = 'auto')`,
@@ -75,21 +77,15 @@ export class QueueRepository {
         `NOT EXISTS (SELECT 1 FROM "queue_items" "nq" WHERE "nq"."interactionId" = "e"."interactionId")`,
       )
       .getRawMany<{ interactionId: number; breakdown: string | object | null }>();
-    const failed = new Map<number, string[]>();
-    for (const r of rows) {
-      const keys = failedCriticalKeys(parseJson(r.breakdown));
-      if (keys.length > 0) failed.set(Number(r.interactionId), keys);
-    }
-    return failed;
+    return rows.map((r) => ({
+      interactionId: Number(r.interactionId),
+      breakdown: parseJson(r.breakdown),
+    }));
   }
 
-  /** Per quota rule: how many calls it queued in each agent's week. */
-  async quotaUsed(
-    manager: EntityManager,
-    ruleIds: number[],
-  ): Promise<Map<number, Map<string, number>>> {
-    const used = new Map<number, Map<string, number>>(ruleIds.map((id) => [id, new Map()]));
-    if (ruleIds.length === 0) return used;
+  /** The calls these rules queued that have an agent: the agent and when the call started. */
+  async queuedByRules(manager: EntityManager, ruleIds: number[]): Promise<RuleQueued[]> {
+    if (ruleIds.length === 0) return [];
     const rows = await manager
       .createQueryBuilder(QueueItem, 'q')
       .innerJoin(Interaction, 'i', 'i.id = q.interactionId')
@@ -97,12 +93,11 @@ export class QueueRepository {
       .where('q.ruleId IN (:...ruleIds)', { ruleIds })
       .andWhere('i.agentId IS NOT NULL')
       .getRawMany<{ ruleId: number; agentId: number; startedAt: string | Date }>();
-    for (const r of rows) {
-      const weeks = used.get(Number(r.ruleId))!;
-      const key = agentWeekKey(Number(r.agentId), storedTime(r.startedAt));
-      weeks.set(key, (weeks.get(key) ?? 0) + 1);
-    }
-    return used;
+    return rows.map((r) => ({
+      ruleId: Number(r.ruleId),
+      agentId: Number(r.agentId),
+      startedAt: storedTime(r.startedAt),
+    }));
   }
 
   /** The team of each call's agent (null without agent or team). */
@@ -157,8 +152,7 @@ export class QueueRepository {
       .select(['q.id AS "id"', 'a.teamId AS "agentTeamId"'])
       .where(`q.status = 'open'`)
       .andWhere('q.evaluatorId IS NULL')
-      .orderBy('q.dueAt', 'ASC')
-      .addOrderBy('q.id', 'ASC')
+      .orderBy(DUE_FIRST)
       .getRawMany<{ id: number; agentTeamId: number | null }>();
     return rows.map((r) => ({
       id: Number(r.id),
@@ -251,8 +245,7 @@ export class QueueRepository {
     const ids = (
       await matching()
         .select('q.id', 'id')
-        .orderBy('q.dueAt', 'ASC')
-        .addOrderBy('q.id', 'ASC')
+        .orderBy(DUE_FIRST)
         .offset((filter.page - 1) * filter.pageSize)
         .limit(filter.pageSize)
         .getRawMany<{ id: number }>()
@@ -262,8 +255,7 @@ export class QueueRepository {
         ? []
         : await this.rows(manager)
             .where('q.id IN (:...ids)', { ids })
-            .orderBy('q.dueAt', 'ASC')
-            .addOrderBy('q.id', 'ASC')
+            .orderBy(DUE_FIRST)
             .getRawMany<RawRow>();
     return { rows: rows.map(toRow), total: Number(counted?.n ?? 0) };
   }
@@ -368,7 +360,7 @@ export class QueueRepository {
     const base = () => {
       const qb = this.rows(manager).andWhere(`q.status = 'open'`);
       if (skip.length) qb.andWhere('q.id NOT IN (:...skip)', { skip });
-      return qb.orderBy('q.dueAt', 'ASC').addOrderBy('q.id', 'ASC').limit(1);
+      return qb.orderBy(DUE_FIRST).limit(1);
     };
     const mine = await base().andWhere('q.evaluatorId = :me', { me: actorId }).getRawOne<RawRow>();
     if (mine) return toRow(mine);

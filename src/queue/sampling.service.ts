@@ -12,6 +12,7 @@ import { assignAll, NoEvaluatorReason } from './assignment';
 import { SAMPLING_KINDS, SamplingRule } from './entities/sampling-rule.entity';
 import { QueueRepository } from './queue.repository';
 import type { NewItem } from './queue-rows';
+import { quotaUsed, withCriticalFailures } from './sampling-inputs';
 import { SamplingRulesRepository } from './sampling-rules.repository';
 import {
   checkParams,
@@ -193,13 +194,14 @@ export class SamplingService {
   }
 
   private async plan(manager: EntityManager, rules: SamplingRule[], now: Date): Promise<NewItem[]> {
-    const candidates = await this.repository.candidates(
-      manager,
-      rules.some((r) => r.kind === 'auto_critical_fail'),
-    );
-    if (candidates.length === 0) return [];
+    const calls = await this.repository.candidates(manager);
+    if (calls.length === 0) return [];
+    const candidates = rules.some((r) => r.kind === 'auto_critical_fail')
+      ? withCriticalFailures(calls, await this.repository.criticalBreakdowns(manager))
+      : calls;
     const quota = rules.filter(isQuotaRule).map((r) => r.id);
-    const picks = planSample(rules, candidates, await this.repository.quotaUsed(manager, quota));
+    const used = quotaUsed(quota, await this.repository.queuedByRules(manager, quota));
+    const picks = planSample(rules, candidates, used);
     const callOf = new Map(candidates.map((c) => [c.id, c]));
     const ruleOf = new Map(rules.map((r) => [r.id, r]));
     return picks
