@@ -5,7 +5,8 @@
  * evaluations its user may see. Pure: ReplayViews (replay-views.ts) reads the answers.
  */
 import { DEFAULT_SILENCE_MS } from '../autoqa/detectors/defaults';
-import type { AutoSuggestion, StoredEvidence } from './entities/evaluation-answer.entity';
+import type { AutoSuggestion } from './entities/evaluation-answer.entity';
+import type { TimedAnswerRow } from './evaluation-rows';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 import { storedReasonText } from '../common/i18n/auto-reason';
 
@@ -30,17 +31,8 @@ export interface ReplayMarker {
   author: string | null;
 }
 
-/** One answer as the marks need it. */
-export interface MarkerSource {
-  evaluationKind: string;
-  scorecardVersionId: number;
-  author: string | null;
-  criterionKey: string;
-  comment: string | null;
-  timeMs: number | null;
-  suggestion: AutoSuggestion | null;
-  evidence: StoredEvidence | null;
-}
+/** One answer as the marks need it: a timed answer as the evaluations repository reads it. */
+export type MarkerSource = TimedAnswerRow;
 
 /** What a criterion of a scorecard version says about itself: its label and its detector. */
 export interface CriterionInfo {
