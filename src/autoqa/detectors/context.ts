@@ -19,6 +19,16 @@ import {
   PhraseMatcher,
   WholeTextMatcher,
 } from '../text-match';
+import { nameForms, nearlyIncludes } from './name-forms';
+import {
+  type NegativityScores,
+  type NegativitySettings,
+  scoreNegativity,
+} from './negativity-scores';
+import { quote } from './wording';
+
+export { type NegativityScores, type NegativitySettings } from './negativity-scores';
+export { plural, quote, QUOTE_LENGTH, round1, seconds } from './wording';
 
 /** Who and when a detector looks at; `key` identifies it in the per-call memo. */
 export interface CompiledScope {
@@ -39,39 +49,6 @@ export function compileScope(
     key: `${who}:${window === undefined ? '' : JSON.stringify(window)}`,
   };
 }
-
-/** Negativity settings, compiled (used by the detector, `when` and the metrics). */
-export interface NegativitySettings {
-  lexicon: PhraseMatcher;
-  minPeak: number;
-  segments: number;
-  /**
-   * Turn mode (when `strong` or `calm` is given): each customer turn scores its negative words
-   * (1 each, `strong` ones 3, words cancelled by a `negation` phrase in the same turn not
-   * counted) × 2.5, capped at 10; the end is calm when the last customer turns say a `calm`
-   * word and nothing negative.
-   */
-  strong: PhraseMatcher | null;
-  calm: PhraseMatcher | null;
-  negation: PhraseMatcher | null;
-  /** Turn mode: giving up at the end ("whatever", "됐어요") and relief ("다행이네요"). */
-  resigned: PhraseMatcher | null;
-  relief: PhraseMatcher | null;
-}
-
-export interface NegativityScores extends CustomerNegativity {
-  /** Customer turns with a lexicon match, and the first entry they matched. */
-  hits: { turn: number; phrase: string }[];
-  /** Turn mode: every customer turn's score (0..10), for the replay page. */
-  perTurn: { turn: number; score: number }[];
-}
-
-/** Customer turns at the end that say how the call ended (after the last real request). */
-const END_TURNS = 3;
-/** A turn this negative among the last ones keeps the end negative whatever follows it. */
-const STRONG_TURN = 7.5;
-/** One mild negative word in a turn. */
-const MILD_TURN = 2.5;
 
 export interface InterruptionSettings {
   overlapMs: number;
@@ -358,106 +335,15 @@ export class CallContext {
     return found;
   }
 
-  /**
-   * Customer turns split into `segments` parts (start, middle…, end); a part scores matched
-   * lexicon entries per customer turn × 10, capped at 10, rounded to one decimal.
-   */
+  /** The customer's negativity by these settings, once per call (negativity-scores.ts). */
   negativityWith(settings: NegativitySettings): NegativityScores {
     const key = `${settings.lexicon.id}:${settings.segments}:${settings.strong?.id}:${settings.calm?.id}:${settings.negation?.id}:${settings.resigned?.id}:${settings.relief?.id}`;
     let found = this.negativity.get(key);
-    if (found !== undefined) return found;
-    if (settings.strong !== null || settings.calm !== null) {
-      found = this.turnNegativity(settings);
+    if (found === undefined) {
+      found = scoreNegativity(this, settings);
       this.negativity.set(key, found);
-      return found;
     }
-    const customer = this.customerTurns;
-    const n = customer.length;
-    const k = settings.segments;
-    const scores: number[] = [];
-    const hits: { turn: number; phrase: string }[] = [];
-    // Segment mode scores thirds (a third whose every turn matched is 10); per turn, a turn that
-    // matched is 10 (for the replay page).
-    const perTurn: { turn: number; score: number }[] = [];
-    for (let s = 0; s < k; s++) {
-      const from = Math.floor((s * n) / k);
-      const to = Math.floor(((s + 1) * n) / k);
-      let matched = 0;
-      for (let j = from; j < to; j++) {
-        const i = customer[j];
-        if (!this.matches(settings.lexicon, i)) continue;
-        const entries = settings.lexicon.distinct(this.norm[i]);
-        matched += entries.length;
-        hits.push({ turn: i, phrase: entries[0] });
-        perTurn.push({ turn: i, score: 10 });
-      }
-      scores.push(to > from ? round1(Math.min(10, (matched / (to - from)) * 10)) : 0);
-    }
-    found = { start: scores[0], peak: Math.max(...scores), end: scores[k - 1], hits, perTurn };
-    this.negativity.set(key, found);
     return found;
-  }
-
-  private turnNegativity(settings: NegativitySettings): NegativityScores {
-    const { lexicon, strong, calm, negation, resigned, relief } = settings;
-    const hits: { turn: number; phrase: string }[] = [];
-    const perTurn: { turn: number; score: number }[] = [];
-    const calmAt = new Set<number>();
-    const resignedAt = new Set<number>();
-    const reliefAt = new Set<number>();
-    for (const i of this.customerTurns) {
-      const norm = this.norm[i];
-      const mild = this.matches(lexicon, i) ? lexicon.distinct(norm) : [];
-      const hard = strong !== null && this.matches(strong, i) ? strong.distinct(norm) : [];
-      let points = mild.length + 3 * hard.length;
-      if (negation !== null && points > 0 && this.matches(negation, i)) {
-        points = Math.max(0, points - negation.distinct(norm).length * 3);
-      }
-      const score = round1(Math.min(10, points * 2.5));
-      perTurn.push({ turn: i, score });
-      if (score > 0) hits.push({ turn: i, phrase: hard[0] ?? mild[0] });
-      if (calm !== null && this.matches(calm, i)) calmAt.add(i);
-      if (resigned !== null && this.matches(resigned, i)) resignedAt.add(i);
-      if (relief !== null && this.matches(relief, i)) reliefAt.add(i);
-    }
-    const n = perTurn.length;
-    const third = Math.max(1, Math.ceil(n / 3));
-    let peak = n === 0 ? 0 : Math.max(...perTurn.map((t) => t.score));
-    const start = n === 0 ? 0 : Math.max(...perTurn.slice(0, third).map((t) => t.score));
-    const last = perTurn.slice(-END_TURNS);
-    const lastNegative = last.length === 0 ? 0 : Math.max(...last.map((t) => t.score));
-    let lastNeg = -1;
-    let lastCalm = -1;
-    let lastResigned = -1;
-    let lastRelief = -1;
-    last.forEach((t, k) => {
-      // A grumble said with thanks is a calm turn ("thanks, though the updates never reach me").
-      if (t.score > MILD_TURN || (t.score > 0 && !calmAt.has(t.turn))) lastNeg = k;
-      if (calmAt.has(t.turn)) lastCalm = k;
-      if (resignedAt.has(t.turn)) lastResigned = k;
-      if (reliefAt.has(t.turn)) lastRelief = k;
-    });
-    // Giving up is not calming down ("okay fine whatever", "됐어요 마 끊어요"), also when the
-    // same turn ends on a polite goodbye ("기대는 안 할게요 수고하세요"); relief after the
-    // problem is ("oh that's a relief", "그래도 방법이 있으니까 다행이네요").
-    const endsResigned =
-      lastResigned >= 0 && lastResigned >= lastCalm && lastResigned >= lastRelief;
-    const relieved = !endsResigned && lastRelief >= 0 && lastRelief > lastNeg;
-    // Mild grumbles in two turns, or one that ends in giving up or relief, show a customer who
-    // was frustrated, not one who used a negative word in passing.
-    const grumbles = perTurn.filter((t) => t.score > 0).length;
-    if (peak > 0 && peak < settings.minPeak && (grumbles >= 2 || endsResigned || relieved)) {
-      peak = settings.minPeak;
-    }
-    // The end: what the last turns say; calm when one says so after the last negative one and
-    // that one was a grumble, not an outburst ("you probably read it wrong" … "alright that's
-    // fair, thank you"), else it stays at the peak.
-    const calmedAfter =
-      !endsResigned &&
-      (relieved || (lastCalm >= 0 && lastCalm > lastNeg)) &&
-      lastNegative < STRONG_TURN;
-    const end = calmedAfter ? 0 : Math.max(lastNegative, peak > 0 ? settings.minPeak : 0);
-    return { start, peak, end: round1(end), hits, perTurn };
   }
 
   /** The customer's negativity: the source's when it gave one, else ours. */
@@ -494,48 +380,6 @@ export class CallContext {
   }
 }
 
-/** Normalised, space-free forms of names; a person's given name alone too (서연, ana). */
-function nameForms(names: string[], language: MatchLanguage, person: boolean): string[] {
-  const forms = new Set<string>();
-  for (const name of names) {
-    const norm = normalizeText(name, language);
-    const whole = norm.replace(/[^\p{L}\p{N}]+/gu, '');
-    if (whole.length >= 2) forms.add(whole);
-    if (!person) continue;
-    if (language === 'ko' && /^[가-힣]{3,4}$/.test(whole)) forms.add(whole.slice(1));
-    const words = norm.split(/[^\p{L}\p{N}']+/u).filter((w) => w.length >= 3);
-    if (language === 'en' && words.length > 1) forms.add(words[0]);
-  }
-  return [...forms].sort((a, b) => b.length - a.length);
-}
-
-/** Whether some substring of `text` differs from `name` in at most one letter. */
-function nearlyIncludes(text: string, name: string): boolean {
-  const n = name.length;
-  for (let at = 0; at + n <= text.length; at++) {
-    let diff = 0;
-    for (let k = 0; k < n && diff <= 1; k++) if (text[at + k] !== name[k]) diff++;
-    if (diff <= 1) return true;
-  }
-  return false;
-}
-
-export const QUOTE_LENGTH = 200;
-
-export function quote(text: string): string {
-  const trimmed = text.trim();
-  return trimmed.length <= QUOTE_LENGTH ? trimmed : trimmed.slice(0, QUOTE_LENGTH);
-}
-
-export function round1(n: number): number {
-  return Math.round(n * 10) / 10;
-}
-
-/** `12 s`, `12.5 s` */
-export function seconds(ms: number): string {
-  return `${round1(ms / 1000)} s`;
-}
-
 /** `agent turn`, `customer turn`, `turn` with the window: `agent turn in the first 30 s`. */
 export function describeScope(scope: CompiledScope, plural = false): string {
   const who = scope.speaker === 'any' ? '' : `${scope.speaker} `;
@@ -554,8 +398,4 @@ export function describeWindow(window: AutoWindow | undefined): string {
 /** `1 turn`, `3 turns`; the first/last 1 turn reads `the first turn`. */
 function count(n: number, noun: string): string {
   return n === 1 ? noun : `${n} ${noun}s`;
-}
-
-export function plural(n: number, noun: string, nouns = `${noun}s`): string {
-  return `${n} ${n === 1 ? noun : nouns}`;
 }
