@@ -74,11 +74,4 @@ if (fs.existsSync(path.join(CORPUS, 'holdout-8'))) {
     false,
   );
 }
-if (fs.existsSync(path.join(CORPUS, 'holdout-10'))) {
-  printCorpus(
-    `2d. LOCKED holdout-10 (written 2026-12-07 during the ninth round, never tuned on), ${label}`,
-    measureCorpus('holdout-10', names),
-    false,
-  );
-}
 printOld('3. demo generator calls', measureDemoAccuracy());
