@@ -74,4 +74,11 @@ if (fs.existsSync(path.join(CORPUS, 'holdout-8'))) {
     false,
   );
 }
+if (fs.existsSync(path.join(CORPUS, 'holdout-11'))) {
+  printCorpus(
+    `2d. LOCKED holdout-11 (written 2026-12-07 during the tenth round, never tuned on), ${label}`,
+    measureCorpus('holdout-11', names),
+    false,
+  );
+}
 printOld('3. demo generator calls', measureDemoAccuracy());
