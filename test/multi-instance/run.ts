@@ -266,9 +266,12 @@ async function main(): Promise<void> {
         db,
         `SELECT COUNT(*) FROM pgboss.job WHERE name = 'analytics.refresh' AND state IN (${states})`,
       );
+    // A refresh the killed instance held stays active until it expires (60 s after it started),
+    // which pg-boss notices at its next supervision (every 30 s), then it is retried: up to about
+    // 100 s after the kill on an idle machine, more on a busy one.
     await until(
       async () => (await refreshJobs(`'created', 'retry', 'active'`)) === 0,
-      60_000,
+      180_000,
       'the roll-up refresh jobs are done',
     );
     const refreshes = await refreshJobs(`'completed', 'failed'`);
