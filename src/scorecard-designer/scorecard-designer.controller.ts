@@ -39,7 +39,7 @@ export class ScorecardDesignerController {
     const form = scorecardFormOf(dto);
     const definition = await this.valid(key, dto, lang);
     const samples = scoreSamples(definition, form);
-    if (!samples.ok) throw new InputError(samples.path, samples.reason);
+    if (!samples.ok) throw new InputError(samples.path, samples.reason, samples.messageKey);
     return { definition, score: samples.score, answered: samples.answered };
   }
 

@@ -17,7 +17,6 @@ import {
 import { ScorecardEditorService, scoreSamples } from '../scorecards/scorecard-editor.service';
 import type { CriterionForm, ScorecardForm, SectionForm } from '../scorecards/scorecard-form';
 import { locateProblem, type LocatedProblem } from './form-problem';
-import { PROBLEM_PREFIX } from '../scorecards/scorecard-problem';
 import { ScorecardTrialService, TRIAL_CALLS } from './scorecard-trial.service';
 
 const TEMPLATE = 'scorecards/design';
@@ -82,7 +81,7 @@ export class ScorecardDesignerPagesController {
 
     const draft = await this.editor.draft(key, form);
     if (!draft.ok) {
-      const problem = locateProblem(lang, form, draft.path, draft.reason, draft.messageKey);
+      const problem = locateProblem(lang, form, draft.path, draft.messageKey);
       render(action === 'publish' ? 400 : 200, {}, problem);
       return;
     }
@@ -95,8 +94,7 @@ export class ScorecardDesignerPagesController {
         const stale = e.status === 409;
         const at = e.field ?? '';
         const reason = e.message.startsWith(`${at}: `) ? e.message.slice(at.length + 2) : e.message;
-        const key = e.messageKey?.key.startsWith(PROBLEM_PREFIX) ? e.messageKey : undefined;
-        const problem = stale ? null : locateProblem(lang, form, at, reason, key);
+        const problem = stale ? null : locateProblem(lang, form, at, e.messageKey ?? reason);
         render(e.status, { stale }, problem);
       }
       return;
@@ -107,7 +105,7 @@ export class ScorecardDesignerPagesController {
       return;
     }
     const samples = scoreSamples(draft.definition, form);
-    const problem = samples.ok ? null : locateProblem(lang, form, samples.path, samples.reason);
+    const problem = samples.ok ? null : locateProblem(lang, form, samples.path, samples.messageKey);
     render(200, { preview: { definition: draft.definition, samples } }, problem);
   }
 

@@ -205,7 +205,12 @@ export function scoreSamples(definition: ScorecardDefinition, form: ScorecardFor
     };
   } catch (e) {
     if (!(e instanceof AnswerValidationError)) throw e;
-    return { ok: false, path: paths.get(e.field) ?? e.field, reason: e.reason };
+    return {
+      ok: false,
+      path: paths.get(e.field) ?? e.field,
+      reason: e.reason,
+      messageKey: e.messageKey,
+    };
   }
 }
 

@@ -88,9 +88,9 @@ export function typeName(value: unknown): string {
 /** What the pages need to word a problem: its path, its key and the criterion it is in. */
 export interface ProblemAt {
   path: string;
-  /** English, for a problem found before problems had keys (shown as it is). */
+  /** English, for logs and the command line; pages word `messageKey` in their language. */
   reason: string;
-  messageKey?: MessageKey;
+  messageKey: MessageKey;
   /** The key of the criterion the path is in, when the file names one there. */
   criterion?: string;
 }
@@ -100,7 +100,7 @@ export function problemOf(err: ScorecardValidationError): ProblemAt {
   return {
     path: err.path,
     reason: err.reason,
-    ...(err.messageKey ? { messageKey: err.messageKey } : {}),
+    messageKey: err.messageKey,
     ...(err.criterion !== undefined ? { criterion: err.criterion } : {}),
   };
 }

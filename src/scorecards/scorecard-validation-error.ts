@@ -12,7 +12,7 @@ export class ScorecardValidationError extends Error {
     readonly file: string,
     readonly path: string,
     readonly reason: string,
-    readonly messageKey?: MessageKey,
+    readonly messageKey: MessageKey,
     /** The key of the criterion the path is in, when known. */
     readonly criterion?: string,
   ) {

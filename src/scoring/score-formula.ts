@@ -54,7 +54,7 @@ export class AnswerValidationError extends Error {
     readonly field: string,
     readonly reason: string,
     /** The reason in the locale files, for the reader's language (pure: a key, not a text). */
-    readonly messageKey?: { key: string; params?: Record<string, string> },
+    readonly messageKey: { key: string; params?: Record<string, string> },
   ) {
     super(`${field}: ${reason}`);
     this.name = 'AnswerValidationError';

@@ -153,6 +153,8 @@ describe('the scorecard form editor', () => {
     expect(/id="form-problem" data-path="([^"]*)"/.exec(bad.text)![1]).toBe(
       'sections[0].criteria[2].sample',
     );
+    // …and said in the page's language from the answer check's own key.
+    expect(bad.text).toContain('value 9 is outside the scale');
   });
 
   it('tests the draft on recent calls: per criterion how many answers change, nothing stored', async () => {

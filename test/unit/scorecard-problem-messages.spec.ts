@@ -83,7 +83,7 @@ describe('scorecard validation problems in the reader’s language', () => {
     });
     // The English reason (logs, CLI) is unchanged.
     expect(err.reason).toBe('must be a non-empty text (got "  ")');
-    expect(problemText('ko', err.messageKey!)).toBe('빈 문구는 쓸 수 없습니다 (입력: "  ")');
+    expect(problemText('ko', err.messageKey)).toBe('빈 문구는 쓸 수 없습니다 (입력: "  ")');
 
     const inCard = cardProblem((g) => {
       g.auto = { detector: 'phrases', anyOf: ['안녕하세요', ''] };
@@ -106,10 +106,8 @@ describe('scorecard validation problems in the reader’s language', () => {
     const mapping = blockProblem({ detector: 'silence', announce: { a: 1 } });
     expect(mapping.path).toBe(`${AUTO}.announce`);
     expect(mapping.messageKey?.key).toBe('scorecard.problem.phraseList');
-    expect(problemText('ko', mapping.messageKey!)).toBe('문구의 목록이어야 합니다 (입력: 매핑)');
-    expect(problemText('en', mapping.messageKey!)).toBe(
-      'must be a list of phrases (got a mapping)',
-    );
+    expect(problemText('ko', mapping.messageKey)).toBe('문구의 목록이어야 합니다 (입력: 매핑)');
+    expect(problemText('en', mapping.messageKey)).toBe('must be a list of phrases (got a mapping)');
   });
 
   it('a broken criterion gives its key and params with the criterion named', () => {
@@ -130,7 +128,7 @@ describe('scorecard validation problems in the reader’s language', () => {
       key: 'scorecard.problem.points',
       params: { max: '100', got: '"0-500"' },
     });
-    expect(problemText('ko', scale.messageKey!)).toBe(
+    expect(problemText('ko', scale.messageKey)).toBe(
       '0-N의 N은 1에서 100 사이의 정수여야 합니다 (입력: "0-500")',
     );
   });
@@ -184,7 +182,7 @@ describe('scorecard validation problems in the reader’s language', () => {
 
   it.each(broken)('%s: a key in both languages, rendered without placeholders', (_, run) => {
     const err = run();
-    const messageKey = err.messageKey!;
+    const messageKey = err.messageKey;
     expect(messageKey.key).toMatch(/^scorecard\.problem\.\w+$/);
     expect(messageKey.key).not.toBe('scorecard.problem.asWritten');
     expect(Object.keys(ko)).toContain(messageKey.key);
