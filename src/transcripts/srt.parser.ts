@@ -1,7 +1,7 @@
 import type SrtParser from 'srt-parser-2';
 import { PREFIX_EXAMPLES, splitSpeakerPrefix } from './speaker-prefix';
 import { KeyedTurn, ParserOptions, resolveSpeakers, withSpeakerGuess } from './speaker-roles';
-import { ParsedTranscript, reasonKey, TranscriptParseError } from './transcript';
+import { noCuesError, ParsedTranscript, reasonKey, TranscriptParseError } from './transcript';
 
 /** "00:00:01,000 --> 00:00:04,000", a dot for the comma, 1-2 hour and 1-3 millisecond digits. */
 const TIMING =
@@ -88,15 +88,7 @@ function scanCues(file: string, lines: string[]): ScannedCue[] {
     cues.push(cue);
     i = cue.line + cue.text.length;
   }
-  if (cues.length === 0) {
-    throw new TranscriptParseError(
-      file,
-      'no turns: the file has no cues',
-      undefined,
-      undefined,
-      reasonKey('noCues'),
-    );
-  }
+  if (cues.length === 0) throw noCuesError(file);
   return cues;
 }
 

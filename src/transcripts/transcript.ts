@@ -56,6 +56,17 @@ export function reasonKey(name: string, params?: Record<string, string | number>
   return { key: `import.reason.${name}`, params: strings };
 }
 
+/** A subtitle file (SubRip, WebVTT) with no cue at all. */
+export function noCuesError(file: string): TranscriptParseError {
+  return new TranscriptParseError(
+    file,
+    'no turns: the file has no cues',
+    undefined,
+    undefined,
+    reasonKey('noCues'),
+  );
+}
+
 /** A problem in an input file, located as precisely as the format allows. */
 export class TranscriptParseError extends Error {
   constructor(

@@ -9,6 +9,7 @@ import htmlEntities from 'webvtt-parser/html-entities.json';
 import {
   ParsedTranscript,
   Speaker,
+  noCuesError,
   reasonKey,
   TranscriptParseError,
   TranscriptTurn,
@@ -84,15 +85,7 @@ export function parseWebVtt(
   if (fatal) throw fromParserError(file, fatal, lines);
 
   const cues = locateCues(file, result.cues, lines);
-  if (cues.length === 0) {
-    throw new TranscriptParseError(
-      file,
-      'no turns: the file has no cues',
-      undefined,
-      undefined,
-      reasonKey('noCues'),
-    );
-  }
+  if (cues.length === 0) throw noCuesError(file);
   const turns = cues.map((located) => toTurn(file, located, speakerMap));
   return { meta: { channel: 'voice' }, turns };
 }
