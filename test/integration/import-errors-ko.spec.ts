@@ -6,9 +6,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import request from 'supertest';
 import type { Agent as TestAgent } from 'supertest';
-import { TEST_PASSWORD } from '../support/auth';
+import { signedInAgent } from '../support/auth';
 import { FIXTURES, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
 jest.setTimeout(300_000);
@@ -101,16 +100,7 @@ describe('a broken transcript is refused in the reader language (API)', () => {
   });
 
   it('a mystery-shop row whose transcript is broken or missing: the row and the file, in Korean', async () => {
-    const browser = request.agent(t.app.getHttpServer());
-    const login = await browser.get('/login').expect(200);
-    await browser
-      .post('/login')
-      .type('form')
-      .send({
-        email: TEST_USERS.evaluator,
-        password: TEST_PASSWORD,
-        _csrf: /name="_csrf" value="([^"]+)"/.exec(login.text)![1],
-      });
+    const browser = await signedInAgent(t.app.getHttpServer(), TEST_USERS.evaluator);
     const form = await browser.get('/mystery-shop?lang=ko').expect(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
     const sample = (name: string) => fs.readFileSync(path.join(FIXTURES, 'mystery-shop', name));

@@ -6,12 +6,11 @@
  */
 import * as path from 'path';
 import type { Agent as TestAgent } from 'supertest';
-import request from 'supertest';
 import { AutoQaService } from '../../src/autoqa/autoqa.service';
 import { ReplayViews } from '../../src/evaluations/replay-views';
 import { Evaluation } from '../../src/evaluations/entities/evaluation.entity';
 import { EvaluationAnswer } from '../../src/evaluations/entities/evaluation-answer.entity';
-import { TEST_PASSWORD } from '../support/auth';
+import { signedInAgent } from '../support/auth';
 import { fixture, FIXTURES, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
 jest.setTimeout(300_000);
@@ -122,16 +121,7 @@ describe('reasons and refusals in the page language', () => {
   });
 
   it('names why each refused file was refused, in Korean on the Korean import page', async () => {
-    const browser = request.agent(t.app.getHttpServer());
-    const login = await browser.get('/login').expect(200);
-    await browser
-      .post('/login')
-      .type('form')
-      .send({
-        email: TEST_USERS.evaluator,
-        password: TEST_PASSWORD,
-        _csrf: /name="_csrf" value="([^"]+)"/.exec(login.text)![1],
-      });
+    const browser = await signedInAgent(t.app.getHttpServer(), TEST_USERS.evaluator);
     const form = await browser.get('/imports?lang=ko').expect(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
     const upload = () =>

@@ -8,7 +8,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
-import request from 'supertest';
 import type { Agent as TestAgent } from 'supertest';
 import {
   FIXTURES,
@@ -18,7 +17,7 @@ import {
   TestApp,
   wipePostgres,
 } from '../support/test-app';
-import { TEST_PASSWORD } from '../support/auth';
+import { signedInAgent } from '../support/auth';
 
 jest.setTimeout(180_000);
 
@@ -150,16 +149,7 @@ describe('source fields mapped to KPI metadata at import', () => {
       .expect(400);
     expect(api.body.field).toBe('mapping');
     expect(JSON.stringify(api.body)).toContain('fields.satisfaction (line 3): unknown field');
-    const browser = request.agent(t.app.getHttpServer());
-    const login = await browser.get('/login').expect(200);
-    await browser
-      .post('/login')
-      .type('form')
-      .send({
-        email: TEST_USERS.evaluator,
-        password: TEST_PASSWORD,
-        _csrf: /name="_csrf" value="([^"]+)"/.exec(login.text)![1],
-      });
+    const browser = await signedInAgent(t.app.getHttpServer(), TEST_USERS.evaluator);
     const form = await browser.get('/imports?lang=en').expect(200);
     expect(form.text).toContain('id="import-mapping"');
     const page = await browser
