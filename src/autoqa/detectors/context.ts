@@ -6,8 +6,6 @@
 import type { TranscriptTurn } from '../../transcripts/transcript';
 import type {
   AutoQaSourceMetrics,
-  AutoSpeaker,
-  AutoWindow,
   CustomerNegativity,
   DetectorOutcome,
   Evidence,
@@ -25,30 +23,12 @@ import {
   type NegativitySettings,
   scoreNegativity,
 } from './negativity-scores';
+import { type CompiledScope, turnsInScope } from './scope';
 import { quote } from './wording';
 
 export { type NegativityScores, type NegativitySettings } from './negativity-scores';
+export { type CompiledScope, compileScope, describeScope, describeWindow } from './scope';
 export { plural, quote, QUOTE_LENGTH, round1, seconds } from './wording';
-
-/** Who and when a detector looks at; `key` identifies it in the per-call memo. */
-export interface CompiledScope {
-  speaker: AutoSpeaker;
-  window: AutoWindow | undefined;
-  key: string;
-}
-
-export function compileScope(
-  speaker: AutoSpeaker | undefined,
-  window: AutoWindow | undefined,
-  defaultSpeaker: AutoSpeaker = 'agent',
-): CompiledScope {
-  const who = speaker ?? defaultSpeaker;
-  return {
-    speaker: who,
-    window,
-    key: `${who}:${window === undefined ? '' : JSON.stringify(window)}`,
-  };
-}
 
 export interface InterruptionSettings {
   overlapMs: number;
@@ -193,41 +173,10 @@ export class CallContext {
   scope(scope: CompiledScope): number[] {
     let found = this.scopes.get(scope.key);
     if (found === undefined) {
-      found = this.computeScope(scope);
+      found = turnsInScope(this.turns, scope);
       this.scopes.set(scope.key, found);
     }
     return found;
-  }
-
-  private computeScope({ speaker, window }: CompiledScope): number[] {
-    const turns = this.turns;
-    const n = turns.length;
-    let from = 0;
-    let to = n;
-    let keep: ((t: TranscriptTurn) => boolean) | null = null;
-    if (window !== undefined) {
-      if ('afterCondition' in window) {
-        // cut by the detector, which knows where its condition held (turnsIn)
-      } else if ('firstTurns' in window) to = Math.min(n, window.firstTurns);
-      else if ('lastTurns' in window) from = Math.max(0, n - window.lastTurns);
-      else if ('firstSeconds' in window) {
-        const limit = window.firstSeconds * 1000;
-        keep = (t) => t.startMs < limit;
-      } else {
-        let end = -Infinity;
-        for (const t of turns) end = Math.max(end, t.endMs, t.startMs);
-        const limit = end - window.lastSeconds * 1000;
-        keep = (t) => Math.max(t.endMs, t.startMs) > limit;
-      }
-    }
-    const out: number[] = [];
-    for (let i = from; i < to; i++) {
-      const t = turns[i];
-      if (speaker !== 'any' && t.speaker !== speaker) continue;
-      if (keep !== null && !keep(t)) continue;
-      out.push(i);
-    }
-    return out;
   }
 
   /** The scope's turns; with `afterCondition`, only from the turn where the condition held. */
@@ -378,24 +327,4 @@ export class CallContext {
     }
     return hit.phrase.startsWith('re:') ? this.norm[i].slice(hit.index, hit.end) : hit.phrase;
   }
-}
-
-/** `agent turn`, `customer turn`, `turn` with the window: `agent turn in the first 30 s`. */
-export function describeScope(scope: CompiledScope, plural = false): string {
-  const who = scope.speaker === 'any' ? '' : `${scope.speaker} `;
-  return `${who}turn${plural ? 's' : ''}${describeWindow(scope.window)}`;
-}
-
-export function describeWindow(window: AutoWindow | undefined): string {
-  if (window === undefined) return '';
-  if ('firstSeconds' in window) return ` in the first ${window.firstSeconds} s`;
-  if ('lastSeconds' in window) return ` in the last ${window.lastSeconds} s`;
-  if ('afterCondition' in window) return ' after the condition';
-  if ('firstTurns' in window) return ` in the first ${count(window.firstTurns, 'turn')}`;
-  return ` in the last ${count(window.lastTurns, 'turn')}`;
-}
-
-/** `1 turn`, `3 turns`; the first/last 1 turn reads `the first turn`. */
-function count(n: number, noun: string): string {
-  return n === 1 ? noun : `${n} ${noun}s`;
 }
