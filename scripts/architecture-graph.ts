@@ -32,7 +32,6 @@ const KNOWN_TANGLES: readonly string[] = [
   'auth <-> users',
   'autoqa <-> evaluations',
   'autoqa <-> scorecards',
-  'common <-> config',
 ];
 
 interface CruiseResult {

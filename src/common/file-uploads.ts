@@ -17,10 +17,15 @@ import {
 import { Reflector } from '@nestjs/core';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import { catchError, type Observable } from 'rxjs';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { BodyTooLargeError } from './errors';
 
 const UPLOAD_LIMIT = 'uploadLimit';
+
+/**
+ * Injection token: the bytes one uploaded file may have (MAX_UPLOAD_MB), provided by the global
+ * ConfigModule from the app's configuration, so this helper needs no import of config/.
+ */
+export const MAX_UPLOAD_BYTES = Symbol('MAX_UPLOAD_BYTES');
 
 interface UploadLimit {
   /** The form field the files come in, named by the error. */
@@ -42,7 +47,7 @@ export const FileUploads = (limit: UploadLimit) =>
 @Injectable()
 export class UploadTooLargeInterceptor implements NestInterceptor {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(MAX_UPLOAD_BYTES) private readonly maxUploadBytes: number,
     private readonly reflector: Reflector,
   ) {}
 
@@ -54,7 +59,7 @@ export class UploadTooLargeInterceptor implements NestInterceptor {
           UPLOAD_LIMIT,
           context.getHandler(),
         ) ?? { field: 'files', sizeFactor: 1 };
-        const max = String(Math.round((this.config.maxUploadBytes * sizeFactor) / 1024 / 1024));
+        const max = String(Math.round((this.maxUploadBytes * sizeFactor) / 1024 / 1024));
         throw new BodyTooLargeError(
           `a file of this upload is larger than ${max} MB, the most the server takes for one file (MAX_UPLOAD_MB); nothing was read`,
           { key: 'error.uploadFileTooLarge', params: { max } },
