@@ -107,6 +107,23 @@ export function addSums(into: OutcomeSums, s: OutcomeSums): void {
   for (const c of SUM_COLUMNS) into[c] += s[c];
 }
 
+/**
+ * Adds `rows` into `into`, one row per key: a row whose key is already there has its sums added
+ * to that row's (the rebuild's ranges of calls, merged before they are written).
+ */
+export function mergeSums<T extends OutcomeSums>(
+  into: Map<string, T>,
+  rows: readonly T[],
+  keyOf: (row: T) => string,
+): void {
+  for (const row of rows) {
+    const key = keyOf(row);
+    const had = into.get(key);
+    if (had) addSums(had, row);
+    else into.set(key, { ...row });
+  }
+}
+
 /** One roll-up row: an agent-day-queue-channel's sums with its agent and team as read now. */
 export interface OutcomeStatRow extends OutcomeSums {
   agentExternalId: string | null;

@@ -5,12 +5,12 @@ import { instants } from '../analytics/period';
 import { DriverFactsRepository, type DriverFactInsert } from './driver-facts.repository';
 import { driverFactRows } from './drivers';
 import { kpiFact, type KpiCallRow, type KpiFact } from './kpi-facts';
-import { statRowsOf } from './kpi-rollup';
+import { mergeSums, statRowsOf } from './kpi-rollup';
 import { OutcomeStatsRepository, type StatInsert } from './outcome-stats.repository';
 import { OutcomesRepository, type RollupRange } from './outcomes.repository';
 
-/** Calls a rebuild step reads (their answers come with them). */
-const REBUILD_CHUNK = 5_000;
+/** One outcome_stats row per agent, day, queue and channel. */
+const statKey = (r: StatInsert): string => JSON.stringify([r.agentId, r.day, r.queue, r.channel]);
 
 /**
  * Keeps the KPI roll-up (outcome_stats) and the drivers roll-up (driver_facts): per agent-day
@@ -25,6 +25,8 @@ export class OutcomeRollupService implements OnModuleInit, OnApplicationBootstra
   private readonly logger = new Logger(OutcomeRollupService.name);
   /** False until the roll-ups are known to hold every call (built, or nothing to build). */
   private built = false;
+  /** Calls a rebuild step reads (their answers come with them); a spec makes it small. */
+  rebuildChunk = 5_000;
 
   constructor(
     private readonly analytics: AnalyticsService,
@@ -64,23 +66,31 @@ export class OutcomeRollupService implements OnModuleInit, OnApplicationBootstra
     const { start, end } = instants({ from: day, to: day });
     await this.stats.deleteAgentDay(manager, agentId, day);
     await this.facts.deleteAgentDay(manager, agentId, day);
-    await this.write(manager, { agentId, start, end });
+    await this.stats.insert(manager, await this.write(manager, { agentId, start, end }));
   }
 
   private async rebuild(manager: EntityManager): Promise<void> {
     await this.stats.deleteAll(manager);
     await this.facts.deleteAll(manager);
     const last = await this.outcomes.maxCallId(manager);
-    for (let afterId = 0; afterId < last; afterId += REBUILD_CHUNK) {
-      await this.write(manager, { afterId, toId: afterId + REBUILD_CHUNK });
+    // An agent-day's calls can fall in several ranges: their sums are merged, so that the
+    // rebuild writes one row per agent, day, queue and channel, as a refresh does.
+    const stats = new Map<string, StatInsert>();
+    for (let afterId = 0; afterId < last; afterId += this.rebuildChunk) {
+      const rows = await this.write(manager, { afterId, toId: afterId + this.rebuildChunk });
+      mergeSums(stats, rows, statKey);
     }
+    await this.stats.insert(manager, [...stats.values()]);
     this.built = true;
   }
 
-  /** The roll-up rows of the calls in the range, per agent and UTC day. */
-  private async write(manager: EntityManager, range: RollupRange): Promise<void> {
+  /**
+   * Writes the driver_facts rows of the calls in the range and returns their outcome_stats rows
+   * (per agent, UTC day, queue and channel), for the caller to write.
+   */
+  private async write(manager: EntityManager, range: RollupRange): Promise<StatInsert[]> {
     const calls = await this.outcomes.rollupCalls(manager, range);
-    if (calls.length === 0) return;
+    if (calls.length === 0) return [];
     const groups = new Map<string, { agentId: number; day: string; facts: KpiFact[] }>();
     const agentDay = new Map<number, { agentId: number; day: string }>();
     const outcomes = new Map<number, { csat: number | null; fcr: boolean | null }>();
@@ -100,13 +110,13 @@ export class OutcomeRollupService implements OnModuleInit, OnApplicationBootstra
         statRows.push({ ...r, agentId: g.agentId, day: g.day });
       }
     }
-    await this.stats.insert(manager, statRows);
     const answers = await this.outcomes.rollupAnswers(manager, range);
     const factRows: DriverFactInsert[] = driverFactRows(answers, outcomes).map((r) => ({
       ...r,
       ...agentDay.get(r.interactionId)!,
     }));
     await this.facts.insert(manager, factRows);
+    return statRows;
   }
 }
 

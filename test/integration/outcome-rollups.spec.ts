@@ -3,7 +3,9 @@
  * direct queries over the calls and answers give, up to float rounding: on seeded calls with
  * varied metadata (every call with FCR in its metadata, one without an agent), several
  * evaluations of one call and N/A answers; again after an evaluation changes (the refresh job)
- * and after `analytics rebuild`. Each comparison also checks that the roll-up was read.
+ * and after `analytics rebuild`. Each comparison also checks that the roll-up was read. A rebuild
+ * that reads the calls in many ranges writes one outcome_stats row per agent, day, queue and
+ * channel, the rows a refresh of each agent-day writes.
  */
 import type { Agent as TestAgent } from 'supertest';
 import { AnalyticsService } from '../../src/analytics/analytics.service';
@@ -11,6 +13,8 @@ import type { Actor } from '../../src/common/current-user';
 import { DriversService } from '../../src/outcomes/drivers.service';
 import { KPI_DIMENSIONS } from '../../src/outcomes/kpi-facts';
 import { KpiService } from '../../src/outcomes/kpi.service';
+import { SUM_COLUMNS } from '../../src/outcomes/kpi-rollup';
+import { OutcomeRollupService } from '../../src/outcomes/outcome-rollup.service';
 import { OutcomesRepository } from '../../src/outcomes/outcomes.repository';
 import { startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
@@ -227,5 +231,61 @@ describe('the outcome roll-ups answer as the calls do', () => {
     expect(await kpis.rolledUp(admin, { ...PERIOD, fcr: 'derived' })).toBeNull();
     expect(await kpis.rolledUp(admin, { ...PERIOD, scorecardKey: 'rollup-test' })).toBeNull();
     expect(await kpis.rolledUp(admin, { ...PERIOD, fcr: 'metadata' })).not.toBeNull();
+  });
+
+  it('rebuilds in ranges of calls into one row per key, the rows a refresh writes', async () => {
+    const analytics = t.app.get(AnalyticsService);
+    const rollup = t.app.get(OutcomeRollupService);
+    const count = async (sql: string) =>
+      Number(
+        (await t.dataSource.query<{ n: unknown }[]>(`SELECT COUNT(*) AS "n" FROM (${sql}) "x"`))[0]
+          .n,
+      );
+    const DAY = `SUBSTR(CAST("startedAt" AS TEXT), 1, 10)`;
+    const CHUNK = 2;
+    // Agent-day-queue-channels whose calls fall in more than one range: the case merged.
+    const keys = `SELECT "agentId" FROM "interactions" WHERE "agentId" IS NOT NULL
+      GROUP BY "agentId", ${DAY}, "queue", "channel"`;
+    expect(await count(`${keys} HAVING COUNT(DISTINCT ("id" - 1) / ${CHUNK}) > 1`)).toBeGreaterThan(
+      0,
+    );
+    const statRows = () =>
+      t.dataSource.query<Record<string, unknown>[]>(
+        `SELECT "agentId", "day", "queue", "channel", ${SUM_COLUMNS.map((c) => `"${c}"`).join(', ')}
+         FROM "outcome_stats" ORDER BY "agentId", "day", "queue", "channel"`,
+      );
+    const numbers = (rows: Record<string, unknown>[]) =>
+      rows.map((r) =>
+        Object.fromEntries(
+          Object.entries(r).map(([k, v]) => [
+            k,
+            typeof v === 'string' && k !== 'day' && k !== 'queue' && k !== 'channel'
+              ? Number(v)
+              : v,
+          ]),
+        ),
+      );
+
+    rollup.rebuildChunk = CHUNK;
+    try {
+      await analytics.rebuild();
+    } finally {
+      rollup.rebuildChunk = 5_000;
+    }
+    expect(await count(`SELECT "id" FROM "outcome_stats"`)).toBe(await count(keys));
+    expect(
+      await count(
+        `SELECT "agentId" FROM "criterion_stats" GROUP BY "agentId", "teamId", "day", "scorecardKey", "criterionKey", "source" HAVING COUNT(*) > 1`,
+      ),
+    ).toBe(0);
+    const rebuilt = numbers(await statRows());
+    await compareAll();
+
+    // A refresh of every agent-day after it writes the same rows (sums up to float rounding).
+    const days = await t.dataSource.query<{ agentId: unknown; day: unknown }[]>(
+      `SELECT DISTINCT "agentId" AS "agentId", "day" AS "day" FROM "outcome_stats"`,
+    );
+    for (const d of days) await analytics.refresh(Number(d.agentId), String(d.day));
+    expectSame(numbers(await statRows()), rebuilt);
   });
 });
