@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Agent } from '../agents/entities/agent.entity';
-import { interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { Evaluation } from '../evaluations/entities/evaluation.entity';
 import { Interaction } from '../interactions/entities/interaction.entity';
@@ -12,9 +11,9 @@ import { QueueItem } from './entities/queue-item.entity';
 import type { CandidateCall } from './sampling-plan';
 import type { AutoBreakdown, RuleQueued } from './sampling-inputs';
 import { parseJson, storedTime } from '../database/raw-values';
+import { DUE_FIRST, filtered, joinedForDisplay, notOfTeam } from './queue-queries';
 import {
   CANDIDATE_COLUMNS,
-  listStatuses,
   NewItem,
   NOT_QUEUED,
   NOT_SCORED_BY_A_PERSON,
@@ -24,21 +23,11 @@ import {
   QueueRow,
   RawCandidate,
   RawRow,
-  ROW_COLUMNS,
   toCandidateCall,
   toRow,
 } from './queue-rows';
 
 const INSERT_CHUNK = 100;
-
-/** Oldest due first; the id breaks ties so that pages never overlap. */
-const DUE_FIRST = { 'q.dueAt': 'ASC', 'q.id': 'ASC' } as const;
-
-/** The call's agent ("a") is of no team or not of this one: calls the actor may take. */
-const notOfTeam = (blockedTeamId: number) =>
-  new Brackets((w) =>
-    w.where('a.teamId IS NULL').orWhere('a.teamId <> :blockedTeamId', { blockedTeamId }),
-  );
 
 /** The work queue's queries: candidates for sampling, loads for assignment, the list pages. */
 @Injectable()
@@ -240,7 +229,8 @@ export class QueueRepository {
    */
   async list(actor: Actor, filter: QueueFilter, blockedTeamId: number | null, now: Date) {
     const manager = this.dataSource.manager;
-    const matching = () => this.matching(manager, actor, filter, blockedTeamId, now);
+    const matching = () =>
+      filtered(manager.createQueryBuilder(QueueItem, 'q'), actor, filter, blockedTeamId, now);
     const counted = await matching().select('COUNT(*)', 'n').getRawOne<{ n: number | string }>();
     const ids = (
       await matching()
@@ -258,40 +248,6 @@ export class QueueRepository {
             .orderBy(DUE_FIRST)
             .getRawMany<RawRow>();
     return { rows: rows.map(toRow), total: Number(counted?.n ?? 0) };
-  }
-
-  /** The items a list filter selects, on queue_items with only the joins the filter needs. */
-  private matching(
-    manager: EntityManager,
-    actor: Actor,
-    filter: QueueFilter,
-    blockedTeamId: number | null,
-    now: Date,
-  ): SelectQueryBuilder<QueueItem> {
-    const qb = manager.createQueryBuilder(QueueItem, 'q');
-    // Work-queue roles see every call today; the scope keeps it right if that ever changes.
-    const scope = interactionScope(actor, '"i"."agentId"');
-    const blocked = filter.view === 'unassigned' && blockedTeamId !== null;
-    if (scope || blocked) qb.innerJoin(Interaction, 'i', 'i.id = q.interactionId');
-    if (scope) qb.andWhere(scope.sql, scope.params);
-    switch (filter.view) {
-      case 'mine':
-        qb.andWhere('q.evaluatorId = :me', { me: actor.id });
-        break;
-      case 'unassigned':
-        qb.andWhere('q.evaluatorId IS NULL');
-        // Calls the actor may not take (own team) are not offered to them.
-        if (blocked) {
-          qb.leftJoin(Agent, 'a', 'a.id = i.agentId').andWhere(notOfTeam(blockedTeamId));
-        }
-        break;
-      case 'all':
-        break;
-    }
-    const statuses = listStatuses(filter);
-    if (statuses) qb.andWhere('q.status IN (:...statuses)', { statuses });
-    if (filter.overdue) qb.andWhere('q.dueAt < :now', { now });
-    return qb;
   }
 
   /** Gives the item to an evaluator: open again, no draft linked. */
@@ -393,13 +349,7 @@ export class QueueRepository {
     return raw ? toRow(raw) : null;
   }
 
-  private rows(manager: EntityManager): SelectQueryBuilder<QueueItem> {
-    return manager
-      .createQueryBuilder(QueueItem, 'q')
-      .innerJoin(Interaction, 'i', 'i.id = q.interactionId')
-      .leftJoin(Agent, 'a', 'a.id = i.agentId')
-      .leftJoin(User, 'u', 'u.id = q.evaluatorId')
-      .leftJoin('q.rule', 'r')
-      .select(ROW_COLUMNS);
+  private rows(manager: EntityManager) {
+    return joinedForDisplay(manager.createQueryBuilder(QueueItem, 'q'));
   }
 }
