@@ -27,8 +27,6 @@ const END = '<!-- module-graph:end -->';
  */
 const KNOWN_TANGLES: readonly string[] = [
   'abuse <-> interactions',
-  'audit <-> auth',
-  'audit <-> evaluations',
   'auth <-> users',
   'autoqa <-> evaluations',
   'autoqa <-> scorecards',

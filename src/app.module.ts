@@ -12,6 +12,7 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AgentsModule } from './agents/agents.module';
 import { AuditModule } from './audit/audit.module';
+import { AuditPageModule } from './audit-page/audit-page.module';
 import { AccessGuard } from './auth/access.guard';
 import { ActorMiddleware } from './auth/actor.middleware';
 import { AuthModule } from './auth/auth.module';
@@ -55,6 +56,7 @@ import { apiValidationPipe } from './common/validation-messages';
     DisputesModule,
     EvaluationPageModule,
     CallPageModule,
+    AuditPageModule,
     CalibrationModule,
     QueueModule,
     AnalyticsModule,

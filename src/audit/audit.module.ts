@@ -1,13 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { EvaluationsModule } from '../evaluations/evaluations.module';
-import { AuditController } from './audit.controller';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 
+/** The audit log's store, global: every feature records through AuditService. */
 @Global()
 @Module({
-  imports: [EvaluationsModule],
-  controllers: [AuditController],
   providers: [AuditService, AuditRepository],
   exports: [AuditService],
 })

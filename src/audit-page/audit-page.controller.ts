@@ -6,15 +6,19 @@ import { ADMIN } from '../auth/roles';
 import { Actor, CurrentUser } from '../common/current-user';
 import { translate } from '../common/i18n/i18n';
 import { EvaluationsService } from '../evaluations/evaluations.service';
-import { AuditService } from './audit.service';
-import { AUDITED_ENTITIES, AuditQueryDto } from './audit-query.dto';
-import { evaluationIdsOf, redactBlind } from './audit-redaction';
+import { AuditService } from '../audit/audit.service';
+import { AUDITED_ENTITIES, AuditQueryDto } from '../audit/audit-query.dto';
+import { evaluationIdsOf, redactBlind } from '../audit/audit-redaction';
 import { languageOf } from '../common/i18n/lang';
 
+/**
+ * The audit log (API and admin page), assembled above src/audit/ (which every feature writes to)
+ * and src/evaluations/ (whose blind rule hides open calibration answers).
+ */
 @ApiTags('audit')
 @Controller()
 @Allow(ADMIN)
-export class AuditController {
+export class AuditPageController {
   constructor(
     private readonly audit: AuditService,
     private readonly evaluations: EvaluationsService,
