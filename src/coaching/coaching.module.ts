@@ -5,20 +5,23 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { PdfService } from '../pdf/pdf.service';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { CoachingController } from './coaching.controller';
+import { CoachingPageViews } from './coaching-page-views';
 import { CoachingPagesController } from './coaching.pages.controller';
 import { CoachingRepository } from './coaching.repository';
 import { CoachingService } from './coaching.service';
+import { FeedbackSessionsPagesController } from './feedback-sessions.pages.controller';
 import { FeedbackSessionsService } from './feedback-sessions.service';
 import { PlanPdfJobs } from './plan-pdf-jobs';
 import { CoachingPlanQuotes } from './plan-quotes.service';
 
 @Module({
   imports: [AnalyticsModule, ScorecardsModule, AgentsModule, NotificationsModule],
-  controllers: [CoachingController, CoachingPagesController],
+  controllers: [CoachingController, CoachingPagesController, FeedbackSessionsPagesController],
   providers: [
     CoachingService,
     FeedbackSessionsService,
     CoachingRepository,
+    CoachingPageViews,
     CoachingPlanQuotes,
     PlanPdfJobs,
     { provide: PdfService, useFactory: () => new PdfService() },
