@@ -58,6 +58,15 @@ export interface TurnRow {
   text: string;
 }
 
+/**
+ * The evaluations of the calls a query selects, read from the calls: SQLite joins a CROSS JOIN
+ * in the order written, so it finds the calls first (by id range, agent-day or period) and their
+ * evaluations by interactionId, instead of walking every counted evaluation by status and kind
+ * (a rebuild read them all once per range of calls). PostgreSQL plans it as an inner join; the
+ * query adds `"e"."interactionId" = "i"."id"` to its WHERE.
+ */
+const EVALUATIONS_OF_CALLS = `FROM "interactions" "i" CROSS JOIN "evaluations" "e"`;
+
 const STATUS_LIST = COUNTED_STATUSES.map((s) => `'${s}'`).join(', ');
 const KIND_LIST = COUNTED_KINDS.map((k) => `'${k}'`).join(', ');
 const SOURCE = `CASE WHEN "e"."kind" = 'auto' THEN 'auto' ELSE 'human' END`;
@@ -189,12 +198,11 @@ export class OutcomesRepository {
     }
     const rows = await this.query<Record<string, unknown>>(
       `SELECT "e"."interactionId" AS "id", ${SOURCE} AS "source", AVG("e"."overallScore") AS "score"
-       FROM "evaluations" "e"
-       JOIN "interactions" "i" ON "i"."id" = "e"."interactionId"
+       ${EVALUATIONS_OF_CALLS}
        LEFT JOIN "agents" "ag" ON "ag"."id" = "i"."agentId"
        JOIN "scorecard_versions" "v" ON "v"."id" = "e"."scorecardVersionId"
        JOIN "scorecards" "s" ON "s"."id" = "v"."scorecardId"
-       WHERE ${where.join(' AND ')} AND "e"."status" IN (${STATUS_LIST})
+       WHERE ${where.join(' AND ')} AND "e"."interactionId" = "i"."id" AND "e"."status" IN (${STATUS_LIST})
          AND "e"."kind" IN (${KIND_LIST}) AND "e"."overallScore" IS NOT NULL
        GROUP BY "e"."interactionId", ${SOURCE}`,
       params,
@@ -259,12 +267,12 @@ export class OutcomesRepository {
       `SELECT "e"."interactionId" AS "id", ${SOURCE} AS "source", "s"."key" AS "scorecardKey",
               "a"."criterionKey" AS "criterionKey",
               CASE WHEN "a"."passed" IS NULL THEN NULL WHEN "a"."passed" THEN 1 ELSE 0 END AS "passed"
-       FROM "evaluation_answers" "a"
-       JOIN "evaluations" "e" ON "e"."id" = "a"."evaluationId"
-       JOIN "interactions" "i" ON "i"."id" = "e"."interactionId"
+       ${EVALUATIONS_OF_CALLS}
+       JOIN "evaluation_answers" "a" ON "a"."evaluationId" = "e"."id"
        JOIN "scorecard_versions" "v" ON "v"."id" = "e"."scorecardVersionId"
        JOIN "scorecards" "s" ON "s"."id" = "v"."scorecardId"
-       WHERE ${sql} AND "e"."status" IN (${STATUS_LIST}) AND "e"."kind" IN (${KIND_LIST})
+       WHERE ${sql} AND "e"."interactionId" = "i"."id" AND "e"."status" IN (${STATUS_LIST})
+         AND "e"."kind" IN (${KIND_LIST})
        ORDER BY "e"."interactionId", "e"."id"`,
       params,
       manager,
