@@ -9,7 +9,7 @@ import { OutboxEvent } from '../../src/events/entities/outbox-event.entity';
 import { MAX_ATTEMPTS, OutboxDispatcher } from '../../src/events/outbox-dispatcher';
 import { ScorecardsService } from '../../src/scorecards/scorecards.service';
 import { bestAnswers } from '../support/answers';
-import { TEST_PASSWORD } from '../support/auth';
+import { signedInAgent } from '../support/auth';
 import { testCall } from '../support/people';
 import { startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
@@ -23,14 +23,7 @@ describe(`/admin/jobs (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, 
 
   beforeAll(async () => {
     t = await startTestApp({ AUTOQA: 'off' });
-    browser = request.agent(t.app.getHttpServer());
-    const form = await browser.get('/login').expect(200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-    await browser
-      .post('/login')
-      .type('form')
-      .send({ email: TEST_USERS.admin, password: TEST_PASSWORD, _csrf: csrf })
-      .expect(303);
+    browser = await signedInAgent(t.app.getHttpServer(), TEST_USERS.admin);
   });
   afterAll(() => t.close());
   afterEach(() => jest.restoreAllMocks());

@@ -1,20 +1,11 @@
 /** Sign-in, sessions, CSRF, rate limits, API tokens, user administration and security headers. */
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { TEST_PASSWORD } from '../support/auth';
+import { signInThroughForm, TEST_PASSWORD } from '../support/auth';
 import { startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
 const cookieOf = (res: request.Response, name: string): string | undefined =>
   ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${name}=`));
-
-/** Signs in through the page, as a browser does: form token first, then the post. */
-async function signInForm(server: App, email: string, password = TEST_PASSWORD) {
-  const browser = request.agent(server);
-  const form = await browser.get('/login').expect(200);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-  const res = await browser.post('/login').type('form').send({ email, password, _csrf: csrf });
-  return { browser, res };
-}
 
 /** The CSRF token the pages give a signed-in browser. */
 async function pageToken(browser: ReturnType<typeof request.agent>): Promise<string> {
@@ -39,7 +30,7 @@ describe('sign-in and sessions', () => {
   });
 
   it('signs in on the page with an httpOnly, SameSite session cookie and goes back where it was', async () => {
-    const { browser, res } = await signInForm(server, TEST_USERS.evaluator);
+    const { browser, res } = await signInThroughForm(server, TEST_USERS.evaluator);
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/');
     const cookie = cookieOf(res, 'qa_session')!;
@@ -97,7 +88,7 @@ describe('sign-in and sessions', () => {
   });
 
   it('refuses a form post without its CSRF token, and the sign-in form without its own', async () => {
-    const { browser } = await signInForm(server, TEST_USERS.evaluator);
+    const { browser } = await signInThroughForm(server, TEST_USERS.evaluator);
     const res = await browser
       .post('/account/tokens')
       .type('form')
@@ -119,13 +110,13 @@ describe('sign-in and sessions', () => {
   });
 
   it('ends a session after the idle time and after its lifetime', async () => {
-    const { browser } = await signInForm(server, TEST_USERS.evaluator2);
+    const { browser } = await signInThroughForm(server, TEST_USERS.evaluator2);
     await browser.get('/api/auth/me').expect(200);
     await t.dataSource.query(
       `UPDATE "sessions" SET "lastSeenAt" = $1`.replace('$1', "'2000-01-01 00:00:00'"),
     );
     await browser.get('/api/auth/me').expect(401);
-    const second = await signInForm(server, TEST_USERS.evaluator2);
+    const second = await signInThroughForm(server, TEST_USERS.evaluator2);
     await t.dataSource.query(`UPDATE "sessions" SET "expiresAt" = '2000-01-01 00:00:00'`);
     await second.browser.get('/api/auth/me').expect(401);
   });
@@ -166,12 +157,14 @@ describe('API tokens, user administration, the first admin and the headers', () 
   afterAll(() => t.close());
 
   it('creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD', async () => {
-    const { res } = await signInForm(server, 'first.admin@example.com', 'first-admin-password');
+    const { res } = await signInThroughForm(server, 'first.admin@example.com', {
+      password: 'first-admin-password',
+    });
     expect(res.status).toBe(303);
   });
 
   it('creates a token once on the page, stores only its hash, accepts it as Bearer, and revokes it', async () => {
-    const { browser } = await signInForm(server, TEST_USERS.evaluator);
+    const { browser } = await signInThroughForm(server, TEST_USERS.evaluator);
     const created = await browser
       .post('/account/tokens')
       .type('form')
@@ -202,7 +195,7 @@ describe('API tokens, user administration, the first admin and the headers', () 
   });
 
   it('lets an admin create a user, reset the password and deactivate them, ending their sessions', async () => {
-    const { browser: admin } = await signInForm(server, TEST_USERS.admin);
+    const { browser: admin } = await signInThroughForm(server, TEST_USERS.admin);
     const bad = await admin
       .post('/admin/users')
       .type('form')
@@ -227,7 +220,9 @@ describe('API tokens, user administration, the first admin and the headers', () 
       })
       .expect(303);
     const id = Number(/\/admin\/users\/(\d+)/.exec(created.headers.location)![1]);
-    const person = await signInForm(server, 'new.person@demo.local', 'a-good-password');
+    const person = await signInThroughForm(server, 'new.person@demo.local', {
+      password: 'a-good-password',
+    });
     await person.browser.get('/api/auth/me').expect(200);
 
     await admin
@@ -236,7 +231,9 @@ describe('API tokens, user administration, the first admin and the headers', () 
       .send({ password: 'another-password', _csrf: await pageToken(admin) })
       .expect(303);
     await person.browser.get('/api/auth/me').expect(401); // reset ends every session
-    const again = await signInForm(server, 'new.person@demo.local', 'another-password');
+    const again = await signInThroughForm(server, 'new.person@demo.local', {
+      password: 'another-password',
+    });
     await again.browser.get('/api/auth/me').expect(200);
 
     await admin
@@ -245,7 +242,9 @@ describe('API tokens, user administration, the first admin and the headers', () 
       .send({ name: '신입 평가자', role: 'evaluator', _csrf: await pageToken(admin) }) // active unticked
       .expect(303);
     await again.browser.get('/api/auth/me').expect(401);
-    const refused = await signInForm(server, 'new.person@demo.local', 'another-password');
+    const refused = await signInThroughForm(server, 'new.person@demo.local', {
+      password: 'another-password',
+    });
     expect(refused.res.status).toBe(401);
     expect(refused.res.text).toContain('이메일 또는 비밀번호가 올바르지 않습니다.');
 

@@ -8,7 +8,7 @@ import type { App } from 'supertest/types';
 import { User } from '../../src/users/entities/user.entity';
 import { CalibrationSession } from '../../src/calibration/entities/calibration-session.entity';
 import { CoachingPlan } from '../../src/coaching/entities/coaching-plan.entity';
-import { TEST_PASSWORD } from '../support/auth';
+import { signInThroughForm, TEST_PASSWORD } from '../support/auth';
 import { seedTwoTeams, TwoTeams } from '../support/people';
 import { startTestApp, TEST_USERS, TestApp } from '../support/test-app';
 
@@ -16,10 +16,7 @@ jest.setTimeout(90_000);
 
 /** A browser signed in with the sign-in form, and the CSRF token its pages carry. */
 async function signIn(server: App, email: string, password = TEST_PASSWORD) {
-  const browser = request.agent(server);
-  const form = await browser.get('/login').expect(200);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-  const res = await browser.post('/login').type('form').send({ email, password, _csrf: csrf });
+  const { browser, res } = await signInThroughForm(server, email, { password });
   const account = await browser.get('/account');
   const token = /name="_csrf" value="([^"]+)"/.exec(account.text)?.[1] ?? '';
   return { browser, res, csrf: token };

@@ -10,9 +10,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import request from 'supertest';
 import type { Agent as TestAgent } from 'supertest';
-import { TEST_PASSWORD } from '../support/auth';
+import { signedInAgent } from '../support/auth';
 import { startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
 jest.setTimeout(120_000);
@@ -163,16 +162,7 @@ describe('weekly team focus from the worst chats', () => {
     await lead.post('/api/analytics/team-focus').send(body).expect(201);
     expect(focusBlock(await chatsPage(lead))).toContain('Confirmed by Lead Alpha: 인사');
 
-    const browser = request.agent(t.app.getHttpServer());
-    const login = await browser.get('/login').expect(200);
-    await browser
-      .post('/login')
-      .type('form')
-      .send({
-        email: 'lead-alpha@test.local',
-        password: TEST_PASSWORD,
-        _csrf: /name="_csrf" value="([^"]+)"/.exec(login.text)![1],
-      });
+    const browser = await signedInAgent(t.app.getHttpServer(), 'lead-alpha@test.local');
     const page = await browser.get(`/analytics/chats?${PERIOD}`).expect(200);
     const posted = await browser
       .post('/analytics/chats/focus')

@@ -6,14 +6,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import request from 'supertest';
 import type { Agent as TestAgent } from 'supertest';
 import type { App } from 'supertest/types';
 import { strToU8, zipSync } from 'fflate';
 import { Agent } from '../../src/agents/entities/agent.entity';
 import { InputError } from '../../src/common/errors';
 import { Interaction } from '../../src/interactions/entities/interaction.entity';
-import { TEST_PASSWORD } from '../support/auth';
+import { pageCsrf, signedInAgent } from '../support/auth';
 import { seedTwoTeams, testCall, TwoTeams } from '../support/people';
 import { FIXTURES, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
@@ -361,15 +360,7 @@ describe('ids, names, searches, what agents see, CSRF, draft counts', () => {
   });
 
   async function signIn(email: string) {
-    const browser = request.agent(server);
-    const form = await browser.get('/login').expect(200);
-    const login = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-    await browser
-      .post('/login')
-      .type('form')
-      .send({ email, password: TEST_PASSWORD, _csrf: login })
-      .expect(303);
-    const account = await browser.get('/account').expect(200);
-    return { browser, csrf: /name="_csrf" value="([^"]+)"/.exec(account.text)![1] };
+    const browser = await signedInAgent(server, email);
+    return { browser, csrf: await pageCsrf(browser) };
   }
 });

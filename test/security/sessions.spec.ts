@@ -4,7 +4,7 @@
  */
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { TEST_PASSWORD } from '../support/auth';
+import { signInThroughForm, TEST_PASSWORD } from '../support/auth';
 import { startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
 type Browser = ReturnType<typeof request.agent>;
@@ -23,13 +23,8 @@ describe(`access ends when it should (${process.env.DATABASE_URL ? 'PostgreSQL' 
   afterAll(() => t.close());
 
   /** Signs in through the page, as a browser does. */
-  async function signIn(email: string, password = TEST_PASSWORD) {
-    const browser = request.agent(server);
-    const form = await browser.get('/login').expect(200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-    const res = await browser.post('/login').type('form').send({ email, password, _csrf: csrf });
-    return { browser, res };
-  }
+  const signIn = (email: string, password = TEST_PASSWORD) =>
+    signInThroughForm(server, email, { password });
 
   async function pageToken(browser: Browser): Promise<string> {
     const page = await browser.get('/account').expect(200);

@@ -11,7 +11,7 @@ import { SignInAttemptsRepository } from '../../src/auth/sign-in-attempts.reposi
 import { APP_CONFIG, AppConfig } from '../../src/config/app-config';
 import { TooManyRequestsError } from '../../src/common/errors';
 import { openDataSource } from '../../src/database/registry/data-source';
-import { TEST_PASSWORD } from '../support/auth';
+import { signInThroughForm, TEST_PASSWORD } from '../support/auth';
 import { startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
 const LIMIT = 5; // LOGIN_MAX_FAILURES's default
@@ -104,14 +104,10 @@ describe(`sign-in limit under bursts (${process.env.DATABASE_URL ? 'PostgreSQL' 
   it('says so on the sign-in page in the reader’s language', async () => {
     const email = await person();
     for (let i = 0; i < LIMIT; i++) await attempt(email, 'wrong-password!');
-    const browser = request.agent(server);
-    const form = await browser.get('/login?lang=en').expect(200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-    const res = await browser
-      .post('/login')
-      .set('X-Forwarded-For', `10.0.0.${people}`)
-      .type('form')
-      .send({ email, password: TEST_PASSWORD, _csrf: csrf });
+    const { res } = await signInThroughForm(server, email, {
+      query: '?lang=en',
+      headers: { 'X-Forwarded-For': `10.0.0.${people}` },
+    });
     expect(res.status).toBe(429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(res.text).toContain('Too many failed sign-ins. Try again in 15 min.');

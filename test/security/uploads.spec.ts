@@ -11,7 +11,6 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { Workbook } from 'exceljs';
-import request from 'supertest';
 import type { Agent as TestAgent } from 'supertest';
 import * as zipArchive from '../../src/imports/zip-archive';
 import * as parser from '../../src/mystery-shop/sheet-reader';
@@ -19,7 +18,7 @@ import { ImportService } from '../../src/imports/import.service';
 import { Interaction } from '../../src/interactions/entities/interaction.entity';
 import { MysteryShopService } from '../../src/mystery-shop/mystery-shop.service';
 import { READ_ROWS_LIMITS } from '../../src/mystery-shop/read-rows-off-thread';
-import { TEST_PASSWORD } from '../support/auth';
+import { pageCsrf, signedInAgent } from '../support/auth';
 import { fixture, startTestApp, TestApp, TEST_USERS } from '../support/test-app';
 
 const MB = 1024 * 1024;
@@ -61,15 +60,8 @@ function whenCalled<O extends object>(object: O, method: keyof O & string): Prom
 
 /** A signed-in browser session (cookie) and the CSRF token of the form page at `path`. */
 async function signedInPage(t: TestApp, path: string) {
-  const browser = request.agent(t.app.getHttpServer());
-  const login = await browser.get('/login').expect(200);
-  const loginCsrf = /name="_csrf" value="([^"]+)"/.exec(login.text)![1];
-  await browser
-    .post('/login')
-    .type('form')
-    .send({ email: TEST_USERS.evaluator, password: TEST_PASSWORD, _csrf: loginCsrf });
-  const form = await browser.get(path).expect(200);
-  return { browser, csrf: /name="_csrf" value="([^"]+)"/.exec(form.text)![1] };
+  const browser = await signedInAgent(t.app.getHttpServer(), TEST_USERS.evaluator);
+  return { browser, csrf: await pageCsrf(browser, path) };
 }
 
 describe('transcript imports: limits per request, unzipping off the event loop', () => {

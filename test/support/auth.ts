@@ -1,7 +1,7 @@
-import type { Server } from 'http';
 import type { Page } from 'puppeteer';
 import request from 'supertest';
 import type { Agent } from 'supertest';
+import type { App } from 'supertest/types';
 
 /** The password every test user is created with (see test-app.ts). */
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -18,17 +18,53 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
 }
 
-/** A cookie session signed in through the login form, as a browser without JavaScript has. */
-export async function signedInAgent(server: Server, email: string): Promise<Agent> {
-  const agent = request.agent(server);
-  const login = await agent.get('/login').expect(200);
-  await agent
+/** The CSRF token the forms of a page carry (`<input type="hidden" name="_csrf" …>`). */
+export function csrfOf(html: string): string {
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (token === undefined) throw new Error('the page has no form token (_csrf)');
+  return token;
+}
+
+/** The form token a signed-in browser's pages carry, read from the page at `path`. */
+export async function pageCsrf(browser: Agent, path = '/account'): Promise<string> {
+  return csrfOf((await browser.get(path).expect(200)).text);
+}
+
+export interface FormSignInOptions {
+  /** TEST_PASSWORD unless given. */
+  password?: string;
+  /** The sign-in page's query (`?lang=en`), sent with the GET of the form. */
+  query?: string;
+  /** Headers of the post (`X-Forwarded-For`). */
+  headers?: Record<string, string>;
+}
+
+/**
+ * Signs in through the login form as a browser without JavaScript does: the page for its form
+ * token, then the post. `res` is the post's answer (303 when signed in), whatever it is.
+ */
+export async function signInThroughForm(
+  server: App,
+  email: string,
+  { password = TEST_PASSWORD, query = '', headers = {} }: FormSignInOptions = {},
+): Promise<{ browser: Agent; res: request.Response }> {
+  const browser = request.agent(server);
+  const login = await browser.get(`/login${query}`).expect(200);
+  const res = await browser
     .post('/login')
+    .set(headers)
     .type('form')
-    .send({
-      email,
-      password: TEST_PASSWORD,
-      _csrf: /name="_csrf" value="([^"]+)"/.exec(login.text)![1],
-    });
-  return agent;
+    .send({ email, password, _csrf: csrfOf(login.text) });
+  return { browser, res };
+}
+
+/** A cookie session signed in through the login form; fails unless sign-in answers 303. */
+export async function signedInAgent(
+  server: App,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<Agent> {
+  const { browser, res } = await signInThroughForm(server, email, { password });
+  if (res.status !== 303) throw new Error(`signing in as ${email} answered ${res.status}, not 303`);
+  return browser;
 }
