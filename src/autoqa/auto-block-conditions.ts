@@ -39,7 +39,14 @@ const WINDOW_FIELDS = [
   'afterCondition',
 ] as const;
 const WHEN_FIELDS = ['customerNegative', 'silenceOverMs', 'phrases'] as const;
-const PHRASE_CONDITION_FIELDS = ['anyOf', 'speaker', 'window', 'notAfter', ...UNLESS] as const;
+const PHRASE_CONDITION_FIELDS = [
+  'anyOf',
+  'speaker',
+  'window',
+  'notAfter',
+  'keepIf',
+  ...UNLESS,
+] as const;
 const NOT_AFTER_FIELDS = ['anyOf', 'speaker'] as const;
 const STEP_FIELDS = ['name', 'anyOf'] as const;
 
@@ -88,11 +95,17 @@ function exactlyOne(map: Mapping, fields: readonly string[], path: string): void
 function readPhraseCondition(value: unknown, path: string): PhraseCondition {
   const map = expectMapping(value, path);
   rejectUnknownFields(map, PHRASE_CONDITION_FIELDS, path);
+  const unless = readUnless(map, path);
+  const keepIf = optional(map, 'keepIf', path, phraseList);
+  if (keepIf !== undefined && unless.unless === undefined) {
+    fail(join(path, 'keepIf'), 'needs', { field: 'unless' });
+  }
   return compact({
     anyOf: required(map, 'anyOf', path, phraseList),
     ...readScope(map, path),
-    ...readUnless(map, path),
+    ...unless,
     notAfter: optional(map, 'notAfter', path, readNotAfter),
+    keepIf,
   });
 }
 

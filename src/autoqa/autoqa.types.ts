@@ -140,6 +140,10 @@ export type PhraseCondition = Unless & {
    * speaker's first turn) says one of these: a refusal after the customer said the first request
    * was settled ("great, so…", "다행이네요") concerns a later request. */
   notAfter?: { anyOf: PhraseList; speaker?: AutoSpeaker };
+  /** A condition turn that also says one of these is never excused by `unless`: "we can't
+   * deliver to a PO box, but there are two options" is a refusal with alternatives, even when
+   * the next turn names another team. */
+  keepIf?: PhraseList;
 };
 
 export type WhenCondition =

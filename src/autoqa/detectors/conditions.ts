@@ -25,6 +25,8 @@ export type ConditionConfig =
       unless: PhraseMatcher | null;
       unlessWithin: number;
       notAfter: { anyOf: PhraseMatcher; speaker: AutoSpeaker } | null;
+      /** A turn saying one of these is never excused by `unless`. */
+      keepIf: PhraseMatcher | null;
     };
 
 /** `negativity`: the criterion's own negativity settings, else the scorecard's first, else defaults. */
@@ -37,7 +39,7 @@ export function compileCondition(
     return { kind: 'customerNegative', expected: when.customerNegative, negativity };
   }
   if ('silenceOverMs' in when) return { kind: 'silenceOverMs', ms: when.silenceOverMs };
-  const { anyOf, speaker, window, unless, unlessWithin, notAfter } = when.phrases;
+  const { anyOf, speaker, window, unless, unlessWithin, notAfter, keepIf } = when.phrases;
   return {
     kind: 'phrases',
     anyOf: lib.matcher(anyOf),
@@ -48,6 +50,7 @@ export function compileCondition(
       notAfter === undefined
         ? null
         : { anyOf: lib.matcher(notAfter.anyOf), speaker: notAfter.speaker ?? 'customer' },
+    keepIf: keepIf === undefined ? null : lib.matcher(keepIf),
   };
 }
 
@@ -96,7 +99,8 @@ export function checkCondition(ctx: CallContext, config: ConditionConfig): Detec
           (i) =>
             i < settled &&
             ctx.matches(config.anyOf, i) &&
-            !ctx.excused(config.unless, config.unlessWithin, i),
+            ((config.keepIf !== null && ctx.matches(config.keepIf, i)) ||
+              !ctx.excused(config.unless, config.unlessWithin, i)),
         );
       if (turn === undefined) {
         const said =

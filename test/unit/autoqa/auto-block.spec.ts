@@ -201,6 +201,13 @@ describe('validateAutoBlock', () => {
       }),
     ).toMatchObject({ path: `${PATH}.when.phrases.notAfter.who` });
     expect(
+      problem({
+        detector: 'phrases',
+        anyOf: ['a'],
+        when: { phrases: { anyOf: ['b'], keepIf: ['c'] } },
+      }),
+    ).toMatchObject({ path: `${PATH}.when.phrases.keepIf` });
+    expect(
       problem({ detector: 'phrases', anyOf: ['a'], when: { customerNegative: 'yes' } }),
     ).toMatchObject({
       path: `${PATH}.when.customerNegative`,

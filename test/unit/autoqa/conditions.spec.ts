@@ -235,3 +235,40 @@ describe('when: { phrases, notAfter }', () => {
     });
   });
 });
+
+describe('when: { phrases, unless, keepIf }', () => {
+  // A refusal followed by a redirect is no_escape's business (N/A here), unless the refusal
+  // itself lays out several options: then it is a refusal with alternatives.
+  const options = (keepIf?: string[]) =>
+    criterion('options_offered', {
+      detector: 'phrases',
+      anyOf: ['대신', '아니면', '보관함'],
+      min: 2,
+      count: 'distinct',
+      many: ['두 가지'],
+      window: { afterCondition: true },
+      when: { phrases: { anyOf: ['안 됩니다'], unless: ['영업팀'], unlessWithin: 1, keepIf } },
+    });
+  const call = [
+    turn('agent', 0, 3, '한빛택배 상담사 이준호입니다.'),
+    turn('customer', 3.5, 6, '사서함으로 보내고 싶어요.'),
+    turn(
+      'agent',
+      6.5,
+      12,
+      '사서함 배송은 안 됩니다. 대신 방법이 두 가지 있어요, 보관함이나 지점 수령이요.',
+    ),
+    turn('customer', 12.5, 14, '요금은요?'),
+    turn('agent', 14.5, 17, '요금은 영업팀에 문의해 주세요.'),
+  ];
+
+  it('without keepIf, a refusal excused by the next turn redirecting leaves the criterion N/A', () => {
+    expect(results(call, card([options()]))[0]).toMatchObject({ result: 'na' });
+  });
+
+  it('with keepIf, a refusal that itself offers several options applies the criterion', () => {
+    expect(results(call, card([options(['두 가지'])]))[0]).toMatchObject({
+      result: 'pass',
+    });
+  });
+});
