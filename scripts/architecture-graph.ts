@@ -27,7 +27,6 @@ const END = '<!-- module-graph:end -->';
  */
 const KNOWN_TANGLES: readonly string[] = [
   'abuse <-> interactions',
-  'auth <-> users',
   'autoqa <-> evaluations',
   'autoqa <-> scorecards',
 ];

@@ -13,6 +13,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AgentsModule } from './agents/agents.module';
 import { AuditModule } from './audit/audit.module';
 import { AuditPageModule } from './audit-page/audit-page.module';
+import { AccountPageModule } from './account-page/account-page.module';
 import { AccessGuard } from './auth/access.guard';
 import { ActorMiddleware } from './auth/actor.middleware';
 import { AuthModule } from './auth/auth.module';
@@ -57,6 +58,7 @@ import { apiValidationPipe } from './common/validation-messages';
     EvaluationPageModule,
     CallPageModule,
     AuditPageModule,
+    AccountPageModule,
     CalibrationModule,
     QueueModule,
     AnalyticsModule,

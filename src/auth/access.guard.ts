@@ -5,7 +5,7 @@ import type { RequestWithActor } from '../common/current-user';
 import { ForbiddenError, SignInRequiredError } from '../common/errors';
 import { translate } from '../common/i18n/i18n';
 import { languageOf } from '../common/i18n/lang';
-import type { Role } from '../users/entities/user.entity';
+import type { Role } from './roles';
 import { checkCsrf, CSRF_IN_MULTIPART_BODY } from './csrf';
 
 export const ACCESS_RULE = 'qa:access';

@@ -1,14 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/current-user';
 import { InputError, NotFoundError } from '../common/errors';
 import { transaction } from '../database/transaction';
-import { UsersService } from '../users/users.service';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { ApiToken } from './entities/api-token.entity';
 import { randomToken, sha256 } from './secrets';
+import { USER_DIRECTORY, type UserDirectory } from './user-directory';
 
 const TOKEN_PREFIX = 'qa_';
 const MAX_TOKENS_PER_USER = 20;
@@ -19,7 +19,7 @@ export class ApiTokensService {
   constructor(
     private readonly tokens: ApiTokensRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly users: UsersService,
+    @Inject(USER_DIRECTORY) private readonly users: UserDirectory,
     private readonly audit: AuditService,
   ) {}
 
@@ -72,7 +72,7 @@ export class ApiTokensService {
 
   /**
    * The token's owner, or null for an unknown or revoked token or a deactivated owner.
-   * Deactivation and a password reset revoke every token (UsersService): re-activating the
+   * Deactivation and a password reset revoke every token (UsersService, in src/users/): re-activating the
    * user brings none back.
    */
   async resolve(token: string): Promise<Actor | null> {

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, InputError } from '../common/errors';
-import { UsersService } from '../users/users.service';
 import { LoginThrottle } from './login-throttle';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
 import { OpenedSession, SessionsService } from './sessions.service';
+import { USER_DIRECTORY, type UserDirectory } from './user-directory';
 
 /** One message for an unknown e-mail, a wrong password and a deactivated account. */
 export class InvalidCredentialsError extends DomainError {
@@ -16,7 +16,7 @@ export class InvalidCredentialsError extends DomainError {
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly users: UsersService,
+    @Inject(USER_DIRECTORY) private readonly users: UserDirectory,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottle,
   ) {}

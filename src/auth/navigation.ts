@@ -3,8 +3,7 @@
  * uses most as links, the rest in menus. A menu left with one page for a role is a plain link.
  * The routes are guarded by the same role sets (roles.ts, navFor).
  */
-import type { Role } from '../users/entities/user.entity';
-import { navFor } from './roles';
+import { navFor, type Role } from './roles';
 
 export interface NavLink {
   href: string;

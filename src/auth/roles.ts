@@ -1,4 +1,6 @@
-import { ROLES, type Role } from '../users/entities/user.entity';
+/** Every role a user may have (the users table's `role`). */
+export const ROLES = ['admin', 'evaluator', 'team_lead', 'agent'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** The role sets the route table uses (PRODUCT.md, "Roles"). */
 export const EVERYONE: readonly Role[] = ROLES;

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Actor } from '../common/current-user';
-import { UsersService } from '../users/users.service';
 import { Session } from './entities/session.entity';
 import { randomToken, sha256 } from './secrets';
 import { SessionsRepository } from './sessions.repository';
+import { USER_DIRECTORY, type UserDirectory } from './user-directory';
 
 export interface OpenedSession {
   /** Goes into the cookie; never stored. */
@@ -19,14 +19,14 @@ const TOUCH_EVERY_MS = 60_000;
 /**
  * Sign-in sessions: an absolute lifetime (SESSION_HOURS) and an idle timeout
  * (SESSION_IDLE_MINUTES). Deactivating a user or resetting their password deletes their
- * sessions (UsersService), so re-activating them brings none back.
+ * sessions (UsersService, in src/users/), so re-activating them brings none back.
  */
 @Injectable()
 export class SessionsService {
   constructor(
     private readonly sessions: SessionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly users: UsersService,
+    @Inject(USER_DIRECTORY) private readonly users: UserDirectory,
   ) {}
 
   async open(userId: number, ip: string | null): Promise<OpenedSession> {

@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Command } from 'commander';
 import { randomToken } from '../auth/secrets';
 import type { Actor } from '../common/current-user';
-import { ROLES, type Role } from '../users/entities/user.entity';
+import { ROLES, type Role } from '../auth/roles';
 import { UsersService } from '../users/users.service';
 
 type WithApp = <T>(fn: (app: INestApplicationContext) => Promise<T>) => Promise<T>;

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Role } from '../users/entities/user.entity';
+import type { Role } from '../auth/roles';
 
 /** Who is acting: the signed-in user (session cookie) or the owner of an API token. */
 export interface Actor {

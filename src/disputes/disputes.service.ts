@@ -15,7 +15,7 @@ import { scorecardVersionOf } from '../scorecards/loaded-version';
 import { Evaluation, EvaluationStatus } from '../evaluations/entities/evaluation.entity';
 import { EvaluationEvents } from '../events/evaluation-events';
 import { NotificationsService } from '../notifications/notifications.service';
-import type { Role } from '../users/entities/user.entity';
+import type { Role } from '../auth/roles';
 import { UsersRepository } from '../users/users.repository';
 import { DisputesRepository, OpenDispute } from './disputes.repository';
 import { DisputeWindowClosedError, EvaluationStatusError } from './dispute-errors';

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentsModule } from '../agents/agents.module';
 import { AuthStoreModule } from '../auth/auth-store.module';
+import { USER_DIRECTORY } from '../auth/user-directory';
 import { User } from './entities/user.entity';
 import { UsersPagesController } from './users.pages.controller';
 import { UsersRepository } from './users.repository';
@@ -11,7 +12,12 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([User]), AgentsModule, AuthStoreModule],
   controllers: [UsersPagesController],
-  providers: [UsersService, UsersRepository],
-  exports: [UsersService, UsersRepository],
+  providers: [
+    UsersService,
+    UsersRepository,
+    // What sign-in asks of the people directory (auth sits below users).
+    { provide: USER_DIRECTORY, useExisting: UsersService },
+  ],
+  exports: [UsersService, UsersRepository, USER_DIRECTORY],
 })
 export class UsersModule {}

@@ -4,7 +4,8 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { Agent } from '../agents/entities/agent.entity';
 import { Team } from '../agents/entities/team.entity';
 import { containsPattern, LIKE_ESCAPE } from '../common/like';
-import { Role, User } from './entities/user.entity';
+import type { Role } from '../auth/roles';
+import { User } from './entities/user.entity';
 
 /** The users table: the one place that reads and writes it. */
 @Injectable()

@@ -14,7 +14,8 @@ import { plainTextProblem, refusedCharacter } from '../common/plain-text';
 import { Page, pageOf } from '../common/pagination';
 import { withAdvisoryLock } from '../database/advisory-lock';
 import { transaction } from '../database/transaction';
-import { Role, ROLES, User } from './entities/user.entity';
+import { ROLES, type Role } from '../auth/roles';
+import { User } from './entities/user.entity';
 import { UsersRepository } from './users.repository';
 
 export interface UserInput {

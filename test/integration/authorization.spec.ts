@@ -7,7 +7,7 @@ import type { Agent as TestAgent } from 'supertest';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { ADMIN, AGENTS, COACHES, EVERYONE, PROTECTORS, QA, STAFF } from '../../src/auth/roles';
-import type { Role } from '../../src/users/entities/user.entity';
+import type { Role } from '../../src/auth/roles';
 import { seedTwoTeams, TwoTeams } from '../support/people';
 import { startTestApp, TestApp } from '../support/test-app';
 

@@ -11,7 +11,7 @@ import {
 } from 'class-validator';
 import { Trim } from '../../common/dto-helpers';
 import { IsPlainText } from '../../common/plain-text';
-import { ROLES, type Role } from '../entities/user.entity';
+import { ROLES, type Role } from '../../auth/roles';
 
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

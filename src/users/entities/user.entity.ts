@@ -9,9 +9,7 @@ import {
 } from 'typeorm';
 import { Agent } from '../../agents/entities/agent.entity';
 import { Team } from '../../agents/entities/team.entity';
-
-export const ROLES = ['admin', 'evaluator', 'team_lead', 'agent'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../auth/roles';
 
 @Entity('users')
 export class User {
