@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AbuseStoreModule } from '../abuse/abuse-store.module';
 import { AgentsModule } from '../agents/agents.module';
 import { Interaction } from './entities/interaction.entity';
 import { Turn } from './entities/turn.entity';
@@ -10,7 +9,8 @@ import { InteractionsRepository } from './interactions.repository';
 import { InteractionsService } from './interactions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Interaction, Turn]), AgentsModule, AbuseStoreModule],
+  // The call's abuse flag comes from the global AbuseStoreModule (CALL_ABUSE, call-abuse.ts).
+  imports: [TypeOrmModule.forFeature([Interaction, Turn]), AgentsModule],
   controllers: [InteractionsController, InteractionsPagesController],
   providers: [InteractionsService, InteractionsRepository],
   exports: [InteractionsService, InteractionsRepository],

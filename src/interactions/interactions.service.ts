@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../common/current-user';
 import { InputError, NotFoundError } from '../common/errors';
 import { DAY_MS, isoWeekStart } from '../common/iso-week';
@@ -8,8 +8,8 @@ import { Interaction } from './entities/interaction.entity';
 import { Turn } from './entities/turn.entity';
 import { InteractionsRepository } from './interactions.repository';
 import type { CallListFilter } from './call-list-query';
-import { AbuseRepository } from '../abuse/abuse.repository';
 import type { AbuseFlag } from '../abuse/entities/abuse-flag.entity';
+import { CALL_ABUSE, type CallAbuse } from './call-abuse';
 
 /** A call with its turns and its stored abuse flag (null: never checked). */
 export type LoadedInteraction = Interaction & { turns: Turn[]; abuse: AbuseFlag | null };
@@ -18,7 +18,7 @@ export type LoadedInteraction = Interaction & { turns: Turn[]; abuse: AbuseFlag 
 export class InteractionsService {
   constructor(
     private readonly repository: InteractionsRepository,
-    private readonly abuse: AbuseRepository,
+    @Inject(CALL_ABUSE) private readonly abuse: CallAbuse,
   ) {}
 
   list(filter: ListInteractionsDto, actor: Actor) {
