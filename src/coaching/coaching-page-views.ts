@@ -26,13 +26,18 @@ export class CoachingPageViews {
     private readonly scorecards: ScorecardsService,
   ) {}
 
-  /** The plan as stored, or with the fields the lead typed in a refused save (`typed`). */
+  /**
+   * The plan as stored, or with what the lead typed in a refused form: the plan editor's fields
+   * (`typed`), a session's record (`session`, with `recordError`) or the new session's time
+   * (`scheduling`, with its error); each error is shown at its form.
+   */
   async planView(
     actor: Actor,
     id: number,
     res: Response,
     typed: TypedPlan | null = null,
-    session: TypedSession | null = null,
+    session: (TypedSession & { recordError?: string }) | null = null,
+    scheduling: { scheduledAt: string; error: string } | null = null,
   ) {
     const plan = await this.coaching.get(actor, id);
     const stored = plan.content as unknown as PlanContent;
@@ -88,6 +93,7 @@ export class CoachingPageViews {
             note: s.notes?.[f.key] ?? '',
           })),
         })),
+      scheduling,
       canWrite: COACHES.includes(actor.role),
       isAgent: actor.role === 'agent',
     };

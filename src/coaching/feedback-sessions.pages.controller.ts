@@ -37,10 +37,12 @@ export class FeedbackSessionsPagesController {
         await this.sessions.schedule(actor, id, dto.scheduledAt);
         res.redirect(303, `/coaching/${id}#sessions`);
       },
-      async (e) => ({
-        ...(await this.views.planView(actor, id, res)),
-        error: pageMessageOf(e, languageOf(res)),
-      }),
+      // Refused: the time the lead typed comes back in the schedule form, with why.
+      async (e) =>
+        this.views.planView(actor, id, res, null, null, {
+          scheduledAt: field(body, 'scheduledAt') ?? '',
+          error: pageMessageOf(e, languageOf(res)),
+        }),
     );
   }
 
@@ -71,10 +73,11 @@ export class FeedbackSessionsPagesController {
         res.redirect(303, `/coaching/${planId}#sessions`);
       },
       // Refused: the session's form comes back with what the lead wrote, and why.
-      async (e) => ({
-        ...(await this.views.planView(actor, planId, res, null, typed)),
-        error: pageMessageOf(e, languageOf(res)),
-      }),
+      async (e) =>
+        this.views.planView(actor, planId, res, null, {
+          ...typed,
+          recordError: pageMessageOf(e, languageOf(res)),
+        }),
     );
   }
 
