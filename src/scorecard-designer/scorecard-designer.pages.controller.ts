@@ -4,11 +4,12 @@ import type { Response } from 'express';
 import { Allow } from '../auth/access.guard';
 import { ADMIN } from '../auth/roles';
 import { Actor, CurrentUser } from '../common/current-user';
-import { DomainError } from '../common/errors';
-import { field, FormBody, FormFields } from '../common/form-body';
+import { DomainError, InputError } from '../common/errors';
+import { field, FormBody, FormFields, submitForm } from '../common/form-body';
 import { formInput } from '../common/form-input';
 import type { Language } from '../common/i18n/i18n';
 import { Lang } from '../common/i18n/lang';
+import { pageMessageOf } from '../common/http-exception.filter';
 import {
   ScorecardFormDto,
   scorecardFormInput,
@@ -71,7 +72,32 @@ export class ScorecardDesignerPagesController {
     @Res() res: Response,
   ) {
     const action = field(body, 'action') ?? 'preview';
-    const dto = formInput(ScorecardFormDto, scorecardFormInput(body));
+    const input = scorecardFormInput(body);
+    await submitForm(
+      res,
+      TEMPLATE,
+      () => this.checked(actor, key, action, formInput(ScorecardFormDto, input), lang, res),
+      // Refused by the DTO (a field too long …): the form comes back as typed, the field named.
+      async (e) => {
+        const form = scorecardFormOf(typedValues(input) as ScorecardFormDto);
+        const { file } = await this.editor.source(key);
+        const path = (e.field ?? '').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+        const problem = locateProblem(lang, form, path, pageMessageOf(e, lang));
+        return this.view(key, file, field(body, 'baseHash') ?? '', form, problem);
+      },
+      (e) => e instanceof InputError,
+    );
+  }
+
+  /** Preview, trial or publish of a form its DTO accepted. */
+  private async checked(
+    actor: Actor,
+    key: string,
+    action: string,
+    dto: ScorecardFormDto,
+    lang: Language,
+    res: Response,
+  ): Promise<void> {
     const form = scorecardFormOf(dto);
     const { file } = await this.editor.source(key);
     const render = (status: number, extra: object, problem: LocatedProblem | null) =>
@@ -138,4 +164,14 @@ export class ScorecardDesignerPagesController {
       },
     };
   }
+}
+
+/** The form's values as posted (text, ticks, lists of them), for a form its DTO refused. */
+function typedValues(value: unknown): unknown {
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map(typedValues);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typedValues(v)]));
+  }
+  return undefined;
 }

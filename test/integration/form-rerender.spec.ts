@@ -1,7 +1,7 @@
 /**
  * A form a person filled in and its DTO refused comes back as the same page (400), with what they
  * typed and the refusal at the form, in the page's language (Korean and English) — not the error
- * page. Two forms of different features: the sampling rule form and the coaching session forms.
+ * page: the sampling rule form, the coaching session forms and the scorecard designer.
  */
 import type { Agent as TestAgent } from 'supertest';
 import { FeedbackSession } from '../../src/coaching/entities/feedback-session.entity';
@@ -105,5 +105,28 @@ describe('refused forms re-render with what was typed and why', () => {
     expect(en.text).toContain('id="schedule-error">give a date and time for the session<');
     expect(en.text).toContain('name="scheduledAt" value="next tuesday"');
     expect(await t.dataSource.getRepository(FeedbackSession).count()).toBe(before);
+  });
+
+  it('the scorecard designer: a description over 8,000 characters is named, the form kept as typed', async () => {
+    const form = await admin.get('/scorecards/voice-en/design').set('Accept', 'text/html');
+    const baseHash = /name="baseHash" value="([0-9a-f]{64})"/.exec(form.text)![1];
+    const typed = {
+      baseHash,
+      action: 'preview',
+      name: 'Voice, typed and kept',
+      description: '설명 '.repeat(3000),
+      'sections[0][key]': 'opening',
+      'sections[0][label]': 'Opening, typed',
+    };
+    const problem = (html: string) =>
+      /<p class="error" role="alert" id="form-problem"[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
+    const ko = await page(admin, '/scorecards/voice-en/design', 'ko', typed);
+    expect(problem(ko.text)).toContain('설명');
+    expect(problem(ko.text)).toContain('8000자 이하로 적어 주세요');
+    expect(ko.text).toContain('value="Voice, typed and kept"');
+    expect(ko.text).toContain('value="Opening, typed"');
+    const en = await page(admin, '/scorecards/voice-en/design', 'en', typed);
+    expect(problem(en.text)).toContain('Description');
+    expect(problem(en.text)).toContain('must be shorter than or equal to 8000 characters');
   });
 });
