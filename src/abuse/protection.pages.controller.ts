@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { csvFileName, CSV_CONTENT_TYPE } from '../analytics/csv';
@@ -6,11 +6,10 @@ import { Allow } from '../auth/access.guard';
 import { PROTECTORS } from '../auth/roles';
 import { contentDisposition } from '../common/content-disposition';
 import { Actor, CurrentUser } from '../common/current-user';
-import { FormBody } from '../common/form-body';
 import { translate } from '../common/i18n/i18n';
 import { languageOf } from '../common/i18n/lang';
 import { AbuseService } from './abuse.service';
-import { ProtectionQueryDto, RecordProtectiveActionDto } from './dto/protection.dto';
+import { ProtectionQueryDto } from './dto/protection.dto';
 import { actionText, kindsText, protectionCsv } from './protection-view';
 
 /** Team leads (their teams' calls) and admins (all); agents and evaluators are refused. */
@@ -54,17 +53,5 @@ export class ProtectionPagesController {
       prev: page.page > 1 ? link(page.page - 1) : null,
       next: page.page < page.pages ? link(page.page + 1) : null,
     });
-  }
-
-  /** One click on the replay page: the action (and an optional note), audited. */
-  @Post('interactions/:id/protective-actions')
-  async record(
-    @CurrentUser() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
-    @FormBody(RecordProtectiveActionDto) dto: RecordProtectiveActionDto,
-    @Res() res: Response,
-  ) {
-    await this.abuse.recordAction(actor, id, dto);
-    res.redirect(303, `/interactions/${id}?protected=1#abuse-flag`);
   }
 }

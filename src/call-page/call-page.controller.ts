@@ -1,10 +1,16 @@
-import { Controller, Get, Param, ParseIntPipe, Query, Render, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Post, Query, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { abuseBanner } from '../abuse/abuse-banner';
+import { AbuseService } from '../abuse/abuse.service';
+import { RecordProtectiveActionDto } from '../abuse/dto/protection.dto';
 import { Allow } from '../auth/access.guard';
 import { EVERYONE, PROTECTORS, STAFF } from '../auth/roles';
 import { Actor, CurrentUser } from '../common/current-user';
+import { InputError } from '../common/errors';
+import { field, FormBody, FormFields, submitForm } from '../common/form-body';
+import { formInput } from '../common/form-input';
+import { pageMessageOf } from '../common/http-exception.filter';
 import { languageOf } from '../common/i18n/lang';
 import { EvaluationsService } from '../evaluations/evaluations.service';
 import { ReplayViews } from '../evaluations/replay-views';
@@ -15,7 +21,8 @@ import { ScorecardsService } from '../scorecards/scorecards.service';
 /**
  * The call's page (the replay): the transcript and its player (interactions) with the
  * evaluations of the call, their marks and the scorecards to score with (evaluations). It sits
- * above both features so that interactions need not know evaluations.
+ * above both features so that interactions need not know evaluations. The protective-action
+ * form of an abusive call posts here too, so that a refused note comes back on this page.
  */
 @ApiExcludeController()
 @Allow(EVERYONE)
@@ -26,6 +33,7 @@ export class CallPageController {
     private readonly evaluations: EvaluationsService,
     private readonly scorecards: ScorecardsService,
     private readonly replayViews: ReplayViews,
+    private readonly abuse: AbuseService,
   ) {}
 
   @Get('interactions/:id')
@@ -35,6 +43,41 @@ export class CallPageController {
     @Param('id', ParseIntPipe) id: number,
     @Query('protected') protectedNow: string | undefined,
     @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.view(actor, id, res, protectedNow === '1');
+  }
+
+  /** One click on the replay page: the action (and an optional note), audited. */
+  @Post('interactions/:id/protective-actions')
+  @Allow(PROTECTORS)
+  async recordProtectiveAction(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @FormBody() body: FormFields,
+    @Res() res: Response,
+  ) {
+    const note = field(body, 'note') ?? '';
+    await submitForm(
+      res,
+      'interactions/replay',
+      async () => {
+        const dto = formInput(RecordProtectiveActionDto, { action: field(body, 'action'), note });
+        await this.abuse.recordAction(actor, id, dto);
+        res.redirect(303, `/interactions/${id}?protected=1#abuse-flag`);
+      },
+      // Refused (an action not offered, a note too long): the form again, with the note and why.
+      async (e) =>
+        this.view(actor, id, res, false, { note, error: pageMessageOf(e, languageOf(res)) }),
+      (e) => e instanceof InputError && ['action', 'note'].includes(e.field),
+    );
+  }
+
+  private async view(
+    actor: Actor,
+    id: number,
+    res: Response,
+    protectedNow: boolean,
+    protective: { note: string; error: string } | null = null,
   ) {
     const interaction = await this.interactions.get(id, actor);
     // Only those who score see the scorecards to score with (agents do not score).
@@ -56,7 +99,8 @@ export class CallPageController {
     return {
       title: interaction.externalId,
       abuse,
-      protectedNow: protectedNow === '1',
+      protectedNow,
+      protective,
       interaction: {
         ...interaction,
         turns: interaction.turns.map((t) => ({

@@ -1,9 +1,11 @@
 /**
  * A form a person filled in and its DTO refused comes back as the same page (400), with what they
  * typed and the refusal at the form, in the page's language (Korean and English) — not the error
- * page: the sampling rule form, the coaching session forms and the scorecard designer.
+ * page: the sampling rule form, the coaching session forms, the scorecard designer and the
+ * protective-action form of an abusive call.
  */
 import type { Agent as TestAgent } from 'supertest';
+import { ProtectiveAction } from '../../src/abuse/entities/protective-action.entity';
 import { FeedbackSession } from '../../src/coaching/entities/feedback-session.entity';
 import { SamplingRule } from '../../src/queue/entities/sampling-rule.entity';
 import { seedCoachingTeam } from '../support/people';
@@ -128,5 +130,47 @@ describe('refused forms re-render with what was typed and why', () => {
     const en = await page(admin, '/scorecards/voice-en/design', 'en', typed);
     expect(problem(en.text)).toContain('Description');
     expect(problem(en.text)).toContain('must be shorter than or equal to 8000 characters');
+  });
+
+  it('the protective action on an abusive call: an action not offered, the replay again with the note', async () => {
+    const call = {
+      externalId: 'ABUSE-FORM-1',
+      source: 'test',
+      channel: 'voice',
+      language: 'ko',
+      agent: { externalId: 'AB-001', name: '김하나', team: 'Alpha' },
+      startedAt: '2026-11-02T09:15:00+09:00',
+      turns: [
+        ['agent', '안녕하세요, 한빛통신 상담사 김하나입니다. 무엇을 도와드릴까요?'],
+        ['customer', '너 목소리 기억했다, 가만 안 둔다'],
+        ['agent', '죄송합니다. 확인해 드리겠습니다.'],
+      ].map(([speaker, text], i) => ({ speaker, startMs: i * 3000, endMs: i * 3000 + 2500, text })),
+    };
+    const imported = await admin
+      .post('/api/interactions/import')
+      .attach('files', Buffer.from(JSON.stringify(call)), 'ABUSE-FORM-1.json')
+      .expect(200);
+    const id = imported.body.results[0].interactionId as number;
+    const url = `/interactions/${id}/protective-actions`;
+    const ko = await page(admin, url, 'ko', { action: 'shout', note: '15분 휴식 후 복귀' });
+    expect(ko.text).toContain('id="protective-action-form"');
+    expect(ko.text).toMatch(/id="protective-action-error">[^<]*다음 중 하나여야 합니다/);
+    expect(ko.text).toContain('name="note" maxlength="1000" value="15분 휴식 후 복귀"');
+    const en = await page(admin, url, 'en', { action: 'shout', note: 'a break' });
+    expect(en.text).toMatch(
+      /id="protective-action-error">[^<]*must be one of the following values/,
+    );
+    expect(en.text).toContain('value="a break"');
+    const actions = () =>
+      t.dataSource.getRepository(ProtectiveAction).countBy({ interactionId: id });
+    expect(await actions()).toBe(0);
+    // Accepted: recorded, and back to the call's page.
+    const done = await admin
+      .post(url)
+      .type('form')
+      .send({ action: 'break', note: '15분' })
+      .expect(303);
+    expect(done.headers.location).toBe(`/interactions/${id}?protected=1#abuse-flag`);
+    expect(await actions()).toBe(1);
   });
 });
