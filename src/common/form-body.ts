@@ -11,8 +11,9 @@ export type FormFields = Record<string, string | string[] | undefined>;
  * `@FormBody()`: the posted form as a plain record, `{}` when nothing was posted (Express leaves
  * `req.body` undefined then), for a page that maps its fields to a DTO itself (`formInput`,
  * inside the try that re-renders the form with its errors).
- * `@FormBody(Dto)`: the form checked by the API's DTO (see form-input.ts); a refused field is an
- * InputError naming it, shown by the error page.
+ * `@FormBody(Dto)`: the form checked by the API's DTO (see form-input.ts) before the handler; a
+ * refused field is an InputError naming it, shown by the error page — so only for a form nobody
+ * types into (buttons, hidden ids). A form a person fills in uses `formInput` inside `submitForm`.
  */
 export const FormBody = createParamDecorator(
   (dto: ClassConstructor<object> | undefined, ctx: ExecutionContext): unknown => {
