@@ -4,7 +4,6 @@ import { EntityManager, In, Repository } from 'typeorm';
 import type { Condition } from '../auth/visibility';
 import { parseJson, storedTime } from '../database/raw-values';
 import { Interaction } from '../interactions/entities/interaction.entity';
-import { Turn } from '../interactions/entities/turn.entity';
 import type { AbuseFlagValue } from './abuse-flag';
 import { AbuseFlag } from './entities/abuse-flag.entity';
 import { ProtectiveAction, type ProtectiveActionKind } from './entities/protective-action.entity';
@@ -49,30 +48,6 @@ export class AbuseRepository {
       interactionId: In(ids),
     });
     return new Map(rows.map((r) => [r.interactionId, r]));
-  }
-
-  /** Calls not checked yet that still have their turns, oldest first (the backfill's work). */
-  async unchecked(limit: number): Promise<{ id: number; language: string }[]> {
-    return this.flags.manager
-      .createQueryBuilder(Interaction, 'i')
-      .select(['i.id AS "id"', 'i.language AS "language"'])
-      .where('NOT EXISTS (SELECT 1 FROM "abuse_flags" "f" WHERE "f"."interactionId" = "i"."id")')
-      .andWhere('EXISTS (SELECT 1 FROM "turns" "t" WHERE "t"."interactionId" = "i"."id")')
-      .orderBy('i.id', 'ASC')
-      .limit(limit)
-      .getRawMany<{ id: number; language: string }>()
-      .then((rows) => rows.map((r) => ({ id: Number(r.id), language: r.language })));
-  }
-
-  /** The turns of the calls the backfill checks, by call, in order. */
-  async turnsOf(ids: number[]): Promise<Map<number, Turn[]>> {
-    const turns = await this.flags.manager.find(Turn, {
-      where: { interactionId: In(ids) },
-      order: { interactionId: 'ASC', seq: 'ASC' },
-    });
-    const byCall = new Map<number, Turn[]>();
-    for (const t of turns) byCall.set(t.interactionId, [...(byCall.get(t.interactionId) ?? []), t]);
-    return byCall;
   }
 
   async insertAction(

@@ -74,9 +74,9 @@ export class AbuseService {
     let checked = 0;
     let flagged = 0;
     for (;;) {
-      const calls = await this.repository.unchecked(BACKFILL_BATCH);
+      const calls = await this.interactions.uncheckedForAbuse(BACKFILL_BATCH);
       if (calls.length === 0) return { checked, flagged };
-      const turns = await this.repository.turnsOf(calls.map((c) => c.id));
+      const turns = await this.interactions.turnsOfMany(calls.map((c) => c.id));
       await transaction(this.dataSource, async (manager) => {
         for (const call of calls) {
           const flag = abuseFlagOf(turns.get(call.id) ?? [], call.language);

@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AbuseStoreModule } from '../abuse/abuse-store.module';
 import { EvaluationStoreModule } from '../evaluations/evaluation-store.module';
+import { InteractionsModule } from '../interactions/interactions.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { AutoQaController } from './autoqa.controller';
 import { AutoQaPagesController } from './autoqa.pages.controller';
-import { AutoQaRepository } from './autoqa.repository';
 import { AutoQaService } from './autoqa.service';
 
 @Module({
-  imports: [ScorecardsModule, EvaluationStoreModule, AbuseStoreModule],
+  imports: [ScorecardsModule, EvaluationStoreModule, InteractionsModule, AbuseStoreModule],
   controllers: [AutoQaController, AutoQaPagesController],
-  providers: [AutoQaService, AutoQaRepository],
+  providers: [AutoQaService],
   exports: [AutoQaService],
 })
 export class AutoQaModule {}

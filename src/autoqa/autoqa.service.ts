@@ -11,10 +11,12 @@ import type { Turn } from '../interactions/entities/turn.entity';
 import type { ScorecardVersion } from '../scorecards/entities/scorecard-version.entity';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 import { EvaluationWriter } from '../evaluations/evaluation-writer';
+import { EvaluationsRepository } from '../evaluations/evaluations.repository';
+import type { PendingCall } from '../interactions/call-work-queries';
+import { InteractionsRepository } from '../interactions/interactions.repository';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import type { AutoQaResult } from './autoqa.types';
 import { agreementFigures, CriterionAgreement, pinnedPasses } from './agreement';
-import { AutoQaRepository, type PendingCall } from './autoqa.repository';
 import { AbuseRepository } from '../abuse/abuse.repository';
 import type { AbuseFlag } from '../abuse/entities/abuse-flag.entity';
 import { runAutoQa } from './engine';
@@ -50,7 +52,8 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly repository: AutoQaRepository,
+    private readonly interactions: InteractionsRepository,
+    private readonly evaluations: EvaluationsRepository,
     private readonly writer: EvaluationWriter,
     private readonly scorecards: ScorecardsService,
     private readonly events: EvaluationEvents,
@@ -97,7 +100,7 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
   async enqueue(manager: EntityManager, interactionIds: number[]): Promise<void> {
     if (!this.config.autoQa || interactionIds.length === 0) return;
     const pairs = await this.currentVersions();
-    const pending = await this.repository.pending(manager, [...pairs.keys()], {
+    const pending = await this.interactions.withoutAutoEvaluation(manager, [...pairs.keys()], {
       ids: interactionIds,
     });
     await this.send(pending, pairs, manager);
@@ -119,10 +122,14 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
       if (!this.config.autoQa || this.background.webOnly) return;
       const pairs = await this.currentVersions();
       for (let after = 0; ;) {
-        const page = await this.repository.pending(this.dataSource.manager, [...pairs.keys()], {
-          after,
-          limit: SWEEP_PAGE,
-        });
+        const page = await this.interactions.withoutAutoEvaluation(
+          this.dataSource.manager,
+          [...pairs.keys()],
+          {
+            after,
+            limit: SWEEP_PAGE,
+          },
+        );
         if (page.length === 0) return;
         for (const call of page) await this.scoreOne(call.id, pairs.get(call.pair)!.id);
         after = page[page.length - 1].id;
@@ -152,8 +159,8 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
   async agreement(key: string): Promise<CriterionAgreement[]> {
     const version = await this.scorecards.current(key);
     const [rows, latest] = await Promise.all([
-      this.repository.agreement(version.scorecardId),
-      this.repository.latestAnswers(version.scorecardId, LATEST_ANSWERS),
+      this.evaluations.suggestionAgreement(version.scorecardId),
+      this.evaluations.latestAnswersBesideSuggestions(version.scorecardId, LATEST_ANSWERS),
     ]);
     return agreementFigures(
       version.definition.sections.flatMap((s) => s.criteria),
@@ -168,7 +175,10 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
    */
   async pinnedPasses(key: string) {
     const version = await this.scorecards.current(key);
-    const latest = await this.repository.latestAnswers(version.scorecardId, 20_000);
+    const latest = await this.evaluations.latestAnswersBesideSuggestions(
+      version.scorecardId,
+      20_000,
+    );
     const criteria = version.definition.sections.flatMap((s) => s.criteria);
     return { definition: version.definition, pinned: pinnedPasses(criteria, latest) };
   }
@@ -177,10 +187,14 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
   private async sendPending(): Promise<void> {
     const pairs = await this.currentVersions();
     for (let after = 0; ;) {
-      const page = await this.repository.pending(this.dataSource.manager, [...pairs.keys()], {
-        after,
-        limit: SWEEP_PAGE,
-      });
+      const page = await this.interactions.withoutAutoEvaluation(
+        this.dataSource.manager,
+        [...pairs.keys()],
+        {
+          after,
+          limit: SWEEP_PAGE,
+        },
+      );
       if (page.length === 0) return;
       await this.send(page, pairs);
       after = page[page.length - 1].id;
@@ -229,9 +243,9 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
     }
     const scored = version;
     const outbox = await transaction(this.dataSource, async (manager) => {
-      const interaction = await this.repository.unscored(manager, interactionId);
+      const interaction = await this.interactions.unscoredWithAgent(manager, interactionId);
       if (!interaction) return null;
-      const turns = await this.repository.turnsOf(manager, interactionId);
+      const turns = await this.interactions.turnsOf(interactionId, manager);
       const flags = await this.abuse.flagsOf([interactionId], manager);
       const result = this.run(
         interaction,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgentsModule } from '../agents/agents.module';
 import { AnalyticsModule } from '../analytics/analytics.module';
+import { InteractionsModule } from '../interactions/interactions.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PdfService } from '../pdf/pdf.service';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
@@ -15,7 +16,13 @@ import { PlanPdfJobs } from './plan-pdf-jobs';
 import { CoachingPlanQuotes } from './plan-quotes.service';
 
 @Module({
-  imports: [AnalyticsModule, ScorecardsModule, AgentsModule, NotificationsModule],
+  imports: [
+    AnalyticsModule,
+    ScorecardsModule,
+    AgentsModule,
+    InteractionsModule,
+    NotificationsModule,
+  ],
   controllers: [CoachingController, CoachingPagesController, FeedbackSessionsPagesController],
   providers: [
     CoachingService,

@@ -6,7 +6,7 @@ import { interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { instants } from '../analytics/period';
 import type { StoredEvidence } from '../evaluations/entities/evaluation-answer.entity';
-import { Turn } from '../interactions/entities/turn.entity';
+import { InteractionsRepository } from '../interactions/interactions.repository';
 import { CoachingPlan } from './entities/coaching-plan.entity';
 import { FeedbackSession } from './entities/feedback-session.entity';
 import type { Excerpt } from './plan-content';
@@ -28,7 +28,10 @@ const COUNTED = `e.status IN ('submitted', 'acknowledged', 'disputed', 'resolved
  */
 @Injectable()
 export class CoachingRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly interactions: InteractionsRepository,
+  ) {}
 
   // ---- plans ----
 
@@ -259,9 +262,8 @@ export class CoachingRepository {
       if (seen.has(Number(row.interactionId))) continue;
       const turnIndex = row.turnIndex ?? firstEvidenceTurn(row.evidence);
       if (turnIndex === null) continue;
-      const turn = await this.dataSource
-        .getRepository(Turn)
-        .findOneBy({ interactionId: Number(row.interactionId), seq: Number(turnIndex) });
+      // The quoted turn is asked of its owner, InteractionsRepository.
+      const turn = await this.interactions.turnAt(Number(row.interactionId), Number(turnIndex));
       if (!turn) continue;
       seen.add(Number(row.interactionId));
       out.push({

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import type { AgreementRow, OverrideRow } from '../autoqa/agreement';
 import { evaluationScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { Page, pageOf } from '../common/pagination';
 import { EvaluationAnswer, type StoredEvidence } from './entities/evaluation-answer.entity';
 import { blindCalibration, visibleEvaluations } from '../auth/evaluation-visibility';
 import { Evaluation } from './entities/evaluation.entity';
+import { Interaction } from '../interactions/entities/interaction.entity';
+import { Turn } from '../interactions/entities/turn.entity';
 import {
   AnswerRow,
   EvaluationRow,
@@ -20,6 +23,9 @@ import {
   toSummary,
   toTimedAnswer,
 } from './evaluation-rows';
+
+/** A suggestion stored with `needsReview: true` in its evidence (simple-json text). */
+const REVIEW = `CASE WHEN a.evidence LIKE '%"needsReview":true%' THEN 1 ELSE 0 END`;
 
 @Injectable()
 export class EvaluationsRepository {
@@ -302,6 +308,61 @@ export class EvaluationsRepository {
       EvaluationAnswer,
       answers.map((a) => ({ ...a, evaluationId })),
     );
+  }
+
+  // ---- auto-QA's agreement: human answers beside the machine's suggestion ----
+
+  /**
+   * Human answers next to the machine's suggestion, counted per criterion, suggestion, value and
+   * whether the suggestion was flagged for review.
+   */
+  suggestionAgreement(scorecardId: number): Promise<AgreementRow[]> {
+    return this.submittedBesideSuggestions(scorecardId)
+      .select('a.criterionKey', 'criterionKey')
+      .addSelect('a.suggestion', 'suggestion')
+      .addSelect('a.value', 'value')
+      .addSelect(REVIEW, 'review')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('a.criterionKey')
+      .addGroupBy('a.suggestion')
+      .addGroupBy('a.value')
+      .addGroupBy(REVIEW)
+      .getRawMany<AgreementRow>()
+      .then((rows) => rows.map((r) => ({ ...r, review: Number(r.review), n: Number(r.n) })));
+  }
+
+  /** The latest submitted human answers beside a suggestion, with the turn each one pinned. */
+  latestAnswersBesideSuggestions(scorecardId: number, limit: number): Promise<OverrideRow[]> {
+    return this.submittedBesideSuggestions(scorecardId)
+      .innerJoin(Interaction, 'i', 'i.id = e.interactionId')
+      .leftJoin(Turn, 't', 't.interactionId = e.interactionId AND t.seq = a.turnIndex')
+      .select('a.criterionKey', 'criterionKey')
+      .addSelect('a.suggestion', 'suggestion')
+      .addSelect('a.value', 'value')
+      .addSelect('a.comment', 'comment')
+      .addSelect('a.turnIndex', 'turnIndex')
+      .addSelect('t.text', 'turnText')
+      .addSelect('t.startMs', 'turnStartMs')
+      .addSelect('e.id', 'evaluationId')
+      .addSelect('e.interactionId', 'interactionId')
+      .addSelect('i.externalId', 'externalId')
+      .addSelect('e.submittedAt', 'submittedAt')
+      .orderBy('e.submittedAt', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(limit)
+      .getRawMany<OverrideRow>();
+  }
+
+  private submittedBesideSuggestions(scorecardId: number) {
+    return this.evaluations.manager
+      .getRepository(EvaluationAnswer)
+      .createQueryBuilder('a')
+      .innerJoin(Evaluation, 'e', 'e.id = a.evaluationId')
+      .innerJoin('scorecard_versions', 'v', 'v.id = e.scorecardVersionId')
+      .where("e.kind = 'manual'")
+      .andWhere("e.status <> 'draft'")
+      .andWhere('a.suggestion IS NOT NULL')
+      .andWhere('v.scorecardId = :scorecardId', { scorecardId });
   }
 }
 

@@ -14,6 +14,12 @@ import {
   RawInteractionRow,
   toInteractionRow,
 } from './call-list-query';
+import {
+  AUTO_OF_I,
+  notCheckedForAbuse,
+  type PendingCall,
+  withoutAutoEvaluation,
+} from './call-work-queries';
 import { ListInteractionsDto } from './dto/list-interactions.dto';
 import { Interaction, type TranscriptDeletion } from './entities/interaction.entity';
 import { Turn } from './entities/turn.entity';
@@ -113,8 +119,70 @@ export class InteractionsRepository {
     return turns;
   }
 
-  turnsOf(interactionId: number): Promise<Turn[]> {
-    return this.turns.find({ where: { interactionId }, order: { seq: 'ASC' } });
+  /** The call's turns, in order (in the caller's transaction when given). */
+  turnsOf(interactionId: number, manager?: EntityManager): Promise<Turn[]> {
+    return (manager?.getRepository(Turn) ?? this.turns).find({
+      where: { interactionId },
+      order: { seq: 'ASC' },
+    });
+  }
+
+  /** One turn of a call by its number (a quoted moment); null when it is gone. */
+  turnAt(interactionId: number, seq: number): Promise<Turn | null> {
+    return this.turns.findOneBy({ interactionId, seq });
+  }
+
+  /** Calls not checked for abuse yet that still have their turns, oldest first (the backfill). */
+  async uncheckedForAbuse(limit: number): Promise<{ id: number; language: string }[]> {
+    const rows = await notCheckedForAbuse(this.interactions.createQueryBuilder('i'), limit);
+    return rows.map((r) => ({ id: Number(r.id), language: r.language }));
+  }
+
+  /** The team of each call's agent (null without agent or team), in the caller's transaction. */
+  async agentTeams(
+    manager: EntityManager,
+    interactionIds: number[],
+  ): Promise<Map<number, number | null>> {
+    const teams = new Map<number, number | null>();
+    for (let i = 0; i < interactionIds.length; i += 500) {
+      const rows = await manager
+        .getRepository(Interaction)
+        .createQueryBuilder('i')
+        .leftJoin('i.agent', 'a')
+        .select(['i.id AS "id"', 'a.teamId AS "teamId"'])
+        .where('i.id IN (:...ids)', { ids: interactionIds.slice(i, i + 500) })
+        .getRawMany<{ id: number; teamId: number | null }>();
+      for (const r of rows) teams.set(Number(r.id), r.teamId === null ? null : Number(r.teamId));
+    }
+    return teams;
+  }
+
+  /**
+   * Calls with no auto evaluation yet among the channel-language pairs given, by id: these
+   * `ids`, or the next `limit` after the id `after` (a sweep's pages). A call whose transcript
+   * retention deleted has nothing left to score.
+   */
+  async withoutAutoEvaluation(
+    manager: EntityManager,
+    pairs: string[],
+    page: { ids?: number[]; after?: number; limit?: number },
+  ): Promise<PendingCall[]> {
+    if (pairs.length === 0 || page.ids?.length === 0) return [];
+    const qb = manager.getRepository(Interaction).createQueryBuilder('i');
+    const rows = await withoutAutoEvaluation(qb, pairs, page);
+    return rows.map((r) => ({ id: Number(r.id), pair: r.pair }));
+  }
+
+  /** The call (with its agent) when it is there, has no auto evaluation and has its transcript. */
+  unscoredWithAgent(manager: EntityManager, id: number): Promise<Interaction | null> {
+    return manager
+      .getRepository(Interaction)
+      .createQueryBuilder('i')
+      .leftJoinAndSelect('i.agent', 'agent')
+      .where('i.id = :id', { id })
+      .andWhere(`NOT EXISTS (${AUTO_OF_I})`)
+      .andWhere('i.transcriptDeletedAt IS NULL')
+      .getOne();
   }
 
   /** The agent of a call (null when the call or its agent is unknown). */

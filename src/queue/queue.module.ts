@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EvaluationsModule } from '../evaluations/evaluations.module';
+import { InteractionsModule } from '../interactions/interactions.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { QueueItem } from './entities/queue-item.entity';
 import { SamplingRule } from './entities/sampling-rule.entity';
@@ -18,6 +19,7 @@ import { SamplingService } from './sampling.service';
   imports: [
     TypeOrmModule.forFeature([QueueItem, SamplingRule]),
     EvaluationsModule,
+    InteractionsModule,
     ScorecardsModule,
   ],
   controllers: [QueueController, QueuePagesController, SamplingRulesPagesController],

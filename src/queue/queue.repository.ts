@@ -89,24 +89,6 @@ export class QueueRepository {
     }));
   }
 
-  /** The team of each call's agent (null without agent or team). */
-  async agentTeams(
-    manager: EntityManager,
-    interactionIds: number[],
-  ): Promise<Map<number, number | null>> {
-    const teams = new Map<number, number | null>();
-    for (let i = 0; i < interactionIds.length; i += 500) {
-      const rows = await manager
-        .createQueryBuilder(Interaction, 'i')
-        .leftJoin(Agent, 'a', 'a.id = i.agentId')
-        .select(['i.id AS "id"', 'a.teamId AS "teamId"'])
-        .where('i.id IN (:...ids)', { ids: interactionIds.slice(i, i + 500) })
-        .getRawMany<{ id: number; teamId: number | null }>();
-      for (const r of rows) teams.set(Number(r.id), r.teamId === null ? null : Number(r.teamId));
-    }
-    return teams;
-  }
-
   /** Active users with the evaluator role, with their open + in-progress count. */
   async evaluatorLoads(manager: EntityManager = this.dataSource.manager): Promise<EvaluatorLoad[]> {
     const rows = await manager

@@ -7,6 +7,7 @@ import { InputError, type MessageKey, NotFoundError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { advisoryXactLock } from '../database/advisory-lock';
 import { transaction } from '../database/transaction';
+import { InteractionsRepository } from '../interactions/interactions.repository';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { assignAll, NoEvaluatorReason } from './assignment';
 import { SAMPLING_KINDS, SamplingRule } from './entities/sampling-rule.entity';
@@ -77,6 +78,7 @@ export class SamplingService {
     private readonly rules: SamplingRulesRepository,
     private readonly scorecards: ScorecardsService,
     private readonly audit: AuditService,
+    private readonly interactions: InteractionsRepository,
   ) {}
 
   async listRules(): Promise<RuleView[]> {
@@ -232,7 +234,7 @@ export class SamplingService {
    */
   private async assign(manager: EntityManager, newItems: NewItem[]) {
     const pool = await this.repository.pool(manager);
-    const teams = await this.repository.agentTeams(
+    const teams = await this.interactions.agentTeams(
       manager,
       newItems.map((i) => i.interactionId),
     );
