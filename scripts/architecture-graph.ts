@@ -1,8 +1,9 @@
 /**
  * The module map of ARCHITECTURE.md, generated from the code: which folder of src/ imports which
  * at run time (dependency-cruiser's graph, collapsed to folders), written between the markers
- * below. `--check` (in `npm run check`) fails when the map in ARCHITECTURE.md is stale or when
- * two folders import each other and the pair is not one of the known tangles listed here.
+ * below. `--check` (in `npm run check`) fails when the map in ARCHITECTURE.md is stale, when
+ * two folders import each other and the pair is not one of the known tangles listed here, or
+ * when a repository reads or writes another folder's table (scripts/repository-ownership.ts).
  *
  *   npm run deps:architecture          # rewrite the section
  *   npm run check:architecture         # fail if stale or on a new two-way folder import
@@ -14,6 +15,7 @@
 import { execFileSync } from 'child_process';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { ownershipProblems } from './repository-ownership';
 
 const ROOT = join(__dirname, '..');
 const DOC = join(ROOT, 'ARCHITECTURE.md');
@@ -25,10 +27,7 @@ const END = '<!-- module-graph:end -->';
  * by moving the shared piece down or the page assembling both up (as src/call-page/ and
  * src/evaluation-page/ do); remove a pair when it is resolved. A new pair fails the check.
  */
-const KNOWN_TANGLES: readonly string[] = [
-  'autoqa <-> evaluations',
-  'autoqa <-> scorecards',
-];
+const KNOWN_TANGLES: readonly string[] = ['autoqa <-> evaluations', 'autoqa <-> scorecards'];
 
 interface CruiseResult {
   modules: {
@@ -158,6 +157,8 @@ function main(): void {
     if (current !== fresh) {
       problems.push('ARCHITECTURE.md: the module graph is stale; run `npm run deps:architecture`.');
     }
+    // One owner per table: no repository reads or writes another folder's table.
+    problems.push(...ownershipProblems(ROOT));
     if (problems.length) {
       console.error(problems.join('\n'));
       process.exit(1);
