@@ -81,4 +81,11 @@ if (fs.existsSync(path.join(CORPUS, 'holdout-11'))) {
     false,
   );
 }
+if (fs.existsSync(path.join(CORPUS, 'holdout-12'))) {
+  printCorpus(
+    `2e. LOCKED holdout-12 (written 2026-12-07 during the eleventh round, never tuned on), ${label}`,
+    measureCorpus('holdout-12', names),
+    false,
+  );
+}
 printOld('3. demo generator calls', measureDemoAccuracy());

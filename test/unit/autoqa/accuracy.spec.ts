@@ -19,12 +19,16 @@ describe('auto-QA accuracy of the shipped packs', () => {
   // holdout-10 was then unlocked into dev. After the tenth round: holdout-6 91.9 %, holdout-7
   // 93.9 %, holdout-8 92.3 %; holdout-11, first scored then: 90.5 % (options_offered 64.6 %,
   // identity_verification 68.8 %, de-escalation 79.2 %; metrics 80/80). holdout-7 and -8 each
-  // have one of their 80 call metrics off. README has them.
+  // have one of their 80 call metrics off. After the eleventh round: holdout-6 92.1 %, holdout-7
+  // 94.1 %, holdout-8 92.6 %, holdout-11 90.6 %; holdout-12, first scored then: 89.1 %
+  // (de-escalation 70.8 %, identity_verification 72.9 %, summary 75.0 %, thanks-for-feedback and
+  // options 77.1 %; metrics 79/80). README has them.
   it.each([
-    { split: 'holdout-6', overall: 0.915, perCriterion: 0.77, metricsOff: 0 },
-    { split: 'holdout-7', overall: 0.935, perCriterion: 0.83, metricsOff: 1 },
-    { split: 'holdout-8', overall: 0.92, perCriterion: 0.7, metricsOff: 1 },
-    { split: 'holdout-11', overall: 0.904, perCriterion: 0.64, metricsOff: 0 },
+    { split: 'holdout-6', overall: 0.92, perCriterion: 0.77, metricsOff: 0 },
+    { split: 'holdout-7', overall: 0.94, perCriterion: 0.83, metricsOff: 1 },
+    { split: 'holdout-8', overall: 0.925, perCriterion: 0.7, metricsOff: 1 },
+    { split: 'holdout-11', overall: 0.905, perCriterion: 0.64, metricsOff: 0 },
+    { split: 'holdout-12', overall: 0.89, perCriterion: 0.7, metricsOff: 1 },
   ] as const)(
     'holds on the locked split $split ≥ $overall strict, ≥ $perCriterion on every criterion',
     ({ split, overall, perCriterion, metricsOff }) => {
@@ -59,7 +63,8 @@ describe('auto-QA accuracy of the shipped packs', () => {
       ['holdout-6', 0.915], // 88.7 % when first scored, 91.5 % / 91.7 % after the sixth / seventh
       ['holdout-7', 0.92], // 92.1 % when first scored, 92.4 % after the seventh round
       ['holdout-8', 0.915], // 91.3 % when first scored (seventh round), 92.2 % after the tenth
-      ['holdout-11', 0.9], // 90.2 % when first scored (tenth round)
+      ['holdout-11', 0.9], // 90.2 % when first scored (tenth round), 90.4 % after the eleventh
+      ['holdout-12', 0.885], // 88.7 % when first scored (eleventh round)
     ] as const) {
       const locked = measureCorpus(split, false);
       expect({ split, ok: locked.strict / locked.compared >= floor }).toEqual({ split, ok: true });
