@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository, WhereExpressionBuilder } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { type Condition, interactionScope } from '../auth/visibility';
+import { interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
 import { containsPattern, LIKE_ESCAPE } from '../common/like';
 import { Page, pageOf } from '../common/pagination';
@@ -23,6 +23,16 @@ import {
 import { ListInteractionsDto } from './dto/list-interactions.dto';
 import { Interaction, type TranscriptDeletion } from './entities/interaction.entity';
 import { Turn } from './entities/turn.entity';
+import {
+  insertedId,
+  REQUEST_FIELDS,
+  type RequestCandidate,
+  type RetentionCandidate,
+  TURN_CHUNK,
+  where,
+} from './interaction-rows';
+
+export type { RequestCandidate, RetentionCandidate } from './interaction-rows';
 
 @Injectable()
 export class InteractionsRepository {
@@ -382,48 +392,4 @@ export class InteractionsRepository {
     }
     await manager.update(Interaction, { id: interactionId }, { notes, redactedAt: at });
   }
-}
-
-export type RetentionCandidate = Pick<
-  Interaction,
-  'id' | 'source' | 'channel' | 'language' | 'startedAt'
->;
-export type RequestCandidate = Pick<
-  Interaction,
-  | 'id'
-  | 'source'
-  | 'externalId'
-  | 'channel'
-  | 'language'
-  | 'startedAt'
-  | 'metadata'
-  | 'turnCount'
-  | 'transcriptDeletedAt'
->;
-const REQUEST_FIELDS = [
-  'i.id',
-  'i.source',
-  'i.externalId',
-  'i.channel',
-  'i.language',
-  'i.startedAt',
-  'i.metadata',
-  'i.turnCount',
-  'i.transcriptDeletedAt',
-];
-
-function where(qb: WhereExpressionBuilder, condition: Condition | null): void {
-  if (condition) qb.andWhere(condition.sql, condition.params);
-}
-
-/** Turns per INSERT statement: well under both databases' parameter limits. */
-const TURN_CHUNK = 500;
-
-/** PostgreSQL answers RETURNING rows; SQLite's driver answers the last inserted row id. */
-function insertedId(raw: unknown): number {
-  const id: unknown = Array.isArray(raw) ? (raw[0] as { id?: unknown } | undefined)?.id : raw;
-  if (typeof id !== 'number' || !Number.isInteger(id)) {
-    throw new Error('the database did not report the id of the new interaction');
-  }
-  return id;
 }
