@@ -6,7 +6,9 @@ import { scaleRange } from '../scoring/score-formula';
 import type { AutoQaResult, Evidence } from './autoqa.types';
 import type { ReasonCode, ReasonParams } from './reason-codes';
 
-export type Suggestion = 'pass' | 'fail' | 'na';
+import type { Suggestion } from '../scoring/suggestion';
+
+export { resultOfValue, type Suggestion } from '../scoring/suggestion';
 
 export interface SuggestedAnswer {
   key: string;
@@ -66,11 +68,4 @@ function valueFor(criterion: CriterionDefinition, result: Suggestion): number | 
   if (result === 'pass') return max;
   if (result === 'fail') return min;
   return criterion.naAllowed ? null : undefined;
-}
-
-/** How a human answer reads as pass/fail/na: pass when it earns at least 80 % of the points. */
-export function resultOfValue(criterion: CriterionDefinition, value: number | null): Suggestion {
-  if (value === null) return 'na';
-  const { max } = scaleRange(criterion.scale);
-  return value >= 0.8 * max ? 'pass' : 'fail';
 }

@@ -3,7 +3,7 @@
  * scorecard version's sections and criteria with the stored answers and computed scores.
  */
 import type { ScorecardDefinition, CriterionDefinition } from '../scorecards/scorecard-definition';
-import { resultOfValue } from '../autoqa/suggestions';
+import { resultOfValue } from '../scoring/suggestion';
 import { scaleRange, ScoreBreakdown } from '../scoring/score-formula';
 import { translate } from '../common/i18n/i18n';
 import { storedReasonText } from '../common/i18n/auto-reason';

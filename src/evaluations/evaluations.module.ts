@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AutoQaModule } from '../autoqa/autoqa.module';
 import { InteractionsModule } from '../interactions/interactions.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { EvaluationStoreModule } from './evaluation-store.module';
@@ -9,7 +8,7 @@ import { EvaluationsService } from './evaluations.service';
 import { ReplayViews } from './replay-views';
 
 @Module({
-  imports: [EvaluationStoreModule, ScorecardsModule, InteractionsModule, AutoQaModule],
+  imports: [EvaluationStoreModule, ScorecardsModule, InteractionsModule],
   controllers: [EvaluationsController, EvaluationsPagesController],
   providers: [EvaluationsService, ReplayViews],
   exports: [EvaluationsService, ReplayViews],

@@ -1,7 +1,8 @@
 import { EvaluationEvents } from '../events/evaluation-events';
+import { DRAFT_SUGGESTIONS, type DraftSuggestions } from './draft-suggestions';
 import { transaction } from '../database/transaction';
 import { isUniqueViolation } from '../database/unique-violation';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -13,7 +14,6 @@ import {
   NotFoundError,
   StaleVersionError,
 } from '../common/errors';
-import { AutoQaService } from '../autoqa/autoqa.service';
 import { InteractionsService } from '../interactions/interactions.service';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
@@ -38,7 +38,7 @@ import { EvaluationWriter } from './evaluation-writer';
 import type { EvaluationSummary } from './evaluation-rows';
 import { EvaluationsRepository } from './evaluations.repository';
 
-type Suggestion = ReturnType<AutoQaService['suggest']>[number];
+type Suggestion = ReturnType<DraftSuggestions['suggest']>[number];
 
 @Injectable()
 export class EvaluationsService {
@@ -49,7 +49,7 @@ export class EvaluationsService {
     private readonly scorecards: ScorecardsService,
     private readonly audit: AuditService,
     private readonly interactions: InteractionsService,
-    private readonly autoQa: AutoQaService,
+    @Inject(DRAFT_SUGGESTIONS) private readonly autoQa: DraftSuggestions,
     private readonly events: EvaluationEvents,
   ) {}
 

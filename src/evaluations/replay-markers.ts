@@ -4,7 +4,7 @@
  * Only the evaluations the caller names contribute, so a page shows the marks of exactly the
  * evaluations its user may see. Pure: ReplayViews (replay-views.ts) reads the answers.
  */
-import { DEFAULT_SILENCE_MS } from '../autoqa/detectors/defaults';
+import { DEFAULT_SILENCE_MS } from '../scorecards/silence-default';
 import type { AutoSuggestion } from './entities/evaluation-answer.entity';
 import type { TimedAnswerRow } from './evaluation-rows';
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';

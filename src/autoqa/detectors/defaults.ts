@@ -6,7 +6,7 @@
 import type { MatchLanguage } from '../text-match';
 
 export const DEFAULT_OVERLAP_MS = 300;
-export const DEFAULT_SILENCE_MS = 10_000;
+export { DEFAULT_SILENCE_MS } from '../../scorecards/silence-default';
 export const DEFAULT_ANNOUNCE_WITHIN_TURNS = 2;
 /** A `thank` phrase must follow a silence within this many agent turns. */
 export const THANK_WITHIN_TURNS = 2;
