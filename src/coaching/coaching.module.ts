@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AgentsModule } from '../agents/agents.module';
 import { AnalyticsModule } from '../analytics/analytics.module';
+import { EvaluationStoreModule } from '../evaluations/evaluation-store.module';
 import { InteractionsModule } from '../interactions/interactions.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PdfService } from '../pdf/pdf.service';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { CoachingController } from './coaching.controller';
+import { CoachingMoments } from './coaching-moments';
 import { CoachingPageViews } from './coaching-page-views';
 import { CoachingPagesController } from './coaching.pages.controller';
 import { CoachingRepository } from './coaching.repository';
@@ -21,6 +23,7 @@ import { CoachingPlanQuotes } from './plan-quotes.service';
     ScorecardsModule,
     AgentsModule,
     InteractionsModule,
+    EvaluationStoreModule,
     NotificationsModule,
   ],
   controllers: [CoachingController, CoachingPagesController, FeedbackSessionsPagesController],
@@ -28,6 +31,7 @@ import { CoachingPlanQuotes } from './plan-quotes.service';
     CoachingService,
     FeedbackSessionsService,
     CoachingRepository,
+    CoachingMoments,
     CoachingPageViews,
     CoachingPlanQuotes,
     PlanPdfJobs,

@@ -4,34 +4,16 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { interactionScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
-import { instants } from '../analytics/period';
-import type { StoredEvidence } from '../evaluations/entities/evaluation-answer.entity';
-import { InteractionsRepository } from '../interactions/interactions.repository';
 import { CoachingPlan } from './entities/coaching-plan.entity';
 import { FeedbackSession } from './entities/feedback-session.entity';
-import type { Excerpt } from './plan-content';
-
-interface MomentRow {
-  interactionId: number;
-  externalId: string;
-  turnIndex: number | null;
-  timeMs: number | null;
-  evidence: string | StoredEvidence | null;
-  agentName: string;
-}
-
-const COUNTED = `e.status IN ('submitted', 'acknowledged', 'disputed', 'resolved')`;
 
 /**
- * The coaching tables (plans and feedback sessions) and the moments of calls a plan quotes:
- * where the agent missed, where a peer did well.
+ * The coaching tables: plans and feedback sessions. The moments of calls a plan quotes are read
+ * from their owners by CoachingMoments.
  */
 @Injectable()
 export class CoachingRepository {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly interactions: InteractionsRepository,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   // ---- plans ----
 
@@ -165,25 +147,7 @@ export class CoachingRepository {
     await manager.update(FeedbackSession, id, values);
   }
 
-  // ---- the moments a plan quotes ----
-
-  /**
-   * Up to `limit` of the agent's calls in the period where a human evaluator failed the criterion,
-   * newest first, at the moment the evaluator pinned (or where auto-QA's evidence points).
-   */
-  async missed(
-    agentId: number,
-    scorecardKey: string,
-    criterionKey: string,
-    period: { from: string; to: string },
-    limit = 3,
-  ): Promise<Excerpt[]> {
-    const rows = await this.moments(scorecardKey, criterionKey, false, limit * 3)
-      .andWhere('i.agentId = :agentId', { agentId })
-      .andWhere('i.startedAt >= :start AND i.startedAt < :end', instants(period))
-      .getRawMany<MomentRow>();
-    return this.withText(rows, limit);
-  }
+  // ---- progress ----
 
   /**
    * The agent's latest plan for an earlier period (it starts and ends before this one): a plan
@@ -203,83 +167,4 @@ export class CoachingRepository {
       .addOrderBy('p.id', 'DESC')
       .getOne();
   }
-
-  /** A call of another agent (the same team first) where the criterion was done well. */
-  async exemplar(
-    agentId: number,
-    teamId: number | null,
-    scorecardKey: string,
-    criterionKey: string,
-  ): Promise<Excerpt | null> {
-    for (const sameTeam of teamId === null ? [false] : [true, false]) {
-      const qb = this.moments(scorecardKey, criterionKey, true, 20).andWhere(
-        'i.agentId <> :agentId',
-        { agentId },
-      );
-      if (sameTeam) qb.andWhere('a.teamId = :teamId', { teamId });
-      const found = await this.withText(await qb.getRawMany<MomentRow>(), 1);
-      if (found.length > 0) return found[0];
-    }
-    return null;
-  }
-
-  private moments(scorecardKey: string, criterionKey: string, passed: boolean, limit: number) {
-    return (
-      this.dataSource
-        .createQueryBuilder()
-        .select([
-          'i.id AS "interactionId"',
-          'i.externalId AS "externalId"',
-          'ans.turnIndex AS "turnIndex"',
-          'ans.timeMs AS "timeMs"',
-          'ans.evidence AS "evidence"',
-          'a.name AS "agentName"',
-        ])
-        .from('evaluation_answers', 'ans')
-        .innerJoin('evaluations', 'e', 'e.id = ans.evaluationId')
-        .innerJoin('interactions', 'i', 'i.id = e.interactionId')
-        .innerJoin('agents', 'a', 'a.id = i.agentId')
-        .innerJoin('scorecard_versions', 'v', 'v.id = e.scorecardVersionId')
-        .innerJoin('scorecards', 's', 's.id = v.scorecardId')
-        .where('s.key = :scorecardKey', { scorecardKey })
-        .andWhere('ans.criterionKey = :criterionKey', { criterionKey })
-        .andWhere('ans.passed = :passed', { passed })
-        .andWhere(`e.kind IN ('manual', 'mystery_shop', 'auto')`)
-        .andWhere(COUNTED)
-        // Human answers with a pinned moment first, then machine evidence.
-        .orderBy(`CASE WHEN e.kind = 'auto' THEN 1 ELSE 0 END`, 'ASC')
-        .addOrderBy('i.startedAt', 'DESC')
-        .limit(limit)
-    );
-  }
-
-  /** The quoted turn of each moment; moments without a turn to quote are skipped. */
-  private async withText(rows: MomentRow[], limit: number): Promise<Excerpt[]> {
-    const out: Excerpt[] = [];
-    const seen = new Set<number>();
-    for (const row of rows) {
-      if (out.length >= limit) break;
-      if (seen.has(Number(row.interactionId))) continue;
-      const turnIndex = row.turnIndex ?? firstEvidenceTurn(row.evidence);
-      if (turnIndex === null) continue;
-      // The quoted turn is asked of its owner, InteractionsRepository.
-      const turn = await this.interactions.turnAt(Number(row.interactionId), Number(turnIndex));
-      if (!turn) continue;
-      seen.add(Number(row.interactionId));
-      out.push({
-        interactionId: Number(row.interactionId),
-        externalId: row.externalId,
-        timeMs: row.timeMs === null ? Number(turn.startMs) : Number(row.timeMs),
-        speaker: turn.speaker,
-        text: turn.text.length > 280 ? `${turn.text.slice(0, 280)}…` : turn.text,
-        agentName: row.agentName,
-      });
-    }
-    return out;
-  }
-}
-
-function firstEvidenceTurn(evidence: MomentRow['evidence']): number | null {
-  const parsed = typeof evidence === 'string' ? (JSON.parse(evidence) as StoredEvidence) : evidence;
-  return parsed?.items.find((item) => item.turn !== null)?.turn ?? null;
 }

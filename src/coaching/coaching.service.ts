@@ -18,6 +18,7 @@ import type { CriterionDefinition } from '../scorecards/scorecard-definition';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { FILE_STORE, type FileStore } from '../storage/file-store';
 import { UsersRepository } from '../users/users.repository';
+import { CoachingMoments } from './coaching-moments';
 import { CoachingRepository } from './coaching.repository';
 import { CoachingPlan } from './entities/coaching-plan.entity';
 import { selectFocus } from './focus-selection';
@@ -61,6 +62,7 @@ export class CoachingService {
     private readonly analytics: AnalyticsService,
     private readonly scorecards: ScorecardsService,
     private readonly repository: CoachingRepository,
+    private readonly moments: CoachingMoments,
     private readonly audit: AuditService,
     private readonly pdfJobs: PlanPdfJobs,
     private readonly notifications: NotificationsService,
@@ -304,10 +306,10 @@ export class CoachingService {
         .flatMap((s) => s.criteria)
         .find((c) => c.key === row.key);
       if (definition) criteria.set(ref, definition);
-      excerpts.set(ref, await this.repository.missed(agent.id, row.scorecardKey, row.key, period));
+      excerpts.set(ref, await this.moments.missed(agent.id, row.scorecardKey, row.key, period));
       exemplars.set(
         ref,
-        await this.repository.exemplar(agent.id, agent.teamId, row.scorecardKey, row.key),
+        await this.moments.exemplar(agent.id, agent.teamId, row.scorecardKey, row.key),
       );
     }
     return { criteria, excerpts, exemplars };

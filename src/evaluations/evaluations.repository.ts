@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import {
+  DataSource,
+  EntityManager,
+  In,
+  ObjectLiteral,
+  Repository,
+  SelectQueryBuilder,
+} from 'typeorm';
 import type { AgreementRow, OverrideRow } from '../autoqa/agreement';
 import { evaluationScope } from '../auth/visibility';
 import type { Actor } from '../common/current-user';
@@ -23,13 +30,25 @@ import {
   toSummary,
   toTimedAnswer,
 } from './evaluation-rows';
+import { type MomentQuery, type MomentRow, momentsQuery } from './coaching-moments-query';
 
 /** A suggestion stored with `needsReview: true` in its evidence (simple-json text). */
 const REVIEW = `CASE WHEN a.evidence LIKE '%"needsReview":true%' THEN 1 ELSE 0 END`;
 
 @Injectable()
 export class EvaluationsRepository {
-  constructor(@InjectRepository(Evaluation) private readonly evaluations: Repository<Evaluation>) {}
+  constructor(
+    @InjectRepository(Evaluation) private readonly evaluations: Repository<Evaluation>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Counted answers of one criterion, with where they point, for a coaching plan's quotes. */
+  coachingMoments(query: MomentQuery): Promise<MomentRow[]> {
+    return momentsQuery(
+      this.dataSource.createQueryBuilder() as SelectQueryBuilder<ObjectLiteral>,
+      query,
+    ).getRawMany<MomentRow>();
+  }
 
   findFull(id: number, manager?: EntityManager): Promise<Evaluation | null> {
     return (manager?.getRepository(Evaluation) ?? this.evaluations).findOne({
