@@ -42,6 +42,17 @@ module.exports = {
       },
     },
     {
+      name: 'scorecard-schema-is-low',
+      comment:
+        'The pure parts of the scorecard format that both scorecards/ and autoqa/ read (problems, field readers, the auto block and autoQa settings validators, the phrase-entry syntax) import only common/ at run time: no feature, no Nest, no TypeORM (a type such as AutoBlock may be named).',
+      severity: 'error',
+      from: { path: '^src/scorecard-schema/' },
+      to: {
+        pathNot: '^src/(scorecard-schema|common)/',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'statistics-is-pure',
       comment:
         'The statistics core (intervals, tests, power, regression) takes plain numbers: it imports only simple-statistics and jstat.',

@@ -7,9 +7,9 @@
  * of phrase-list × turn matches, and linear passes over the turns.
  */
 import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
-import { ScorecardValidationError } from '../scorecards/scorecard-validation-error';
+import { ScorecardValidationError } from '../scorecard-schema/scorecard-validation-error';
 import { protectFromAbuse } from './abuse-protection';
-import { validateAutoBlock } from './auto-block';
+import { validateAutoBlock } from '../scorecard-schema/auto-block';
 import type {
   AutoBlock,
   AutoQaInput,

@@ -3,11 +3,22 @@
  * phrase with its Korean ending family or English inflections, a name slot, or a `re:` pattern)
  * turned into the regular-expression source it is matched with on normalised text.
  */
+import {
+  type MatchLanguage,
+  type NameSlot,
+  regexBody,
+  SLOT_SOURCE,
+} from '../scorecard-schema/phrase-syntax';
 import { normalizeSpeech } from './normalize';
 
-export type MatchLanguage = 'ko' | 'en';
-
-export const REGEX_PREFIX = 're:';
+/** The entry syntax (`re:`, `{agent}`, `@family`) is the scorecard format's. */
+export {
+  hasWords,
+  type MatchLanguage,
+  type NameSlot,
+  REGEX_PREFIX,
+  regexBody,
+} from '../scorecard-schema/phrase-syntax';
 
 /**
  * Polite-ending families, most specific first. A phrase ending in any member matches every
@@ -35,16 +46,7 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-/** Name slots a phrase may contain, filled with a name-shaped pattern (known names: `mentions`). */
-export type NameSlot = 'agent' | 'company';
 const HAS_SLOT = /\{(agent|company)\}/;
-const SLOT_SOURCE: Record<MatchLanguage, Record<NameSlot, string>> = {
-  ko: { agent: '[가-힣]{2,4}', company: '[가-힣a-z0-9]{2,12}' },
-  en: {
-    agent: "[a-z][a-z'-]+(?: [a-z][a-z'-]+)?",
-    company: "[a-z0-9&][a-z0-9&'-]*(?:[ -][a-z0-9&][a-z0-9&'-]*){0,3}",
-  },
-};
 
 /** A phrase that is only a slot (`{agent}`): said when the known name is mentioned. */
 export function bareSlot(phrase: string): NameSlot | null {
@@ -155,22 +157,6 @@ export function enPhraseSource(phrase: string): string {
         : enPhraseWords(piece).map((w) => contractionSource(w) ?? enWordSource(w)),
     )
     .join(EN_SEPARATOR);
-}
-
-/** Whether a plain phrase has something to match once normalised (letters or digits). */
-export function hasWords(phrase: string): boolean {
-  return /[\p{L}\p{N}]/u.test(phrase);
-}
-
-/**
- * The regex body of a `re:` entry, or null for a plain phrase. `{agent}` and `{company}` in it
- * stand for the shape of a name in the language, as in a plain phrase (`re:저는{agent}입니다`).
- */
-export function regexBody(phrase: string, language: MatchLanguage = 'ko'): string | null {
-  if (!phrase.startsWith(REGEX_PREFIX)) return null;
-  return phrase
-    .slice(REGEX_PREFIX.length)
-    .replace(/\{(agent|company)\}/g, (_, slot: NameSlot) => `(?:${SLOT_SOURCE[language][slot]})`);
 }
 
 export function flagsFor(language: MatchLanguage): string {

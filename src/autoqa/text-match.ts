@@ -11,6 +11,7 @@
  */
 
 import { unmasked } from '../redaction/masks';
+import { expandFamilies } from '../scorecard-schema/phrase-syntax';
 import { normalizeSpeech } from './normalize';
 import {
   bareSlot,
@@ -39,6 +40,13 @@ export {
   REGEX_PREFIX,
   regexBody,
 } from './phrase-source';
+/** Phrase families (`@hold_request`): the scorecard format's syntax, read here and by its validators. */
+export {
+  expandFamilies,
+  FAMILY_PREFIX,
+  familyRef,
+  UnknownFamilyError,
+} from '../scorecard-schema/phrase-syntax';
 
 /** The matching rules to use: the call's language when it is one we know, else the scorecard's. */
 export function matchLanguage(callLanguage: string, scorecardLanguage: string): MatchLanguage {
@@ -323,43 +331,4 @@ export class ScorecardCache<T> {
     }
     return value;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Phrase families: a scorecard names its lists once (`autoQa.phraseFamilies.hold_request`) and
-// any phrase list refers to one with `@hold_request`.
-
-export const FAMILY_PREFIX = '@';
-
-/** The family a list entry refers to, or null for a phrase. */
-export function familyRef(phrase: string): string | null {
-  return phrase.startsWith(FAMILY_PREFIX) ? phrase.slice(FAMILY_PREFIX.length).trim() : null;
-}
-
-export class UnknownFamilyError extends Error {
-  constructor(readonly family: string) {
-    super(`unknown phrase family @${family}`);
-  }
-}
-
-export function expandFamilies(
-  phrases: readonly string[],
-  families: Readonly<Record<string, readonly string[]>>,
-  seen: readonly string[] = [],
-): string[] {
-  if (!phrases.some((p) => familyRef(p) !== null)) return [...phrases];
-  const out: string[] = [];
-  for (const p of phrases) {
-    const name = familyRef(p);
-    if (name === null) {
-      out.push(p);
-      continue;
-    }
-    const family = Object.prototype.hasOwnProperty.call(families, name)
-      ? families[name]
-      : undefined;
-    if (family === undefined || seen.includes(name)) throw new UnknownFamilyError(name);
-    out.push(...expandFamilies(family, families, [...seen, name]));
-  }
-  return [...new Set(out)];
 }

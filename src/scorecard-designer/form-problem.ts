@@ -7,7 +7,7 @@
 import { hasTranslation, translate } from '../common/i18n/i18n';
 import type { MessageKey } from '../common/errors';
 import type { ScorecardForm } from '../scorecards/scorecard-form';
-import { problemText } from '../scorecards/scorecard-problem';
+import { problemText } from '../scorecard-schema/scorecard-problem';
 
 export interface LocatedProblem {
   path: string;

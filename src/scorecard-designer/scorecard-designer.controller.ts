@@ -9,7 +9,7 @@ import { ScorecardEditorService, scoreSamples } from '../scorecards/scorecard-ed
 import { ScorecardTrialService } from './scorecard-trial.service';
 import type { Language } from '../common/i18n/i18n';
 import { Lang } from '../common/i18n/lang';
-import { PROBLEM_PREFIX, problemWords } from '../scorecards/scorecard-problem';
+import { PROBLEM_PREFIX, problemWords } from '../scorecard-schema/scorecard-problem';
 
 /**
  * The form editor's API: the same ScorecardFormDto as the page's post, written into the YAML

@@ -4,7 +4,7 @@
  * the scorecard that allows N/A (`na: true`): the score formula refuses N/A elsewhere. Pure.
  */
 import type { SectionDefinition } from './scorecard-definition';
-import { fail, typeName } from './scorecard-problem';
+import { fail, typeName } from '../scorecard-schema/scorecard-problem';
 
 const FIELD = 'abuseProtection';
 

@@ -15,7 +15,7 @@ import {
 import { readPhraseLibraries } from './phrase-libraries';
 import type { ScorecardDefinition } from './scorecard-definition';
 import { applyForm, formOf, type ScorecardForm } from './scorecard-form';
-import { problemIn, problemOf, type ProblemAt } from './scorecard-problem';
+import { problemIn, problemOf, type ProblemAt } from '../scorecard-schema/scorecard-problem';
 import { parseScorecardYaml, ScorecardValidationError } from './scorecard-schema';
 import { ScorecardsService, type SyncResult } from './scorecards.service';
 

@@ -7,7 +7,7 @@
  * file (`parseScorecardYaml`). Pure: no framework, no I/O.
  */
 import { Document, isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
-import { problemIn } from './scorecard-problem';
+import { problemIn } from '../scorecard-schema/scorecard-problem';
 
 export const SCALE_TYPES = ['yes_no', '1-5', 'points'] as const;
 export const CRITICAL_SCOPES = ['', 'evaluation', 'section'] as const;

@@ -3,7 +3,7 @@
  * texts, as the scorecard format writes them. Problems are `SchemaProblem`s. Pure.
  */
 import type { CriticalScope, Scale } from './scorecard-definition';
-import { describe, fail } from './scorecard-problem';
+import { describe, fail } from '../scorecard-schema/scorecard-problem';
 import {
   choice,
   expectMapping,
@@ -12,7 +12,7 @@ import {
   join,
   rejectUnknownFields,
   text,
-} from './schema-fields';
+} from '../scorecard-schema/schema-fields';
 
 const SCOPES: readonly CriticalScope[] = ['evaluation', 'section'];
 const MAX_POINTS = 100;

@@ -10,9 +10,9 @@
 import { createHash } from 'crypto';
 import { parseDocument } from 'yaml';
 import type { ScorecardDefinition } from './scorecard-definition';
-import { criterionKeyAt, fail, SchemaProblem } from './scorecard-problem';
-import { ScorecardValidationError } from './scorecard-validation-error';
-import { expectMapping, isMapping, ROOT } from './schema-fields';
+import { criterionKeyAt, fail, SchemaProblem } from '../scorecard-schema/scorecard-problem';
+import { ScorecardValidationError } from '../scorecard-schema/scorecard-validation-error';
+import { expectMapping, isMapping, ROOT } from '../scorecard-schema/schema-fields';
 import { validateScorecard, type PhraseLibraries } from './scorecard-validate';
 
 export { ScorecardValidationError };

@@ -2,19 +2,20 @@
  * The rules of the scorecard format (scorecards/README.md): the scorecard's own fields, its
  * sections and criteria. Stops at the first problem with a `SchemaProblem` (path, message key);
  * the entry points in scorecard-schema.ts add the file. Scales, critical and coaching are in
- * scorecard-scale.ts, an `auto` block's content is the auto-QA engine's (src/autoqa/auto-block.ts).
+ * scorecard-scale.ts; an `auto` block's content and the `autoQa` settings are checked by
+ * src/scorecard-schema/auto-block.ts and auto-settings.ts (below both scorecards/ and autoqa/).
  */
-import { validateAutoBlock } from '../autoqa/auto-block';
-import { checkFamilyReferences, validateAutoSettings } from '../autoqa/auto-settings';
+import { validateAutoBlock } from '../scorecard-schema/auto-block';
+import { checkFamilyReferences, validateAutoSettings } from '../scorecard-schema/auto-settings';
 import { validateAbuseProtection } from './abuse-protection-schema';
 import type {
   CriterionDefinition,
   ScorecardDefinition,
   SectionDefinition,
 } from './scorecard-definition';
-import { describe, fail, failAs } from './scorecard-problem';
+import { describe, fail, failAs } from '../scorecard-schema/scorecard-problem';
 import { parseCoaching, parseCritical, parseScale } from './scorecard-scale';
-import { ScorecardValidationError } from './scorecard-validation-error';
+import { ScorecardValidationError } from '../scorecard-schema/scorecard-validation-error';
 import {
   booleanValue,
   choice,
@@ -27,7 +28,7 @@ import {
   rejectUnknownFields,
   ROOT,
   text,
-} from './schema-fields';
+} from '../scorecard-schema/schema-fields';
 
 /**
  * Phrase libraries shared by several scorecards (`scorecards/phrases/<name>.yaml`: a mapping of

@@ -15,7 +15,7 @@ import { ScorecardEditorService } from './scorecard-editor.service';
 import { ScorecardEditDto } from './dto/scorecard-edit.dto';
 import { formInput } from '../common/form-input';
 import { pageMessageOf } from '../common/http-exception.filter';
-import { problemWords } from './scorecard-problem';
+import { problemWords } from '../scorecard-schema/scorecard-problem';
 
 @ApiExcludeController()
 @Allow(EVERYONE)

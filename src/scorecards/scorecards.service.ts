@@ -13,7 +13,7 @@ import { ScorecardVersion } from './entities/scorecard-version.entity';
 import { Scorecard } from './entities/scorecard.entity';
 import type { ScorecardDefinition } from './scorecard-definition';
 import { readPhraseLibraries } from './phrase-libraries';
-import { problemIn, problemOf, type ProblemAt } from './scorecard-problem';
+import { problemIn, problemOf, type ProblemAt } from '../scorecard-schema/scorecard-problem';
 import { ScorecardsRepository, type VersionSummary } from './scorecards.repository';
 import {
   parseScorecardYaml,

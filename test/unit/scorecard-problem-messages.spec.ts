@@ -4,10 +4,10 @@
  * and why, and both languages render completely — the Korean in Korean.
  */
 import { stringify } from 'yaml';
-import { validateAutoBlock } from '../../src/autoqa/auto-block';
+import { validateAutoBlock } from '../../src/scorecard-schema/auto-block';
 import en from '../../src/common/i18n/locales/errors.en.json';
 import ko from '../../src/common/i18n/locales/errors.ko.json';
-import { problemOf, problemText, problemWords } from '../../src/scorecards/scorecard-problem';
+import { problemOf, problemText, problemWords } from '../../src/scorecard-schema/scorecard-problem';
 import {
   parseScorecardYaml,
   ScorecardValidationError,

@@ -1,6 +1,6 @@
 /** validateAutoBlock: strict checks with exact paths, and its use by the scorecard loader. */
 import { stringify } from 'yaml';
-import { validateAutoBlock } from '../../../src/autoqa/auto-block';
+import { validateAutoBlock } from '../../../src/scorecard-schema/auto-block';
 import {
   parseScorecardYaml,
   ScorecardValidationError,

@@ -3,10 +3,10 @@
  * durations, ratios and whole numbers. Each reader returns the value it checked or throws a
  * `SchemaProblem` with the field's path and a message key. Pure.
  */
-import type { AutoSpeaker, PhraseList } from './autoqa.types';
-import { describe, fail } from '../scorecards/scorecard-problem';
-import { choice, isFiniteNumber, join, type Mapping } from '../scorecards/schema-fields';
-import { familyRef, hasWords, regexBody } from './text-match';
+import type { AutoSpeaker, PhraseList } from '../autoqa/autoqa.types';
+import { describe, fail } from './scorecard-problem';
+import { choice, isFiniteNumber, join, type Mapping } from './schema-fields';
+import { familyRef, hasWords, regexBody } from './phrase-syntax';
 
 const SPEAKERS: readonly AutoSpeaker[] = ['agent', 'customer', 'any'];
 

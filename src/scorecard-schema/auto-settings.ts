@@ -5,9 +5,15 @@
  * the offending field; every `@family` used by a criterion's `auto` block must exist.
  */
 import type { AutoQaSettings } from '../scorecards/scorecard-definition';
-import { problemIn, type ProblemParams } from '../scorecards/scorecard-problem';
-import { ScorecardValidationError } from '../scorecards/scorecard-validation-error';
-import { expandFamilies, familyRef, hasWords, regexBody, UnknownFamilyError } from './text-match';
+import { problemIn, type ProblemParams } from './scorecard-problem';
+import { ScorecardValidationError } from './scorecard-validation-error';
+import {
+  expandFamilies,
+  familyRef,
+  hasWords,
+  regexBody,
+  UnknownFamilyError,
+} from './phrase-syntax';
 
 const FIELDS = ['phraseFamilies', 'company', 'reviewBelow'] as const;
 const FAMILY_NAME = /^[a-z][a-z0-9_]*$/;

@@ -9,8 +9,8 @@ import type {
   PhraseList,
   SequenceStep,
   WhenCondition,
-} from './autoqa.types';
-import { describe, fail } from '../scorecards/scorecard-problem';
+} from '../autoqa/autoqa.types';
+import { describe, fail } from './scorecard-problem';
 import {
   booleanValue,
   expectMapping,
@@ -18,7 +18,7 @@ import {
   type Mapping,
   rejectUnknownFields,
   text,
-} from '../scorecards/schema-fields';
+} from './schema-fields';
 import {
   compact,
   milliseconds,

@@ -5,8 +5,8 @@
  * stored definitions before compiling them. Shared parts are in auto-block-conditions.ts, the
  * values in auto-block-values.ts.
  */
-import { ScorecardValidationError } from '../scorecards/scorecard-validation-error';
-import { describe, fail, SchemaProblem } from '../scorecards/scorecard-problem';
+import { ScorecardValidationError } from './scorecard-validation-error';
+import { describe, fail, SchemaProblem } from './scorecard-problem';
 import {
   expectMapping,
   join,
@@ -14,7 +14,7 @@ import {
   numberIn,
   rejectUnknownFields,
   choice,
-} from '../scorecards/schema-fields';
+} from './schema-fields';
 import type {
   AutoBlock,
   CountBlock,
@@ -29,7 +29,7 @@ import type {
   SilenceBlock,
   SilenceMode,
   TalkRatioBlock,
-} from './autoqa.types';
+} from '../autoqa/autoqa.types';
 import { readScope, readUnless, readWhen, stepList, UNLESS } from './auto-block-conditions';
 import {
   compact,
