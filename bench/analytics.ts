@@ -8,6 +8,10 @@
  * 2. one HTTP round each: GET /analytics/agents/:id and GET /analytics?team= (the pages).
  * Target: p95 < 150 ms each.
  *   npm run bench:analytics [-- --agents 100 --evaluations 50000 --runs 100 --calls 1000000]
+ * --dir <path> (SQLite only): the database in <path>/qa.sqlite, kept afterwards; when it is already
+ * there (written by an earlier run with --dir), it is measured again as it is: no write, no
+ * rebuild (the sizes asked are then ignored). --write-only: write and rebuild, measure nothing.
+ * --outcomes-only: only the KPI and drivers figures.
  */
 import 'reflect-metadata';
 import * as fs from 'fs';
@@ -289,31 +293,24 @@ function report(label: string, samples: number[]) {
   return { p50, p95 };
 }
 
-async function main() {
-  const agents = arg('agents', 100);
-  const evaluations = arg('evaluations', 50_000);
-  const callsAsked = process.argv.includes('--calls') ? arg('calls', 0) : null;
-  const runs = Math.max(50, arg('runs', 100));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qa-bench-analytics-'));
-  // --pg <url>: PostgreSQL (a database this bench may wipe) instead of SQLite.
-  const pgUrl = process.argv.includes('--pg')
-    ? process.argv[process.argv.indexOf('--pg') + 1]
-    : null;
-  Object.assign(process.env, { DATA_DIR: dir, LOG_LEVEL: 'error', AUTOQA: 'off' });
-  if (pgUrl) {
-    process.env.DATABASE_URL = pgUrl;
-    const { wipePostgres } = await import('../test/support/test-app');
-    await wipePostgres(pgUrl);
-  }
-  const { createApp } = await import('../src/app.factory');
+const ADMIN_EMAIL = 'bench@bench.local';
 
+/** Steps 1–3 of a fresh run: schema and user, the data written raw, the app over it rebuilt. */
+async function writeAndRebuild(
+  createApp: typeof import('../src/app.factory').createApp,
+  pgUrl: string | null,
+  dir: string,
+  agents: number,
+  evaluations: number,
+  callsAsked: number | null,
+) {
   // 1. The schema, the scorecards and a user to measure the pages with.
   let app = await createApp();
   await app.init();
   const version = await app.get(ScorecardsService).current('voice-ko');
   const users = app.get(UsersService);
   const admin = await users.create(null, {
-    email: 'bench@bench.local',
+    email: ADMIN_EMAIL,
     name: 'Bench',
     role: 'admin',
     password: 'correct horse analytics 2026',
@@ -335,19 +332,103 @@ async function main() {
   // 3. The app over it: the roll-up (started in the background at start-up, as it finds it empty).
   app = await createApp();
   await app.listen(0, '127.0.0.1');
-  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const analytics = app.get(AnalyticsService);
-  let t0 = performance.now();
+  const t0 = performance.now();
   const rows = await analytics.rebuild();
   const rebuildSeconds = (performance.now() - t0) / 1000;
   console.log(
     `  roll-up: analytics rebuild → ${rows.toLocaleString('en')} criterion_stats rows and the outcome roll-ups (${await rollupSizes(app)}) in ${rebuildSeconds.toFixed(1)} s`,
   );
 
-  const actor = (await app.get(UsersService).actorFor(admin.id)) as Actor;
+  return { app, adminId: admin.id };
+}
+
+async function main() {
+  const agents = arg('agents', 100);
+  const evaluations = arg('evaluations', 50_000);
+  const callsAsked = process.argv.includes('--calls') ? arg('calls', 0) : null;
+  const runs = Math.max(50, arg('runs', 100));
+  const kept = process.argv.includes('--dir')
+    ? path.resolve(process.argv[process.argv.indexOf('--dir') + 1])
+    : null;
+  const outcomesOnly = process.argv.includes('--outcomes-only');
+  if (kept) fs.mkdirSync(kept, { recursive: true });
+  const dir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'qa-bench-analytics-'));
+  const reuse = kept !== null && fs.existsSync(path.join(dir, 'qa.sqlite'));
+  // --pg <url>: PostgreSQL (a database this bench may wipe) instead of SQLite.
+  const pgUrl = process.argv.includes('--pg')
+    ? process.argv[process.argv.indexOf('--pg') + 1]
+    : null;
+  Object.assign(process.env, { DATA_DIR: dir, LOG_LEVEL: 'error', AUTOQA: 'off' });
+  if (pgUrl && kept) throw new Error('--dir keeps a SQLite database: not with --pg');
+  if (pgUrl) {
+    process.env.DATABASE_URL = pgUrl;
+    const { wipePostgres } = await import('../test/support/test-app');
+    await wipePostgres(pgUrl);
+  }
+  const { createApp } = await import('../src/app.factory');
+
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let adminId: number;
+  if (reuse) {
+    app = await createApp();
+    await app.listen(0, '127.0.0.1');
+    const admin = await app.get(UsersService).findByEmail(ADMIN_EMAIL);
+    if (!admin) throw new Error(`${dir}/qa.sqlite was not written by bench/analytics --dir`);
+    adminId = admin.id;
+    console.log(
+      `bench/analytics: reusing ${dir}/qa.sqlite as it is (no write, no rebuild; ${await rollupSizes(app)}); node ${process.version}`,
+    );
+  } else {
+    ({ app, adminId } = await writeAndRebuild(
+      createApp,
+      pgUrl,
+      dir,
+      agents,
+      evaluations,
+      callsAsked,
+    ));
+  }
+  if (process.argv.includes('--write-only')) {
+    await app.close();
+    console.log(`  written and rebuilt into ${dir}/qa.sqlite (--write-only): nothing measured`);
+    return;
+  }
+  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const analytics = app.get(AnalyticsService);
+  const actor = (await app.get(UsersService).actorFor(adminId)) as Actor;
   const rnd = random(7);
   const agentIds = Array.from({ length: runs + 5 }, () => 1 + Math.floor(rnd() * agents));
   const teamIds = Array.from({ length: runs + 5 }, () => 1 + Math.floor(rnd() * TEAMS));
+  const { token } = await app.get(ApiTokensService).create(actor, 'bench');
+  const get = async (url: string) => {
+    const res = await fetch(`${base}${url}`, {
+      headers: { accept: 'text/html', authorization: `Bearer ${token}` },
+    });
+    await res.text();
+    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+  };
+  if (!outcomesOnly) await benchProfileAndHeatMap(analytics, actor, agentIds, teamIds, runs, get);
+  await benchOutcomes(app, actor, { teamIds, runs, time, percentile, get, postgres: !!pgUrl });
+  await app.close();
+  if (!kept) fs.rmSync(dir, { recursive: true, force: true });
+  console.log(
+    `  load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at the end`,
+  );
+}
+
+/** Part 1: the agent profile and the team heat map, service and page. */
+async function benchProfileAndHeatMap(
+  analytics: AnalyticsService,
+  actor: Actor,
+  agentIds: number[],
+  teamIds: number[],
+  runs: number,
+  get: (url: string) => Promise<void>,
+) {
   const profile = await analytics.agentProfile(actor, agentIds[0]);
   const heat = await analytics.teamHeatMap(actor, { teamId: teamIds[0] });
   console.log(
@@ -363,15 +444,6 @@ async function main() {
     'AnalyticsService.teamHeatMap',
     await time(runs, (i) => analytics.teamHeatMap(actor, { teamId: teamIds[i] })),
   );
-
-  const { token } = await app.get(ApiTokensService).create(actor, 'bench');
-  const get = async (url: string) => {
-    const res = await fetch(`${base}${url}`, {
-      headers: { accept: 'text/html', authorization: `Bearer ${token}` },
-    });
-    await res.text();
-    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
-  };
   console.log(`  HTTP, the whole page (request to last byte over loopback), ${runs} runs each:`);
   const httpProfile = report(
     'GET /analytics/agents/:externalId',
@@ -381,10 +453,6 @@ async function main() {
     'GET /analytics?team=',
     await time(runs, (i) => get(`/analytics?team=${teamIds[i]}`)),
   );
-  await benchOutcomes(app, actor, { teamIds, runs, time, percentile, get, postgres: !!pgUrl });
-  t0 = performance.now();
-  await app.close();
-  fs.rmSync(dir, { recursive: true, force: true });
   const all = [serviceProfile, serviceHeat, httpProfile, httpHeat];
   console.log(
     `  target p95 < ${TARGET_MS} ms: ${all.every((r) => r.p95 < TARGET_MS) ? 'met' : 'NOT met'} (load average ${os.loadavg()[0].toFixed(1)})`,
