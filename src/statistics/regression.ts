@@ -56,41 +56,88 @@ export function invert(matrix: readonly (readonly number[])[]): number[][] | nul
   return a.map((row) => row.slice(n));
 }
 
-/** Xᵀ W X and Xᵀ W z for the design X (first column the intercept). */
-function weightedNormal(
-  x: number[][],
-  w: number[],
-  z: number[],
-): { xtx: number[][]; xtz: number[] } {
-  const k = x[0].length;
-  const xtx = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  const xtz = new Array<number>(k).fill(0);
-  for (let i = 0; i < x.length; i++) {
-    const row = x[i];
-    for (let a = 0; a < k; a++) {
-      if (row[a] === 0) continue;
-      xtz[a] += w[i] * row[a] * z[i];
-      for (let b = a; b < k; b++) xtx[a][b] += w[i] * row[a] * row[b];
-    }
+/**
+ * A design matrix, flat: n rows of k values (the first the intercept's 1), row after row. One
+ * typed array instead of an array per row, so that the sums below walk memory in order.
+ */
+interface Design {
+  n: number;
+  k: number;
+  values: Float64Array;
+}
+
+function designOf(rows: readonly (readonly number[])[], columns: readonly number[]): Design {
+  const n = rows.length;
+  const k = columns.length + 1;
+  const values = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    const at = i * k;
+    values[at] = 1;
+    for (let c = 0; c < columns.length; c++) values[at + c + 1] = row[columns[c]];
   }
-  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) xtx[a][b] = xtx[b][a];
-  return { xtx, xtz };
+  return { n, k, values };
 }
 
 /**
- * The predictors to keep: non-constant ones, then greedily those that keep XᵀX invertible (a
- * column that repeats a combination of the kept ones is dropped).
+ * Xᵀ W X and Xᵀ W z for the design X (w null: every weight 1; z null: no Xᵀ W z). Every sum
+ * adds its terms in row order, each term computed as w·x_a·x_b (w·x_a·z), and skips a row where
+ * x_a is 0: the same operations in the same order as summing over one array per row.
  */
-function usable(rows: number[][], names: readonly string[]): { keep: number[]; dropped: string[] } {
+function weightedNormal(
+  x: Design,
+  w: Float64Array | null,
+  z: ArrayLike<number> | null,
+): { xtx: number[][]; xtz: number[] } {
+  const { n, k, values } = x;
+  const sums = new Float64Array(k * k);
+  const xtz = new Array<number>(k).fill(0);
+  for (let i = 0; i < n; i++) {
+    const at = i * k;
+    const wi = w === null ? 1 : w[i];
+    for (let a = 0; a < k; a++) {
+      const xa = values[at + a];
+      if (xa === 0) continue;
+      const wa = wi * xa;
+      if (z !== null) xtz[a] += wa * z[i];
+      const row = a * k;
+      for (let b = a; b < k; b++) sums[row + b] += wa * values[at + b];
+    }
+  }
+  const xtx = Array.from({ length: k }, (_, a) =>
+    Array.from({ length: k }, (_, b) => (a <= b ? sums[a * k + b] : sums[b * k + a])),
+  );
+  return { xtx, xtz };
+}
+
+/** The rows and columns `index` of a square matrix. */
+const submatrix = (m: readonly (readonly number[])[], index: readonly number[]) =>
+  index.map((a) => index.map((b) => m[a][b]));
+
+/**
+ * The predictors to keep: non-constant ones, then greedily those that keep XᵀX invertible (a
+ * column that repeats a combination of the kept ones is dropped). XᵀX of every candidate set is
+ * a submatrix of the one XᵀX over all the predictors (the same sums), so it is summed once.
+ */
+function usable(
+  rows: readonly (readonly number[])[],
+  names: readonly string[],
+): { keep: number[]; dropped: string[] } {
   const keep: number[] = [];
   const dropped: string[] = [];
-  const ones = rows.map(() => 1);
+  const all = weightedNormal(
+    designOf(
+      rows,
+      names.map((_, j) => j),
+    ),
+    null,
+    null,
+  ).xtx;
   for (let j = 0; j < names.length; j++) {
-    const column = rows.map((r) => r[j]);
-    const constant = column.every((v) => v === column[0]);
-    const candidate = [...keep, j];
-    const design = rows.map((r) => [1, ...candidate.map((c) => r[c])]);
-    if (constant || invert(weightedNormal(design, ones, ones).xtx) === null) dropped.push(names[j]);
+    const first = rows.length > 0 ? rows[0][j] : undefined;
+    const constant = rows.every((r) => r[j] === first);
+    const index = [0, ...keep.map((c) => c + 1), j + 1];
+    if (constant || invert(submatrix(all, index)) === null) dropped.push(names[j]);
     else keep.push(j);
   }
   return { keep, dropped };
@@ -118,6 +165,18 @@ function coefficient(
   return { name, estimate, se, statistic, pValue: Math.min(1, p(Math.abs(statistic))) };
 }
 
+/** Per row, Σ x_j·β_j in column order (from 0, as a reduce over the row would). */
+function linearPredictor(x: Design, beta: readonly number[]): Float64Array {
+  const { n, k, values } = x;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < k; j++) s += values[i * k + j] * beta[j];
+    out[i] = s;
+  }
+  return out;
+}
+
 /** OLS of y on the predictors (with an intercept); null when there are too few rows. */
 export function linearRegression(
   rows: readonly (readonly number[])[],
@@ -125,23 +184,16 @@ export function linearRegression(
   y: readonly number[],
 ): RegressionResult | null {
   checkInput(rows, names, y);
-  const { keep, dropped } = usable(
-    rows.map((r) => [...r]),
-    names,
-  );
+  const { keep, dropped } = usable(rows, names);
   const k = keep.length + 1;
   const n = rows.length;
   if (n <= k) return null;
-  const x = rows.map((r) => [1, ...keep.map((j) => r[j])]);
-  const { xtx, xtz } = weightedNormal(
-    x,
-    x.map(() => 1),
-    [...y],
-  );
+  const x = designOf(rows, keep);
+  const { xtx, xtz } = weightedNormal(x, null, y);
   const inverse = invert(xtx);
   if (!inverse) return null;
   const beta = inverse.map((row) => row.reduce((s, v, j) => s + v * xtz[j], 0));
-  const fitted = x.map((row) => row.reduce((s, v, j) => s + v * beta[j], 0));
+  const fitted = linearPredictor(x, beta);
   const sse = y.reduce((s, v, i) => s + (v - fitted[i]) ** 2, 0);
   const yMean = y.reduce((s, v) => s + v, 0) / n;
   const sst = y.reduce((s, v) => s + (v - yMean) ** 2, 0);
@@ -166,7 +218,7 @@ const MAX_ITERATIONS = 50;
 /** A log-odds this large means the fit runs off to infinity (separation). */
 const RUNAWAY = 15;
 
-function logLikelihood(y: readonly number[], mu: readonly number[]): number {
+function logLikelihood(y: readonly number[], mu: ArrayLike<number>): number {
   return y.reduce((s, v, i) => {
     const m = Math.min(Math.max(mu[i], 1e-15), 1 - 1e-15);
     return s + (v === 1 ? Math.log(m) : Math.log(1 - m));
@@ -181,23 +233,25 @@ export function logisticRegression(
 ): RegressionResult | null {
   checkInput(rows, names, y);
   if (y.some((v) => v !== 0 && v !== 1)) throw new RangeError('the outcome must be 0 or 1');
-  const { keep, dropped } = usable(
-    rows.map((r) => [...r]),
-    names,
-  );
+  const { keep, dropped } = usable(rows, names);
   const k = keep.length + 1;
   const n = rows.length;
   const events = y.filter((v) => v === 1).length;
   if (n <= k || events === 0 || events === n) return null;
-  const x = rows.map((r) => [1, ...keep.map((j) => r[j])]);
+  const x = designOf(rows, keep);
   let beta = new Array<number>(k).fill(0);
   let inverse: number[][] | null = null;
   let converged = false;
+  const mu = new Float64Array(n);
+  const w = new Float64Array(n);
+  const z = new Float64Array(n);
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    const eta = x.map((row) => row.reduce((s, v, j) => s + v * beta[j], 0));
-    const mu = eta.map((e) => 1 / (1 + Math.exp(-e)));
-    const w = mu.map((m) => Math.max(m * (1 - m), 1e-12));
-    const z = eta.map((e, i) => e + (y[i] - mu[i]) / w[i]);
+    const eta = linearPredictor(x, beta);
+    for (let i = 0; i < n; i++) {
+      mu[i] = 1 / (1 + Math.exp(-eta[i]));
+      w[i] = Math.max(mu[i] * (1 - mu[i]), 1e-12);
+      z[i] = eta[i] + (y[i] - mu[i]) / w[i];
+    }
     const { xtx, xtz } = weightedNormal(x, w, z);
     inverse = invert(xtx);
     if (!inverse) return null;
@@ -211,15 +265,12 @@ export function logisticRegression(
   }
   if (beta.some((b) => Math.abs(b) > RUNAWAY)) converged = false;
   // The information matrix at the final estimate.
-  const mu = x.map((row) => 1 / (1 + Math.exp(-row.reduce((s, v, j) => s + v * beta[j], 0))));
-  inverse =
-    invert(
-      weightedNormal(
-        x,
-        mu.map((m) => m * (1 - m)),
-        mu,
-      ).xtx,
-    ) ?? inverse;
+  const eta = linearPredictor(x, beta);
+  for (let i = 0; i < n; i++) {
+    mu[i] = 1 / (1 + Math.exp(-eta[i]));
+    w[i] = mu[i] * (1 - mu[i]);
+  }
+  inverse = invert(weightedNormal(x, w, null).xtx) ?? inverse;
   if (!inverse) return null;
   const p = (zValue: number) => 2 * (1 - jStat.normal.cdf(zValue, 0, 1));
   const all = beta.map((b, j) =>
