@@ -60,7 +60,8 @@ export class KpiService {
    * The roll-up rows of the period (and the calls without an agent, which it leaves out, as rows
    * of their own when the reader sees them); null when the roll-up cannot give what the calls
    * would: not built yet, one scorecard's scores asked, derived FCR asked, or (FCR 'auto') some
-   * call without FCR in its metadata.
+   * call without FCR in its metadata. The rows come summed per value of `options.by` (the
+   * agent when not given), ready for kpiTableFromStats; their sums add up to the period's.
    */
   async rolledUp(
     actor: Actor,
@@ -71,12 +72,16 @@ export class KpiService {
     if (options.useRollup === false || !this.rollup.ready) return null;
     if (options.scorecardKey || mode === 'derived') return null;
     const period = resolvePeriod(options, now);
-    const stats = await this.stats.read(actor, {
-      fromDay: period.from,
-      toDay: period.to,
-      teamId: options.teamId,
-      agentExternalId: options.agentExternalId,
-    });
+    const stats = await this.stats.read(
+      actor,
+      {
+        fromDay: period.from,
+        toDay: period.to,
+        teamId: options.teamId,
+        agentExternalId: options.agentExternalId,
+      },
+      options.by ?? 'agent',
+    );
     let unassigned = 0;
     if (!options.teamId && !options.agentExternalId && interactionScope(actor, '"x"') === null) {
       const { start, end } = instants(period);
@@ -119,7 +124,7 @@ export class KpiService {
 
   async report(actor: Actor, options: KpiOptions, now = new Date()): Promise<KpiReport> {
     const by = options.by ?? 'agent';
-    const rolled = await this.rolledUp(actor, options, now);
+    const rolled = await this.rolledUp(actor, { ...options, by }, now);
     const { period, table } = rolled
       ? { period: rolled.period, table: kpiTableFromStats(rolled.stats, by) }
       : await this.facts(actor, options, now).then((r) => ({
