@@ -61,6 +61,11 @@ export interface Evidence {
    * (`autoqa.evidence.<code>`); `text` says the same in English.
    */
   measure?: EvidenceMeasure;
+  /**
+   * The turn that made the criterion apply (its `when` held there: the complaint, the refusal),
+   * quoted before what the detector found or missed after it.
+   */
+  condition?: true;
 }
 
 export interface EvidenceMeasure {

@@ -18,6 +18,7 @@ import type {
   AutoResult,
   CriterionResult,
   DetectorOutcome,
+  Evidence,
 } from './autoqa.types';
 import type { ReasonParams } from './reason-codes';
 import { checkCondition, compileCondition, type ConditionConfig } from './detectors/conditions';
@@ -138,7 +139,11 @@ export function runAutoQa(input: AutoQaInput, scorecard: ScorecardDefinition): A
         outcome.confidence ?? DEFAULT_CONFIDENCE[outcome.result],
         condition.confidence ?? 1,
       );
-      return answer(c.key, { ...outcome, confidence: sure });
+      return answer(c.key, {
+        ...outcome,
+        evidence: withCondition(condition, outcome),
+        confidence: sure,
+      });
     }
     return answer(c.key, c.detect(ctx, null));
   });
@@ -146,6 +151,18 @@ export function runAutoQa(input: AutoQaInput, scorecard: ScorecardDefinition): A
     criteria: protectFromAbuse(criteria, scorecard.abuseProtection, input.abuse, input.turns),
     metrics: computeMetrics(ctx, plan.metrics),
   };
+}
+
+/**
+ * The detector's evidence after the turn where the criterion's condition held (marked
+ * `condition`), so a reader sees what made it apply: the complaint that was never thanked.
+ */
+function withCondition(condition: DetectorOutcome, outcome: DetectorOutcome): Evidence[] {
+  const turns = new Set(outcome.evidence.map((e) => e.turn));
+  const because = condition.evidence
+    .filter((e) => e.turn !== null && !turns.has(e.turn))
+    .map((e): Evidence => ({ ...e, condition: true }));
+  return [...because, ...outcome.evidence];
 }
 
 const MISMATCH_CONFIDENCE = 0.3;

@@ -15,6 +15,8 @@ export interface EvidenceText {
   quoted: boolean;
   /** The matched phrase or the measured number, as read; absent when there is none. */
   valueText?: string;
+  /** The turn that made the criterion apply (the complaint, the refusal), not what was judged. */
+  because?: true;
 }
 
 /**
@@ -39,6 +41,7 @@ export function evidenceText(
       text,
       quoted: !named,
       ...(valueText === undefined ? {} : { valueText }),
+      ...(item.condition ? { because: true as const } : {}),
     };
   });
 }

@@ -139,13 +139,25 @@ describe('when: { phrases }', () => {
       when: { phrases: { anyOf: ['환불'], speaker } },
     });
 
-  it('applies when a turn of the speaker says a condition phrase', () => {
+  it('applies when a turn of the speaker says a condition phrase, and quotes that turn', () => {
+    // The fail shows what made the criterion apply: the turn where the condition held.
     expect(results(UPSET, card([refund('agent')]))[0]).toMatchObject({
       key: 'refund_explained',
       result: 'fail',
-      evidence: [],
+      evidence: [{ turn: 5, value: '환불', condition: true }],
       reason: 'no agent turn says a listed phrase',
     });
+  });
+
+  it('does not quote the condition turn twice when the detector found it too', () => {
+    const both = criterion('refund_explained', {
+      detector: 'phrases',
+      anyOf: ['환불'],
+      when: { phrases: { anyOf: ['환불'], speaker: 'agent' } },
+    });
+    const { evidence } = results(UPSET, card([both]))[0];
+    expect(evidence.filter((e) => e.turn === 5)).toHaveLength(1);
+    expect(evidence.find((e) => e.turn === 5)?.condition).toBeUndefined();
   });
 
   it('is N/A with the reason otherwise', () => {

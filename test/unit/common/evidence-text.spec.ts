@@ -59,4 +59,25 @@ describe('auto-QA evidence in the reader language', () => {
       evidenceText('ko', [{ ...old, value: '기다려 주셔서' }], 'sequence.found')[0].valueText,
     ).toBe('기다려 주셔서');
   });
+
+  it('marks the turn that made the criterion apply, and only that one', () => {
+    const [because, judged] = evidenceText('en', [
+      {
+        turn: 1,
+        startMs: 4_000,
+        text: 'this is the third time',
+        value: 'third time',
+        condition: true,
+      },
+      {
+        turn: 3,
+        startMs: 9_000,
+        text: 'thanks for letting us know',
+        value: 'thanks for letting us know',
+      },
+    ]);
+    expect(because.because).toBe(true);
+    expect(because.quoted).toBe(true);
+    expect(judged.because).toBeUndefined();
+  });
 });
