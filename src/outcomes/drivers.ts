@@ -83,25 +83,62 @@ function compare(passed: (number | boolean)[], failed: (number | boolean)[], out
   return { difference: meanDifference(a, b), test: welchTTest(a, b) };
 }
 
+const NONE = 0;
+const PASSED = 1;
+const FAILED = 2;
+
+/**
+ * Each call's answer to each criterion (calls × criteria, row after row): PASSED, FAILED or
+ * NONE (not answered, N/A, or a key that is not one of the criteria). Read once from the calls'
+ * maps, so that the per-criterion passes and the model index an array instead of a map.
+ */
+function answerMatrix(
+  calls: readonly DriverCall[],
+  criteria: readonly { key: string }[],
+): Int8Array {
+  const index = new Map<string, number>();
+  // A key listed twice: the first one, as criteria.findIndex would give.
+  criteria.forEach((c, j) => {
+    if (!index.has(c.key)) index.set(c.key, j);
+  });
+  const width = criteria.length;
+  const matrix = new Int8Array(calls.length * width).fill(NONE);
+  calls.forEach((call, i) => {
+    for (const [key, passed] of call.answers) {
+      const j = index.get(key);
+      if (j !== undefined) matrix[i * width + j] = passed ? PASSED : FAILED;
+    }
+  });
+  // Criteria listed twice share the first one's answers.
+  criteria.forEach((c, j) => {
+    const first = index.get(c.key)!;
+    if (first === j) return;
+    for (let i = 0; i < calls.length; i++) matrix[i * width + j] = matrix[i * width + first];
+  });
+  return matrix;
+}
+
 export function drivers(
   calls: readonly DriverCall[],
   criteria: readonly { key: string; label: string }[],
   outcome: Outcome,
   source: AnswerSource,
 ): DriversResult {
-  const effects = criteria.map((c): CriterionEffect => {
+  const answers = answerMatrix(calls, criteria);
+  const width = criteria.length;
+  const effects = criteria.map((c, j): CriterionEffect => {
     const passed: (number | boolean)[] = [];
     const failed: (number | boolean)[] = [];
     const passedCalls: number[] = [];
     const failedCalls: number[] = [];
-    for (const call of calls) {
-      const answer = call.answers.get(c.key);
-      if (answer === true) {
-        passed.push(call.outcome);
-        passedCalls.push(call.interactionId);
-      } else if (answer === false) {
-        failed.push(call.outcome);
-        failedCalls.push(call.interactionId);
+    for (let i = 0; i < calls.length; i++) {
+      const answer = answers[i * width + j];
+      if (answer === PASSED) {
+        passed.push(calls[i].outcome);
+        passedCalls.push(calls[i].interactionId);
+      } else if (answer === FAILED) {
+        failed.push(calls[i].outcome);
+        failedCalls.push(calls[i].interactionId);
       }
     }
     const { difference, test } = compare(passed, failed, outcome);
@@ -135,7 +172,7 @@ export function drivers(
       .slice(0, 3)
       .map((e) => e.criterionKey),
     none: effects.filter((e) => !e.clear && !e.small).map((e) => e.criterionKey),
-    model: model(calls, effects, outcome),
+    model: model(calls, criteria, answers, effects, outcome),
   };
 }
 
@@ -145,6 +182,8 @@ export function drivers(
  */
 function model(
   calls: readonly DriverCall[],
+  criteria: readonly { key: string }[],
+  answers: Int8Array,
   effects: readonly CriterionEffect[],
   outcome: Outcome,
 ): RegressionResult | null {
@@ -153,7 +192,9 @@ function model(
     .map((e) => e.criterionKey)
     .sort();
   if (keys.length === 0) return null;
-  const rows = calls.map((c) => keys.map((k) => (c.answers.get(k) === false ? 0 : 1)));
+  const width = criteria.length;
+  const column = keys.map((k) => criteria.findIndex((c) => c.key === k));
+  const rows = calls.map((_, i) => column.map((j) => (answers[i * width + j] === FAILED ? 0 : 1)));
   const y = calls.map((c) =>
     outcome === 'fcr' ? (c.outcome === true ? 1 : 0) : Number(c.outcome),
   );
