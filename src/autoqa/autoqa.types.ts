@@ -252,6 +252,9 @@ export type NegativityBlock = {
   /** Turn mode: relief after a problem ("that's a relief", "다행이네요"): the end is calm, and a
    * mild grumble followed by it counts as upset. */
   relief?: PhraseList;
+  /** Turn mode: the customer owning up to earlier anger ("sorry I was short with you",
+   * "아까는 화가 났는데"): they were upset at some point, and the turn itself is calm. */
+  admitted?: PhraseList;
 };
 
 export type NotesBlock = {

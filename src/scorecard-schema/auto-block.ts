@@ -84,6 +84,7 @@ export const DETECTOR_FIELDS: Record<DetectorName, readonly string[]> = {
     'negation',
     'resigned',
     'relief',
+    'admitted',
   ],
   notes: [...COMMON, 'purpose', 'status', 'outcome', 'date', 'vague', 'judgemental', 'minLength'],
   honorifics: [...COMMON, 'max'],
@@ -262,6 +263,7 @@ function readNegativity(map: Mapping, path: string): Body<NegativityBlock> {
     negation: optional(map, 'negation', path, phraseList),
     resigned: optional(map, 'resigned', path, phraseList),
     relief: optional(map, 'relief', path, phraseList),
+    admitted: optional(map, 'admitted', path, phraseList),
   });
 }
 

@@ -286,7 +286,7 @@ export class CallContext {
 
   /** The customer's negativity by these settings, once per call (negativity-scores.ts). */
   negativityWith(settings: NegativitySettings): NegativityScores {
-    const key = `${settings.lexicon.id}:${settings.segments}:${settings.strong?.id}:${settings.calm?.id}:${settings.negation?.id}:${settings.resigned?.id}:${settings.relief?.id}`;
+    const key = `${settings.lexicon.id}:${settings.segments}:${settings.strong?.id}:${settings.calm?.id}:${settings.negation?.id}:${settings.resigned?.id}:${settings.relief?.id}:${settings.admitted?.id}`;
     let found = this.negativity.get(key);
     if (found === undefined) {
       found = scoreNegativity(this, settings);

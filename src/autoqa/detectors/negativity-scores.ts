@@ -24,6 +24,8 @@ export interface NegativitySettings {
   /** Turn mode: giving up at the end ("whatever", "됐어요") and relief ("다행이네요"). */
   resigned: PhraseMatcher | null;
   relief: PhraseMatcher | null;
+  /** Turn mode: owning up to earlier anger ("sorry I snapped", "소리 질러서 미안해요"). */
+  admitted: PhraseMatcher | null;
 }
 
 export interface NegativityScores extends CustomerNegativity {
@@ -83,14 +85,22 @@ export function scoreNegativity(
 }
 
 function turnNegativity(ctx: NegativityInput, settings: NegativitySettings): NegativityScores {
-  const { lexicon, strong, calm, negation, resigned, relief } = settings;
+  const { lexicon, strong, calm, negation, resigned, relief, admitted } = settings;
   const hits: { turn: number; phrase: string }[] = [];
   const perTurn: { turn: number; score: number }[] = [];
   const calmAt = new Set<number>();
   const resignedAt = new Set<number>();
   const reliefAt = new Set<number>();
+  let owned = false;
   for (const i of ctx.customerTurns) {
     const norm = ctx.norm[i];
+    // Owning up to earlier anger is said calmly: the turn's own angry words are about then.
+    if (admitted !== null && ctx.matches(admitted, i)) {
+      owned = true;
+      perTurn.push({ turn: i, score: 0 });
+      calmAt.add(i);
+      continue;
+    }
     const mild = ctx.matches(lexicon, i) ? lexicon.distinct(norm) : [];
     const hard = strong !== null && ctx.matches(strong, i) ? strong.distinct(norm) : [];
     let points = mild.length + 3 * hard.length;
@@ -132,6 +142,8 @@ function turnNegativity(ctx: NegativityInput, settings: NegativitySettings): Neg
   if (peak > 0 && peak < settings.minPeak && (grumbles >= 2 || endsResigned || relieved)) {
     peak = settings.minPeak;
   }
+  // A customer who apologises for having been angry was, by their own word, upset.
+  if (owned && peak < settings.minPeak) peak = settings.minPeak;
   // The end: what the last turns say; calm when one says so after the last negative one and
   // that one was a grumble, not an outburst ("you probably read it wrong" … "alright that's
   // fair, thank you"), else it stays at the peak.

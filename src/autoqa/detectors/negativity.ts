@@ -23,6 +23,7 @@ export function compileNegativity(
     negation: block?.negation === undefined ? null : lib.matcher(block.negation),
     resigned: block?.resigned === undefined ? null : lib.matcher(block.resigned),
     relief: block?.relief === undefined ? null : lib.matcher(block.relief),
+    admitted: block?.admitted === undefined ? null : lib.matcher(block.admitted),
   };
 }
 

@@ -511,6 +511,7 @@ describe('negativity', () => {
       calm: ['감사', 'thanks'],
       resigned: ['re:^됐(어요|고)', 'whatever', 'we will see'],
       relief: ['다행', 'relief'],
+      admitted: ['re:소리질러서[가-힣]{0,4}(미안|죄송)', 'sorry i was short'],
     };
     const call = (language: 'ko' | 'en', ...customer: string[]) =>
       customer.flatMap((text, i) => [
@@ -563,6 +564,31 @@ describe('negativity', () => {
       expect(r.result).toBe('fail');
       const en = judge(call('en', 'seriously', 'not acceptable', 'whatever thanks'), 'en', auto);
       expect(en.result).toBe('fail');
+    });
+
+    it('a customer who apologises for earlier anger was upset, and is calmer by saying so (pass)', () => {
+      // Without the apology the calm call would be N/A: nothing negative was caught.
+      expect(judge(call('ko', '네 예약 변경이요', '네', '네 감사합니다'), 'ko', auto).result).toBe(
+        'na',
+      );
+      const ko = judge(
+        call('ko', '네 예약 변경이요', '네', '아까 소리 질러서 미안해요 감사합니다'),
+        'ko',
+        auto,
+      );
+      expect(ko).toMatchObject({
+        result: 'pass',
+        reason: 'customer negativity fell from a peak of 5 to 0 by the end',
+      });
+      const en = judge(call('en', 'seriously', 'okay', 'sorry i was short with you'), 'en', auto);
+      expect(en.result).toBe('pass');
+      // Still angry after the apology: not calmer.
+      const still = judge(
+        call('en', 'seriously', 'sorry i was short with you', 'it is not acceptable seriously'),
+        'en',
+        auto,
+      );
+      expect(still.result).toBe('fail');
     });
 
     it('grumbles in two turns make an upset customer even with no strong word', () => {
