@@ -31,6 +31,7 @@ import {
   toTimedAnswer,
 } from './evaluation-rows';
 import { type MomentQuery, type MomentRow, momentsQuery } from './coaching-moments-query';
+import { insertedId } from '../database/inserted-id';
 
 /** A suggestion stored with `needsReview: true` in its evidence (simple-json text). */
 const REVIEW = `CASE WHEN a.evidence LIKE '%"needsReview":true%' THEN 1 ELSE 0 END`;
@@ -383,24 +384,4 @@ export class EvaluationsRepository {
       .andWhere('a.suggestion IS NOT NULL')
       .andWhere('v.scorecardId = :scorecardId', { scorecardId });
   }
-}
-
-/** The id of the row an `INSERT … OR IGNORE / ON CONFLICT DO NOTHING` wrote; null when none. */
-async function insertedId(
-  manager: EntityManager,
-  sql: string,
-  parameters: unknown[],
-): Promise<number | null> {
-  const runner = manager.queryRunner;
-  if (!runner) throw new Error('insertUnlessPresent runs inside a transaction');
-  const result = (await runner.query(sql, parameters, true)) as {
-    raw: unknown;
-    records?: { id: number }[];
-    affected?: number;
-  };
-  if (manager.connection.options.type === 'postgres') {
-    const row = (result.raw as { id: number }[] | undefined)?.[0];
-    return row ? Number(row.id) : null;
-  }
-  return result.affected === 1 ? Number(result.raw) : null;
 }
