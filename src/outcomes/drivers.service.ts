@@ -120,11 +120,14 @@ export class DriversService {
     if (!kpi || kpi.unassigned > 0) return null;
     const period = resolvePeriod(options, now);
     const filter = { fromDay: period.from, toDay: period.to, teamId: options.teamId };
-    const counts = await this.driverFacts.answerCounts(actor, filter);
-    let best: { key: string; n: number } | null = null;
-    for (const key of asked ? [asked] : [...definitions.keys()].sort()) {
-      const n = counts.get(key) ?? 0;
-      if (best === null || n > best.n) best = { key, n };
+    // The scorecard asked, else the one with the most answers (the count is only read for that).
+    let best: { key: string; n: number } | null = asked ? { key: asked, n: 0 } : null;
+    if (!asked) {
+      const counts = await this.driverFacts.answerCounts(actor, filter);
+      for (const key of [...definitions.keys()].sort()) {
+        const n = counts.get(key) ?? 0;
+        if (best === null || n > best.n) best = { key, n };
+      }
     }
     const scorecardKey = best?.key ?? null;
     const rows: DriverFactRow[] = scorecardKey
