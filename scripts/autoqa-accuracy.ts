@@ -88,4 +88,11 @@ if (fs.existsSync(path.join(CORPUS, 'holdout-12'))) {
     false,
   );
 }
+if (fs.existsSync(path.join(CORPUS, 'holdout-13'))) {
+  printCorpus(
+    `2f. LOCKED holdout-13 (written 2026-12-07 during the twelfth round, never tuned on), ${label}`,
+    measureCorpus('holdout-13', names),
+    false,
+  );
+}
 printOld('3. demo generator calls', measureDemoAccuracy());
