@@ -81,16 +81,9 @@ if (fs.existsSync(path.join(CORPUS, 'holdout-11'))) {
     false,
   );
 }
-if (fs.existsSync(path.join(CORPUS, 'holdout-12'))) {
-  printCorpus(
-    `2e. LOCKED holdout-12 (written 2026-12-07 during the eleventh round, never tuned on), ${label}`,
-    measureCorpus('holdout-12', names),
-    false,
-  );
-}
 if (fs.existsSync(path.join(CORPUS, 'holdout-13'))) {
   printCorpus(
-    `2f. LOCKED holdout-13 (written 2026-12-07 during the twelfth round, never tuned on), ${label}`,
+    `2e. LOCKED holdout-13 (written 2026-12-07 during the twelfth round, never tuned on), ${label}`,
     measureCorpus('holdout-13', names),
     false,
   );

@@ -25,13 +25,12 @@ describe('auto-QA accuracy of the shipped packs', () => {
   // options 77.1 %; metrics 79/80). After the twelfth round: holdout-6 92.2 %, holdout-7 94.0 %,
   // holdout-8 92.7 %, holdout-11 90.4 %, holdout-12 89.2 %; holdout-13, first scored then: 88.8 %
   // (identity_verification and de-escalation 64.6 %, thanks-for-feedback 77.1 %; metrics 80/80).
-  // README has them.
+  // holdout-12 was then unlocked into dev (dev/was-holdout-12-*). README has them.
   it.each([
     { split: 'holdout-6', overall: 0.92, perCriterion: 0.77, metricsOff: 0 },
     { split: 'holdout-7', overall: 0.94, perCriterion: 0.83, metricsOff: 1 },
     { split: 'holdout-8', overall: 0.925, perCriterion: 0.7, metricsOff: 1 },
     { split: 'holdout-11', overall: 0.9, perCriterion: 0.64, metricsOff: 0 },
-    { split: 'holdout-12', overall: 0.89, perCriterion: 0.7, metricsOff: 1 },
     { split: 'holdout-13', overall: 0.885, perCriterion: 0.64, metricsOff: 0 },
   ] as const)(
     'holds on the locked split $split ≥ $overall strict, ≥ $perCriterion on every criterion',
@@ -68,7 +67,6 @@ describe('auto-QA accuracy of the shipped packs', () => {
       ['holdout-7', 0.92], // 92.1 % when first scored, 92.4 % after the seventh round
       ['holdout-8', 0.915], // 91.3 % when first scored (seventh round), 92.2 % after the tenth
       ['holdout-11', 0.9], // 90.2 % when first scored (tenth round), 90.4 % after the eleventh
-      ['holdout-12', 0.885], // 88.7 % when first scored (eleventh round), 88.8 % after the twelfth
       ['holdout-13', 0.88], // 88.5 % when first scored (twelfth round)
     ] as const) {
       const locked = measureCorpus(split, false);
