@@ -88,4 +88,11 @@ if (fs.existsSync(path.join(CORPUS, 'holdout-13'))) {
     false,
   );
 }
+if (fs.existsSync(path.join(CORPUS, 'holdout-14'))) {
+  printCorpus(
+    `2f. LOCKED holdout-14 (written 2026-12-07 during the thirteenth round, never tuned on), ${label}`,
+    measureCorpus('holdout-14', names),
+    false,
+  );
+}
 printOld('3. demo generator calls', measureDemoAccuracy());

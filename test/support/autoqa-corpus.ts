@@ -7,7 +7,7 @@
  *   `holdout-3` (`dev/was-holdout-3-*`), `holdout-4` (`dev/was-holdout-4-*`) and `holdout-5`
  *   (`dev/was-holdout-5-*`), unlocked on 2026-12-06, `holdout-9` (`dev/was-holdout-9-*`) and
  *   `holdout-10` (`dev/was-holdout-10-*`) and `holdout-12` (`dev/was-holdout-12-*`), unlocked on 2026-12-07, each after it had been scored; and `dev/deesc-*`, written as dev data;
- * - `holdout-6`, `holdout-7`, `holdout-8`, `holdout-11`, `holdout-13`: locked splits, each written separately by someone who never saw the
+ * - `holdout-6`, `holdout-7`, `holdout-8`, `holdout-11`, `holdout-13`, `holdout-14`: locked splits, each written separately by someone who never saw the
  *   rules. Only their figures are printed — never their misses — and nothing is tuned on them.
  *
  * Strict: the machine's pass/fail/na equals the label. Lenient: `na` and `pass` agree (neither
@@ -28,7 +28,8 @@ import {
 export const CORPUS = path.resolve(__dirname, '..', 'fixtures', 'autoqa-corpus');
 const SCORECARDS = path.resolve(__dirname, '..', '..', 'scorecards');
 
-export type Split = 'dev' | 'holdout-6' | 'holdout-7' | 'holdout-8' | 'holdout-11' | 'holdout-13';
+export type Split =
+  'dev' | 'holdout-6' | 'holdout-7' | 'holdout-8' | 'holdout-11' | 'holdout-13' | 'holdout-14';
 
 type Label = CorpusLabel;
 
