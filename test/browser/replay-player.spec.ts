@@ -249,13 +249,17 @@ describe('replaying a 90-minute call in Chromium', () => {
         title: el.getAttribute('title') ?? '',
       })),
     );
-    const forbidden = marks.find((m) => m.ms === startOf(FORBIDDEN_TURN));
-    expect(forbidden).toMatchObject({ kind: 'forbidden' });
+    const forbidden = marks.find((m) => m.ms === startOf(FORBIDDEN_TURN) && m.kind === 'forbidden');
+    expect(forbidden).toBeDefined();
     expect(forbidden!.title).toContain('긍정적 표현');
     expect(forbidden!.title).toContain('규정상 안 됩니다');
     expect(marks).toContainEqual(
       expect.objectContaining({ kind: 'forbidden', ms: startOf(RUDE_TURN) }),
     );
+    // The same refusal is where options_offered failed (one refusal, no alternative): auto-QA's
+    // answer quotes the turn that made it apply, and the player marks it there too.
+    const noOptions = marks.find((m) => m.ms === startOf(FORBIDDEN_TURN) && m.kind === 'finding');
+    expect(noOptions?.title).toContain('선택지 제시');
     expect(marks).toContainEqual(
       expect.objectContaining({ kind: 'silence', ms: startOf(SILENCE_AFTER) + 3000 }),
     );
