@@ -8,23 +8,15 @@ import type { ScorecardVersion } from '../../src/scorecards/entities/scorecard-v
 import type { CriterionDefinition } from '../../src/scorecards/scorecard-definition';
 import { computeScore } from '../../src/scoring/score-formula';
 import type { BulkSink } from './bulk-sink';
+import { createRng } from '../../src/common/random';
+
+/** The bench's seeded stream (mulberry32, src/common/random.ts): the same database every run. */
+export const random = createRng;
 
 export const TEAMS = 5;
 export const WEEKS = 26;
 const DAY_MS = 86_400_000;
 const SEOUL_OFFSET_MS = 9 * 3_600_000;
-
-/** A small seeded PRNG (mulberry32): the same database every run. */
-export function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** TypeORM's SQLite time stamp: UTC, 'YYYY-MM-DD HH:MM:SS.SSS'. */
 const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');

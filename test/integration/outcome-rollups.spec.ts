@@ -17,6 +17,7 @@ import { SUM_COLUMNS } from '../../src/outcomes/kpi-rollup';
 import { OutcomeRollupService } from '../../src/outcomes/outcome-rollup.service';
 import { OutcomesRepository } from '../../src/outcomes/outcomes.repository';
 import { startTestApp, TestApp, TEST_USERS } from '../support/test-app';
+import { createRng as random } from '../../src/common/random';
 
 jest.setTimeout(120_000);
 
@@ -42,18 +43,6 @@ const AGENTS = [
   { externalId: 'R-3', name: '박세나', team: 'Beta' },
 ];
 const PERIOD = { from: '2026-10-05', to: '2026-10-25' };
-
-/** A seeded PRNG (mulberry32): the same calls every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Equal up to float rounding (relative 1e-9), every key of both. */
 function expectSame(actual: unknown, expected: unknown, at = '$'): void {

@@ -1,18 +1,7 @@
 import { readRows } from '../../../src/mystery-shop/sheet-reader';
 import { validateShops } from '../../../src/mystery-shop/shop-validation';
 import { DEFAULT_HEADER, defaultRow, mysteryShop, scorecardMap, toCsv } from './support';
-
-/** Small deterministic PRNG (mulberry32) so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng as prng } from '../../../src/common/random';
 
 describe('a 10,000-row vendor file', () => {
   it.each([1, 2026, 777])(

@@ -6,17 +6,7 @@
  */
 import { drivers, type DriverCall } from '../../../src/outcomes/drivers';
 import * as before from './drivers-before';
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng as random } from '../../../src/common/random';
 
 const CRITERIA = [
   ...Array.from({ length: 20 }, (_, j) => ({ key: `k${j}`, label: `Criterion ${j}` })),

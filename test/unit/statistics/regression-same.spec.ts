@@ -7,18 +7,7 @@
  */
 import { linearRegression, logisticRegression } from '../../../src/statistics';
 import * as before from './regression-before';
-
-/** mulberry32, as in bench/analytics: the same data every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng as random } from '../../../src/common/random';
 
 function dataSet(seed: number, n: number) {
   const rnd = random(seed);
