@@ -121,15 +121,8 @@ export class DriversService {
     const period = resolvePeriod(options, now);
     const filter = { fromDay: period.from, toDay: period.to, teamId: options.teamId };
     // The scorecard asked, else the one with the most answers (the count is only read for that).
-    let best: { key: string; n: number } | null = asked ? { key: asked, n: 0 } : null;
-    if (!asked) {
-      const counts = await this.driverFacts.answerCounts(actor, filter);
-      for (const key of [...definitions.keys()].sort()) {
-        const n = counts.get(key) ?? 0;
-        if (best === null || n > best.n) best = { key, n };
-      }
-    }
-    const scorecardKey = best?.key ?? null;
+    const scorecardKey =
+      asked ?? mostAnswered(await this.driverFacts.answerCounts(actor, filter), definitions.keys());
     const rows: DriverFactRow[] = scorecardKey
       ? await this.driverFacts.read(actor, { ...filter, scorecardKey })
       : [];
@@ -154,4 +147,14 @@ export class DriversService {
       },
     };
   }
+}
+
+/** Of these scorecard keys (in key order), the one with the most answers; null when none. */
+function mostAnswered(counts: Map<string, number>, keys: Iterable<string>): string | null {
+  let best: { key: string; n: number } | null = null;
+  for (const key of [...keys].sort()) {
+    const n = counts.get(key) ?? 0;
+    if (best === null || n > best.n) best = { key, n };
+  }
+  return best?.key ?? null;
 }
