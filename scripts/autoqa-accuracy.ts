@@ -4,7 +4,8 @@
  *
  * 1. the dev split (rules may be tuned on it; `--misses` lists where auto-QA disagrees), which
  *    includes the first locked test split (unlocked 2026-12-05), holdout-2, holdout-3, holdout-4
- *    and holdout-5 (unlocked 2026-12-06), each scored at releases before it was unlocked;
+ *    and holdout-5 (unlocked 2026-12-06), holdout-9, -10, -12, -13 and -14 (unlocked 2026-12-07),
+ *    each scored at releases before it was unlocked;
  * 2. the locked holdout splits (each written separately, never tuned on): figures only, never misses;
  * 3. the demo generator's calls, whose behaviour flags say what each agent did (a regression
  *    check written apart from the packs; its flags predate the QA guide in places).
@@ -81,17 +82,10 @@ if (fs.existsSync(path.join(CORPUS, 'holdout-11'))) {
     false,
   );
 }
-if (fs.existsSync(path.join(CORPUS, 'holdout-13'))) {
+if (fs.existsSync(path.join(CORPUS, 'holdout-15'))) {
   printCorpus(
-    `2e. LOCKED holdout-13 (written 2026-12-07 during the twelfth round, never tuned on), ${label}`,
-    measureCorpus('holdout-13', names),
-    false,
-  );
-}
-if (fs.existsSync(path.join(CORPUS, 'holdout-14'))) {
-  printCorpus(
-    `2f. LOCKED holdout-14 (written 2026-12-07 during the thirteenth round, never tuned on), ${label}`,
-    measureCorpus('holdout-14', names),
+    `2e. LOCKED holdout-15 (written 2026-12-07 during the fourteenth round, never tuned on), ${label}`,
+    measureCorpus('holdout-15', names),
     false,
   );
 }

@@ -28,8 +28,7 @@ import {
 export const CORPUS = path.resolve(__dirname, '..', 'fixtures', 'autoqa-corpus');
 const SCORECARDS = path.resolve(__dirname, '..', '..', 'scorecards');
 
-export type Split =
-  'dev' | 'holdout-6' | 'holdout-7' | 'holdout-8' | 'holdout-11' | 'holdout-13' | 'holdout-14';
+export type Split = 'dev' | 'holdout-6' | 'holdout-7' | 'holdout-8' | 'holdout-11' | 'holdout-15';
 
 type Label = CorpusLabel;
 
