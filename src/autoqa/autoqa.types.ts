@@ -172,9 +172,16 @@ export type PhrasesBlock = Unless & {
   before?: PhraseList;
   /** A phrase that on its own says there are several ("two ways"): satisfies `min`. */
   many?: PhraseList;
+  /**
+   * What the customer said unasked that stands for one `allOf` group (1-based): the caller who
+   * gives their own name has answered "may I have your name" before it was asked.
+   */
+  volunteered?: VolunteeredGroup;
   speaker?: AutoSpeaker;
   window?: AutoWindow;
 };
+
+export type VolunteeredGroup = { group: number; anyOf: PhraseList };
 
 export type ForbiddenBlock = Unless & {
   detector: 'forbidden';

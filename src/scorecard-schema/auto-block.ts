@@ -29,6 +29,7 @@ import type {
   SilenceBlock,
   SilenceMode,
   TalkRatioBlock,
+  VolunteeredGroup,
 } from '../autoqa/autoqa.types';
 import { readScope, readUnless, readWhen, stepList, UNLESS } from './auto-block-conditions';
 import {
@@ -56,6 +57,7 @@ export const DETECTOR_FIELDS: Record<DetectorName, readonly string[]> = {
     'count',
     'before',
     'many',
+    'volunteered',
     ...UNLESS,
     ...SCOPE,
   ],
@@ -178,6 +180,11 @@ function readPhrases(map: Mapping, path: string): Body<PhrasesBlock> {
   const many = optional(map, 'many', path, phraseList);
   if (many !== undefined && anyOf === undefined)
     fail(join(path, 'many'), 'needs', { field: 'anyOf' });
+  const volunteered = optional(map, 'volunteered', path, (v, p) =>
+    volunteeredGroup(v, p, allOf?.length ?? 0),
+  );
+  if (volunteered !== undefined && allOf === undefined)
+    fail(join(path, 'volunteered'), 'needs', { field: 'allOf' });
   return compact({
     anyOf,
     allOf,
@@ -186,9 +193,20 @@ function readPhrases(map: Mapping, path: string): Body<PhrasesBlock> {
     count,
     before,
     many,
+    volunteered,
     ...readUnless(map, path),
     ...readScope(map, path),
   });
+}
+
+/** `volunteered: { group, anyOf }`: the group is one of the block's `allOf` groups (1-based). */
+function volunteeredGroup(value: unknown, path: string, groups: number): VolunteeredGroup {
+  const map = expectMapping(value, path);
+  rejectUnknownFields(map, ['group', 'anyOf'], path);
+  return {
+    group: required(map, 'group', path, wholeNumber(1, Math.max(1, groups))),
+    anyOf: required(map, 'anyOf', path, phraseList),
+  };
 }
 
 function readForbidden(map: Mapping, path: string): Body<ForbiddenBlock> {

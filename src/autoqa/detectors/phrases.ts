@@ -24,6 +24,8 @@ export interface PhrasesConfig {
   before: PhraseMatcher | null;
   /** A phrase that on its own says there are several ("two ways", "a couple of options"). */
   many: PhraseMatcher | null;
+  /** Customer turns saying one of these stand for `allOf[group]` (0-based here). */
+  volunteered: { group: number; matcher: PhraseMatcher } | null;
   scope: CompiledScope;
 }
 
@@ -38,6 +40,10 @@ export function compilePhrases(block: PhrasesBlock, lib: MatcherLibrary): Phrase
     unlessWithin: block.unlessWithin ?? 0,
     before: block.before === undefined ? null : lib.matcher(block.before),
     many: block.many === undefined ? null : lib.matcher(block.many),
+    volunteered:
+      block.volunteered === undefined
+        ? null
+        : { group: block.volunteered.group - 1, matcher: lib.matcher(block.volunteered.anyOf) },
     scope: compileScope(block.speaker, block.window),
   };
 }
@@ -82,25 +88,29 @@ export function detectPhrases(
       evidence.push(ctx.evidence(several, ctx.phraseIn(many!, several)));
     }
   }
+  // A group the customer answered unasked ("hi it's priya raman") is found in their turn, up to
+  // the cut.
+  const said = (g: number, among: number[]): number | undefined =>
+    among.find((i) => ctx.matches(allOf[g], i)) ?? volunteeredIn(ctx, config, g, cutAt);
   let missingGroup = -1;
-  allOf.forEach((group, g) => {
-    const found = turns.find((i) => ctx.matches(group, i));
+  allOf.forEach((_group, g) => {
+    const found = said(g, turns);
     if (found === undefined) {
       if (missingGroup < 0) missingGroup = g;
     } else if (!evidence.some((e) => e.turn === found)) {
-      evidence.push(ctx.evidence(found, ctx.phraseIn(group, found)));
+      evidence.push(ctx.evidence(found, ctx.phraseIn(matcherOf(config, g, found, ctx), found)));
     }
   });
   evidence.sort((a, b) => (a.turn ?? 0) - (b.turn ?? 0));
 
   const who = describeScope(scope);
   const whoPlural = describeScope(scope, true);
-  const groupsFound = allOf.filter((g) => turns.some((i) => ctx.matches(g, i))).length;
+  const groupsFound = allOf.filter((_g, g) => said(g, turns) !== undefined).length;
   // Would the turns after the cut have satisfied it? Then order decided it: less sure.
   const orderDecided =
     cutAt !== null &&
     allOf.length > 0 &&
-    allOf.every((g) => ctx.turnsIn(scope, condition).some((i) => ctx.matches(g, i)));
+    allOf.every((_g, g) => said(g, ctx.turnsIn(scope, condition)) !== undefined);
   if (anyOf !== null && matching < min) {
     const cut = cutAt === null ? '' : ` before turn ${cutAt} ("${ctx.phraseIn(before!, cutAt)}")`;
     if (cutAt !== null && evidence.length < MAX_EVIDENCE)
@@ -184,6 +194,26 @@ export function detectPhrases(
     ...passCode(config, matching, evidence, scope),
     confidence: anyOf !== null && matching === 1 && allOf.length === 0 ? 0.8 : 0.9,
   };
+}
+
+/** The customer turn (before the cut, if any) that says the volunteered phrase for group `g`. */
+function volunteeredIn(
+  ctx: CallContext,
+  config: PhrasesConfig,
+  g: number,
+  cutAt: number | null,
+): number | undefined {
+  const v = config.volunteered;
+  if (v === null || v.group !== g) return undefined;
+  return ctx.customerTurns.find((i) => (cutAt === null || i < cutAt) && ctx.matches(v.matcher, i));
+}
+
+/** What turn `i` said for group `g`: the group's phrase, or the customer's volunteered one. */
+function matcherOf(config: PhrasesConfig, g: number, i: number, ctx: CallContext): PhraseMatcher {
+  const v = config.volunteered;
+  return v !== null && v.group === g && !ctx.matches(config.allOf[g], i)
+    ? v.matcher
+    : config.allOf[g];
 }
 
 function passReason(

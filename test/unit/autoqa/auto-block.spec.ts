@@ -25,6 +25,11 @@ describe('validateAutoBlock', () => {
     const blocks = [
       { detector: 'phrases', anyOf: ['감사합니다'], window: { firstSeconds: 30 }, min: 1 },
       { detector: 'phrases', allOf: [['a'], ['b', 're:c+']], speaker: 'any' },
+      {
+        detector: 'phrases',
+        allOf: [['name'], ['order number']],
+        volunteered: { group: 1, anyOf: ['my name is'] },
+      },
       { detector: 'forbidden', anyOf: ['calm down'], when: { customerNegative: true } },
       { detector: 'sequence', steps: [{ name: 'a', anyOf: ['x'] }], minSteps: 1 },
       { detector: 'interruptions', overlapMs: 0, max: 2, backchannels: [] },
@@ -155,6 +160,21 @@ describe('validateAutoBlock', () => {
       path: `${PATH}.anyOf`,
       reason: 'is required (or allOf)',
     });
+    const volunteered = (v: unknown, allOf: unknown = [['name'], ['number']]) =>
+      problem({ detector: 'phrases', allOf, volunteered: v });
+    expect(volunteered({ group: 3, anyOf: ['my name is'] })).toMatchObject({
+      path: `${PATH}.volunteered.group`,
+    });
+    expect(volunteered({ group: 1 })).toMatchObject({
+      path: `${PATH}.volunteered.anyOf`,
+      reason: 'is required',
+    });
+    expect(volunteered({ group: 1, anyOf: ['x'], speaker: 'agent' })).toMatchObject({
+      path: `${PATH}.volunteered.speaker`,
+    });
+    expect(
+      problem({ detector: 'phrases', anyOf: ['x'], volunteered: { group: 1, anyOf: ['y'] } }),
+    ).toMatchObject({ path: `${PATH}.volunteered` });
     expect(
       problem({ detector: 'sequence', steps: [{ name: 'a', anyOf: ['x'] }, { name: 'b' }] }),
     ).toMatchObject({ path: `${PATH}.steps[1].anyOf`, reason: 'is required' });

@@ -284,3 +284,44 @@ describe('when: { phrases, unless, keepIf }', () => {
     });
   });
 });
+
+describe('phrases: a required group the customer volunteered', () => {
+  const identity = (volunteered?: { group: number; anyOf: string[] }) =>
+    criterion('identity_verification', {
+      detector: 'phrases',
+      before: ['주문 내역'],
+      allOf: [['성함'], ['주문 번호']],
+      ...(volunteered ? { volunteered } : {}),
+    });
+  const call = (introduction: string) => [
+    turn('agent', 0, 3, '한빛몰 상담사 이준호입니다.'),
+    turn('customer', 3.5, 7, introduction),
+    turn('agent', 7.5, 10, '주문 번호 알려 주시겠어요?'),
+    turn('customer', 10.5, 12, '에이 일 이 삼 이요.'),
+    turn('agent', 12.5, 16, '주문 내역 확인했습니다. 어제 발송됐어요.'),
+  ];
+  const gives = call('저는 김민지 인데요, 주문한 게 아직 안 왔어요.');
+  const withholds = call('주문한 게 아직 안 왔어요.');
+
+  it('without it, only the agent asking for the name counts', () => {
+    expect(results(gives, card([identity()]))[0]).toMatchObject({ result: 'fail' });
+  });
+
+  it('a caller who gave their name before the account was read stands for the name request, and is quoted', () => {
+    const [r] = results(gives, card([identity({ group: 1, anyOf: ['저는 김민지'] })]));
+    expect(r.result).toBe('pass');
+    expect(r.evidence.map((e) => e.turn)).toEqual([1, 2]);
+  });
+
+  it('a caller who never said their name still fails', () => {
+    const [r] = results(withholds, card([identity({ group: 1, anyOf: ['저는 김민지'] })]));
+    expect(r).toMatchObject({ result: 'fail' });
+  });
+
+  it('a name given only after the account was read does not count', () => {
+    const late = [...withholds, turn('customer', 16.5, 18, '저는 김민지 인데요.')];
+    expect(results(late, card([identity({ group: 1, anyOf: ['저는 김민지'] })]))[0]).toMatchObject({
+      result: 'fail',
+    });
+  });
+});
