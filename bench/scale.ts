@@ -186,7 +186,9 @@ async function run(setup: string, batches: { name: string; bytes: Buffer }[][]):
 
     const unscored = `SELECT COUNT(*) FROM interactions i WHERE NOT EXISTS (SELECT 1 FROM evaluations e WHERE e."interactionId" = i.id AND e.kind = 'auto')`;
     const limit = Date.now() + SCORING_LIMIT_MS;
-    while ((await count(db, unscored)) > 0 && Date.now() < limit) await sleep(500);
+    // AUTOQA=off (the instances inherit it): the import alone, nothing to wait for.
+    while (process.env.AUTOQA !== 'off' && (await count(db, unscored)) > 0 && Date.now() < limit)
+      await sleep(500);
     const scoredAfterSeconds = (performance.now() - started) / 1000;
     const calls = await count(db, 'SELECT COUNT(*) FROM interactions');
     const distinct = await count(db, 'SELECT COUNT(DISTINCT "externalId") FROM interactions');

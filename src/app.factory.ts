@@ -8,6 +8,7 @@ import hbs from 'hbs';
 import * as path from 'path';
 import { AppModule } from './app.module';
 import { AppConfig, loadConfig } from './config/app-config';
+import { trackHttpActivity } from './common/http-activity';
 import { languageMiddleware } from './common/i18n/i18n';
 import { useBodyParsers } from './common/request-body';
 import { viewHelpers } from './common/view-helpers';
@@ -22,6 +23,7 @@ export async function createApp(): Promise<NestExpressApplication> {
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
   if (config.trustProxy) app.set('trust proxy', trustProxyValue(config.trustProxy));
+  app.use(trackHttpActivity);
   app.use(securityHeaders());
   app.use(languageMiddleware);
   useBodyParsers(app);

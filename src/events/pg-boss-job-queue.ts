@@ -1,6 +1,7 @@
 import { Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
+import { httpRequestsInFlight } from '../common/http-activity';
 import type {
   FailedJob,
   JobData,
@@ -220,20 +221,31 @@ export class PgBossJobQueue implements JobQueue, OnApplicationBootstrap, BeforeA
     for (const [name, { definition: d, handler }] of this.queues) {
       if (d.cron) await boss.schedule(name, d.cron, {}, { tz: 'UTC' });
       else await boss.unschedule(name);
+      const batchSize = d.batchSize ?? 1;
       for (let i = 0; i < d.concurrency; i++) {
-        await boss.work<JobData>(
+        let workerId: string | null = null;
+        workerId = await boss.work<JobData>(
           name,
-          { batchSize: d.batchSize ?? 1, pollingIntervalSeconds: POLL_SECONDS },
+          { batchSize, pollingIntervalSeconds: POLL_SECONDS },
           async (jobs) => {
-            if (jobs.length === 1) return void (await handler(jobs[0].data ?? {}));
-            // A batch: each job fails (and is retried) on its own; pg-boss then completes
-            // the ones still active.
-            for (const job of jobs) {
-              try {
-                await handler(job.data ?? {});
-              } catch (e) {
-                await boss.fail(name, job.id, serialisedError(e));
+            try {
+              if (jobs.length === 1) return void (await handler(jobs[0].data ?? {}));
+              // A batch: each job fails (and is retried) on its own; pg-boss then completes
+              // the ones still active.
+              for (const job of jobs) {
+                try {
+                  await handler(job.data ?? {});
+                } catch (e) {
+                  await boss.fail(name, job.id, serialisedError(e));
+                }
               }
+            } finally {
+              // pg-boss waits out the polling interval after every fetch (one batch a second
+              // per worker whatever the backlog). A full fetch means more jobs are waiting: when
+              // this process answers no request, the worker fetches again at once; while people
+              // use it, the backlog drains at the polling pace and their requests go first.
+              if (jobs.length >= batchSize && workerId !== null && httpRequestsInFlight() === 0)
+                boss.notifyWorker(workerId);
             }
           },
         );
