@@ -4,7 +4,7 @@
  *
  * 1. the dev split (rules may be tuned on it; `--misses` lists where auto-QA disagrees), which
  *    includes the first locked test split (unlocked 2026-12-05), holdout-2, holdout-3, holdout-4
- *    and holdout-5 (unlocked 2026-12-06), holdout-9, -10, -12, -13 and -14 (unlocked 2026-12-07),
+ *    and holdout-5 (unlocked 2026-12-06), holdout-9, -10, -12, -13, -14 and -15 (unlocked 2026-12-07),
  *    each scored at releases before it was unlocked;
  * 2. the locked holdout splits (each written separately, never tuned on): figures only, never misses;
  * 3. the demo generator's calls, whose behaviour flags say what each agent did (a regression
@@ -82,10 +82,10 @@ if (fs.existsSync(path.join(CORPUS, 'holdout-11'))) {
     false,
   );
 }
-if (fs.existsSync(path.join(CORPUS, 'holdout-15'))) {
+if (fs.existsSync(path.join(CORPUS, 'holdout-16'))) {
   printCorpus(
-    `2e. LOCKED holdout-15 (written 2026-12-07 during the fourteenth round, never tuned on), ${label}`,
-    measureCorpus('holdout-15', names),
+    `2e. LOCKED holdout-16 (written 2026-12-07 during the fifteenth round, never tuned on), ${label}`,
+    measureCorpus('holdout-16', names),
     false,
   );
 }
