@@ -72,6 +72,7 @@ function cleanTokens(tokens: Tokens, language: SpeechLanguage): Tokens {
     const raw = tokens.text[x];
     const k0 = tokens.kind[x];
     if (k0 === WORD && raw.length <= FILLER_LENGTH && fillers.has(raw)) continue;
+    if (language === 'en' && k0 === WORD && joinSplitContraction(out, raw)) continue;
     push(out, language === 'en' && k0 === WORD ? (EN_CONTRACTIONS.get(raw) ?? raw) : raw, k0);
     // "제가 제가" / "i i": said twice in a row. "확 확인" / "ca can": a false start.
     for (;;) {
@@ -120,16 +121,55 @@ function isKoDigitWord(t: string): boolean {
   return true;
 }
 
+/**
+ * Contractions speech-to-text writes with a space for the apostrophe ("that s on us", "i m",
+ * "we re", "don t", "mama s"): the ending joins the word before it when that word takes it. A
+ * lone "s" after a digit or a single letter is a spelled code ("b d s"), left alone.
+ */
+function joinSplitContraction(out: Tokens, ending: string): boolean {
+  const bases = SPLIT_ENDINGS.get(ending);
+  if (bases === undefined) return false;
+  const { text, kind } = out;
+  const space = text.length - 1;
+  const word = space - 1;
+  if (word < 0 || kind[space] !== SPACE || kind[word] !== WORD || text[space] !== ' ') return false;
+  const before = text[word];
+  const takes =
+    bases === 'any'
+      ? before.length >= 2 && !allDigits(before) && !EN_DIGIT.has(before)
+      : bases.has(before);
+  if (!takes) return false;
+  text.pop();
+  kind.pop();
+  text[word] = `${before}'${ending}`;
+  return true;
+}
+
+const PRONOUNS = ['i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'there', 'who', 'what'];
+/** The words n't follows ("can", "don" … "needn"). */
+const NOT_BASES = ['can', 'don', 'won', 'didn', 'doesn', 'isn', 'aren', 'wasn', 'weren'].concat([
+  'couldn',
+  'shouldn',
+  'wouldn',
+  'haven',
+  'hasn',
+  'hadn',
+  'mustn',
+  'needn',
+]);
+const SPLIT_ENDINGS = new Map<string, Set<string> | 'any'>([
+  ['s', 'any'],
+  ['m', new Set(['i'])],
+  ['re', new Set(['you', 'we', 'they', 'who', 'what', 'there'])],
+  ['ve', new Set(['i', 'you', 'we', 'they', 'who', 'would', 'could', 'should', 'might', 'must'])],
+  ['ll', new Set(PRONOUNS)],
+  ['d', new Set(PRONOUNS)],
+  ['t', new Set([...NOT_BASES, 'ain'])],
+]);
+
 /** Contractions speech-to-text writes without the apostrophe ("cant", "ive", "thats"). */
 const EN_CONTRACTIONS = new Map<string, string>([
-  ...['can', 'don', 'won', 'didn', 'doesn', 'isn', 'aren', 'wasn', 'weren'].map((w) => [
-    `${w}t`,
-    `${w}'t`,
-  ]),
-  ...['couldn', 'shouldn', 'wouldn', 'haven', 'hasn', 'hadn', 'mustn', 'needn'].map((w) => [
-    `${w}t`,
-    `${w}'t`,
-  ]),
+  ...NOT_BASES.map((w) => [`${w}t`, `${w}'t`]),
   ['ive', "i've"],
   ['youve', "you've"],
   ['weve', "we've"],

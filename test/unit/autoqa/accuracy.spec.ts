@@ -30,14 +30,17 @@ describe('auto-QA accuracy of the shipped packs', () => {
   // identity_verification and options 77.1 %; metrics 80/80). Both were then unlocked into dev
   // (dev/was-holdout-13-*, dev/was-holdout-14-*) for the fourteenth round. After it: holdout-6
   // 92.4 %, holdout-7 94.4 %, holdout-8 93.4 %, holdout-11 91.4 %; holdout-15, first scored then:
-  // 91.1 % (thanks_for_feedback 70.8 %, every other criterion ≥ 81.3 %; metrics 80/80). README
-  // has them.
+  // 91.1 % (thanks_for_feedback 70.8 %, every other criterion ≥ 81.3 %; metrics 80/80). It was
+  // then unlocked into dev (dev/was-holdout-15-*) for the fifteenth round. After it: holdout-6
+  // 92.4 %, holdout-7 94.4 %, holdout-8 93.5 %, holdout-11 91.5 %; holdout-16, first scored then:
+  // 90.2 % (deescalation 66.7 %, thanks_for_feedback 70.8 %, options_offered 79.2 %; metrics
+  // 80/80). README has them.
   it.each([
     { split: 'holdout-6', overall: 0.92, perCriterion: 0.77, metricsOff: 0 },
     { split: 'holdout-7', overall: 0.94, perCriterion: 0.83, metricsOff: 1 },
     { split: 'holdout-8', overall: 0.925, perCriterion: 0.7, metricsOff: 1 },
     { split: 'holdout-11', overall: 0.91, perCriterion: 0.64, metricsOff: 0 },
-    { split: 'holdout-15', overall: 0.91, perCriterion: 0.7, metricsOff: 0 },
+    { split: 'holdout-16', overall: 0.9, perCriterion: 0.66, metricsOff: 0 },
   ] as const)(
     'holds on the locked split $split ≥ $overall strict, ≥ $perCriterion on every criterion',
     ({ split, overall, perCriterion, metricsOff }) => {
@@ -72,8 +75,8 @@ describe('auto-QA accuracy of the shipped packs', () => {
       ['holdout-6', 0.915], // 88.7 % when first scored, 91.5 % / 91.7 % after the sixth / seventh
       ['holdout-7', 0.92], // 92.1 % when first scored, 92.4 % after the seventh round
       ['holdout-8', 0.915], // 91.3 % when first scored (seventh round), 92.2 % after the tenth
-      ['holdout-11', 0.905], // 90.2 % when first scored (tenth round), 91.1 % after the fourteenth
-      ['holdout-15', 0.905], // 91.0 % when first scored (fourteenth round)
+      ['holdout-11', 0.905], // 90.2 % when first scored (tenth round), 91.3 % after the fifteenth
+      ['holdout-16', 0.9], // 90.1 % when first scored (fifteenth round)
     ] as const) {
       const locked = measureCorpus(split, false);
       expect({ split, ok: locked.strict / locked.compared >= floor }).toEqual({ split, ok: true });

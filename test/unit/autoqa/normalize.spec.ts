@@ -143,6 +143,18 @@ describe('normalizeSpeech (English)', () => {
     expect(en('its fine were here')).toBe('its fine were here');
   });
 
+  it('joins a contraction written with a space for the apostrophe to the word that takes it', () => {
+    expect(en('that s on us i m sorry we re late')).toBe("that's on us i'm sorry we're late");
+    expect(en('don t worry i ll ring you the lads ve gone')).toBe(
+      "don't worry i'll ring you the lads ve gone",
+    );
+    expect(en('my mama s car')).toBe("my mama's car");
+    // a spelled code keeps its letters, and a lone m or re after another word stays
+    expect(en('b d s seven')).toBe('b d s seven');
+    expect(en('two s and an m')).toBe('two s and an m');
+    expect(en(en('that s on us'))).toBe("that's on us");
+  });
+
   it('leaves ordinary words that happen to be digits alone', () => {
     expect(en('one or two things')).toBe('one or two things');
     expect(en('one two')).toBe('one two');
