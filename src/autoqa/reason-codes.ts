@@ -67,6 +67,7 @@ export const REASON_CODES = [
   'phrases.distinct.other',
   'phrases.said',
   'phrases.groupsSaid',
+  'phrases.groupsSaidVolunteered',
   'phrases.withGroups',
   // sequence.ts
   'sequence.allInOrder.one',

@@ -92,6 +92,12 @@ export function detectPhrases(
   // the cut.
   const said = (g: number, among: number[]): number | undefined =>
     among.find((i) => ctx.matches(allOf[g], i)) ?? volunteeredIn(ctx, config, g, cutAt);
+  // Whether a group was found only in what the customer volunteered (the reason says so).
+  const volunteered = allOf.some(
+    (group, g) =>
+      !turns.some((i) => ctx.matches(group, i)) &&
+      volunteeredIn(ctx, config, g, cutAt) !== undefined,
+  );
   let missingGroup = -1;
   allOf.forEach((_group, g) => {
     const found = said(g, turns);
@@ -190,8 +196,8 @@ export function detectPhrases(
   return {
     result: 'pass',
     evidence,
-    reason: passReason(config, matching, evidence, who, whoPlural),
-    ...passCode(config, matching, evidence, scope),
+    reason: passReason(config, matching, evidence, who, whoPlural, volunteered),
+    ...passCode(config, matching, evidence, scope, volunteered),
     confidence: anyOf !== null && matching === 1 && allOf.length === 0 ? 0.8 : 0.9,
   };
 }
@@ -222,8 +228,11 @@ function passReason(
   evidence: Evidence[],
   who: string,
   whoPlural: string,
+  volunteered: boolean,
 ): string {
   const groups = config.allOf.length > 0 ? 'every required phrase group' : '';
+  if (config.anyOf === null && volunteered)
+    return `${groups} is said in ${whoPlural} or by the customer unasked`;
   if (config.anyOf === null) return `${groups} is said in ${whoPlural}`;
   const said =
     matching === 0
@@ -242,8 +251,15 @@ function passCode(
   matching: number,
   evidence: Evidence[],
   scope: CompiledScope,
+  volunteered: boolean,
 ): { reasonCode: ReasonCode; reasonParams?: ReasonParams } {
   const groups = config.allOf.length > 0;
+  if (config.anyOf === null && volunteered) {
+    return {
+      reasonCode: 'phrases.groupsSaidVolunteered',
+      reasonParams: { where: scopePart(scope, 'other') },
+    };
+  }
   if (config.anyOf === null) {
     return { reasonCode: 'phrases.groupsSaid', reasonParams: { where: scopePart(scope, 'other') } };
   }

@@ -311,6 +311,9 @@ describe('phrases: a required group the customer volunteered', () => {
     const [r] = results(gives, card([identity({ group: 1, anyOf: ['저는 김민지'] })]));
     expect(r.result).toBe('pass');
     expect(r.evidence.map((e) => e.turn)).toEqual([1, 2]);
+    expect(r.reason).toBe(
+      'every required phrase group is said in agent turns or by the customer unasked',
+    );
   });
 
   it('a caller who never said their name still fails', () => {
