@@ -135,9 +135,7 @@ function joinSplitContraction(out: Tokens, ending: string): boolean {
   if (word < 0 || kind[space] !== SPACE || kind[word] !== WORD || text[space] !== ' ') return false;
   const before = text[word];
   const takes =
-    bases === 'any'
-      ? before.length >= 2 && !allDigits(before) && !EN_DIGIT.has(before)
-      : bases.has(before);
+    bases === 'any' ? before.length >= 2 && !isDigitWord(before, 'en') : bases.has(before);
   if (!takes) return false;
   text.pop();
   kind.pop();

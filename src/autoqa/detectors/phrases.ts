@@ -88,35 +88,24 @@ export function detectPhrases(
       evidence.push(ctx.evidence(several, ctx.phraseIn(many!, several)));
     }
   }
-  // A group the customer answered unasked ("hi it's priya raman") is found in their turn, up to
-  // the cut.
-  const said = (g: number, among: number[]): number | undefined =>
-    among.find((i) => ctx.matches(allOf[g], i)) ?? volunteeredIn(ctx, config, g, cutAt);
-  // Whether a group was found only in what the customer volunteered (the reason says so).
-  const volunteered = allOf.some(
-    (group, g) =>
-      !turns.some((i) => ctx.matches(group, i)) &&
-      volunteeredIn(ctx, config, g, cutAt) !== undefined,
-  );
-  let missingGroup = -1;
-  allOf.forEach((_group, g) => {
-    const found = said(g, turns);
-    if (found === undefined) {
-      if (missingGroup < 0) missingGroup = g;
-    } else if (!evidence.some((e) => e.turn === found)) {
-      evidence.push(ctx.evidence(found, ctx.phraseIn(matcherOf(config, g, found, ctx), found)));
-    }
+  const found = groupsIn(ctx, config, turns, cutAt);
+  const missingGroup = found.indexOf(null);
+  found.forEach((f) => {
+    if (f !== null && !evidence.some((e) => e.turn === f.turn))
+      evidence.push(ctx.evidence(f.turn, ctx.phraseIn(f.matcher, f.turn)));
   });
+  // A group found only in what the customer volunteered: the reason says so.
+  const volunteered = found.some((f) => f?.volunteered === true);
   evidence.sort((a, b) => (a.turn ?? 0) - (b.turn ?? 0));
 
   const who = describeScope(scope);
   const whoPlural = describeScope(scope, true);
-  const groupsFound = allOf.filter((_g, g) => said(g, turns) !== undefined).length;
+  const groupsFound = found.filter((f) => f !== null).length;
   // Would the turns after the cut have satisfied it? Then order decided it: less sure.
   const orderDecided =
     cutAt !== null &&
     allOf.length > 0 &&
-    allOf.every((_g, g) => said(g, ctx.turnsIn(scope, condition)) !== undefined);
+    groupsIn(ctx, config, ctx.turnsIn(scope, condition), cutAt).every((f) => f !== null);
   if (anyOf !== null && matching < min) {
     const cut = cutAt === null ? '' : ` before turn ${cutAt} ("${ctx.phraseIn(before!, cutAt)}")`;
     if (cutAt !== null && evidence.length < MAX_EVIDENCE)
@@ -202,24 +191,34 @@ export function detectPhrases(
   };
 }
 
-/** The customer turn (before the cut, if any) that says the volunteered phrase for group `g`. */
-function volunteeredIn(
-  ctx: CallContext,
-  config: PhrasesConfig,
-  g: number,
-  cutAt: number | null,
-): number | undefined {
-  const v = config.volunteered;
-  if (v === null || v.group !== g) return undefined;
-  return ctx.customerTurns.find((i) => (cutAt === null || i < cutAt) && ctx.matches(v.matcher, i));
+/** Where an `allOf` group was said, and by which list. */
+interface GroupFound {
+  turn: number;
+  matcher: PhraseMatcher;
+  /** Said only by the customer, unasked (`volunteered`), before the cut. */
+  volunteered: boolean;
 }
 
-/** What turn `i` said for group `g`: the group's phrase, or the customer's volunteered one. */
-function matcherOf(config: PhrasesConfig, g: number, i: number, ctx: CallContext): PhraseMatcher {
+/**
+ * Per `allOf` group, the first of these turns that says it — or, for the `volunteered` group, a
+ * customer turn before the cut ("hi it's priya raman" answers the name request); null if none.
+ */
+function groupsIn(
+  ctx: CallContext,
+  config: PhrasesConfig,
+  among: number[],
+  cutAt: number | null,
+): (GroupFound | null)[] {
   const v = config.volunteered;
-  return v !== null && v.group === g && !ctx.matches(config.allOf[g], i)
-    ? v.matcher
-    : config.allOf[g];
+  return config.allOf.map((group, g) => {
+    const turn = among.find((i) => ctx.matches(group, i));
+    if (turn !== undefined) return { turn, matcher: group, volunteered: false };
+    if (v === null || v.group !== g) return null;
+    const by = ctx.customerTurns.find(
+      (i) => (cutAt === null || i < cutAt) && ctx.matches(v.matcher, i),
+    );
+    return by === undefined ? null : { turn: by, matcher: v.matcher, volunteered: true };
+  });
 }
 
 function passReason(
