@@ -82,10 +82,10 @@ if (fs.existsSync(path.join(CORPUS, 'holdout-11'))) {
     false,
   );
 }
-if (fs.existsSync(path.join(CORPUS, 'holdout-16'))) {
+if (fs.existsSync(path.join(CORPUS, 'holdout-17'))) {
   printCorpus(
-    `2e. LOCKED holdout-16 (written 2026-12-07 during the fifteenth round, never tuned on), ${label}`,
-    measureCorpus('holdout-16', names),
+    `2e. LOCKED holdout-17 (written 2026-12-07 during the sixteenth round, never tuned on), ${label}`,
+    measureCorpus('holdout-17', names),
     false,
   );
 }
