@@ -137,8 +137,17 @@ export type PhraseList = string[];
 
 /** A condition turn excused by `unless` (same turn or the next `unlessWithin` of that speaker)
  * does not make the condition hold: a refusal that is a redirect ("call the other number"). */
+/**
+ * Weighs a learned text model (`autoQa.textModels`, src/autoqa/text-model.ts) beside the phrase
+ * lists: when its probability is under `below` the answer is "no" whatever the phrases say; at
+ * `above` or more it is "yes" even when no listed phrase is said; in between the phrases decide.
+ */
+export type ModelGate = { name: string; below: number; above: number };
+
 export type PhraseCondition = Unless & {
   anyOf: PhraseList;
+  /** A learned model that can overrule the condition's phrases (a complaint worded any way). */
+  model?: ModelGate;
   speaker?: AutoSpeaker;
   window?: AutoWindow;
   /** The condition counts only before a turn of `speaker` (customer by default; not that
@@ -262,6 +271,8 @@ export type NegativityBlock = {
   /** Turn mode: the customer owning up to earlier anger ("sorry I was short with you",
    * "아까는 화가 났는데"): they were upset at some point, and the turn itself is calm. */
   admitted?: PhraseList;
+  /** A learned model that can overrule the lexicon on whether the customer was upset at all. */
+  model?: ModelGate;
 };
 
 export type NotesBlock = {

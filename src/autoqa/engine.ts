@@ -48,6 +48,8 @@ import {
   UnknownFamilyError,
 } from './text-match';
 
+import { compileTextModel, type CompiledTextModel, UnknownModelError } from './text-model';
+
 export const NO_AGENT_TURNS = 'no agent turns in this transcript';
 
 /** `condition`: the outcome of the criterion's `when` (its evidence says where it held). */
@@ -287,6 +289,9 @@ function isFiniteNumber(value: unknown): value is number {
 function compilePlan(scorecard: ScorecardDefinition, language: MatchLanguage): Plan {
   const settings = scorecard.autoQa ?? {};
   const lib = new MatcherLibrary(language, settings.phraseFamilies ?? {});
+  const models = new Map(
+    Object.entries(settings.textModels ?? {}).map(([name, data]) => [name, compileTextModel(data)]),
+  );
   const blocks: (KeyedBlock | { key: string; invalid: string })[] = [];
   scorecard.sections.forEach((section, s) =>
     section.criteria.forEach((criterion, c) => {
@@ -304,7 +309,7 @@ function compilePlan(scorecard: ScorecardDefinition, language: MatchLanguage): P
       }
     }),
   );
-  const criteria = compileCriteria(blocks, lib, language);
+  const criteria = compileCriteria(blocks, lib, language, models);
   const compiled = new Set(criteria.filter((c) => !('invalid' in c)).map((c) => c.key));
   const metrics = compileMetrics(
     blocks.filter((b): b is KeyedBlock => 'block' in b && compiled.has(b.key)),
@@ -324,24 +329,28 @@ function compileCriteria(
   blocks: (KeyedBlock | { key: string; invalid: string })[],
   lib: MatcherLibrary,
   language: MatchLanguage,
+  models: ReadonlyMap<string, CompiledTextModel>,
 ): CompiledCriterion[] {
   const valid = blocks.filter((b): b is KeyedBlock => 'block' in b);
   let firstNegativity: NegativitySettings | null = null;
   const negativityOf = (): NegativitySettings =>
-    (firstNegativity ??= compileNegativity(firstOf(valid, 'negativity'), lib, language));
+    (firstNegativity ??= compileNegativity(firstOf(valid, 'negativity'), lib, language, models));
   return blocks.map((b): CompiledCriterion => {
     if (!('block' in b)) return b;
     const { key, block } = b;
     try {
       const negativity =
-        block.detector === 'negativity' ? compileNegativity(block, lib, language) : negativityOf();
+        block.detector === 'negativity'
+          ? compileNegativity(block, lib, language, models)
+          : negativityOf();
       return {
         key,
-        when: block.when === undefined ? null : compileCondition(block.when, lib, negativity),
+        when:
+          block.when === undefined ? null : compileCondition(block.when, lib, negativity, models),
         detect: compileDetector(block, lib, language, negativity),
       };
     } catch (err) {
-      if (!(err instanceof UnknownFamilyError)) throw err;
+      if (!(err instanceof UnknownFamilyError) && !(err instanceof UnknownModelError)) throw err;
       return { key, invalid: err.message };
     }
   });

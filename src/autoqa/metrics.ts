@@ -55,8 +55,13 @@ export function compileMetrics(
             matcher: lib.matcher(apologies.anyOf),
             scope: compileScope(apologies.speaker, apologies.window),
           },
-    negativity: compileNegativity(firstOf(blocks, 'negativity'), lib, language),
+    // The per-turn marks are the lexicon's; the text model answers for the whole call.
+    negativity: compileNegativity(lexiconOnly(firstOf(blocks, 'negativity')), lib, language),
   };
+}
+
+function lexiconOnly(block: BlockOf<'negativity'> | undefined): BlockOf<'negativity'> | undefined {
+  return block === undefined ? undefined : { ...block, model: undefined };
 }
 
 type BlockOf<D extends DetectorName> = Extract<AutoBlock, { detector: D }>;

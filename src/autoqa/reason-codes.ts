@@ -25,6 +25,8 @@ export const REASON_CODES = [
   'condition.noSilenceOver',
   'condition.noPhrase',
   'condition.phraseSaid',
+  'condition.modelNo',
+  'condition.modelYes',
   // count.ts
   'count.occurrences.one',
   'count.occurrences.other',
@@ -47,6 +49,9 @@ export const REASON_CODES = [
   'negativity.low',
   'negativity.fell',
   'negativity.stillHigh',
+  'negativity.modelCalm',
+  'negativity.modelFell',
+  'negativity.modelStillHigh',
   // notes.ts
   'notes.missing',
   'notes.tooShort',

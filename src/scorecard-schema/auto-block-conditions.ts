@@ -22,6 +22,7 @@ import {
 import {
   compact,
   milliseconds,
+  modelGate,
   optional,
   phraseList,
   required,
@@ -45,6 +46,7 @@ const PHRASE_CONDITION_FIELDS = [
   'window',
   'notAfter',
   'keepIf',
+  'model',
   ...UNLESS,
 ] as const;
 const NOT_AFTER_FIELDS = ['anyOf', 'speaker'] as const;
@@ -106,6 +108,7 @@ function readPhraseCondition(value: unknown, path: string): PhraseCondition {
     ...unless,
     notAfter: optional(map, 'notAfter', path, readNotAfter),
     keepIf,
+    model: optional(map, 'model', path, modelGate),
   });
 }
 

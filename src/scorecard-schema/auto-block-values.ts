@@ -3,7 +3,7 @@
  * durations, ratios and whole numbers. Each reader returns the value it checked or throws a
  * `SchemaProblem` with the field's path and a message key. Pure.
  */
-import type { AutoSpeaker, PhraseList } from '../autoqa/autoqa.types';
+import type { AutoSpeaker, ModelGate, PhraseList } from '../autoqa/autoqa.types';
 import { describe, fail } from './scorecard-problem';
 import { choice, isFiniteNumber, join, type Mapping } from './schema-fields';
 import { familyRef, hasWords, regexBody } from './phrase-syntax';
@@ -103,4 +103,26 @@ export function wholeNumber(min: number, max?: number): Reader<number> {
 /** Drops undefined fields so the stored block has exactly the fields that were written. */
 export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+const MODEL_NAME = /^[a-z][a-z0-9_]*$/;
+const MODEL_GATE_FIELDS = ['name', 'below', 'above'];
+
+/** `model: { name, below, above }` (0 ≤ below ≤ above ≤ 1); the name is checked with the file. */
+export function modelGate(value: unknown, path: string): ModelGate {
+  const map = value as Mapping;
+  const ok =
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(map).every((k) => MODEL_GATE_FIELDS.includes(k)) &&
+    typeof map.name === 'string' &&
+    MODEL_NAME.test(map.name) &&
+    isFiniteNumber(map.below) &&
+    isFiniteNumber(map.above) &&
+    map.below >= 0 &&
+    map.below <= map.above &&
+    map.above <= 1;
+  if (!ok) fail(path, 'modelGate', { fields: 'name, below, above', rule: '0 ≤ below ≤ above ≤ 1' });
+  return { name: map.name as string, below: map.below as number, above: map.above as number };
 }

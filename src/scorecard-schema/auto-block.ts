@@ -35,6 +35,7 @@ import { readScope, readUnless, readWhen, stepList, UNLESS } from './auto-block-
 import {
   compact,
   milliseconds,
+  modelGate,
   optional,
   phraseGroups,
   phraseList,
@@ -87,6 +88,7 @@ export const DETECTOR_FIELDS: Record<DetectorName, readonly string[]> = {
     'resigned',
     'relief',
     'admitted',
+    'model',
   ],
   notes: [...COMMON, 'purpose', 'status', 'outcome', 'date', 'vague', 'judgemental', 'minLength'],
   honorifics: [...COMMON, 'max'],
@@ -282,6 +284,7 @@ function readNegativity(map: Mapping, path: string): Body<NegativityBlock> {
     resigned: optional(map, 'resigned', path, phraseList),
     relief: optional(map, 'relief', path, phraseList),
     admitted: optional(map, 'admitted', path, phraseList),
+    model: optional(map, 'model', path, modelGate),
   });
 }
 

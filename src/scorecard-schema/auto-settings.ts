@@ -4,6 +4,7 @@
  * answer is pre-filled as "needs review". Validated when the file is loaded, with the path of
  * the offending field; every `@family` used by a criterion's `auto` block must exist.
  */
+import type { TextModelData } from '../autoqa/text-model';
 import type { AutoQaSettings } from '../scorecards/scorecard-definition';
 import { problemIn, type ProblemParams } from './scorecard-problem';
 import { ScorecardValidationError } from './scorecard-validation-error';
@@ -15,7 +16,7 @@ import {
   UnknownFamilyError,
 } from './phrase-syntax';
 
-const FIELDS = ['phraseFamilies', 'company', 'reviewBelow'] as const;
+const FIELDS = ['phraseFamilies', 'company', 'reviewBelow', 'textModels'] as const;
 const FAMILY_NAME = /^[a-z][a-z0-9_]*$/;
 const MAX_NAMES = 20;
 
@@ -86,6 +87,9 @@ export function validateAutoSettings(value: unknown, path: string, file: string)
     }
     settings.reviewBelow = r;
   }
+  if (value.textModels !== undefined) {
+    settings.textModels = validateTextModels(value.textModels, `${path}.textModels`, fail);
+  }
   // Families may use families, but not in a circle.
   for (const [name, list] of Object.entries(settings.phraseFamilies ?? {})) {
     try {
@@ -141,4 +145,99 @@ export function checkFamilyReferences(
     else if (isMapping(value)) for (const [k, v] of Object.entries(value)) visit(v, `${path}.${k}`);
   };
   for (const { path, block } of blocks) visit(block, path);
+}
+
+const ANALYZERS = ['words', 'chars'] as const;
+const MAX_FEATURES = 20000;
+const MAX_NGRAM = 6;
+
+/**
+ * `textModels`: name → a learned text model (src/autoqa/text-model.ts), usually brought in from
+ * `scorecards/models/<library>.json` with the phrase library of the same name.
+ */
+function validateTextModels(
+  value: unknown,
+  path: string,
+  fail: Fail,
+): Record<string, TextModelData> {
+  if (!isMapping(value)) return fail(path, 'mapping', { got: describe(value) });
+  const out: Record<string, TextModelData> = {};
+  for (const [name, model] of Object.entries(value)) {
+    const at = `${path}.${name}`;
+    if (!FAMILY_NAME.test(name)) fail(at, 'familyNameFormat');
+    if (!isMapping(model)) return fail(at, 'mapping', { got: describe(model) });
+    const { question, analyzer, ngrams, bias, features, trainedOn } = model;
+    if (typeof question !== 'string' || question.trim() === '')
+      fail(`${at}.question`, 'textModelText');
+    if (typeof trainedOn !== 'string' || trainedOn.trim() === '')
+      fail(`${at}.trainedOn`, 'textModelText');
+    if (!ANALYZERS.includes(analyzer as (typeof ANALYZERS)[number])) {
+      fail(`${at}.analyzer`, 'textModelAnalyzer', {
+        allowed: ANALYZERS.join(', '),
+        got: describe(analyzer),
+      });
+    }
+    const range = Array.isArray(ngrams) ? (ngrams as unknown[]) : [];
+    const [lo, hi] = range;
+    if (
+      range.length !== 2 ||
+      !Number.isInteger(lo) ||
+      !Number.isInteger(hi) ||
+      (lo as number) < 1 ||
+      (hi as number) < (lo as number) ||
+      (hi as number) > MAX_NGRAM
+    ) {
+      fail(`${at}.ngrams`, 'textModelNgrams', { max: String(MAX_NGRAM) });
+    }
+    if (typeof bias !== 'number' || !Number.isFinite(bias)) fail(`${at}.bias`, 'textModelNumber');
+    if (!Array.isArray(features) || features.length === 0 || features.length > MAX_FEATURES) {
+      fail(`${at}.features`, 'textModelFeatures', { max: String(MAX_FEATURES) });
+    }
+    (features as unknown[]).forEach((f, i) => {
+      const ok =
+        Array.isArray(f) &&
+        f.length === 3 &&
+        typeof f[0] === 'string' &&
+        f[0] !== '' &&
+        typeof f[1] === 'number' &&
+        Number.isFinite(f[1]) &&
+        typeof f[2] === 'number' &&
+        Number.isFinite(f[2]);
+      if (!ok) fail(`${at}.features[${i}]`, 'textModelFeature');
+    });
+    out[name] = {
+      question,
+      analyzer: analyzer as TextModelData['analyzer'],
+      ngrams: [lo as number, hi as number],
+      bias,
+      features: features as TextModelData['features'],
+      trainedOn,
+    };
+  }
+  return out;
+}
+
+/** Every `model: { name }` an auto block (or its `when`) uses must be one of `textModels`. */
+export function checkModelReferences(
+  blocks: { path: string; block: unknown }[],
+  models: Readonly<Record<string, unknown>>,
+  file: string,
+): void {
+  const check = (gate: unknown, path: string): void => {
+    if (!isMapping(gate) || typeof gate.name !== 'string') return;
+    if (Object.prototype.hasOwnProperty.call(models, gate.name)) return;
+    const known = Object.keys(models);
+    throw problemIn(file, `${path}.name`, 'modelUnknown', {
+      name: gate.name,
+      known: known.length === 0 ? '-' : known.join(', '),
+    });
+  };
+  for (const { path, block } of blocks) {
+    if (!isMapping(block)) continue;
+    check(block.model, `${path}.model`);
+    const when = block.when;
+    if (isMapping(when) && isMapping(when.phrases)) {
+      check(when.phrases.model, `${path}.when.phrases.model`);
+    }
+  }
 }

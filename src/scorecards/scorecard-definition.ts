@@ -2,6 +2,8 @@
  * A scorecard as the YAML files describe it, after validation. Plain data:
  * stored as JSON in each immutable scorecard version and read by the score formula.
  */
+import type { TextModelData } from '../autoqa/text-model';
+
 export type Scale =
   | { type: 'yes_no' } // answer 1 = yes, 0 = no
   | { type: 'rating'; min: 1; max: 5 } // answer 1..5
@@ -39,6 +41,8 @@ export interface AutoQaSettings {
   company?: { names: string[] };
   /** Answers less sure than this (0..1) are pre-filled as "needs review" (default 0.6). */
   reviewBelow?: number;
+  /** Learned text models by name (`model:` in an auto block), e.g. `customer_upset`. */
+  textModels?: Record<string, TextModelData>;
 }
 
 export interface ScorecardDefinition {

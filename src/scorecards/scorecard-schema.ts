@@ -41,6 +41,22 @@ export function parsePhraseLibraryYaml(text: string, file: string): Record<strin
 }
 
 /**
+ * Parses one text-model file (`models/<library>.json`: name → model); its models are checked
+ * with the scorecard that uses them. Problems name the file.
+ */
+export function parseModelLibraryJson(text: string, file: string): Record<string, unknown> {
+  return withFile(file, undefined, () => {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      fail(ROOT, 'json', { detail: err instanceof Error ? err.message : String(err) });
+    }
+    return expectMapping(data, ROOT);
+  });
+}
+
+/**
  * Validates data already parsed from the file format (same fields as the YAML, e.g. a scorecard
  * edited through the API as JSON) with the same rules. Not for stored `ScorecardDefinition`s.
  */

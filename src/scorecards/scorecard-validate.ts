@@ -6,7 +6,11 @@
  * src/scorecard-schema/auto-block.ts and auto-settings.ts (below both scorecards/ and autoqa/).
  */
 import { validateAutoBlock } from '../scorecard-schema/auto-block';
-import { checkFamilyReferences, validateAutoSettings } from '../scorecard-schema/auto-settings';
+import {
+  checkFamilyReferences,
+  checkModelReferences,
+  validateAutoSettings,
+} from '../scorecard-schema/auto-settings';
 import { validateAbuseProtection } from './abuse-protection-schema';
 import type {
   CriterionDefinition,
@@ -98,6 +102,7 @@ export function validateScorecard(data: unknown, libraries: PhraseLibraries): Sc
     ),
   );
   asSchemaProblem(() => checkFamilyReferences(blocks, autoQa?.phraseFamilies ?? {}, ''));
+  asSchemaProblem(() => checkModelReferences(blocks, autoQa?.textModels ?? {}, ''));
   const abuseProtection = validateAbuseProtection(map.abuseProtection, sections);
 
   return {
@@ -125,8 +130,21 @@ function withLibrary(autoQa: unknown, libraries: PhraseLibraries): unknown {
     if (known.length === 0) fail(at, 'libraryUnknown', { name });
     fail(at, 'libraryUnknownKnown', { name, known: known.join(', ') });
   }
+  // The library's text models come along; the scorecard's own win over one of the same name.
+  const { textModels, ...families } = library;
   const own = rest.phraseFamilies;
-  return { ...rest, phraseFamilies: isMapping(own) ? { ...library, ...own } : (own ?? library) };
+  const ownModels = rest.textModels;
+  return {
+    ...rest,
+    phraseFamilies: isMapping(own) ? { ...families, ...own } : (own ?? families),
+    ...(isMapping(textModels)
+      ? {
+          textModels: isMapping(ownModels)
+            ? { ...textModels, ...ownModels }
+            : (ownModels ?? textModels),
+        }
+      : {}),
+  };
 }
 
 /** Runs a part's validator, which names the file itself, and reports its problem as ours. */

@@ -60,7 +60,7 @@ const cardProblem = (edit: (greeting: Record<string, unknown>) => void) =>
 
 /** Latin words a Korean message may keep: codes, field names and values of the file format. */
 const CODE_WORDS = new Set(
-  `YAML yaml true false yes_no N na re en anyOf min mode announced maxAgentRatio evaluation
+  `YAML yaml JSON true false yes_no N na re en anyOf min mode announced maxAgentRatio evaluation
    section scope failBelow scorecards phrases autoQa phraseFamilies names`.split(/\s+/),
 );
 

@@ -13,6 +13,7 @@ import {
   seconds,
 } from './context';
 import { withArticle } from './shared';
+import { compileGate, type CompiledGate, type CompiledTextModel } from '../text-model';
 import { type ReasonCode, type ReasonParams, scopePart, secondsOf } from '../reason-codes';
 
 export type ConditionConfig =
@@ -27,6 +28,8 @@ export type ConditionConfig =
       notAfter: { anyOf: PhraseMatcher; speaker: AutoSpeaker } | null;
       /** A turn saying one of these is never excused by `unless`. */
       keepIf: PhraseMatcher | null;
+      /** A learned model that may overrule the phrases (src/autoqa/text-model.ts). */
+      model: CompiledGate | null;
     };
 
 /** `negativity`: the criterion's own negativity settings, else the scorecard's first, else defaults. */
@@ -34,12 +37,13 @@ export function compileCondition(
   when: WhenCondition,
   lib: MatcherLibrary,
   negativity: NegativitySettings,
+  models: ReadonlyMap<string, CompiledTextModel> = new Map(),
 ): ConditionConfig {
   if ('customerNegative' in when) {
     return { kind: 'customerNegative', expected: when.customerNegative, negativity };
   }
   if ('silenceOverMs' in when) return { kind: 'silenceOverMs', ms: when.silenceOverMs };
-  const { anyOf, speaker, window, unless, unlessWithin, notAfter, keepIf } = when.phrases;
+  const { anyOf, speaker, window, unless, unlessWithin, notAfter, keepIf, model } = when.phrases;
   return {
     kind: 'phrases',
     anyOf: lib.matcher(anyOf),
@@ -51,6 +55,7 @@ export function compileCondition(
         ? null
         : { anyOf: lib.matcher(notAfter.anyOf), speaker: notAfter.speaker ?? 'customer' },
     keepIf: keepIf === undefined ? null : lib.matcher(keepIf),
+    model: compileGate(model, models),
   };
 }
 
@@ -92,41 +97,91 @@ export function checkCondition(ctx: CallContext, config: ConditionConfig): Detec
           });
     }
     case 'phrases': {
-      const settled = settledAt(ctx, config.notAfter);
-      const turn = ctx
-        .scope(config.scope)
-        .find(
-          (i) =>
-            i < settled &&
-            ctx.matches(config.anyOf, i) &&
-            ((config.keepIf !== null && ctx.matches(config.keepIf, i)) ||
-              !ctx.excused(config.unless, config.unlessWithin, i)),
-        );
-      if (turn === undefined) {
-        const said =
-          settled < ctx.turns.length ? ctx.phraseIn(config.notAfter!.anyOf, settled) : null;
-        const after = said === null ? '' : ` before turn ${settled} ("${said}")`;
-        return notApplicable(
-          `no ${describeScope(config.scope)} says a condition phrase${after}`,
-          'condition.noPhrase',
-          {
-            who: scopePart(config.scope, 'one'),
-            after:
-              said === null
-                ? { code: 'cut.none' }
-                : { code: 'cut.beforeTurnSaying', params: { turn: settled, phrase: said } },
-          },
-        );
-      }
-      return {
-        result: 'pass',
-        evidence: [ctx.evidence(turn, ctx.phraseIn(config.anyOf, turn))],
-        reason: `${withArticle(describeScope(config.scope))} says a condition phrase`,
-        reasonCode: 'condition.phraseSaid',
-        reasonParams: { who: scopePart(config.scope, 'a') },
-      };
+      const outcome = phraseCondition(ctx, config);
+      return config.model === null ? outcome : gated(ctx, config.model, outcome);
     }
   }
+}
+
+/**
+ * The `model` gate over a phrase condition (the model reads the customer's turns): a condition
+ * phrase the model finds unlikely (under `below`) does not hold; no phrase but a model sure of
+ * it (`above` or more) holds at the customer turn it finds most telling. Either is for a person
+ * to check.
+ */
+function gated(ctx: CallContext, gate: CompiledGate, outcome: DetectorOutcome): DetectorOutcome {
+  const p = Math.round(ctx.customerModel(gate.model) * 100) / 100;
+  if (outcome.result === 'pass' && p < gate.below) {
+    return {
+      ...notApplicable(
+        `a turn says a condition phrase, but the text model "${gate.name}" finds it unlikely (${p})`,
+        'condition.modelNo',
+        { model: gate.name, p },
+      ),
+      confidence: OVERRULED_CONFIDENCE,
+    };
+  }
+  if (outcome.result !== 'pass' && p >= gate.above) {
+    const turn = ctx.customerModelTurn(gate.model);
+    return {
+      result: 'pass',
+      evidence: turn === null ? [] : [ctx.evidence(turn, p)],
+      reason: `no listed phrase is said, but the text model "${gate.name}" finds it likely (${p})`,
+      reasonCode: 'condition.modelYes',
+      reasonParams: { model: gate.name, p },
+      confidence: OVERRULED_CONFIDENCE,
+    };
+  }
+  // Sure of it, and it shows before the listed phrase: the condition holds from there (the thanks
+  // that followed the first complaint, worded any way, comes after it).
+  if (outcome.result === 'pass' && p >= gate.above) {
+    const turn = ctx.customerModelTurn(gate.model);
+    const listed = outcome.evidence[0]?.turn ?? null;
+    if (turn !== null && listed !== null && turn < listed) {
+      return { ...outcome, evidence: [ctx.evidence(turn, p), ...outcome.evidence] };
+    }
+  }
+  return outcome;
+}
+
+const OVERRULED_CONFIDENCE = 0.6;
+
+function phraseCondition(
+  ctx: CallContext,
+  config: Extract<ConditionConfig, { kind: 'phrases' }>,
+): DetectorOutcome {
+  const settled = settledAt(ctx, config.notAfter);
+  const turn = ctx
+    .scope(config.scope)
+    .find(
+      (i) =>
+        i < settled &&
+        ctx.matches(config.anyOf, i) &&
+        ((config.keepIf !== null && ctx.matches(config.keepIf, i)) ||
+          !ctx.excused(config.unless, config.unlessWithin, i)),
+    );
+  if (turn === undefined) {
+    const said = settled < ctx.turns.length ? ctx.phraseIn(config.notAfter!.anyOf, settled) : null;
+    const after = said === null ? '' : ` before turn ${settled} ("${said}")`;
+    return notApplicable(
+      `no ${describeScope(config.scope)} says a condition phrase${after}`,
+      'condition.noPhrase',
+      {
+        who: scopePart(config.scope, 'one'),
+        after:
+          said === null
+            ? { code: 'cut.none' }
+            : { code: 'cut.beforeTurnSaying', params: { turn: settled, phrase: said } },
+      },
+    );
+  }
+  return {
+    result: 'pass',
+    evidence: [ctx.evidence(turn, ctx.phraseIn(config.anyOf, turn))],
+    reason: `${withArticle(describeScope(config.scope))} says a condition phrase`,
+    reasonCode: 'condition.phraseSaid',
+    reasonParams: { who: scopePart(config.scope, 'a') },
+  };
 }
 
 /** The first turn saying a `notAfter` phrase (not its speaker's first turn), else the end. */

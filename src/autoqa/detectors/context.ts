@@ -25,6 +25,7 @@ import {
 } from './negativity-scores';
 import { type CompiledScope, turnsInScope } from './scope';
 import { quote } from './wording';
+import { type CompiledTextModel, firstTellingTurn, textProbability } from '../text-model';
 
 export { type NegativityScores, type NegativitySettings } from './negativity-scores';
 export { type CompiledScope, compileScope, describeScope, describeWindow } from './scope';
@@ -64,6 +65,7 @@ export class CallContext {
   private readonly matchMemo: Uint8Array;
   private readonly scopes = new Map<string, number[]>();
   private readonly negativity = new Map<string, NegativityScores>();
+  private readonly modelAnswers = new Map<CompiledTextModel, number>();
   private readonly interruptions = new Map<string, Interruption[]>();
   private gapList: Gap[] | null = null;
   private notesNorm: string | null | undefined = undefined;
@@ -293,6 +295,31 @@ export class CallContext {
       this.negativity.set(key, found);
     }
     return found;
+  }
+
+  /** A text model's probability for what the customer said in this call, once per call. */
+  customerModel(model: CompiledTextModel): number {
+    let p = this.modelAnswers.get(model);
+    if (p === undefined) {
+      p = textProbability(
+        model,
+        this.customerTurns.map((i) => this.norm[i]),
+      );
+      this.modelAnswers.set(model, p);
+    }
+    return p;
+  }
+
+  /**
+   * Where the model's answer shows (evidence, and the start of an `afterCondition` window): the
+   * first customer turn it finds telling on its own (≥ 0.5), else the most telling one.
+   */
+  customerModelTurn(model: CompiledTextModel): number | null {
+    const best = firstTellingTurn(
+      model,
+      this.customerTurns.map((i) => this.norm[i]),
+    );
+    return best === null ? null : this.customerTurns[best];
   }
 
   /** The customer's negativity: the source's when it gave one, else ours. */

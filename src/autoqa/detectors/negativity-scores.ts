@@ -6,6 +6,7 @@
 import type { CustomerNegativity } from '../autoqa.types';
 import type { PhraseMatcher } from '../text-match';
 import { round1 } from './wording';
+import type { CompiledGate } from '../text-model';
 
 /** Negativity settings, compiled (used by the detector, `when` and the metrics). */
 export interface NegativitySettings {
@@ -26,6 +27,8 @@ export interface NegativitySettings {
   relief: PhraseMatcher | null;
   /** Turn mode: owning up to earlier anger ("sorry I snapped", "소리 질러서 미안해요"). */
   admitted: PhraseMatcher | null;
+  /** A learned model that may overrule the lexicon on whether the customer was upset at all. */
+  model: CompiledGate | null;
 }
 
 export interface NegativityScores extends CustomerNegativity {
@@ -33,6 +36,11 @@ export interface NegativityScores extends CustomerNegativity {
   hits: { turn: number; phrase: string }[];
   /** Turn mode: every customer turn's score (0..10), for the replay page. */
   perTurn: { turn: number; score: number }[];
+  /**
+   * The last customer turns end calm: nothing negative among them, or a calm word or relief
+   * after the last negative one — and not giving up. (Segment mode: the end scores 0.)
+   */
+  calmEnd: boolean;
 }
 
 /** Customer turns at the end that say how the call ended (after the last real request). */
@@ -81,7 +89,8 @@ export function scoreNegativity(
     }
     scores.push(to > from ? round1(Math.min(10, (matched / (to - from)) * 10)) : 0);
   }
-  return { start: scores[0], peak: Math.max(...scores), end: scores[k - 1], hits, perTurn };
+  const end = scores[k - 1];
+  return { start: scores[0], peak: Math.max(...scores), end, hits, perTurn, calmEnd: end === 0 };
 }
 
 function turnNegativity(ctx: NegativityInput, settings: NegativitySettings): NegativityScores {
@@ -152,5 +161,7 @@ function turnNegativity(ctx: NegativityInput, settings: NegativitySettings): Neg
     (relieved || (lastCalm >= 0 && lastCalm > lastNeg)) &&
     lastNegative < STRONG_TURN;
   const end = calmedAfter ? 0 : Math.max(lastNegative, peak > 0 ? settings.minPeak : 0);
-  return { start, peak, end: round1(end), hits, perTurn };
+  const calmEnd =
+    !endsResigned && (lastNeg < 0 || relieved || (lastCalm >= 0 && lastCalm > lastNeg));
+  return { start, peak, end: round1(end), hits, perTurn, calmEnd };
 }

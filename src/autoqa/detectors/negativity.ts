@@ -8,13 +8,63 @@ import type { MatchLanguage, MatcherLibrary } from '../text-match';
 import type { CallContext, NegativitySettings } from './context';
 import { DEFAULT_MIN_PEAK, DEFAULT_NEGATIVITY, DEFAULT_SEGMENTS } from './defaults';
 import { MAX_EVIDENCE } from './shared';
+import { compileGate, type CompiledTextModel } from '../text-model';
+
+/** An answer that overrules the lexicon is a judgement call: for a person to check. */
+const OVERRULED_CONFIDENCE = 0.6;
+
+/**
+ * The `model` gate: the lexicon found the customer upset but the model finds that unlikely
+ * (under `below`) — N/A; or the lexicon found too little but the model finds it likely (`above`
+ * or more) — judged by how the last customer turns end. Else null (the lexicon decides). Not
+ * used when the source measured the customer's sentiment.
+ */
+function byModel(ctx: CallContext, config: NegativitySettings): DetectorOutcome | null {
+  const gate = config.model;
+  if (gate === null || ctx.source.customerSentiment !== undefined) return null;
+  const scores = ctx.negativityWith(config);
+  const upset = scores.peak >= config.minPeak;
+  const p = Math.round(ctx.customerModel(gate.model) * 100) / 100;
+  if (upset && p < gate.below) {
+    return {
+      result: 'na',
+      evidence: scores.hits.slice(0, MAX_EVIDENCE).map((h) => ctx.evidence(h.turn, h.phrase)),
+      reason: `a few listed negative words (peak ${scores.peak}), but the text model finds it unlikely that the customer was upset (${p})`,
+      reasonCode: 'negativity.modelCalm',
+      reasonParams: { peak: scores.peak, p },
+      confidence: OVERRULED_CONFIDENCE,
+    };
+  }
+  if (upset || p < gate.above) return null;
+  const turn = ctx.customerModelTurn(gate.model);
+  const evidence = turn === null ? [] : [ctx.evidence(turn, p)];
+  return scores.calmEnd
+    ? {
+        result: 'pass',
+        evidence,
+        reason: `few listed negative words, but the text model finds the customer upset at some point (${p}); the last turns are calm`,
+        reasonCode: 'negativity.modelFell',
+        reasonParams: { p },
+        confidence: OVERRULED_CONFIDENCE,
+      }
+    : {
+        result: 'fail',
+        evidence,
+        reason: `few listed negative words, but the text model finds the customer upset at some point (${p}); the last turns are still negative or give up`,
+        reasonCode: 'negativity.modelStillHigh',
+        reasonParams: { p },
+        confidence: OVERRULED_CONFIDENCE,
+      };
+}
 
 export function compileNegativity(
   block: NegativityBlock | undefined,
   lib: MatcherLibrary,
   language: MatchLanguage,
+  models: ReadonlyMap<string, CompiledTextModel> = new Map(),
 ): NegativitySettings {
   return {
+    model: compileGate(block?.model, models),
     lexicon: lib.matcher(block?.lexicon ?? DEFAULT_NEGATIVITY[language]),
     minPeak: block?.minPeak ?? DEFAULT_MIN_PEAK,
     segments: block?.segments ?? DEFAULT_SEGMENTS,
@@ -28,6 +78,8 @@ export function compileNegativity(
 }
 
 export function detectNegativity(ctx: CallContext, config: NegativitySettings): DetectorOutcome {
+  const overruled = byModel(ctx, config);
+  if (overruled !== null) return overruled;
   const outcome = judgeNegativity(ctx, config);
   const { peak } = ctx.customerNegativity(config);
   // A peak near the line between "upset" and "not upset" is a judgement call.
