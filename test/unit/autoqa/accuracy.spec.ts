@@ -34,13 +34,17 @@ describe('auto-QA accuracy of the shipped packs', () => {
   // then unlocked into dev (dev/was-holdout-15-*) for the fifteenth round. After it: holdout-6
   // 92.4 %, holdout-7 94.4 %, holdout-8 93.5 %, holdout-11 91.5 %; holdout-16, first scored then:
   // 90.2 % (deescalation 66.7 %, thanks_for_feedback 70.8 %, options_offered 79.2 %; metrics
-  // 80/80); it was then unlocked into dev (dev/was-holdout-16-*) for the sixteenth round.
-  // README has them.
+  // 80/80); it was then unlocked into dev (dev/was-holdout-16-*) for the sixteenth round, which
+  // added learned text models (customer upset / complained) beside the lists. After it: holdout-6
+  // 93.4 %, holdout-7 95.1 %, holdout-8 94.8 %, holdout-11 91.8 %; holdout-17, first scored then:
+  // 92.1 % (thanks_for_feedback 70.8 %, options_offered 77.1 %, deescalation 89.6 %; metrics
+  // 80/80). README has them.
   it.each([
-    { split: 'holdout-6', overall: 0.92, perCriterion: 0.77, metricsOff: 0 },
-    { split: 'holdout-7', overall: 0.94, perCriterion: 0.83, metricsOff: 1 },
-    { split: 'holdout-8', overall: 0.925, perCriterion: 0.7, metricsOff: 1 },
-    { split: 'holdout-11', overall: 0.91, perCriterion: 0.64, metricsOff: 0 },
+    { split: 'holdout-6', overall: 0.93, perCriterion: 0.83, metricsOff: 0 },
+    { split: 'holdout-7', overall: 0.945, perCriterion: 0.85, metricsOff: 1 },
+    { split: 'holdout-8', overall: 0.945, perCriterion: 0.83, metricsOff: 1 },
+    { split: 'holdout-11', overall: 0.915, perCriterion: 0.64, metricsOff: 0 },
+    { split: 'holdout-17', overall: 0.92, perCriterion: 0.7, metricsOff: 0 },
   ] as const)(
     'holds on the locked split $split ≥ $overall strict, ≥ $perCriterion on every criterion',
     ({ split, overall, perCriterion, metricsOff }) => {
@@ -72,10 +76,11 @@ describe('auto-QA accuracy of the shipped packs', () => {
     const dev = measureCorpus('dev', false);
     expect(dev.strict / dev.compared).toBeGreaterThanOrEqual(0.945);
     for (const [split, floor] of [
-      ['holdout-6', 0.915], // 88.7 % when first scored, 91.5 % / 91.7 % after the sixth / seventh
-      ['holdout-7', 0.92], // 92.1 % when first scored, 92.4 % after the seventh round
-      ['holdout-8', 0.915], // 91.3 % when first scored (seventh round), 92.2 % after the tenth
-      ['holdout-11', 0.905], // 90.2 % when first scored (tenth round), 91.3 % after the fifteenth
+      ['holdout-6', 0.93], // 88.7 % when first scored, 93.5 % after the sixteenth round
+      ['holdout-7', 0.945], // 92.1 % when first scored, 94.8 % after the sixteenth
+      ['holdout-8', 0.94], // 91.3 % when first scored (seventh round), 94.7 % after the sixteenth
+      ['holdout-11', 0.91], // 90.2 % when first scored (tenth round), 91.5 % after the sixteenth
+      ['holdout-17', 0.91], // 91.5 % when first scored (sixteenth round)
     ] as const) {
       const locked = measureCorpus(split, false);
       expect({ split, ok: locked.strict / locked.compared >= floor }).toEqual({ split, ok: true });
