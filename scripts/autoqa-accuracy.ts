@@ -4,7 +4,7 @@
  *
  * 1. the dev split (rules may be tuned on it; `--misses` lists where auto-QA disagrees), which
  *    includes the first locked test split (unlocked 2026-12-05), holdout-2, holdout-3, holdout-4
- *    and holdout-5 (unlocked 2026-12-06), holdout-9, -10, -12, -13, -14 and -15 (unlocked 2026-12-07),
+ *    and holdout-5 (unlocked 2026-12-06), holdout-9, -10 and -12 to -17 (unlocked 2026-12-07),
  *    each scored at releases before it was unlocked;
  * 2. the locked holdout splits (each written separately, never tuned on): figures only, never misses;
  * 3. the demo generator's calls, whose behaviour flags say what each agent did (a regression
@@ -82,10 +82,10 @@ if (fs.existsSync(path.join(CORPUS, 'holdout-11'))) {
     false,
   );
 }
-if (fs.existsSync(path.join(CORPUS, 'holdout-17'))) {
+if (fs.existsSync(path.join(CORPUS, 'holdout-18'))) {
   printCorpus(
-    `2e. LOCKED holdout-17 (written 2026-12-07 during the sixteenth round, never tuned on), ${label}`,
-    measureCorpus('holdout-17', names),
+    `2e. LOCKED holdout-18 (written 2026-12-07 during the seventeenth round, never tuned on), ${label}`,
+    measureCorpus('holdout-18', names),
     false,
   );
 }

@@ -6,9 +6,9 @@
  *   test split (`dev/was-test-*`), unlocked on 2026-12-05, `holdout-2` (`dev/was-holdout-2-*`),
  *   `holdout-3` (`dev/was-holdout-3-*`), `holdout-4` (`dev/was-holdout-4-*`) and `holdout-5`
  *   (`dev/was-holdout-5-*`), unlocked on 2026-12-06, `holdout-9` (`dev/was-holdout-9-*`) and
- *   `holdout-10`, `holdout-12`, `holdout-13`, `holdout-14`, `holdout-15` and `holdout-16` (`dev/was-holdout-N-*`), unlocked on
+ *   `holdout-10`, `holdout-12`, `holdout-13` to `holdout-17` (`dev/was-holdout-N-*`), unlocked on
  *   2026-12-07, each after it had been scored; and `dev/deesc-*`, written as dev data;
- * - `holdout-6`, `holdout-7`, `holdout-8`, `holdout-11`, `holdout-17`: locked splits, each written
+ * - `holdout-6`, `holdout-7`, `holdout-8`, `holdout-11`, `holdout-18`: locked splits, each written
  *   separately by someone who never saw the rules. Only their figures are printed — never their
  *   misses — and nothing is tuned on them.
  *
@@ -30,7 +30,7 @@ import {
 export const CORPUS = path.resolve(__dirname, '..', 'fixtures', 'autoqa-corpus');
 const SCORECARDS = path.resolve(__dirname, '..', '..', 'scorecards');
 
-export type Split = 'dev' | 'holdout-6' | 'holdout-7' | 'holdout-8' | 'holdout-11' | 'holdout-17';
+export type Split = 'dev' | 'holdout-6' | 'holdout-7' | 'holdout-8' | 'holdout-11' | 'holdout-18';
 
 type Label = CorpusLabel;
 
