@@ -48,7 +48,7 @@ import {
   UnknownFamilyError,
 } from './text-match';
 
-import { compileTextModel, type CompiledTextModel, UnknownModelError } from './text-model';
+import { type CompiledTextModel, compileTextModels, UnknownModelError } from './text-model';
 
 export const NO_AGENT_TURNS = 'no agent turns in this transcript';
 
@@ -289,9 +289,7 @@ function isFiniteNumber(value: unknown): value is number {
 function compilePlan(scorecard: ScorecardDefinition, language: MatchLanguage): Plan {
   const settings = scorecard.autoQa ?? {};
   const lib = new MatcherLibrary(language, settings.phraseFamilies ?? {});
-  const models = new Map(
-    Object.entries(settings.textModels ?? {}).map(([name, data]) => [name, compileTextModel(data)]),
-  );
+  const models = compileTextModels(settings.textModels ?? {});
   const blocks: (KeyedBlock | { key: string; invalid: string })[] = [];
   scorecard.sections.forEach((section, s) =>
     section.criteria.forEach((criterion, c) => {

@@ -33,6 +33,11 @@ export interface TrainingCall {
 const ROUND = 1e6;
 const round = (x: number): number => Math.round(x * ROUND) / ROUND;
 
+/** An n-gram's length in its own units: characters, or words for word n-grams. */
+function lengthIn(analyzer: TextAnalyzer, gram: string): number {
+  return analyzer === 'words' ? gram.split(' ').length : gram.length;
+}
+
 export function trainTextModel(
   calls: readonly TrainingCall[],
   options: TrainOptions,
@@ -45,7 +50,13 @@ export function trainTextModel(
     for (const gram of counts.keys()) df.set(gram, (df.get(gram) ?? 0) + 1);
   const vocabulary = [...df.entries()]
     .filter(([, d]) => d >= options.minCalls)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    // By calls, then shorter first, then alphabetically: the same calls give the same model.
+    .sort(
+      (a, b) =>
+        b[1] - a[1] ||
+        lengthIn(analyzer, a[0]) - lengthIn(analyzer, b[0]) ||
+        (a[0] < b[0] ? -1 : 1),
+    )
     .slice(0, options.maxFeatures)
     .map(([gram]) => gram);
   const index = new Map(vocabulary.map((g, i) => [g, i]));

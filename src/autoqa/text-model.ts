@@ -9,6 +9,7 @@
  * n-grams of one turn with its spaces removed, so speech-to-text spacing does not matter), each
  * weighted 1 + log(count) × idf and the whole vector scaled to length 1 (sublinear tf-idf).
  */
+import { NgramIndex, WORD } from './ngram-index';
 
 export type TextAnalyzer = 'words' | 'chars';
 
@@ -28,36 +29,69 @@ export interface TextModelData {
 
 export interface CompiledTextModel {
   readonly data: TextModelData;
-  readonly features: ReadonlyMap<string, { idf: number; weight: number }>;
+  /** The n-grams it knows — shared with the scorecard's other models cut the same way. */
+  readonly index: NgramIndex;
+  /** By n-gram id: its idf and weight in this model (0 and 0 when it is another model's). */
+  readonly idf: Float64Array;
+  readonly weight: Float64Array;
+}
+
+function cutOf(data: TextModelData): string {
+  return `${data.analyzer}:${data.ngrams[0]}-${data.ngrams[1]}`;
 }
 
 export function compileTextModel(data: TextModelData): CompiledTextModel {
-  const features = new Map<string, { idf: number; weight: number }>();
-  for (const [gram, idf, weight] of data.features) features.set(gram, { idf, weight });
-  return { data, features };
+  return compileTextModels({ model: data }).get('model')!;
 }
 
-const WORD = /[\p{L}\p{N}']+/gu;
+/**
+ * A scorecard's models by name. Models cut the same way share one index, so a call's text is
+ * read once for all of them.
+ */
+export function compileTextModels(
+  models: Readonly<Record<string, TextModelData>>,
+): Map<string, CompiledTextModel> {
+  const indexes = new Map<string, NgramIndex>();
+  for (const data of Object.values(models)) {
+    const cut = cutOf(data);
+    const index = indexes.get(cut) ?? new NgramIndex(data.analyzer, data.ngrams);
+    for (const [gram] of data.features) index.add(gram);
+    indexes.set(cut, index);
+  }
+  return new Map(
+    Object.entries(models).map(([name, data]) => {
+      const index = indexes.get(cutOf(data))!;
+      const idf = new Float64Array(index.grams.length);
+      const weight = new Float64Array(index.grams.length);
+      for (const [gram, i, w] of data.features) {
+        const id = index.idOf(gram)!;
+        idf[id] = i;
+        weight[id] = w;
+      }
+      return [name, { data, index, idf, weight }];
+    }),
+  );
+}
 
 /**
- * The n-grams of a call's turns (counted). N-grams never cross from one turn into the next.
- * `keep` filters them (a model keeps only its own features, so nothing else is stored).
+ * The n-grams of a call's turns (counted), as training cuts them (NgramIndex cuts the same way
+ * when a model answers). N-grams never cross from one turn into the next.
  */
 export function countNgrams(
   turns: readonly string[],
   analyzer: TextAnalyzer,
   [min, max]: readonly [number, number],
-  keep: (gram: string) => boolean = () => true,
 ): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (gram: string): void => {
-    if (keep(gram)) counts.set(gram, (counts.get(gram) ?? 0) + 1);
+    counts.set(gram, (counts.get(gram) ?? 0) + 1);
   };
   for (const turn of turns) {
     if (analyzer === 'chars') {
-      const chars = Array.from(turn.toLowerCase().replace(/\s+/g, ''));
+      // Code units: Hangul and Latin are one each.
+      const chars = turn.toLowerCase().replace(/\s+/g, '');
       for (let n = min; n <= max; n++)
-        for (let i = 0; i + n <= chars.length; i++) add(chars.slice(i, i + n).join(''));
+        for (let i = 0; i + n <= chars.length; i++) add(chars.slice(i, i + n));
     } else {
       const words = turn.toLowerCase().match(WORD) ?? [];
       for (let n = min; n <= max; n++)
@@ -90,28 +124,50 @@ export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** The model's probability for these turns (0..1). No known feature: the bias alone. */
+/** The model's probability for these turns (0..1). No known n-gram: the bias alone. */
 export function textProbability(model: CompiledTextModel, turns: readonly string[]): number {
-  const { analyzer, ngrams, bias } = model.data;
-  const counts = countNgrams(turns, analyzer, ngrams, (g) => model.features.has(g));
-  const x = tfidf(counts, (g) => model.features.get(g)!.idf);
-  let z = bias;
-  for (const [gram, value] of x) z += value * model.features.get(gram)!.weight;
-  return sigmoid(z);
+  return probabilityOf(model, countIds(turns.map((t) => model.index.find(t))));
+}
+
+/** How often each n-gram id occurs over several turns' ids. */
+export function countIds(perTurn: readonly (readonly number[])[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const ids of perTurn) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
 }
 
 /**
- * The first turn (index into `turns`) the model finds telling on its own (probability ≥ 0.5),
- * else the one it finds most telling; null when there are no turns.
+ * The model's probability from n-gram id counts taken with its index: sublinear tf-idf scaled
+ * to length 1, dotted with the weights, in one pass (ids of other models weigh nothing).
+ */
+export function probabilityOf(
+  model: CompiledTextModel,
+  counts: ReadonlyMap<number, number>,
+): number {
+  let norm = 0;
+  let dot = 0;
+  for (const [id, count] of counts) {
+    const idf = model.idf[id];
+    if (idf === 0) continue;
+    const value = (1 + Math.log(count)) * idf;
+    norm += value * value;
+    dot += value * model.weight[id];
+  }
+  return sigmoid(model.data.bias + (norm > 0 ? dot / Math.sqrt(norm) : 0));
+}
+
+/**
+ * The first turn the model finds telling on its own (probability ≥ 0.5), else the one it finds
+ * most telling; null when there are none. `perTurn`: each turn's n-gram ids.
  */
 export function firstTellingTurn(
   model: CompiledTextModel,
-  turns: readonly string[],
+  perTurn: readonly (readonly number[])[],
 ): number | null {
   let best: number | null = null;
   let bestP = -1;
-  for (let i = 0; i < turns.length; i++) {
-    const p = textProbability(model, [turns[i]]);
+  for (let i = 0; i < perTurn.length; i++) {
+    const p = probabilityOf(model, countIds([perTurn[i]]));
     if (p >= 0.5) return i;
     if (p > bestP) [best, bestP] = [i, p];
   }

@@ -25,7 +25,8 @@ import {
 } from './negativity-scores';
 import { type CompiledScope, turnsInScope } from './scope';
 import { quote } from './wording';
-import { type CompiledTextModel, firstTellingTurn, textProbability } from '../text-model';
+import { type CompiledTextModel, countIds, firstTellingTurn, probabilityOf } from '../text-model';
+import type { NgramIndex } from '../ngram-index';
 
 export { type NegativityScores, type NegativitySettings } from './negativity-scores';
 export { type CompiledScope, compileScope, describeScope, describeWindow } from './scope';
@@ -66,6 +67,7 @@ export class CallContext {
   private readonly scopes = new Map<string, number[]>();
   private readonly negativity = new Map<string, NegativityScores>();
   private readonly modelAnswers = new Map<CompiledTextModel, number>();
+  private readonly ngramsByIndex = new Map<NgramIndex, number[][]>();
   private readonly interruptions = new Map<string, Interruption[]>();
   private gapList: Gap[] | null = null;
   private notesNorm: string | null | undefined = undefined;
@@ -301,10 +303,7 @@ export class CallContext {
   customerModel(model: CompiledTextModel): number {
     let p = this.modelAnswers.get(model);
     if (p === undefined) {
-      p = textProbability(
-        model,
-        this.customerTurns.map((i) => this.norm[i]),
-      );
+      p = probabilityOf(model, countIds(this.customerNgrams(model)));
       this.modelAnswers.set(model, p);
     }
     return p;
@@ -315,11 +314,18 @@ export class CallContext {
    * first customer turn it finds telling on its own (≥ 0.5), else the most telling one.
    */
   customerModelTurn(model: CompiledTextModel): number | null {
-    const best = firstTellingTurn(
-      model,
-      this.customerTurns.map((i) => this.norm[i]),
-    );
+    const best = firstTellingTurn(model, this.customerNgrams(model));
     return best === null ? null : this.customerTurns[best];
+  }
+
+  /** Each customer turn's known n-grams, found once per call for all models sharing an index. */
+  private customerNgrams(model: CompiledTextModel): number[][] {
+    let found = this.ngramsByIndex.get(model.index);
+    if (found === undefined) {
+      found = this.customerTurns.map((i) => model.index.find(this.norm[i]));
+      this.ngramsByIndex.set(model.index, found);
+    }
+    return found;
   }
 
   /** The customer's negativity: the source's when it gave one, else ours. */

@@ -14,6 +14,7 @@ import {
   type TextModelData,
 } from '../../../src/autoqa/text-model';
 import { trainTextModel, type TrainOptions } from '../../../src/autoqa/text-model-train';
+import { NgramIndex } from '../../../src/autoqa/ngram-index';
 import { loadScorecardFile } from '../../../src/cli/score-command';
 import { readPhraseLibraries } from '../../../src/scorecards/phrase-libraries';
 import { validateScorecardData } from '../../../src/scorecards/scorecard-schema';
@@ -64,6 +65,35 @@ describe('text model n-grams', () => {
     expect(words.get('not happy')).toBe(1);
     const chars = countNgrams(['가나', '다라'], 'chars', [2, 2]);
     expect(chars.has('나다')).toBe(false);
+  });
+});
+
+describe('the n-gram index a model answers with', () => {
+  it('finds exactly the known n-grams training counts, in Korean and English speech-to-text', () => {
+    const cases = [
+      {
+        units: 'chars' as const,
+        range: [2, 4] as [number, number],
+        turns: ['아니 이게 몇 번째 예요 진짜', '감사 합니다', '네'],
+      },
+      {
+        units: 'words' as const,
+        range: [1, 2] as [number, number],
+        turns: ["i m not happy i'm NOT happy at all", 'ok', ''],
+      },
+    ];
+    for (const { units, range, turns } of cases) {
+      const all = countNgrams(turns, units, range);
+      // A vocabulary of every other n-gram, so unknown ones must be skipped, not miscounted.
+      const known = [...all.keys()].filter((_, i) => i % 2 === 0);
+      const index = new NgramIndex(units, range);
+      for (const g of known) index.add(g);
+      const found = new Map<string, number>();
+      for (const t of turns)
+        for (const id of index.find(t))
+          found.set(index.grams[id], (found.get(index.grams[id]) ?? 0) + 1);
+      expect(found).toEqual(new Map(known.map((g) => [g, all.get(g)!])));
+    }
   });
 });
 
