@@ -4,6 +4,7 @@
  * turned into the regular-expression source it is matched with on normalised text.
  */
 import {
+  escapeRegex,
   type MatchLanguage,
   type NameSlot,
   regexBody,
@@ -41,10 +42,6 @@ const KO_ENDINGS: readonly { ending: string; family: readonly string[] }[] =
     .map((e, order) => ({ ...e, order }))
     .sort((a, b) => b.ending.length - a.ending.length || a.order - b.order)
     .map(({ ending, family }) => ({ ending, family }));
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
 
 const HAS_SLOT = /\{(agent|company)\}/;
 

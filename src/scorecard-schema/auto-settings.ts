@@ -11,6 +11,7 @@ import { ScorecardValidationError } from './scorecard-validation-error';
 import {
   expandFamilies,
   familyRef,
+  guardRefs,
   hasWords,
   regexBody,
   UnknownFamilyError,
@@ -131,18 +132,21 @@ export function checkFamilyReferences(
 ): void {
   const visit = (value: unknown, path: string): void => {
     if (typeof value === 'string') {
-      const name = familyRef(value);
-      if (name !== null && !Object.prototype.hasOwnProperty.call(families, name)) {
-        const known = Object.keys(families);
-        throw known.length === 0
-          ? problemIn(file, path, 'unknownFamily', { name })
-          : problemIn(file, path, 'unknownFamilyKnown', {
-              name,
-              known: known.map((k) => `@${k}`).join(', '),
-            });
+      for (const name of [familyRef(value), ...guardRefs(value)]) {
+        if (name !== null) checkKnown(name, path);
       }
     } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${path}[${i}]`));
     else if (isMapping(value)) for (const [k, v] of Object.entries(value)) visit(v, `${path}.${k}`);
+  };
+  const checkKnown = (name: string, path: string): void => {
+    if (Object.prototype.hasOwnProperty.call(families, name)) return;
+    const known = Object.keys(families);
+    throw known.length === 0
+      ? problemIn(file, path, 'unknownFamily', { name })
+      : problemIn(file, path, 'unknownFamilyKnown', {
+          name,
+          known: known.map((k) => `@${k}`).join(', '),
+        });
   };
   for (const { path, block } of blocks) visit(block, path);
 }

@@ -1,7 +1,8 @@
 /**
  * The syntax of a phrase-list entry in a scorecard file (src/autoqa/README.md "Text matching"):
  * `@family` refers to a named list (`autoQa.phraseFamilies`), `re:<regex>` is a pattern, and
- * `{agent}` / `{company}` stand for a name. Both the `auto` block validators here and auto-QA's
+ * `{agent}` / `{company}` stand for a name, and `{!@family}` in a `re:` entry for "not one of
+ * the family's words here" (a stop list written once). Both the `auto` block validators here and auto-QA's
  * text matching (src/autoqa/phrase-source.ts, text-match.ts, which re-export these) read entries
  * with it, so it sits with the schema, below both. Pure.
  */
@@ -31,9 +32,49 @@ export function hasWords(phrase: string): boolean {
  */
 export function regexBody(phrase: string, language: MatchLanguage = 'ko'): string | null {
   if (!phrase.startsWith(REGEX_PREFIX)) return null;
-  return phrase
-    .slice(REGEX_PREFIX.length)
-    .replace(/\{(agent|company)\}/g, (_, slot: NameSlot) => `(?:${SLOT_SOURCE[language][slot]})`);
+  return (
+    phrase
+      .slice(REGEX_PREFIX.length)
+      .replace(/\{(agent|company)\}/g, (_, slot: NameSlot) => `(?:${SLOT_SOURCE[language][slot]})`)
+      // A word guard not yet filled from its family (checking an entry on its own) guards nothing.
+      .replace(WORD_GUARD, '(?:)')
+  );
+}
+
+/** `{!@family}` in a `re:` entry: "not one of the family's words here". */
+const WORD_GUARD = /\{!@([a-z][a-z0-9_]*)\}/g;
+
+/** The families an entry's word guards name. */
+export function guardRefs(phrase: string): string[] {
+  if (!phrase.startsWith(REGEX_PREFIX)) return [];
+  return [...phrase.matchAll(WORD_GUARD)].map((m) => m[1]);
+}
+
+/** A text as a regular expression that matches it literally. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/**
+ * Fills an entry's word guards: `{!@common}` becomes a lookahead that no word of the family
+ * (its plain phrases, lower case) starts here as a whole word.
+ */
+function withWordGuards(
+  phrase: string,
+  families: Readonly<Record<string, readonly string[]>>,
+  seen: readonly string[],
+): string {
+  if (guardRefs(phrase).length === 0) return phrase;
+  return phrase.replace(WORD_GUARD, (_, name: string) => {
+    const family = Object.prototype.hasOwnProperty.call(families, name)
+      ? families[name]
+      : undefined;
+    if (family === undefined || seen.includes(name)) throw new UnknownFamilyError(name);
+    const words = expandFamilies(family, families, [...seen, name])
+      .filter((w) => !w.startsWith(REGEX_PREFIX))
+      .map((w) => escapeRegex(w.trim().toLowerCase()));
+    return `(?!(?:${words.join('|')})\\b)`;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -58,12 +99,12 @@ export function expandFamilies(
   families: Readonly<Record<string, readonly string[]>>,
   seen: readonly string[] = [],
 ): string[] {
-  if (!phrases.some((p) => familyRef(p) !== null)) return [...phrases];
+  if (!phrases.some((p) => familyRef(p) !== null || guardRefs(p).length > 0)) return [...phrases];
   const out: string[] = [];
   for (const p of phrases) {
     const name = familyRef(p);
     if (name === null) {
-      out.push(p);
+      out.push(withWordGuards(p, families, seen));
       continue;
     }
     const family = Object.prototype.hasOwnProperty.call(families, name)

@@ -588,6 +588,17 @@ describe('shared phrase libraries (autoQa.phraseLibrary)', () => {
     expect(err.reason).toContain('no phrase library "fr" (scorecards/phrases/fr.yaml); known: en');
   });
 
+  it('refuses a word guard ({!@family}) naming a family the scorecard lacks, at its path', () => {
+    const data = { ...validData(), autoQa: { phraseFamilies: { common: ['the'] } } };
+    criterionOf(data, 0, 0).auto = {
+      detector: 'phrases',
+      anyOf: ['re:\\bit is {!@common}[a-z]+', 're:\\bthis is {!@nope}[a-z]+'],
+    };
+    const err = validationError(() => parseScorecardYaml(stringify(data), 'card.yaml'));
+    expect(err.path).toBe('sections[0].criteria[0].auto.anyOf[1]');
+    expect(err.reason).toContain('unknown phrase family @nope (defined: @common)');
+  });
+
   it('reports a broken library file with its own name and line', () => {
     const err = validationError(() => parsePhraseLibraryYaml('hold: [a\n', 'phrases/en.yaml'));
     expect(err.file).toBe('phrases/en.yaml');

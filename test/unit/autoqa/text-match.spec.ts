@@ -203,3 +203,25 @@ describe('name slots inside a re: entry', () => {
     );
   });
 });
+
+describe('word guards in a re: entry ({!@family})', () => {
+  const lib = new MatcherLibrary('en', {
+    not_a_name: ['the', 'about', 'Really'],
+    intro: ["re:\\bit's {!@not_a_name}[a-z]+ (here|calling)\\b"],
+  });
+  const says = (text: string) => lib.matcher(['@intro']).test(normalizeEn(text));
+
+  it("is a stop list written once: none of the family's words may stand there", () => {
+    expect(says("hi it's dana calling")).toBe(true);
+    expect(says("it's the kettle calling")).toBe(false);
+    expect(says("it's really here")).toBe(false);
+    // a word that only starts with a listed one is still a name
+    expect(says("it's theo here")).toBe(true);
+  });
+
+  it('names an unknown family as the problem, in a block as in a family', () => {
+    expect(() => new MatcherLibrary('en', {}).matcher(['re:\\bit is {!@nope}[a-z]+'])).toThrow(
+      /unknown phrase family @nope/,
+    );
+  });
+});
