@@ -3,7 +3,8 @@
  * finding them in a turn allocates no substring per position: auto-QA reads every customer turn
  * of every call with it (bench/autoqa). Cuts the text exactly as `countNgrams` in
  * text-model.ts does when a model is trained: lower case; characters with the spaces taken out,
- * or the words of `WORD`. Pure.
+ * or the words of `WORD`. Built with `add`, then frozen into flat arrays on the first `find`: a
+ * table for the first unit, and each deeper node's children as a short list. Pure.
  */
 export type NgramUnits = 'words' | 'chars';
 
@@ -13,8 +14,29 @@ interface TrieNode {
   id: number;
 }
 
+/** The trie as flat arrays (node 0 is the root). */
+interface FrozenTrie {
+  /** The root's child node for a first unit (a character code or a word number), else 0. */
+  first: Int32Array;
+  /** Node → its n-gram id, or -1. */
+  gram: Int32Array;
+  /** Node → where its children start in `unit`/`child`, and how many there are. */
+  start: Int32Array;
+  count: Int32Array;
+  unit: Int32Array;
+  child: Int32Array;
+}
+
 export const WORD = /[\p{L}\p{N}']+/gu;
 const SPACES = /\s+/g;
+const CHAR_CODES = 0x10000;
+
+/** Known n-grams found in some turns: their ids, one after another, and where each turn ends. */
+export interface FoundNgrams {
+  ids: Int32Array;
+  /** `ends[k]`: the end (exclusive) of turn k's ids in `ids`. */
+  ends: Int32Array;
+}
 
 export class NgramIndex {
   private readonly root: TrieNode = { next: new Map(), id: -1 };
@@ -23,16 +45,18 @@ export class NgramIndex {
   /** The n-grams, by id. */
   readonly grams: string[] = [];
   private readonly ids = new Map<string, number>();
+  private frozen: FrozenTrie | null = null;
 
   constructor(
     readonly units: NgramUnits,
     readonly range: readonly [number, number],
   ) {}
 
-  /** The id of a known n-gram, adding it when new. */
+  /** The id of a known n-gram, adding it when new (before the first `find`). */
   add(gram: string): number {
     const known = this.ids.get(gram);
     if (known !== undefined) return known;
+    if (this.frozen !== null) throw new Error('the n-gram index is already in use');
     let node = this.root;
     for (const unit of this.unitsOfGram(gram)) {
       let child = node.next.get(unit);
@@ -54,23 +78,65 @@ export class NgramIndex {
 
   /** The ids of the known n-grams in one turn, once per occurrence. */
   find(turn: string): number[] {
-    const units = this.unitsOfTurn(turn);
+    const found = this.findAll([turn]);
+    return Array.from(found.ids);
+  }
+
+  /** The known n-grams of several turns, in one pass. */
+  findAll(turns: readonly string[]): FoundNgrams {
+    const trie = (this.frozen ??= this.freeze());
     const [min, max] = this.range;
-    const found: number[] = [];
-    for (let i = 0; i < units.length; i++) {
-      let node: TrieNode | undefined = this.root;
-      for (let n = 1; n <= max && i + n <= units.length; n++) {
-        node = node.next.get(units[i + n - 1]);
-        if (node === undefined) break;
-        if (n >= min && node.id >= 0) found.push(node.id);
+    const ids: number[] = [];
+    const ends = new Int32Array(turns.length);
+    turns.forEach((turn, k) => {
+      const units = this.unitsOfTurn(turn);
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i];
+        let node = u >= 0 && u < trie.first.length ? trie.first[u] : 0;
+        for (let n = 1; node !== 0; n++) {
+          if (n >= min && trie.gram[node] >= 0) ids.push(trie.gram[node]);
+          if (n === max || i + n >= units.length) break;
+          node = childOf(trie, node, units[i + n]);
+        }
       }
-    }
-    return found;
+      ends[k] = ids.length;
+    });
+    return { ids: Int32Array.from(ids), ends };
+  }
+
+  private freeze(): FrozenTrie {
+    const nodes: TrieNode[] = [this.root];
+    for (let i = 0; i < nodes.length; i++) for (const c of nodes[i].next.values()) nodes.push(c);
+    const number = new Map(nodes.map((n, i) => [n, i]));
+    const first = new Int32Array(this.units === 'chars' ? CHAR_CODES : this.words.size);
+    for (const [unit, child] of this.root.next) first[unit] = number.get(child)!;
+    const gram = Int32Array.from(nodes, (n) => n.id);
+    const start = new Int32Array(nodes.length);
+    const count = new Int32Array(nodes.length);
+    const unit: number[] = [];
+    const child: number[] = [];
+    nodes.forEach((n, i) => {
+      start[i] = unit.length;
+      count[i] = n.next.size;
+      for (const [u, c] of n.next) {
+        unit.push(u);
+        child.push(number.get(c)!);
+      }
+    });
+    return {
+      first,
+      gram,
+      start,
+      count,
+      unit: Int32Array.from(unit),
+      child: Int32Array.from(child),
+    };
   }
 
   private unitsOfGram(gram: string): number[] {
-    if (this.units === 'chars')
+    if (this.units === 'chars') {
       return Array.from({ length: gram.length }, (_, i) => gram.charCodeAt(i));
+    }
     return gram.split(' ').map((w) => {
       let id = this.words.get(w);
       if (id === undefined) {
@@ -92,4 +158,11 @@ export class NgramIndex {
     // A word no model knows cannot be part of a known n-gram.
     return (lower.match(WORD) ?? []).map((w) => this.words.get(w) ?? -1);
   }
+}
+
+/** A deeper node's child for a unit (its children are few: a short scan), else 0. */
+function childOf(trie: FrozenTrie, node: number, unit: number): number {
+  const end = trie.start[node] + trie.count[node];
+  for (let j = trie.start[node]; j < end; j++) if (trie.unit[j] === unit) return trie.child[j];
+  return 0;
 }

@@ -9,7 +9,7 @@
  * n-grams of one turn with its spaces removed, so speech-to-text spacing does not matter), each
  * weighted 1 + log(count) × idf and the whole vector scaled to length 1 (sublinear tf-idf).
  */
-import { NgramIndex, WORD } from './ngram-index';
+import { type FoundNgrams, NgramIndex, WORD } from './ngram-index';
 
 export type TextAnalyzer = 'words' | 'chars';
 
@@ -126,50 +126,61 @@ export function sigmoid(z: number): number {
 
 /** The model's probability for these turns (0..1). No known n-gram: the bias alone. */
 export function textProbability(model: CompiledTextModel, turns: readonly string[]): number {
-  return probabilityOf(model, countIds(turns.map((t) => model.index.find(t))));
+  return probabilityOf(model, countFound(model.index.findAll(turns)));
 }
 
-/** How often each n-gram id occurs over several turns' ids. */
-export function countIds(perTurn: readonly (readonly number[])[]): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const ids of perTurn) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return counts;
+/** Known n-grams with how often each occurs (`ids[k]` occurs `counts[k]` times). */
+export interface NgramCounts {
+  ids: Int32Array;
+  counts: Int32Array;
+}
+
+/** How often each found n-gram occurs in turns `from` … `to` - 1 (all turns by default). */
+export function countFound(found: FoundNgrams, from = 0, to = found.ends.length): NgramCounts {
+  const start = from === 0 ? 0 : found.ends[from - 1];
+  const end = to === 0 ? 0 : found.ends[to - 1];
+  const sorted = found.ids.slice(start, end).sort();
+  const ids = new Int32Array(sorted.length);
+  const counts = new Int32Array(sorted.length);
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (n > 0 && ids[n - 1] === sorted[i]) counts[n - 1]++;
+    else {
+      ids[n] = sorted[i];
+      counts[n++] = 1;
+    }
+  }
+  return { ids: ids.subarray(0, n), counts: counts.subarray(0, n) };
 }
 
 /**
- * The model's probability from n-gram id counts taken with its index: sublinear tf-idf scaled
- * to length 1, dotted with the weights, in one pass (ids of other models weigh nothing).
+ * The model's probability from n-gram counts taken with its index: sublinear tf-idf scaled to
+ * length 1, dotted with the weights, in one pass (n-grams of other models weigh nothing).
  */
-export function probabilityOf(
-  model: CompiledTextModel,
-  counts: ReadonlyMap<number, number>,
-): number {
+export function probabilityOf(model: CompiledTextModel, { ids, counts }: NgramCounts): number {
   let norm = 0;
   let dot = 0;
-  for (const [id, count] of counts) {
-    const idf = model.idf[id];
+  for (let k = 0; k < ids.length; k++) {
+    const idf = model.idf[ids[k]];
     if (idf === 0) continue;
-    const value = (1 + Math.log(count)) * idf;
+    const value = (1 + Math.log(counts[k])) * idf;
     norm += value * value;
-    dot += value * model.weight[id];
+    dot += value * model.weight[ids[k]];
   }
   return sigmoid(model.data.bias + (norm > 0 ? dot / Math.sqrt(norm) : 0));
 }
 
 /**
  * The first turn the model finds telling on its own (probability ≥ 0.5), else the one it finds
- * most telling; null when there are none. `perTurn`: each turn's n-gram ids.
+ * most telling; null when there are none.
  */
-export function firstTellingTurn(
-  model: CompiledTextModel,
-  perTurn: readonly (readonly number[])[],
-): number | null {
+export function firstTellingTurn(model: CompiledTextModel, found: FoundNgrams): number | null {
   let best: number | null = null;
   let bestP = -1;
-  for (let i = 0; i < perTurn.length; i++) {
-    const p = probabilityOf(model, countIds([perTurn[i]]));
-    if (p >= 0.5) return i;
-    if (p > bestP) [best, bestP] = [i, p];
+  for (let k = 0; k < found.ends.length; k++) {
+    const p = probabilityOf(model, countFound(found, k, k + 1));
+    if (p >= 0.5) return k;
+    if (p > bestP) [best, bestP] = [k, p];
   }
   return best;
 }

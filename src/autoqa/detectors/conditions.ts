@@ -12,7 +12,7 @@ import {
   type NegativitySettings,
   seconds,
 } from './context';
-import { withArticle } from './shared';
+import { OVERRULED_CONFIDENCE, withArticle } from './shared';
 import { compileGate, type CompiledGate, type CompiledTextModel } from '../text-model';
 import { type ReasonCode, type ReasonParams, scopePart, secondsOf } from '../reason-codes';
 
@@ -104,13 +104,13 @@ export function checkCondition(ctx: CallContext, config: ConditionConfig): Detec
 }
 
 /**
- * The `model` gate over a phrase condition (the model reads the customer's turns): a condition
- * phrase the model finds unlikely (under `below`) does not hold; no phrase but a model sure of
- * it (`above` or more) holds at the customer turn it finds most telling. Either is for a person
- * to check.
+ * The `model` gate over a phrase condition (the model reads the customer's turns, whatever the
+ * condition's speaker, and ignores `notAfter`): a condition phrase the model finds unlikely
+ * (under `below`) does not hold; no phrase but a model sure of it (`above` or more) holds from
+ * the first customer turn it finds telling. Either is for a person to check.
  */
 function gated(ctx: CallContext, gate: CompiledGate, outcome: DetectorOutcome): DetectorOutcome {
-  const p = Math.round(ctx.customerModel(gate.model) * 100) / 100;
+  const p = ctx.customerModel(gate.model);
   if (outcome.result === 'pass' && p < gate.below) {
     return {
       ...notApplicable(
@@ -143,8 +143,6 @@ function gated(ctx: CallContext, gate: CompiledGate, outcome: DetectorOutcome): 
   }
   return outcome;
 }
-
-const OVERRULED_CONFIDENCE = 0.6;
 
 function phraseCondition(
   ctx: CallContext,

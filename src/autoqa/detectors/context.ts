@@ -25,8 +25,8 @@ import {
 } from './negativity-scores';
 import { type CompiledScope, turnsInScope } from './scope';
 import { quote } from './wording';
-import { type CompiledTextModel, countIds, firstTellingTurn, probabilityOf } from '../text-model';
-import type { NgramIndex } from '../ngram-index';
+import { type CompiledTextModel, countFound, firstTellingTurn, probabilityOf } from '../text-model';
+import type { FoundNgrams, NgramIndex } from '../ngram-index';
 
 export { type NegativityScores, type NegativitySettings } from './negativity-scores';
 export { type CompiledScope, compileScope, describeScope, describeWindow } from './scope';
@@ -67,7 +67,7 @@ export class CallContext {
   private readonly scopes = new Map<string, number[]>();
   private readonly negativity = new Map<string, NegativityScores>();
   private readonly modelAnswers = new Map<CompiledTextModel, number>();
-  private readonly ngramsByIndex = new Map<NgramIndex, number[][]>();
+  private readonly ngramsByIndex = new Map<NgramIndex, FoundNgrams>();
   private readonly interruptions = new Map<string, Interruption[]>();
   private gapList: Gap[] | null = null;
   private notesNorm: string | null | undefined = undefined;
@@ -299,11 +299,11 @@ export class CallContext {
     return found;
   }
 
-  /** A text model's probability for what the customer said in this call, once per call. */
+  /** A text model's probability (two decimals) for what the customer said, once per call. */
   customerModel(model: CompiledTextModel): number {
     let p = this.modelAnswers.get(model);
     if (p === undefined) {
-      p = probabilityOf(model, countIds(this.customerNgrams(model)));
+      p = Math.round(probabilityOf(model, countFound(this.customerNgrams(model))) * 100) / 100;
       this.modelAnswers.set(model, p);
     }
     return p;
@@ -318,11 +318,11 @@ export class CallContext {
     return best === null ? null : this.customerTurns[best];
   }
 
-  /** Each customer turn's known n-grams, found once per call for all models sharing an index. */
-  private customerNgrams(model: CompiledTextModel): number[][] {
+  /** The customer turns' known n-grams, found once per call for all models sharing an index. */
+  private customerNgrams(model: CompiledTextModel): FoundNgrams {
     let found = this.ngramsByIndex.get(model.index);
     if (found === undefined) {
-      found = this.customerTurns.map((i) => model.index.find(this.norm[i]));
+      found = model.index.findAll(this.customerTurns.map((i) => this.norm[i]));
       this.ngramsByIndex.set(model.index, found);
     }
     return found;

@@ -7,11 +7,8 @@ import type { DetectorOutcome, Evidence, NegativityBlock } from '../autoqa.types
 import type { MatchLanguage, MatcherLibrary } from '../text-match';
 import type { CallContext, NegativitySettings } from './context';
 import { DEFAULT_MIN_PEAK, DEFAULT_NEGATIVITY, DEFAULT_SEGMENTS } from './defaults';
-import { MAX_EVIDENCE } from './shared';
+import { MAX_EVIDENCE, OVERRULED_CONFIDENCE } from './shared';
 import { compileGate, type CompiledTextModel } from '../text-model';
-
-/** An answer that overrules the lexicon is a judgement call: for a person to check. */
-const OVERRULED_CONFIDENCE = 0.6;
 
 /**
  * The `model` gate: the lexicon found the customer upset but the model finds that unlikely
@@ -24,7 +21,7 @@ function byModel(ctx: CallContext, config: NegativitySettings): DetectorOutcome 
   if (gate === null || ctx.source.customerSentiment !== undefined) return null;
   const scores = ctx.negativityWith(config);
   const upset = scores.peak >= config.minPeak;
-  const p = Math.round(ctx.customerModel(gate.model) * 100) / 100;
+  const p = ctx.customerModel(gate.model);
   if (upset && p < gate.below) {
     return {
       result: 'na',

@@ -4,6 +4,9 @@ import type { DetectorOutcome } from '../autoqa.types';
 /** Detectors that can find many matching turns quote at most this many. */
 export const MAX_EVIDENCE = 10;
 
+/** An answer where a text model overrules the phrase lists is a judgement call: for a person. */
+export const OVERRULED_CONFIDENCE = 0.6;
+
 export const NOT_ON_CHAT: DetectorOutcome = {
   result: 'na',
   evidence: [],
