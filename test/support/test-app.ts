@@ -57,10 +57,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qa-test-'));
   const scorecardsDir = path.join(tmp, 'scorecards');
   fs.mkdirSync(scorecardsDir);
-  // The scorecards and their shared phrase libraries (scorecards/phrases/).
+  // The scorecards, their shared phrase libraries (scorecards/phrases/) and the libraries' text
+  // models (scorecards/models/*.json).
   fs.cpSync(path.join(REPO_ROOT, 'scorecards'), scorecardsDir, {
     recursive: true,
-    filter: (src) => fs.statSync(src).isDirectory() || src.endsWith('.yaml'),
+    filter: (src) =>
+      fs.statSync(src).isDirectory() ||
+      src.endsWith('.yaml') ||
+      (path.basename(path.dirname(src)) === 'models' && src.endsWith('.json')),
   });
   if (process.env.DATABASE_URL) await wipePostgres(process.env.DATABASE_URL);
   Object.assign(process.env, {
