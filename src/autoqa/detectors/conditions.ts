@@ -114,7 +114,7 @@ function gated(ctx: CallContext, gate: CompiledGate, outcome: DetectorOutcome): 
   if (outcome.result === 'pass' && p < gate.below) {
     return {
       ...notApplicable(
-        `a turn says a condition phrase, but the text model "${gate.name}" finds it unlikely (${p})`,
+        `a turn says a condition phrase, but the learned text model finds it unlikely (${p})`,
         'condition.modelNo',
         { model: gate.name, p },
       ),
@@ -126,7 +126,7 @@ function gated(ctx: CallContext, gate: CompiledGate, outcome: DetectorOutcome): 
     return {
       result: 'pass',
       evidence: turn === null ? [] : [ctx.evidence(turn, p)],
-      reason: `no listed phrase is said, but the text model "${gate.name}" finds it likely (${p})`,
+      reason: `no listed phrase is said, but the learned text model finds it likely (${p})`,
       reasonCode: 'condition.modelYes',
       reasonParams: { model: gate.name, p },
       confidence: OVERRULED_CONFIDENCE,

@@ -51,4 +51,24 @@ export class ScorecardVersion {
    */
   @Column({ type: 'varchar', length: 200, nullable: true })
   publishedByName: string | null;
+
+  /**
+   * As an API answer: the definition without its text models' weights (tens of thousands of
+   * numbers no reader needs; each model keeps its question, where it was trained and its size).
+   * The engine reads the stored definition itself, weights and all.
+   */
+  toJSON(): Omit<ScorecardVersion, 'toJSON'> {
+    const models = this.definition?.autoQa?.textModels;
+    if (models === undefined) return { ...this };
+    const brief = Object.fromEntries(
+      Object.entries(models).map(([name, m]) => [
+        name,
+        { question: m.question, trainedOn: m.trainedOn, features: m.features.length },
+      ]),
+    );
+    return {
+      ...this,
+      definition: { ...this.definition, autoQa: { ...this.definition.autoQa, textModels: brief } },
+    };
+  }
 }

@@ -15,6 +15,7 @@ import {
 } from '../../../src/autoqa/text-model';
 import { trainTextModel, type TrainOptions } from '../../../src/autoqa/text-model-train';
 import { NgramIndex } from '../../../src/autoqa/ngram-index';
+import { ScorecardVersion } from '../../../src/scorecards/entities/scorecard-version.entity';
 import { loadScorecardFile } from '../../../src/cli/score-command';
 import { readPhraseLibraries } from '../../../src/scorecards/phrase-libraries';
 import { validateScorecardData } from '../../../src/scorecards/scorecard-schema';
@@ -300,5 +301,23 @@ describe('models in scorecard files', () => {
       /autoQa\.textModels\.upset\.analyzer: must be one of words, chars/,
     );
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('a scorecard version as an API answer', () => {
+  it('leaves out the text models’ weights, keeping what each model answers and its size', () => {
+    const version = Object.assign(new ScorecardVersion(), {
+      id: 1,
+      version: 1,
+      definition: { ...cardWith('en', []), autoQa: { textModels: { customer_upset: TINY } } },
+    });
+    const json = JSON.parse(JSON.stringify(version)) as {
+      definition: { autoQa: { textModels: Record<string, unknown> } };
+    };
+    expect(json.definition.autoQa.textModels).toEqual({
+      customer_upset: { question: 'the customer was upset', trainedOn: 'spec', features: 2 },
+    });
+    // The engine still has the whole model.
+    expect(version.definition.autoQa.textModels.customer_upset.features).toHaveLength(2);
   });
 });
