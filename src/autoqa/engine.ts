@@ -49,6 +49,7 @@ import {
 } from './text-match';
 
 import { type CompiledTextModel, compileTextModels, UnknownModelError } from './text-model';
+import type { LiteralPrefilter } from './literal-prefilter';
 
 export const NO_AGENT_TURNS = 'no agent turns in this transcript';
 
@@ -65,8 +66,8 @@ interface Plan {
   /** The scorecard's company names (the call's known names are added to them). */
   company: string[];
   metrics: MetricsConfig;
-  /** Phrase lists compiled for this scorecard (size of the per-call match memo). */
-  matcherCount: number;
+  /** Phrase lists compiled for this scorecard (the per-call match memo's size), prefiltered. */
+  lists: LiteralPrefilter;
 }
 
 const plans = new ScorecardCache<Plan>();
@@ -80,7 +81,7 @@ export function runAutoQa(input: AutoQaInput, scorecard: ScorecardDefinition): A
     input.channel,
     input.notes,
     cleanSourceMetrics(input.sourceMetrics),
-    plan.matcherCount,
+    plan.lists,
     {
       agent: cleanNames(input.names?.agent),
       company: [...plan.company, ...cleanNames(input.names?.company)],
@@ -317,7 +318,7 @@ function compilePlan(scorecard: ScorecardDefinition, language: MatchLanguage): P
   return {
     criteria,
     metrics,
-    matcherCount: lib.size,
+    lists: lib.prefilter(),
     reviewBelow: settings.reviewBelow ?? DEFAULT_REVIEW_BELOW,
     company: settings.company?.names ?? [],
   };

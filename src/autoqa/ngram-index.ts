@@ -46,6 +46,8 @@ export class NgramIndex {
   readonly grams: string[] = [];
   private readonly ids = new Map<string, number>();
   private frozen: FrozenTrie | null = null;
+  /** The units of the turn being read. */
+  private scratch = new Int32Array(256);
 
   constructor(
     readonly units: NgramUnits,
@@ -86,22 +88,31 @@ export class NgramIndex {
   findAll(turns: readonly string[]): FoundNgrams {
     const trie = (this.frozen ??= this.freeze());
     const [min, max] = this.range;
-    const ids: number[] = [];
+    let ids = new Int32Array(64);
+    let count = 0;
     const ends = new Int32Array(turns.length);
-    turns.forEach((turn, k) => {
-      const units = this.unitsOfTurn(turn);
-      for (let i = 0; i < units.length; i++) {
+    for (let k = 0; k < turns.length; k++) {
+      const length = this.unitsOfTurn(turns[k]);
+      const units = this.scratch;
+      for (let i = 0; i < length; i++) {
         const u = units[i];
         let node = u >= 0 && u < trie.first.length ? trie.first[u] : 0;
         for (let n = 1; node !== 0; n++) {
-          if (n >= min && trie.gram[node] >= 0) ids.push(trie.gram[node]);
-          if (n === max || i + n >= units.length) break;
+          if (n >= min && trie.gram[node] >= 0) {
+            if (count === ids.length) {
+              const grown = new Int32Array(count * 2);
+              grown.set(ids);
+              ids = grown;
+            }
+            ids[count++] = trie.gram[node];
+          }
+          if (n === max || i + n >= length) break;
           node = childOf(trie, node, units[i + n]);
         }
       }
-      ends[k] = ids.length;
-    });
-    return { ids: Int32Array.from(ids), ends };
+      ends[k] = count;
+    }
+    return { ids: ids.slice(0, count), ends };
   }
 
   private freeze(): FrozenTrie {
@@ -118,7 +129,8 @@ export class NgramIndex {
     nodes.forEach((n, i) => {
       start[i] = unit.length;
       count[i] = n.next.size;
-      for (const [u, c] of n.next) {
+      // Sorted by unit, for the binary search of nodes with many children.
+      for (const [u, c] of [...n.next].sort((a, b) => a[0] - b[0])) {
         unit.push(u);
         child.push(number.get(c)!);
       }
@@ -147,22 +159,54 @@ export class NgramIndex {
     });
   }
 
-  private unitsOfTurn(turn: string): ArrayLike<number> {
-    const lower = turn.toLowerCase();
+  /** A turn's units, written into `scratch` (grown as needed); returns how many there are. */
+  private unitsOfTurn(turn: string): number {
     if (this.units === 'chars') {
-      const text = lower.replace(SPACES, '');
-      const codes = new Uint16Array(text.length);
-      for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
-      return codes;
+      if (this.scratch.length < turn.length) this.scratch = new Int32Array(turn.length * 2);
+      const fast = simpleChars(turn, this.scratch);
+      if (fast >= 0) return fast;
+      const text = turn.toLowerCase().replace(SPACES, '');
+      if (this.scratch.length < text.length) this.scratch = new Int32Array(text.length * 2);
+      for (let i = 0; i < text.length; i++) this.scratch[i] = text.charCodeAt(i);
+      return text.length;
     }
     // A word no model knows cannot be part of a known n-gram.
-    return (lower.match(WORD) ?? []).map((w) => this.words.get(w) ?? -1);
+    const words = turn.toLowerCase().match(WORD) ?? [];
+    if (this.scratch.length < words.length) this.scratch = new Int32Array(words.length * 2);
+    for (let i = 0; i < words.length; i++) this.scratch[i] = this.words.get(words[i]) ?? -1;
+    return words.length;
   }
 }
 
-/** A deeper node's child for a unit (its children are few: a short scan), else 0. */
+/**
+ * The character codes of a turn made only of ASCII and Hangul syllables, lower-cased and with
+ * the spaces left out, as `toLowerCase` and removing `\s` would give them; -1 for any other turn.
+ */
+function simpleChars(turn: string, into: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < turn.length; i++) {
+    let c = turn.charCodeAt(i);
+    if (c >= 0x80) {
+      if (c < 0xac00 || c > 0xd7a3) return -1;
+    } else if (c >= 65 && c <= 90) {
+      c += 32;
+    } else if (c === 32 || (c >= 9 && c <= 13)) {
+      continue;
+    }
+    into[n++] = c;
+  }
+  return n;
+}
+
+/** A deeper node's child for a unit, else 0: a short scan, or a binary search when there are many. */
 function childOf(trie: FrozenTrie, node: number, unit: number): number {
-  const end = trie.start[node] + trie.count[node];
-  for (let j = trie.start[node]; j < end; j++) if (trie.unit[j] === unit) return trie.child[j];
+  let lo = trie.start[node];
+  let hi = lo + trie.count[node];
+  while (hi - lo > 8) {
+    const mid = (lo + hi) >>> 1;
+    if (trie.unit[mid] < unit) lo = mid + 1;
+    else hi = mid + 1; // the child, when there is one, is at mid or before
+  }
+  for (let j = lo; j < hi; j++) if (trie.unit[j] === unit) return trie.child[j];
   return 0;
 }

@@ -13,6 +13,8 @@
 import { unmasked } from '../redaction/masks';
 import { expandFamilies } from '../scorecard-schema/phrase-syntax';
 import { normalizeSpeech } from './normalize';
+import { LiteralPrefilter } from './literal-prefilter';
+import { requiredLiterals } from './required-literals';
 import {
   bareSlot,
   EN_END,
@@ -102,6 +104,12 @@ export class PhraseMatcher {
   readonly slots: readonly NameSlot[];
   /** The entries that are patterns (every entry but the bare slots). */
   private readonly listed: readonly string[];
+  /**
+   * Korean lists without name slots: literals one of which every match contains
+   * (required-literals.ts), so a turn with none of them is not tried; null when some entry has
+   * none that can be told.
+   */
+  readonly literals: readonly string[] | null;
 
   constructor(
     readonly id: number,
@@ -121,6 +129,7 @@ export class PhraseMatcher {
     this.combined = combined === null ? null : new RegExp(combined, flags);
     this.combinedGlobal = combined === null ? null : new RegExp(combined, `${flags}g`);
     this.tagged = combined !== null && language === 'ko' ? tagged(sources, flags) : null;
+    this.literals = language === 'ko' && this.slots.length === 0 ? literalsOf(sources) : null;
   }
 
   private combinedSource(
@@ -220,6 +229,18 @@ export class PhraseMatcher {
   }
 }
 
+/** Every entry's required literals, or null when one entry has none (or there are no entries). */
+function literalsOf(sources: readonly string[]): string[] | null {
+  if (sources.length === 0) return null;
+  const all = new Set<string>();
+  for (const source of sources) {
+    const literals = requiredLiterals(source);
+    if (literals === null) return null;
+    for (const l of literals) all.add(l);
+  }
+  return [...all];
+}
+
 /** `(s1)|(s2)|…` and the number of each entry's group (counted by matching `(?:s)|` on ""). */
 function tagged(sources: readonly string[], flags: string): { pattern: RegExp; groups: number[] } {
   const groups: number[] = [];
@@ -286,6 +307,11 @@ export class MatcherLibrary {
 
   get size(): number {
     return this.byList.size;
+  }
+
+  /** Which lists could match a turn (literal-prefilter.ts), for the lists compiled so far. */
+  prefilter(): LiteralPrefilter {
+    return new LiteralPrefilter([...this.byList.values()], this.size);
   }
 
   matcher(list: readonly string[]): PhraseMatcher {

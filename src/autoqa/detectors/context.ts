@@ -25,8 +25,15 @@ import {
 } from './negativity-scores';
 import { type CompiledScope, turnsInScope } from './scope';
 import { quote } from './wording';
-import { type CompiledTextModel, countFound, firstTellingTurn, probabilityOf } from '../text-model';
+import {
+  type CompiledTextModel,
+  countFound,
+  firstTellingTurn,
+  type NgramCounts,
+  probabilityOf,
+} from '../text-model';
 import type { FoundNgrams, NgramIndex } from '../ngram-index';
+import type { LiteralPrefilter } from '../literal-prefilter';
 
 export { type NegativityScores, type NegativitySettings } from './negativity-scores';
 export { type CompiledScope, compileScope, describeScope, describeWindow } from './scope';
@@ -64,10 +71,13 @@ export class CallContext {
   readonly notes: string | null;
 
   private readonly matchMemo: Uint8Array;
+  /** Per (turn, list): 0 when the list cannot match the turn (literal-prefilter.ts). */
+  private possible: Uint8Array | null = null;
   private readonly scopes = new Map<string, number[]>();
   private readonly negativity = new Map<string, NegativityScores>();
   private readonly modelAnswers = new Map<CompiledTextModel, number>();
   private readonly ngramsByIndex = new Map<NgramIndex, FoundNgrams>();
+  private readonly countsByIndex = new Map<NgramIndex, NgramCounts>();
   private readonly interruptions = new Map<string, Interruption[]>();
   private gapList: Gap[] | null = null;
   private notesNorm: string | null | undefined = undefined;
@@ -83,7 +93,7 @@ export class CallContext {
     readonly channel: 'voice' | 'chat',
     notes: string | null | undefined,
     readonly source: AutoQaSourceMetrics,
-    matcherCount: number,
+    private readonly lists: LiteralPrefilter,
     names: { agent: string[]; company: string[] } = { agent: [], company: [] },
   ) {
     this.names = {
@@ -102,7 +112,7 @@ export class CallContext {
     }
     this.agentBefore[n] = this.agentTurns.length;
     this.notes = typeof notes === 'string' && notes.trim() !== '' ? notes : null;
-    this.matchMemo = new Uint8Array(matcherCount * n);
+    this.matchMemo = new Uint8Array(lists.count * n);
   }
 
   /** The notes, normalised like the turns (null when there are none). */
@@ -161,6 +171,13 @@ export class CallContext {
     const slot = matcher.id * this.turns.length + i;
     const known = this.matchMemo[slot];
     if (known !== UNKNOWN) return known === YES;
+    if (matcher.id < this.lists.count) {
+      this.possible ??= this.lists.possible(this.norm);
+      if (this.possible[i * this.lists.count + matcher.id] === 0) {
+        this.matchMemo[slot] = NO;
+        return false;
+      }
+    }
     // A list with a bare {company} entry matches the company's known names (aliases included)
     // when the installation has them; its other entries (name-shaped patterns) stand in only
     // when it has none. Agents' names are often misheard (Ciarán → "kieran"), so for {agent} the
@@ -303,7 +320,12 @@ export class CallContext {
   customerModel(model: CompiledTextModel): number {
     let p = this.modelAnswers.get(model);
     if (p === undefined) {
-      p = Math.round(probabilityOf(model, countFound(this.customerNgrams(model))) * 100) / 100;
+      let counts = this.countsByIndex.get(model.index);
+      if (counts === undefined) {
+        counts = countFound(this.customerNgrams(model));
+        this.countsByIndex.set(model.index, counts);
+      }
+      p = Math.round(probabilityOf(model, counts) * 100) / 100;
       this.modelAnswers.set(model, p);
     }
     return p;
