@@ -1,10 +1,10 @@
 /**
  * The n-grams some text models know, as a trie over characters (Korean) or words (English), so
  * finding them in a turn allocates no substring per position: auto-QA reads every customer turn
- * of every call with it (bench/autoqa). Cuts the text exactly as `countNgrams` in
- * text-model.ts does when a model is trained: lower case; characters with the spaces taken out,
- * or the words of `WORD`. Built with `add`, then frozen into flat arrays on the first `find`: a
- * table for the first unit, and each deeper node's children as a short list. Pure.
+ * of every call with it, and the literal prefilter every turn (bench/autoqa). Turns are cut by
+ * `cutTurn`, as a model's training cuts them (`countNgrams` in text-model.ts). Built with `add`,
+ * then frozen into flat arrays on the first `findAll`: a table for the first unit, and each
+ * deeper node's children as a list sorted by unit. Pure.
  */
 export type NgramUnits = 'words' | 'chars';
 
@@ -76,12 +76,6 @@ export class NgramIndex {
 
   idOf(gram: string): number | undefined {
     return this.ids.get(gram);
-  }
-
-  /** The ids of the known n-grams in one turn, once per occurrence. */
-  find(turn: string): number[] {
-    const found = this.findAll([turn]);
-    return Array.from(found.ids);
   }
 
   /** The known n-grams of several turns, in one pass. */
@@ -165,13 +159,13 @@ export class NgramIndex {
       if (this.scratch.length < turn.length) this.scratch = new Int32Array(turn.length * 2);
       const fast = simpleChars(turn, this.scratch);
       if (fast >= 0) return fast;
-      const text = turn.toLowerCase().replace(SPACES, '');
-      if (this.scratch.length < text.length) this.scratch = new Int32Array(text.length * 2);
-      for (let i = 0; i < text.length; i++) this.scratch[i] = text.charCodeAt(i);
-      return text.length;
+      const chars = cutTurn(turn, 'chars');
+      if (this.scratch.length < chars.length) this.scratch = new Int32Array(chars.length * 2);
+      for (let i = 0; i < chars.length; i++) this.scratch[i] = chars[i].charCodeAt(0);
+      return chars.length;
     }
     // A word no model knows cannot be part of a known n-gram.
-    const words = turn.toLowerCase().match(WORD) ?? [];
+    const words = cutTurn(turn, 'words');
     if (this.scratch.length < words.length) this.scratch = new Int32Array(words.length * 2);
     for (let i = 0; i < words.length; i++) this.scratch[i] = this.words.get(words[i]) ?? -1;
     return words.length;
@@ -179,8 +173,18 @@ export class NgramIndex {
 }
 
 /**
- * The character codes of a turn made only of ASCII and Hangul syllables, lower-cased and with
- * the spaces left out, as `toLowerCase` and removing `\s` would give them; -1 for any other turn.
+ * The units of a turn, as a model is trained on them and answers with them: lower case, then
+ * its characters (code units) with the spaces left out, or its words (`WORD`).
+ */
+export function cutTurn(turn: string, units: NgramUnits): string[] {
+  const lower = turn.toLowerCase();
+  if (units === 'words') return lower.match(WORD) ?? [];
+  return lower.replace(SPACES, '').split('');
+}
+
+/**
+ * `cutTurn(turn, 'chars')` as character codes, for a turn made only of ASCII and Hangul
+ * syllables (most turns; no string is made); -1 for any other turn.
  */
 function simpleChars(turn: string, into: Int32Array): number {
   let n = 0;

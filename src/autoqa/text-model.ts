@@ -9,7 +9,7 @@
  * n-grams of one turn with its spaces removed, so speech-to-text spacing does not matter), each
  * weighted 1 + log(count) × idf and the whole vector scaled to length 1 (sublinear tf-idf).
  */
-import { type FoundNgrams, NgramIndex, WORD } from './ngram-index';
+import { cutTurn, type FoundNgrams, NgramIndex } from './ngram-index';
 
 export type TextAnalyzer = 'words' | 'chars';
 
@@ -87,16 +87,10 @@ export function countNgrams(
     counts.set(gram, (counts.get(gram) ?? 0) + 1);
   };
   for (const turn of turns) {
-    if (analyzer === 'chars') {
-      // Code units: Hangul and Latin are one each.
-      const chars = turn.toLowerCase().replace(/\s+/g, '');
-      for (let n = min; n <= max; n++)
-        for (let i = 0; i + n <= chars.length; i++) add(chars.slice(i, i + n));
-    } else {
-      const words = turn.toLowerCase().match(WORD) ?? [];
-      for (let n = min; n <= max; n++)
-        for (let i = 0; i + n <= words.length; i++) add(words.slice(i, i + n).join(' '));
-    }
+    const units = cutTurn(turn, analyzer);
+    const glue = analyzer === 'chars' ? '' : ' ';
+    for (let n = min; n <= max; n++)
+      for (let i = 0; i + n <= units.length; i++) add(units.slice(i, i + n).join(glue));
   }
   return counts;
 }

@@ -75,7 +75,15 @@ describe('the n-gram index a model answers with', () => {
       {
         units: 'chars' as const,
         range: [2, 4] as [number, number],
-        turns: ['아니 이게 몇 번째 예요 진짜', '감사 합니다', '네'],
+        // ASCII and Hangul (read without a copy), and other scripts, non-breaking and
+        // full-width spaces (read through cutTurn): the same n-grams either way.
+        turns: [
+          '아니 이게 몇 번째 예요 진짜',
+          '감사 합니다',
+          '네',
+          'KT\t쓰는데 왜 ㅠㅠ',
+          'Ärger\u00a0났어\u3000요',
+        ],
       },
       {
         units: 'words' as const,
@@ -91,7 +99,7 @@ describe('the n-gram index a model answers with', () => {
       for (const g of known) index.add(g);
       const found = new Map<string, number>();
       for (const t of turns)
-        for (const id of index.find(t))
+        for (const id of index.findAll([t]).ids)
           found.set(index.grams[id], (found.get(index.grams[id]) ?? 0) + 1);
       expect(found).toEqual(new Map(known.map((g) => [g, all.get(g)!])));
     }
@@ -155,54 +163,64 @@ const NEGATIVITY = {
   calm: ['thanks'],
   model: GATE,
 };
+/** A call the agent opens ("parcel desk how can i help"), then customer and agent in turn, 2 s each. */
+function call(...lines: string[]): TranscriptTurn[] {
+  return ['parcel desk how can i help', ...lines].map((text, i) =>
+    turn(i % 2 === 0 ? 'agent' : 'customer', i * 2, i * 2 + 2, text),
+  );
+}
 function answer(def: ScorecardDefinition, turns: TranscriptTurn[]) {
   return runAutoQa({ turns, channel: 'voice', language: 'en' }, def).criteria[0];
 }
 
 describe('the model gate on a negativity block', () => {
   it('finds an upset customer the lexicon misses, and judges the end', () => {
-    const calmed = answer(card(NEGATIVITY), [
-      turn('agent', 0, 2, 'parcel desk how can i help'),
-      turn('customer', 2, 5, 'i am furious the van never came'),
-      turn('agent', 5, 8, 'i will book it for tomorrow morning'),
-      turn('customer', 8, 10, 'okay thanks that works'),
-    ]);
+    const calmed = answer(
+      card(NEGATIVITY),
+      call(
+        'i am furious the van never came',
+        'i will book it for tomorrow morning',
+        'okay thanks that works',
+      ),
+    );
     expect(calmed).toMatchObject({
       result: 'pass',
       reasonCode: 'negativity.modelFell',
       confidence: 0.6,
     });
     expect(calmed.evidence[0].text).toContain('furious');
-    const still = answer(card(NEGATIVITY), [
-      turn('agent', 0, 2, 'parcel desk how can i help'),
-      turn('customer', 2, 5, 'i am furious the van never came'),
-      turn('agent', 5, 8, 'there is nothing i can do'),
-      turn('customer', 8, 10, 'so i am annoyed and still waiting'),
-    ]);
+    const still = answer(
+      card(NEGATIVITY),
+      call(
+        'i am furious the van never came',
+        'there is nothing i can do',
+        'so i am annoyed and still waiting',
+      ),
+    );
     expect(still).toMatchObject({ result: 'fail', reasonCode: 'negativity.modelStillHigh' });
   });
 
   it('answers N/A when the lexicon fires but the model finds the customer was not upset', () => {
-    const result = answer(card(NEGATIVITY), [
-      turn('agent', 0, 2, 'parcel desk how can i help'),
-      turn('customer', 2, 5, 'my grumpy cat knocked the outrageous vase over'),
-      turn('agent', 5, 8, 'i will send a new one'),
-      turn('customer', 8, 10, 'thanks'),
-    ]);
+    const result = answer(
+      card(NEGATIVITY),
+      call('my grumpy cat knocked the outrageous vase over', 'i will send a new one', 'thanks'),
+    );
     expect(result).toMatchObject({ result: 'na', reasonCode: 'negativity.modelCalm' });
   });
 
   it('leaves the lexicon to decide when the model is unsure', () => {
-    const result = answer(card(NEGATIVITY), [
-      turn('agent', 0, 2, 'parcel desk how can i help'),
-      turn('customer', 2, 5, 'this is outrageous'),
-      turn('agent', 5, 8, 'i will send a new one'),
-      turn('customer', 8, 9, 'ok'),
-      turn('agent', 9, 10, 'it leaves today'),
-      turn('customer', 10, 11, 'fine'),
-      turn('agent', 11, 12, 'anything else'),
-      turn('customer', 12, 13, 'no thanks'),
-    ]);
+    const result = answer(
+      card(NEGATIVITY),
+      call(
+        'this is outrageous',
+        'i will send a new one',
+        'ok',
+        'it leaves today',
+        'fine',
+        'anything else',
+        'no thanks',
+      ),
+    );
     expect(result).toMatchObject({ result: 'pass', reasonCode: 'negativity.fell' });
   });
 });
@@ -215,21 +233,19 @@ describe('the model gate on a phrase condition', () => {
     anyOf: ['thank you for telling us'],
   };
   it('holds without a listed phrase when the model is sure, at the turn it finds telling', () => {
-    const result = answer(card(THANKS), [
-      turn('agent', 0, 2, 'parcel desk how can i help'),
-      turn('customer', 2, 5, 'i am furious the van never came'),
-      turn('agent', 5, 8, 'thank you for telling us i will fix it'),
-    ]);
+    const result = answer(
+      card(THANKS),
+      call('i am furious the van never came', 'thank you for telling us i will fix it'),
+    );
     expect(result).toMatchObject({ result: 'pass', confidence: 0.6 });
     expect(result.evidence.find((e) => e.condition)?.text).toContain('furious');
   });
 
   it('does not hold when the phrase is said but the model finds it unlikely', () => {
-    const result = answer(card(THANKS), [
-      turn('agent', 0, 2, 'parcel desk how can i help'),
-      turn('customer', 2, 5, 'no complaint from my grumpy self just a question'),
-      turn('agent', 5, 8, 'sure'),
-    ]);
+    const result = answer(
+      card(THANKS),
+      call('no complaint from my grumpy self just a question', 'sure'),
+    );
     expect(result).toMatchObject({ result: 'na', reasonCode: 'condition.modelNo' });
   });
 });
