@@ -15,6 +15,7 @@ import { EvaluationsRepository } from '../evaluations/evaluations.repository';
 import type { PendingCall } from '../interactions/call-work-queries';
 import { InteractionsRepository } from '../interactions/interactions.repository';
 import { ScorecardsService } from '../scorecards/scorecards.service';
+import { TextModelStore } from '../scorecards/text-model-store';
 import type { AutoQaResult } from './autoqa.types';
 import { agreementFigures, CriterionAgreement, pinnedPasses } from './agreement';
 import { AbuseRepository } from '../abuse/abuse.repository';
@@ -59,6 +60,7 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
     private readonly events: EvaluationEvents,
     private readonly background: Background,
     private readonly abuse: AbuseRepository,
+    private readonly models: TextModelStore,
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
   ) {}
 
@@ -141,14 +143,15 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /** Suggestions for one interaction on one scorecard version, computed now (scoring form). */
-  suggest(
+  async suggest(
     interaction: Interaction & { abuse?: AbuseFlag | null },
     turns: Turn[],
     definition: ScorecardDefinition,
-  ): SuggestedAnswer[] {
+  ): Promise<SuggestedAnswer[]> {
+    const whole = await this.models.withData(definition);
     return toSuggestedAnswers(
-      definition,
-      this.run(interaction, turns, definition, interaction.abuse ?? null),
+      whole,
+      this.run(interaction, turns, whole, interaction.abuse ?? null),
     );
   }
 
@@ -180,7 +183,8 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
       20_000,
     );
     const criteria = version.definition.sections.flatMap((s) => s.criteria);
-    return { definition: version.definition, pinned: pinnedPasses(criteria, latest) };
+    const definition = await this.models.withData(version.definition);
+    return { definition, pinned: pinnedPasses(criteria, latest) };
   }
 
   /** The sweep: every call with no auto evaluation gets its job (a key waiting is skipped). */
@@ -238,7 +242,11 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
     if (!this.config.autoQa) return;
     let version = this.versions.get(versionId);
     if (!version) {
-      version = await this.scorecards.byId(versionId);
+      // Kept per version with its models' data, so the engine compiles each version once.
+      const stored = await this.scorecards.byId(versionId);
+      version = Object.assign(stored, {
+        definition: await this.models.withData(stored.definition),
+      });
       this.versions.set(versionId, version);
     }
     const scored = version;

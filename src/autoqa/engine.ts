@@ -6,7 +6,7 @@
  * definition object's identity; work per call is one normalisation of each turn, shared memos
  * of phrase-list × turn matches, and linear passes over the turns.
  */
-import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
+import type { ScorecardDefinition, TextModelRef } from '../scorecards/scorecard-definition';
 import { ScorecardValidationError } from '../scorecard-schema/scorecard-validation-error';
 import { protectFromAbuse } from './abuse-protection';
 import { validateAutoBlock } from '../scorecard-schema/auto-block';
@@ -48,7 +48,12 @@ import {
   UnknownFamilyError,
 } from './text-match';
 
-import { type CompiledTextModel, compileTextModels, UnknownModelError } from './text-model';
+import {
+  type CompiledTextModel,
+  compileTextModels,
+  type TextModelData,
+  UnknownModelError,
+} from './text-model';
 import type { LiteralPrefilter } from './literal-prefilter';
 
 export const NO_AGENT_TURNS = 'no agent turns in this transcript';
@@ -122,6 +127,8 @@ export function runAutoQa(input: AutoQaInput, scorecard: ScorecardDefinition): A
         reason: `the auto block is invalid: ${c.invalid}`,
         reasonCode: 'invalidBlock',
         reasonParams: { problem: c.invalid },
+        // Not a judgement: for a person to decide.
+        confidence: 0,
       });
     }
     if (noAgent) {
@@ -290,7 +297,7 @@ function isFiniteNumber(value: unknown): value is number {
 function compilePlan(scorecard: ScorecardDefinition, language: MatchLanguage): Plan {
   const settings = scorecard.autoQa ?? {};
   const lib = new MatcherLibrary(language, settings.phraseFamilies ?? {});
-  const models = compileTextModels(settings.textModels ?? {});
+  const models = compileTextModels(wholeModels(settings.textModels));
   const blocks: (KeyedBlock | { key: string; invalid: string })[] = [];
   scorecard.sections.forEach((section, s) =>
     section.criteria.forEach((criterion, c) => {
@@ -322,6 +329,21 @@ function compilePlan(scorecard: ScorecardDefinition, language: MatchLanguage): P
     reviewBelow: settings.reviewBelow ?? DEFAULT_REVIEW_BELOW,
     company: settings.company?.names ?? [],
   };
+}
+
+/**
+ * The text models the definition carries whole. A stored version keeps references, which
+ * auto-QA's callers replace with the data (src/scorecards/text-model-refs.ts); one still a
+ * reference is unknown here, so the criteria using it are left to people.
+ */
+function wholeModels(
+  models: Readonly<Record<string, TextModelData | TextModelRef>> = {},
+): Record<string, TextModelData> {
+  return Object.fromEntries(
+    Object.entries(models).filter((e): e is [string, TextModelData] =>
+      Array.isArray((e[1] as Partial<TextModelData>).features),
+    ),
+  );
 }
 
 function compileCriteria(

@@ -18,5 +18,5 @@ export interface DraftSuggestions {
     interaction: Interaction & { abuse?: AbuseFlag | null },
     turns: Turn[],
     definition: ScorecardDefinition,
-  ): SuggestedAnswer[];
+  ): Promise<SuggestedAnswer[]>;
 }

@@ -38,7 +38,7 @@ import { EvaluationWriter } from './evaluation-writer';
 import type { EvaluationSummary } from './evaluation-rows';
 import { EvaluationsRepository } from './evaluations.repository';
 
-type Suggestion = ReturnType<DraftSuggestions['suggest']>[number];
+type Suggestion = Awaited<ReturnType<DraftSuggestions['suggest']>>[number];
 
 @Injectable()
 export class EvaluationsService {
@@ -91,7 +91,7 @@ export class EvaluationsService {
     // evaluator accepts or overrides each, and both values are kept.
     const suggestions =
       kind === 'manual'
-        ? this.autoQa.suggest(interaction, interaction.turns, version.definition)
+        ? await this.autoQa.suggest(interaction, interaction.turns, version.definition)
         : [];
     const id = await this.insertDraft(
       actor,

@@ -9,6 +9,7 @@ import { ScorecardEditorService, scoreSamples } from '../scorecards/scorecard-ed
 import { ScorecardTrialService } from './scorecard-trial.service';
 import type { Language } from '../common/i18n/i18n';
 import { Lang } from '../common/i18n/lang';
+import { withoutWeights } from '../scorecards/text-model-refs';
 import { PROBLEM_PREFIX, problemWords } from '../scorecard-schema/scorecard-problem';
 
 /**
@@ -40,7 +41,12 @@ export class ScorecardDesignerController {
     const definition = await this.valid(key, dto, lang);
     const samples = scoreSamples(definition, form);
     if (!samples.ok) throw new InputError(samples.path, samples.reason, samples.messageKey);
-    return { definition, score: samples.score, answered: samples.answered };
+    // The text models as references (what each answers and its size), not their weights.
+    return {
+      definition: withoutWeights(definition),
+      score: samples.score,
+      answered: samples.answered,
+    };
   }
 
   @Post(':key/form/trial')

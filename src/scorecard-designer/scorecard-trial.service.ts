@@ -65,8 +65,8 @@ export class ScorecardTrialService {
     for (const call of calls) {
       const input = Object.assign(call, { abuse: flags.get(call.id) ?? null });
       const callTurns = turns.get(call.id) ?? [];
-      const before = byKey(this.autoqa.suggest(input, callTurns, published.definition));
-      const after = byKey(this.autoqa.suggest(input, callTurns, draft));
+      const before = byKey(await this.autoqa.suggest(input, callTurns, published.definition));
+      const after = byKey(await this.autoqa.suggest(input, callTurns, draft));
       const changes = criteria
         .map((c) => ({ key: c.key, label: c.label, before: before(c.key), after: after(c.key) }))
         .filter((c) => c.before !== c.after);

@@ -41,8 +41,23 @@ export interface AutoQaSettings {
   company?: { names: string[] };
   /** Answers less sure than this (0..1) are pre-filled as "needs review" (default 0.6). */
   reviewBelow?: number;
-  /** Learned text models by name (`model:` in an auto block), e.g. `customer_upset`. */
-  textModels?: Record<string, TextModelData>;
+  /**
+   * Learned text models by name (`model:` in an auto block), e.g. `customer_upset`: the whole
+   * model in a file's definition, a reference to the model store in a stored version
+   * (text-model-refs.ts); auto-QA's callers put the data back before the engine reads it.
+   */
+  textModels?: Record<string, TextModelData | TextModelRef>;
+}
+
+/**
+ * A text model as a stored scorecard version keeps it: its content hash in the model store
+ * (`text_models`), what it answers, where it was trained and how many features it has.
+ */
+export interface TextModelRef {
+  ref: string;
+  question: string;
+  trainedOn: string;
+  features: number;
 }
 
 export interface ScorecardDefinition {

@@ -12,6 +12,7 @@ import { parseDocument } from 'yaml';
 import type { ScorecardDefinition } from './scorecard-definition';
 import { criterionKeyAt, fail, SchemaProblem } from '../scorecard-schema/scorecard-problem';
 import { ScorecardValidationError } from '../scorecard-schema/scorecard-validation-error';
+import { canonicalJson } from '../common/canonical-json';
 import { expectMapping, isMapping, ROOT } from '../scorecard-schema/schema-fields';
 import { validateScorecard, type PhraseLibraries } from './scorecard-validate';
 
@@ -126,17 +127,4 @@ function yamlDetail(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   const firstLine = message.split('\n')[0];
   return firstLine.replace(/ at line \d+, column \d+:?$/, '');
-}
-
-/** JSON with object keys sorted at every level; arrays keep their order (it is meaningful). */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (isMapping(value)) {
-    const fields = Object.keys(value)
-      .filter((k) => value[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`);
-    return `{${fields.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

@@ -15,6 +15,8 @@ import type { ScorecardDefinition } from './scorecard-definition';
 import { readPhraseLibraries } from './phrase-libraries';
 import { problemIn, problemOf, type ProblemAt } from '../scorecard-schema/scorecard-problem';
 import { ScorecardsRepository, type VersionSummary } from './scorecards.repository';
+import { withModelRefs } from './text-model-refs';
+import { TextModelsRepository } from './text-models.repository';
 import {
   parseScorecardYaml,
   type PhraseLibraries,
@@ -35,6 +37,7 @@ export class ScorecardsService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly models: TextModelsRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -94,7 +97,10 @@ export class ScorecardsService implements OnApplicationBootstrap {
     sourceFile: string,
     actor: Actor | null,
   ): Promise<{ key: string; result: 'created' | 'new_version' | 'unchanged'; version: number }> {
+    // The hash is of the whole definition (the models' weights are content); the version stores
+    // each model as a reference to the model store (text-model-refs.ts).
     const hash = scorecardContentHash(definition);
+    const stored = withModelRefs(definition);
     return transaction(this.dataSource, async (manager) => {
       // Instances syncing the same files at once take turns: the second finds it unchanged.
       await advisoryXactLock(manager, `scorecard:${definition.key}`);
@@ -110,10 +116,11 @@ export class ScorecardsService implements OnApplicationBootstrap {
         key: definition.key,
         name: definition.name,
       });
+      await this.models.insertMissing(manager, stored.models);
       const version = await this.repository.insertVersion(manager, {
         scorecardId: scorecard.id,
         version: (current?.version ?? 0) + 1,
-        definition,
+        definition: stored.definition,
         contentHash: hash,
         sourceFile,
         publishedById: actor?.id ?? null,

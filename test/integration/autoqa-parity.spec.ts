@@ -38,6 +38,8 @@ describe('auto-QA gives the same answers in the app and on the command line', ()
     [['transcripts', 'call-ko.json'], 'voice-ko', 'A-419'],
     [['autoqa-corpus', 'dev', 'en-voice', 'D-EV-03.json'], 'voice-en', 'A-420'],
     [['autoqa-corpus', 'dev', 'chat', 'D-EC-01.json'], 'chat-en', 'A-421'],
+    // The learned text model decides deescalation here (few listed words, an upset customer).
+    [['autoqa-corpus', 'dev', 'was-holdout-10-en', 'H10-EN-12.json'], 'voice-en', 'A-422'],
   ];
 
   it.each(files)('%j', async (parts, scorecard, agent) => {
@@ -96,5 +98,34 @@ describe('auto-QA gives the same answers in the app and on the command line', ()
           confidence: c.confidence,
         });
     }
+  });
+
+  it('keeps the text models once, in the model store, and scores with them in the app', async () => {
+    // Four models (upset / complaint, Korean and English), each stored once under its hash.
+    const stored = await t.dataSource.query<{ hash: string }[]>('SELECT "hash" FROM "text_models"');
+    expect(stored).toHaveLength(4);
+    // Every version refers to them: no weights in a stored definition.
+    const versions = await t.dataSource.query<{ definition: string }[]>(
+      'SELECT "definition" FROM "scorecard_versions"',
+    );
+    expect(versions.length).toBeGreaterThan(0);
+    for (const v of versions) expect(v.definition.length).toBeLessThan(120_000);
+    const hashes = new Set(stored.map((r) => r.hash));
+    const card = (await http.get('/api/scorecards/voice-en').expect(200)).body;
+    const upset = card.definition.autoQa.textModels.customer_upset;
+    expect(upset).toMatchObject({ ref: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(upset.features).toBeGreaterThan(100);
+    expect(hashes.has(upset.ref)).toBe(true);
+    // The app put the model back before scoring: it decided deescalation on H10-EN-12.
+    const found = await t.dataSource.query<{ id: number }[]>(
+      `SELECT e."id" FROM "evaluations" e JOIN "interactions" i ON i."id" = e."interactionId"
+        WHERE e."kind" = 'auto' AND i."externalId" = 'H10E-4256'`,
+    );
+    expect(found).toHaveLength(1);
+    const auto = (await http.get(`/api/evaluations/${found[0].id}`).expect(200)).body;
+    const deescalation = auto.answers.find(
+      (a: { criterionKey: string }) => a.criterionKey === 'deescalation',
+    );
+    expect(deescalation.evidence.reasonCode).toMatch(/^negativity\.model/);
   });
 });

@@ -16,6 +16,7 @@ import { TeamFocus1796563694919 } from './1796563694919-TeamFocus';
 import { QueueReasonCodes1796586636230 } from './1796586636230-QueueReasonCodes';
 import { ScorecardPublisher1796599233819 } from './1796599233819-ScorecardPublisher';
 import { OutcomeRollups1796599296334 } from './1796599296334-OutcomeRollups';
+import { TextModelStore1796684820344 } from './1796684820344-TextModelStore';
 
 /** In order. New ones come from scripts/generate-migration.ts. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   QueueReasonCodes1796586636230,
   ScorecardPublisher1796599233819,
   OutcomeRollups1796599296334,
+  TextModelStore1796684820344,
 ];

@@ -10,6 +10,7 @@ import { Interaction } from '../../interactions/entities/interaction.entity';
 import { Turn } from '../../interactions/entities/turn.entity';
 import { ScorecardVersion } from '../../scorecards/entities/scorecard-version.entity';
 import { Scorecard } from '../../scorecards/entities/scorecard.entity';
+import { TextModelRecord } from '../../scorecards/entities/text-model.entity';
 import { User } from '../../users/entities/user.entity';
 
 import { CriterionStat } from '../../analytics/entities/criterion-stat.entity';
@@ -38,6 +39,7 @@ export const ENTITIES = [
   Turn,
   Scorecard,
   ScorecardVersion,
+  TextModelRecord,
   Evaluation,
   EvaluationAnswer,
   AuditEntry,

@@ -9,6 +9,7 @@ import {
 } from 'typeorm';
 import type { ScorecardDefinition } from '../scorecard-definition';
 import { Scorecard } from './scorecard.entity';
+import { withoutWeights } from '../text-model-refs';
 
 /** Immutable: editing a scorecard adds a version, so old evaluations keep their criteria. */
 @Entity('scorecard_versions')
@@ -53,22 +54,12 @@ export class ScorecardVersion {
   publishedByName: string | null;
 
   /**
-   * As an API answer: the definition without its text models' weights (tens of thousands of
-   * numbers no reader needs; each model keeps its question, where it was trained and its size).
-   * The engine reads the stored definition itself, weights and all.
+   * As an API answer: the definition with each text model as its reference (question, where it
+   * was trained, size), never its weights (a version stored before the model store kept them).
    */
   toJSON(): Omit<ScorecardVersion, 'toJSON'> {
-    const models = this.definition?.autoQa?.textModels;
-    if (models === undefined) return { ...this };
-    const brief = Object.fromEntries(
-      Object.entries(models).map(([name, m]) => [
-        name,
-        { question: m.question, trainedOn: m.trainedOn, features: m.features.length },
-      ]),
-    );
-    return {
-      ...this,
-      definition: { ...this.definition, autoQa: { ...this.definition.autoQa, textModels: brief } },
-    };
+    return this.definition === undefined
+      ? { ...this }
+      : { ...this, definition: withoutWeights(this.definition) };
   }
 }

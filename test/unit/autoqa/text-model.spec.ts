@@ -23,6 +23,12 @@ import { ScorecardValidationError } from '../../../src/scorecard-schema/scorecar
 import type { ScorecardDefinition } from '../../../src/scorecards/scorecard-definition';
 import type { TranscriptTurn } from '../../../src/transcripts/transcript';
 import { autoCriterion, cardWith, turn } from './support';
+import {
+  modelRefsOf,
+  textModelHash,
+  withModelData,
+  withModelRefs,
+} from '../../../src/scorecards/text-model-refs';
 
 const OPTIONS: TrainOptions = {
   question: 'upset',
@@ -321,19 +327,63 @@ describe('models in scorecard files', () => {
 });
 
 describe('a scorecard version as an API answer', () => {
-  it('leaves out the text models’ weights, keeping what each model answers and its size', () => {
+  it('gives each text model as its reference (what it answers, its size), never its weights', () => {
     const version = Object.assign(new ScorecardVersion(), {
       id: 1,
       version: 1,
+      // A version stored before the model store kept the whole model.
       definition: { ...cardWith('en', []), autoQa: { textModels: { customer_upset: TINY } } },
     });
     const json = JSON.parse(JSON.stringify(version)) as {
       definition: { autoQa: { textModels: Record<string, unknown> } };
     };
     expect(json.definition.autoQa.textModels).toEqual({
-      customer_upset: { question: 'the customer was upset', trainedOn: 'spec', features: 2 },
+      customer_upset: {
+        ref: textModelHash(TINY),
+        question: 'the customer was upset',
+        trainedOn: 'spec',
+        features: 2,
+      },
     });
-    // The engine still has the whole model.
     expect(version.definition.autoQa.textModels.customer_upset.features).toHaveLength(2);
+  });
+});
+
+describe('text models in a stored version (the model store)', () => {
+  const whole = card(NEGATIVITY);
+  const upsetCall = call(
+    'i am furious the van never came',
+    'i will book it for tomorrow morning',
+    'okay thanks that works',
+  );
+
+  it('a version stores references; putting the data back gives the same answers', () => {
+    const { definition: stored, models } = withModelRefs(whole);
+    expect(models).toEqual([{ hash: textModelHash(TINY), data: TINY }]);
+    expect(JSON.stringify(stored)).not.toContain('furious');
+    expect(modelRefsOf(stored)).toEqual([textModelHash(TINY)]);
+    const back = withModelData(stored, new Map([[textModelHash(TINY), TINY]]));
+    expect(back).toEqual(whole);
+    expect(answer(back, upsetCall)).toEqual(answer(whole, upsetCall));
+  });
+
+  it('the hash depends on the content only, not on key order', () => {
+    const reordered = Object.fromEntries(Object.entries(TINY).reverse()) as TextModelData;
+    expect(textModelHash(reordered)).toBe(textModelHash(TINY));
+    expect(textModelHash({ ...TINY, bias: 1 })).not.toBe(textModelHash(TINY));
+  });
+
+  it('a reference the store lacks leaves the criterion to a person, with no judgement', () => {
+    const { definition: stored } = withModelRefs(whole);
+    const result = runAutoQa(
+      { turns: upsetCall, channel: 'voice', language: 'en' },
+      withModelData(stored, new Map()),
+    );
+    expect(result.criteria.find((c) => c.key === 'c')).toMatchObject({
+      result: 'na',
+      reasonCode: 'invalidBlock',
+      confidence: 0,
+      needsReview: true,
+    });
   });
 });
