@@ -28,6 +28,8 @@ import { SuggestedAnswer, toSuggestedAnswers } from './suggestions';
 export const SCORE_QUEUE = 'autoqa.score';
 /** The job that finds calls with no auto evaluation and sends their scoring jobs. */
 export const SWEEP_QUEUE = 'autoqa.sweep';
+/** Compiled scorecard versions kept in memory (each holds its phrase lists and models). */
+const KEPT_VERSIONS = 16;
 /** Calls a sweep (or an import's enqueue) reads and sends per round. */
 const SWEEP_PAGE = 1000;
 /** How far back the agreement page looks for overrides to list. */
@@ -47,7 +49,11 @@ const LATEST_ANSWERS = 2000;
 @Injectable()
 export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(AutoQaService.name);
-  /** Scorecard versions never change once published: kept by id. */
+  /**
+   * Scorecard versions never change once published: the newest few used, by id, each with its
+   * text models put back — one definition object per version, so the engine compiles a version
+   * once (its phrase lists take up to a second to compile), not on every scoring form.
+   */
   private readonly versions = new Map<number, ScorecardVersion>();
 
   constructor(
@@ -142,13 +148,19 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
     await this.jobs.settled(undefined, Number.POSITIVE_INFINITY);
   }
 
-  /** Suggestions for one interaction on one scorecard version, computed now (scoring form). */
+  /**
+   * Suggestions for one interaction, computed now (scoring form): on a published version (by id,
+   * compiled once) or on a draft definition (the designer's trial).
+   */
   async suggest(
     interaction: Interaction & { abuse?: AbuseFlag | null },
     turns: Turn[],
-    definition: ScorecardDefinition,
+    scorecard: { id: number } | ScorecardDefinition,
   ): Promise<SuggestedAnswer[]> {
-    const whole = await this.models.withData(definition);
+    const whole =
+      'id' in scorecard
+        ? (await this.version(scorecard.id)).definition
+        : await this.models.withData(scorecard);
     return toSuggestedAnswers(
       whole,
       this.run(interaction, turns, whole, interaction.abuse ?? null),
@@ -233,6 +245,25 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
     return versions;
   }
 
+  /** A published version with its text models' data, kept by id (the newest few). */
+  private async version(id: number): Promise<ScorecardVersion> {
+    const known = this.versions.get(id);
+    if (known !== undefined) {
+      this.versions.delete(id); // most recently used last
+      this.versions.set(id, known);
+      return known;
+    }
+    const stored = await this.scorecards.byId(id);
+    const version = Object.assign(stored, {
+      definition: await this.models.withData(stored.definition),
+    });
+    this.versions.set(id, version);
+    if (this.versions.size > KEPT_VERSIONS) {
+      this.versions.delete(this.versions.keys().next().value!);
+    }
+    return version;
+  }
+
   /**
    * One job: scores the call on the version and stores the auto evaluation with its outbox row
    * in one transaction, then delivers the row. A call already scored (by another job, another
@@ -240,16 +271,7 @@ export class AutoQaService implements OnModuleInit, OnApplicationBootstrap {
    */
   private async scoreOne(interactionId: number, versionId: number): Promise<void> {
     if (!this.config.autoQa) return;
-    let version = this.versions.get(versionId);
-    if (!version) {
-      // Kept per version with its models' data, so the engine compiles each version once.
-      const stored = await this.scorecards.byId(versionId);
-      version = Object.assign(stored, {
-        definition: await this.models.withData(stored.definition),
-      });
-      this.versions.set(versionId, version);
-    }
-    const scored = version;
+    const scored = await this.version(versionId);
     const outbox = await transaction(this.dataSource, async (manager) => {
       const interaction = await this.interactions.unscoredWithAgent(manager, interactionId);
       if (!interaction) return null;

@@ -13,10 +13,13 @@ import type { ScorecardDefinition } from '../scorecards/scorecard-definition';
 export const DRAFT_SUGGESTIONS = Symbol('DRAFT_SUGGESTIONS');
 
 export interface DraftSuggestions {
-  /** One suggestion per criterion auto-QA judges, as the scorecard's answer values. */
+  /**
+   * One suggestion per criterion auto-QA judges, as the scorecard's answer values, on a
+   * published version (by id) or a draft definition.
+   */
   suggest(
     interaction: Interaction & { abuse?: AbuseFlag | null },
     turns: Turn[],
-    definition: ScorecardDefinition,
+    scorecard: { id: number } | ScorecardDefinition,
   ): Promise<SuggestedAnswer[]>;
 }

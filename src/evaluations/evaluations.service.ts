@@ -91,7 +91,7 @@ export class EvaluationsService {
     // evaluator accepts or overrides each, and both values are kept.
     const suggestions =
       kind === 'manual'
-        ? await this.autoQa.suggest(interaction, interaction.turns, version.definition)
+        ? await this.autoQa.suggest(interaction, interaction.turns, { id: version.id })
         : [];
     const id = await this.insertDraft(
       actor,

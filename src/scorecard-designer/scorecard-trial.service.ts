@@ -65,7 +65,7 @@ export class ScorecardTrialService {
     for (const call of calls) {
       const input = Object.assign(call, { abuse: flags.get(call.id) ?? null });
       const callTurns = turns.get(call.id) ?? [];
-      const before = byKey(await this.autoqa.suggest(input, callTurns, published.definition));
+      const before = byKey(await this.autoqa.suggest(input, callTurns, { id: published.id }));
       const after = byKey(await this.autoqa.suggest(input, callTurns, draft));
       const changes = criteria
         .map((c) => ({ key: c.key, label: c.label, before: before(c.key), after: after(c.key) }))
