@@ -89,4 +89,11 @@ if (fs.existsSync(path.join(CORPUS, 'holdout-18'))) {
     false,
   );
 }
+if (fs.existsSync(path.join(CORPUS, 'holdout-19'))) {
+  printCorpus(
+    `2f. LOCKED holdout-19 (written 2026-12-07 after the seventeenth round, with no tuning since), ${label}`,
+    measureCorpus('holdout-19', names),
+    false,
+  );
+}
 printOld('3. demo generator calls', measureDemoAccuracy());

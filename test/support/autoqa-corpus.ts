@@ -30,7 +30,8 @@ import {
 export const CORPUS = path.resolve(__dirname, '..', 'fixtures', 'autoqa-corpus');
 const SCORECARDS = path.resolve(__dirname, '..', '..', 'scorecards');
 
-export type Split = 'dev' | 'holdout-6' | 'holdout-7' | 'holdout-8' | 'holdout-11' | 'holdout-18';
+export type Split =
+  'dev' | 'holdout-6' | 'holdout-7' | 'holdout-8' | 'holdout-11' | 'holdout-18' | 'holdout-19';
 
 type Label = CorpusLabel;
 
