@@ -89,10 +89,10 @@ if (fs.existsSync(path.join(CORPUS, 'holdout-18'))) {
     false,
   );
 }
-if (fs.existsSync(path.join(CORPUS, 'holdout-19'))) {
+if (fs.existsSync(path.join(CORPUS, 'holdout-20'))) {
   printCorpus(
-    `2f. LOCKED holdout-19 (written 2026-12-07 after the seventeenth round, with no tuning since), ${label}`,
-    measureCorpus('holdout-19', names),
+    `2f. LOCKED holdout-20 (written 2026-12-07/08 during the eighteenth round, never tuned on), ${label}`,
+    measureCorpus('holdout-20', names),
     false,
   );
 }
