@@ -158,7 +158,7 @@ function turnNegativity(ctx: NegativityInput, settings: NegativitySettings): Neg
   // fair, thank you"), else it stays at the peak.
   const calmedAfter =
     !endsResigned &&
-    (relieved || (lastCalm >= 0 && lastCalm > lastNeg)) &&
+    (relieved || (lastCalm >= 0 && lastCalm > lastNeg) || (lastNeg < 0 && peak < STRONG_TURN)) &&
     lastNegative < STRONG_TURN;
   const end = calmedAfter ? 0 : Math.max(lastNegative, peak > 0 ? settings.minPeak : 0);
   const calmEnd =

@@ -527,6 +527,31 @@ describe('negativity', () => {
       });
     });
 
+    it('grumbles, then three turns with nothing negative: calmer by the end (pass); an outburst needs a calm word', () => {
+      const grumbled = judge(
+        call(
+          'en',
+          'seriously the app is not acceptable',
+          'seriously',
+          'okay',
+          'the 9th works',
+          'bye',
+        ),
+        'en',
+        auto,
+      );
+      expect(grumbled).toMatchObject({
+        result: 'pass',
+        reason: 'customer negativity fell from a peak of 5 to 0 by the end',
+      });
+      const outburst = judge(
+        call('ko', '이게 말이 돼요 진짜', '네', '9일이요', '네 알겠어요'),
+        'ko',
+        auto,
+      );
+      expect(outburst).toMatchObject({ result: 'fail' });
+    });
+
     it('one grumble that ends in relief: upset and calmer (pass)', () => {
       const r = judge(
         call('ko', '보일러가 또 안 돌아가요', '네', '아 그럼 다행이네요'),
