@@ -31,7 +31,7 @@ export const CORPUS = path.resolve(__dirname, '..', 'fixtures', 'autoqa-corpus')
 const SCORECARDS = path.resolve(__dirname, '..', '..', 'scorecards');
 
 export type Split =
-  'dev' | 'holdout-6' | 'holdout-7' | 'holdout-8' | 'holdout-11' | 'holdout-18' | 'holdout-19';
+  'dev' | 'holdout-6' | 'holdout-7' | 'holdout-8' | 'holdout-11' | 'holdout-18' | 'holdout-20';
 
 type Label = CorpusLabel;
 

@@ -41,13 +41,17 @@ describe('auto-QA accuracy of the shipped packs', () => {
   // 80/80); it was then unlocked into dev (dev/was-holdout-17-*) for the seventeenth round. After
   // it: holdout-6 93.2 %, holdout-7 95.1 %, holdout-8 94.5 % (deescalation 81.3 %), holdout-11
   // 91.9 %; holdout-18, first scored then: 92.3 % with every criterion ≥ 83.3 % (metrics 80/80).
-  // README has them.
+  // holdout-19, written after it and scored once on the same rules: 93.1 % (deescalation 79.2 %);
+  // it was then unlocked into dev (dev/was-holdout-19-*) for the eighteenth round. After it:
+  // holdout-18 92.4 %; holdout-20, first scored then: 90.6 % (thanks_for_feedback 77.1 %,
+  // options_offered 79.2 %; metrics 80/80). README has them.
   it.each([
     { split: 'holdout-6', overall: 0.93, perCriterion: 0.83, metricsOff: 0 },
     { split: 'holdout-7', overall: 0.945, perCriterion: 0.85, metricsOff: 1 },
     { split: 'holdout-8', overall: 0.945, perCriterion: 0.81, metricsOff: 1 },
     { split: 'holdout-11', overall: 0.915, perCriterion: 0.64, metricsOff: 0 },
     { split: 'holdout-18', overall: 0.92, perCriterion: 0.83, metricsOff: 0 },
+    { split: 'holdout-20', overall: 0.905, perCriterion: 0.77, metricsOff: 0 },
   ] as const)(
     'holds on the locked split $split ≥ $overall strict, ≥ $perCriterion on every criterion',
     ({ split, overall, perCriterion, metricsOff }) => {
@@ -84,6 +88,7 @@ describe('auto-QA accuracy of the shipped packs', () => {
       ['holdout-8', 0.94], // 91.3 % when first scored (seventh round), 94.7 % after the sixteenth
       ['holdout-11', 0.91], // 90.2 % when first scored (tenth round), 91.7 % after the seventeenth
       ['holdout-18', 0.915], // 91.9 % when first scored (seventeenth round)
+      ['holdout-20', 0.9], // 90.2 % when first scored (eighteenth round)
     ] as const) {
       const locked = measureCorpus(split, false);
       expect({ split, ok: locked.strict / locked.compared >= floor }).toEqual({ split, ok: true });
