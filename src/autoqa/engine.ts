@@ -6,7 +6,11 @@
  * definition object's identity; work per call is one normalisation of each turn, shared memos
  * of phrase-list × turn matches, and linear passes over the turns.
  */
-import type { ScorecardDefinition, TextModelRef } from '../scorecards/scorecard-definition';
+import {
+  isModelRef,
+  type ScorecardDefinition,
+  type TextModelRef,
+} from '../scorecards/scorecard-definition';
 import { ScorecardValidationError } from '../scorecard-schema/scorecard-validation-error';
 import { protectFromAbuse } from './abuse-protection';
 import { validateAutoBlock } from '../scorecard-schema/auto-block';
@@ -340,9 +344,7 @@ function wholeModels(
   models: Readonly<Record<string, TextModelData | TextModelRef>> = {},
 ): Record<string, TextModelData> {
   return Object.fromEntries(
-    Object.entries(models).filter((e): e is [string, TextModelData] =>
-      Array.isArray((e[1] as Partial<TextModelData>).features),
-    ),
+    Object.entries(models).filter((e): e is [string, TextModelData] => !isModelRef(e[1])),
   );
 }
 

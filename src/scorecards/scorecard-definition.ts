@@ -60,6 +60,11 @@ export interface TextModelRef {
   features: number;
 }
 
+/** A stored version's reference, not the model itself. */
+export function isModelRef(model: TextModelData | TextModelRef): model is TextModelRef {
+  return typeof (model as Partial<TextModelRef>).ref === 'string';
+}
+
 export interface ScorecardDefinition {
   key: string;
   name: string;

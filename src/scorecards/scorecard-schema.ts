@@ -7,12 +7,11 @@
  * guessing, in their language. The rules are in scorecard-validate.ts; the format is documented
  * in `scorecards/README.md`.
  */
-import { createHash } from 'crypto';
 import { parseDocument } from 'yaml';
 import type { ScorecardDefinition } from './scorecard-definition';
 import { criterionKeyAt, fail, SchemaProblem } from '../scorecard-schema/scorecard-problem';
 import { ScorecardValidationError } from '../scorecard-schema/scorecard-validation-error';
-import { canonicalJson } from '../common/canonical-json';
+import { contentHash } from '../common/canonical-json';
 import { expectMapping, isMapping, ROOT } from '../scorecard-schema/schema-fields';
 import { validateScorecard, type PhraseLibraries } from './scorecard-validate';
 
@@ -75,7 +74,7 @@ export function validateScorecardData(
  * the loader compares it with the stored version to decide whether a new version is needed.
  */
 export function scorecardContentHash(def: ScorecardDefinition): string {
-  return createHash('sha256').update(canonicalJson(def)).digest('hex');
+  return contentHash(def);
 }
 
 /** Adds the file, and the key of the criterion the problem is in (read from the raw `data`). */

@@ -5,23 +5,18 @@
  * list does — never reads them. Auto-QA's callers put the data back (`withModelData`) before the
  * engine reads the definition. Pure.
  */
-import { createHash } from 'crypto';
 import type { TextModelData } from '../autoqa/text-model';
-import { canonicalJson } from '../common/canonical-json';
-import type { ScorecardDefinition, TextModelRef } from './scorecard-definition';
+import { contentHash } from '../common/canonical-json';
+import { isModelRef, type ScorecardDefinition, type TextModelRef } from './scorecard-definition';
 
 export interface StoredTextModel {
   hash: string;
   data: TextModelData;
 }
 
-export function isModelRef(model: TextModelData | TextModelRef): model is TextModelRef {
-  return typeof (model as Partial<TextModelRef>).ref === 'string';
-}
-
 /** sha256 of the model's canonical JSON. */
 export function textModelHash(data: TextModelData): string {
-  return createHash('sha256').update(canonicalJson(data)).digest('hex');
+  return contentHash(data);
 }
 
 /** The reference a stored version keeps for a model. */

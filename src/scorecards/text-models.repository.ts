@@ -20,15 +20,14 @@ export class TextModelsRepository {
         })
       ).map((r) => r.hash),
     );
-    const missing = models.filter(
-      (m, i) => !known.has(m.hash) && models.findIndex((n) => n.hash === m.hash) === i,
-    );
-    if (missing.length === 0) return;
+    // By hash: a scorecard naming the same model twice stores it once.
+    const missing = new Map(models.filter((m) => !known.has(m.hash)).map((m) => [m.hash, m.data]));
+    if (missing.size === 0) return;
     await manager
       .createQueryBuilder()
       .insert()
       .into(TextModelRecord)
-      .values(missing.map((m) => ({ hash: m.hash, data: m.data })))
+      .values([...missing].map(([hash, data]) => ({ hash, data })))
       .orIgnore()
       .execute();
   }
